@@ -1,0 +1,30 @@
+"""Alembic environment: the app's tables and database URL. Run via `python -m mantelzorg_app.manage`."""
+
+from logging.config import fileConfig
+
+from sqlmodel import SQLModel
+
+import mantelzorg_app.models  # noqa: F401  registers every table
+from alembic import context
+from mantelzorg_app.services.database import engine
+
+if context.config.config_file_name:
+    fileConfig(context.config.config_file_name, disable_existing_loggers=False)
+
+target_metadata = SQLModel.metadata
+
+
+def run_migrations_online() -> None:
+    url = context.config.get_main_option("sqlalchemy.url") or None
+    with engine(url).connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=connection.dialect.name == "sqlite",
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+run_migrations_online()

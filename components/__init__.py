@@ -1,0 +1,1 @@
+"""Presentational building blocks: they take labels and links, never touch state or the database."""

@@ -1,0 +1,48 @@
+"""Buttons of the shell: read aloud, bigger text and the language choice."""
+
+import reflex as rx
+
+
+def icon_button(icon: str, label: rx.Var | str, on_click, pressed: rx.Var | None = None) -> rx.Component:
+    """A button with pictogram and word; with ``pressed`` it is a switch that says whether it is on."""
+    extra = {} if pressed is None else {"role": "switch", "aria_checked": pressed}
+    return rx.el.button(
+        rx.icon(icon, size=24, aria_hidden="true"),
+        rx.el.span(label),
+        on_click=on_click,
+        type="button",
+        class_name="tool",
+        **extra,
+    )
+
+
+def language_choice(
+    languages: dict[str, str], current: rx.Var, on_choose, label: rx.Var | str
+) -> rx.Component:
+    """Each language by its own name, in its own language, so a reader finds theirs."""
+    return rx.el.div(
+        *(
+            rx.el.button(
+                own_name,
+                lang=code,
+                type="button",
+                aria_pressed=rx.cond(current == code, "true", "false"),
+                on_click=on_choose(code),
+                class_name="lang",
+            )
+            for code, own_name in languages.items()
+        ),
+        role="group",
+        aria_label=label,
+        class_name="langs",
+    )
+
+
+def link_button(icon: str, label: rx.Var | str, href: rx.Var | str) -> rx.Component:
+    """The one main action of a screen: full width, at thumb height."""
+    return rx.el.a(
+        rx.icon(icon, size=24, aria_hidden="true"),
+        rx.el.span(label),
+        href=href,
+        class_name="main-action",
+    )

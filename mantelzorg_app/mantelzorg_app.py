@@ -1,0 +1,21 @@
+"""Builds the app and registers its pages. Nothing else lives here."""
+
+import reflex as rx
+
+from mantelzorg_app.pages import home, not_yet, start
+
+app = rx.App(
+    theme=None,
+    stylesheets=["/app.css"],
+    head_components=[
+        rx.el.meta(name="description", content="Hulp en contact voor wie voor iemand zorgt."),
+        rx.el.meta(name="theme-color", content="#0b5563"),
+        rx.el.link(rel="manifest", href="/manifest.webmanifest"),
+        rx.el.link(rel="icon", href="/icons/icon.svg", type="image/svg+xml"),
+        rx.el.link(rel="apple-touch-icon", href="/icons/icon-192.png"),
+        rx.el.script(src="/app.js", defer=True),
+    ],
+)
+
+for module in (start, home, not_yet):
+    module.register(app)

@@ -1,0 +1,6 @@
+"""SQLModel tables, one module per domain. Importing this package registers every table."""
+
+from mantelzorg_app.models.hub import Hub, Wijk
+from mantelzorg_app.models.people import Membership, Person, Role
+
+__all__ = ["Hub", "Membership", "Person", "Role", "Wijk"]

@@ -1,0 +1,36 @@
+"""People and their roles per hub. One person can be a caregiver in one hub and a volunteer in another."""
+
+from datetime import datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel, UniqueConstraint
+
+from mantelzorg_app.models.base import created_at_field
+
+
+class Role(StrEnum):
+    caregiver = "caregiver"
+    volunteer = "volunteer"
+    trekker = "trekker"
+    professional = "professional"
+    coordinator = "coordinator"
+
+
+class Person(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    first_name: str = Field(max_length=60)
+    email: str | None = Field(default=None, unique=True, max_length=254)
+    phone: str | None = Field(default=None, max_length=30)
+    created_at: datetime = created_at_field()
+
+
+class Membership(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("person_id", "hub_id", "role"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    hub_id: int = Field(foreign_key="hub.id", index=True)
+    role: Role = Field(sa_type=sa.String(20))
+    wijk_id: int | None = Field(default=None, foreign_key="wijk.id")
+    created_at: datetime = created_at_field()

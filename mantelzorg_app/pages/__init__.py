@@ -1,0 +1,1 @@
+"""One module per page; a page lays out components and binds state, nothing else."""

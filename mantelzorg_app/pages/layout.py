@@ -1,0 +1,87 @@
+"""The shell around every page: top bar, heading, read aloud, bigger text, bottom bar."""
+
+import reflex as rx
+
+from components.bottom_nav import NavItem, bottom_nav
+from components.controls import icon_button, language_choice, link_button
+from mantelzorg_app import routes
+from mantelzorg_app.services.i18n import LANGUAGES
+from state.hub import HubState
+from state.ui import UiState, t
+
+
+def hub_href(part: str = "") -> rx.Var:
+    """A link inside the visitor's current hub."""
+    return f"/{HubState.slug}/{part}" if part else f"/{HubState.slug}"
+
+
+def _nav_items() -> list[NavItem]:
+    return [
+        NavItem("home", "house", t("Home"), hub_href()),
+        NavItem(routes.HELP, "hand-heart", t("Hulp"), hub_href(routes.HELP)),
+        NavItem(routes.SEARCH, "search", t("Zoeken"), hub_href(routes.SEARCH)),
+        NavItem(routes.CHAT, "message-circle", t("Praten"), hub_href(routes.CHAT)),
+        NavItem(routes.CALENDAR, "calendar-days", t("Agenda"), hub_href(routes.CALENDAR)),
+    ]
+
+
+def _top_bar(place: rx.Component) -> rx.Component:
+    return rx.el.header(
+        place,
+        language_choice(LANGUAGES, UiState.lang, UiState.set_language, t("Taal")),
+        class_name="top-bar",
+    )
+
+
+def _tools() -> rx.Component:
+    return rx.el.div(
+        icon_button("volume-2", t("Lees voor"), rx.call_script("mzReadAloud()")),
+        icon_button(
+            "a-large-small",
+            t("Grotere letters"),
+            UiState.toggle_big_text,
+            pressed=rx.cond(UiState.big_text, "true", "false"),
+        ),
+        class_name="tools",
+        data_noread="",
+    )
+
+
+def page(title: rx.Var, *children: rx.Component, place: rx.Component, nav: rx.Component | None):
+    return rx.el.div(
+        rx.el.a(t("Naar de inhoud"), href="#inhoud", class_name="skip"),
+        _top_bar(place),
+        rx.el.main(
+            rx.el.h1(title),
+            _tools(),
+            *children,
+            id="inhoud",
+            tab_index=-1,
+            data_voice=HubState.speech_locale,
+        ),
+        nav,
+        class_name=rx.cond(UiState.big_text, "app big-text", "app"),
+    )
+
+
+def hub_page(title: rx.Var, *children: rx.Component, active: str | None = None) -> rx.Component:
+    """A page inside a hub; a hub slug we do not know gets a plain message instead."""
+    return rx.cond(
+        HubState.found,
+        page(
+            title,
+            *children,
+            place=rx.el.a(HubState.name, href=hub_href(), class_name="place"),
+            nav=bottom_nav(_nav_items(), active, t("Hoofdmenu")),
+        ),
+        page(
+            t("Deze plaats kennen wij niet"),
+            rx.el.p(t("Misschien is het adres niet goed. Kies uw gemeente.")),
+            link_button("map-pin", t("Kies uw gemeente"), routes.START),
+            place=rx.el.span(),
+            nav=None,
+        ),
+    )
+
+
+HUB_ON_LOAD = [UiState.apply_language, HubState.load]

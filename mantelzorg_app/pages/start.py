@@ -1,0 +1,34 @@
+"""The start page: choose your municipality's hub."""
+
+import reflex as rx
+
+from components.controls import link_button
+from mantelzorg_app import routes
+from mantelzorg_app.pages.layout import page
+from state.hub import HubListState
+from state.ui import UiState, t
+
+
+def start() -> rx.Component:
+    return page(
+        t("Kies uw gemeente"),
+        rx.el.p(t("Deze app helpt mensen die voor iemand zorgen. Kies waar u woont.")),
+        rx.el.ul(
+            rx.foreach(
+                HubListState.choices,
+                lambda hub: rx.el.li(link_button("map-pin", hub["name"], "/" + hub["slug"])),
+            ),
+            class_name="choices",
+        ),
+        place=rx.el.span("Mantelzorghub", class_name="place"),
+        nav=None,
+    )
+
+
+def register(app: rx.App) -> None:
+    app.add_page(
+        start,
+        route=routes.START,
+        title="Mantelzorghub",
+        on_load=[UiState.apply_language, HubListState.load],
+    )

@@ -1,0 +1,1 @@
+"""Product rules as plain Python. No Reflex here; every function takes a Session."""

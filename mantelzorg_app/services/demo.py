@@ -1,0 +1,126 @@
+"""Demo data: the hub Leusden (NL) and the hub Poperinge (West Flanders, BE).
+
+Place names are real; every person is made up and obviously so: the surname "Voorbeeld"
+(example), addresses at example.org and phone numbers that are all zeros.
+"""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from mantelzorg_app.models import Hub, Membership, Person, Role, Wijk
+from mantelzorg_app.services.hubs import hub_by_slug
+
+
+@dataclass(frozen=True)
+class DemoHub:
+    slug: str
+    name: str
+    country: str
+    timezone: str
+    speech_locale: str
+    phone_prefix: str
+    wijken: tuple[tuple[str, str, str], ...]  # name, kind, postcodes
+    people: tuple[tuple[str, Role, str | None], ...]  # first name, role, wijk name
+
+
+LEUSDEN = DemoHub(
+    slug="leusden",
+    name="Leusden",
+    country="NL",
+    timezone="Europe/Amsterdam",
+    speech_locale="nl-NL",
+    phone_prefix="06-000000",
+    wijken=(
+        ("Centrum", "wijk", "3831"),
+        ("Zuid", "wijk", "3832 3833"),
+        ("Hamersveld", "wijk", "3833"),
+        ("Rozendaal", "wijk", "3831"),
+        ("Groenhouten", "wijk", "3832"),
+        ("Tabaksteeg", "wijk", "3832"),
+        ("Achterveld", "kern", "3791"),
+        ("Stoutenburg", "kern", "3835"),
+    ),
+    people=(
+        ("Anna", Role.caregiver, "Centrum"),
+        ("Bram", Role.caregiver, "Achterveld"),
+        ("Carla", Role.volunteer, "Centrum"),
+        ("Daan", Role.volunteer, "Zuid"),
+        ("Eva", Role.trekker, "Groenhouten"),
+        ("Fatima", Role.professional, None),
+        ("Gerrit", Role.coordinator, None),
+    ),
+)
+
+POPERINGE = DemoHub(
+    slug="poperinge",
+    name="Poperinge",
+    country="BE",
+    timezone="Europe/Brussels",
+    speech_locale="nl-BE",
+    phone_prefix="0400 00 00",
+    wijken=(
+        ("Poperinge", "deelgemeente", "8970"),
+        ("Reningelst", "deelgemeente", "8970"),
+        ("Krombeke", "deelgemeente", "8972"),
+        ("Proven", "deelgemeente", "8972"),
+        ("Roesbrugge-Haringe", "deelgemeente", "8972"),
+        ("Watou", "deelgemeente", "8978"),
+    ),
+    people=(
+        ("Hilde", Role.caregiver, "Watou"),
+        ("Ivo", Role.volunteer, "Poperinge"),
+        ("Jolien", Role.coordinator, None),
+    ),
+)
+
+DEMO_HUBS = (LEUSDEN, POPERINGE)
+
+
+def load_demo(session: Session) -> list[str]:
+    """Adds each demo hub that is not there yet; returns the slugs it added."""
+    added = []
+    for demo in DEMO_HUBS:
+        if hub_by_slug(session, demo.slug) is None:
+            _add_hub(session, demo)
+            added.append(demo.slug)
+    session.commit()
+    return added
+
+
+def _add_hub(session: Session, demo: DemoHub) -> None:
+    hub = Hub(
+        slug=demo.slug,
+        name=demo.name,
+        country=demo.country,
+        timezone=demo.timezone,
+        speech_locale=demo.speech_locale,
+    )
+    session.add(hub)
+    session.flush()
+    wijk_ids = {}
+    for name, kind, postcodes in demo.wijken:
+        wijk = Wijk(hub_id=hub.id, slug=_slug(name), name=name, kind=kind, postcodes=postcodes)
+        session.add(wijk)
+        session.flush()
+        wijk_ids[name] = wijk.id
+    for number, (first_name, role, wijk_name) in enumerate(demo.people, start=1):
+        person = Person(
+            first_name=first_name,
+            email=f"{first_name.lower()}.voorbeeld@{demo.slug}.example.org",
+            phone=f"{demo.phone_prefix} {number:02d}",
+        )
+        session.add(person)
+        session.flush()
+        session.add(
+            Membership(
+                person_id=person.id,
+                hub_id=hub.id,
+                role=role,
+                wijk_id=wijk_ids.get(wijk_name) if wijk_name else None,
+            )
+        )
+
+
+def _slug(name: str) -> str:
+    return name.lower().replace(" ", "-")

@@ -1,0 +1,20 @@
+"""Settings read from the environment, in one place.
+
+SQLite under ``instance/`` is the default so ``make run`` needs no server; ``REFLEX_DB_URL``
+switches to PostgreSQL and ``REFLEX_REDIS_URL`` to Redis for several workers.
+"""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = Path(os.environ.get("MANTELZORG_INSTANCE", ROOT / "instance"))
+TRANSLATIONS = ROOT / "translations"
+
+
+def database_url() -> str:
+    return os.environ.get("REFLEX_DB_URL") or f"sqlite:///{INSTANCE / 'mantelzorg.db'}"
+
+
+def redis_url() -> str | None:
+    return os.environ.get("REFLEX_REDIS_URL") or None

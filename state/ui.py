@@ -1,0 +1,43 @@
+"""Per-visitor display choices: language and bigger text. Kept in cookies so they last."""
+
+import json
+
+import reflex as rx
+
+from mantelzorg_app.services import i18n
+
+ONE_YEAR = 365 * 24 * 3600
+
+
+class UiState(rx.State):
+    lang: str = rx.Cookie(i18n.DEFAULT_LANGUAGE, name="taal", max_age=ONE_YEAR, same_site="lax")
+    big_text_cookie: str = rx.Cookie("", name="grote_letters", max_age=ONE_YEAR, same_site="lax")
+
+    @rx.var
+    def t(self) -> dict[str, str]:
+        """The current language's catalogue; pages read it as ``t("Dutch text")``."""
+        return i18n.catalogue(i18n.supported(self.lang))
+
+    @rx.var
+    def big_text(self) -> bool:
+        return self.big_text_cookie == "1"
+
+    @rx.event
+    def apply_language(self):
+        """Puts the chosen language on ``<html lang>``; every page runs this on load."""
+        lang = i18n.supported(self.lang)
+        return rx.call_script(f"document.documentElement.lang = {json.dumps(lang)}")
+
+    @rx.event
+    def set_language(self, lang: str):
+        self.lang = i18n.supported(lang)
+        return UiState.apply_language
+
+    @rx.event
+    def toggle_big_text(self):
+        self.big_text_cookie = "" if self.big_text else "1"
+
+
+def t(msgid: str) -> rx.Var[str]:
+    """The translation of a Dutch source text in the visitor's language."""
+    return UiState.t[msgid]
