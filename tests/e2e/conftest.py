@@ -1,0 +1,69 @@
+"""One production server per session; a fresh phone-sized browser context per test."""
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.support.server import BROWSER_ARGS, CHROMIUM, running_app
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+PHONE = {"width": 390, "height": 844}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/e2e/" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, app_url: str) -> Iterator[Page]:
+    context = browser.new_context(
+        base_url=app_url, viewport=PHONE, has_touch=True, is_mobile=True, locale="nl-NL"
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_page(page: Page, path: str) -> None:
+    """Goes to a page and waits until the app has loaded its state (the hub's name or the hub list)."""
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("document.querySelector('main h1') !== null")
+
+
+_axe = Axe()
+
+
+def check_page(page: Page, name: str) -> None:
+    """The checks every page gets: a screenshot, axe (WCAG 2.2 A/AA) and no sideways scrolling."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, f"axe on {name}:\n{results.generate_report()}"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{name} scrolls sideways: {width}px wide"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
