@@ -1,0 +1,103 @@
+"""Demo data: two hubs, loaded once, with people who are obviously made up."""
+
+import re
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from mantelzorg_app.models import Hub, Membership, Person, Role, Wijk
+from mantelzorg_app.services.demo import load_demo
+from mantelzorg_app.services.hubs import hub_by_slug, wijken
+
+# Mobile prefixes that stay real so the number reads as a phone number; everything after them is fake.
+MOBILE_PREFIX = {"NL": "06", "BE": "04"}
+
+
+@pytest.fixture
+def demo(session: Session) -> Session:
+    assert load_demo(session) == ["leusden", "poperinge"]
+    return session
+
+
+def _counts(session: Session) -> dict[str, int]:
+    return {
+        table.__name__: session.exec(select(func.count()).select_from(table)).one()
+        for table in (Hub, Wijk, Person, Membership)
+    }
+
+
+def test_loads_leusden_and_poperinge(demo: Session) -> None:
+    assert {hub.slug: hub.country for hub in demo.exec(select(Hub))} == {"leusden": "NL", "poperinge": "BE"}
+
+
+def test_second_load_adds_nothing(demo: Session) -> None:
+    before = _counts(demo)
+    assert all(before.values()), before
+
+    assert load_demo(demo) == []
+    assert _counts(demo) == before
+
+
+def test_load_adds_only_the_missing_hub(session: Session) -> None:
+    session.add(
+        Hub(slug="leusden", name="Leusden", country="NL", timezone="Europe/Amsterdam", speech_locale="nl-NL")
+    )
+    session.commit()
+
+    assert load_demo(session) == ["poperinge"]
+    assert session.exec(select(func.count()).select_from(Hub)).one() == 2
+
+
+def test_leusden_wijken(demo: Session) -> None:
+    leusden = hub_by_slug(demo, "leusden")
+    names = {wijk.name for wijk in wijken(demo, leusden.id)}
+    expected = {"Centrum", "Zuid", "Achterveld", "Stoutenburg", "Groenhouten", "Tabaksteeg", "Rozendaal"}
+    assert expected <= names, f"missing in Leusden: {sorted(expected - names)}"
+
+
+def test_people_are_obviously_made_up(demo: Session) -> None:
+    people = demo.exec(select(Person)).all()
+    assert people
+    for person in people:
+        assert person.email and person.email.endswith(".example.org"), person.email
+        country = {
+            hub.country
+            for hub in demo.exec(
+                select(Hub)
+                .join(Membership, Membership.hub_id == Hub.id)
+                .where(Membership.person_id == person.id)
+            )
+        }
+        assert len(country) == 1, (person.first_name, country)
+        prefix = MOBILE_PREFIX[country.pop()]
+        digits = re.sub(r"\D", "", person.phone or "")
+        assert digits.startswith(prefix), person.phone
+        fake = digits[len(prefix) :]
+        assert len(fake) == 8, person.phone
+        assert set(fake[:-2]) == {"0"} and fake[-2:].isdigit(), (
+            f"{person.phone!r}: only the last two digits may be other than zero"
+        )
+
+
+def test_every_membership_wijk_is_in_its_own_hub(demo: Session) -> None:
+    memberships = demo.exec(select(Membership)).all()
+    assert memberships
+    assert any(m.wijk_id is not None for m in memberships)
+    for membership in memberships:
+        if membership.wijk_id is None:
+            continue
+        wijk = demo.get(Wijk, membership.wijk_id)
+        assert wijk is not None
+        assert wijk.hub_id == membership.hub_id, (
+            f"membership {membership.id} in hub {membership.hub_id} points at wijk {wijk.name} "
+            f"of hub {wijk.hub_id}"
+        )
+
+
+def test_each_hub_has_a_coordinator(demo: Session) -> None:
+    for hub in demo.exec(select(Hub)):
+        coordinators = demo.exec(
+            select(Membership).where(Membership.hub_id == hub.id, Membership.role == Role.coordinator)
+        ).all()
+        assert coordinators, f"{hub.name} has no coordinator"
