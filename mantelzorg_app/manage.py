@@ -28,8 +28,10 @@ def migrate() -> None:
 
 
 def seed() -> None:
-    with Session(engine()) as session:
+    eng = engine()
+    with Session(eng) as session:
         added = load_demo(session)
+    eng.dispose()
     print("demo hubs added:", ", ".join(added) or "none (already there)")
 
 

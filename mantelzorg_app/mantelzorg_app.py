@@ -3,9 +3,12 @@
 import reflex as rx
 
 from mantelzorg_app.pages import home, not_yet, start
+from mantelzorg_app.services.i18n import DEFAULT_LANGUAGE
 
 app = rx.App(
     theme=None,
+    html_lang=DEFAULT_LANGUAGE,
+    toaster=None,  # our own offline notice replaces the English connection toasts
     stylesheets=["/app.css"],
     head_components=[
         rx.el.meta(name="description", content="Hulp en contact voor wie voor iemand zorgt."),

@@ -4,6 +4,7 @@ import reflex as rx
 
 from components.bottom_nav import NavItem, bottom_nav
 from components.controls import icon_button, language_choice, link_button
+from components.offline import offline_notice
 from mantelzorg_app import routes
 from mantelzorg_app.services.i18n import LANGUAGES
 from state.hub import HubState
@@ -51,6 +52,7 @@ def page(title: rx.Var, *children: rx.Component, place: rx.Component, nav: rx.Co
     return rx.el.div(
         rx.el.a(t("Naar de inhoud"), href="#inhoud", class_name="skip"),
         _top_bar(place),
+        offline_notice(t("Er is even geen verbinding. Wij proberen het opnieuw.")),
         rx.el.main(
             rx.el.h1(title),
             _tools(),

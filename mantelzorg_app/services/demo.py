@@ -1,7 +1,7 @@
 """Demo data: the hub Leusden (NL) and the hub Poperinge (West Flanders, BE).
 
 Place names are real; every person is made up and obviously so: the surname "Voorbeeld"
-(example), addresses at example.org and phone numbers that are all zeros.
+(example), addresses at example.org, and phone numbers that are zeros after the mobile prefix.
 """
 
 from dataclasses import dataclass

@@ -144,3 +144,12 @@ def test_installs_to_the_home_screen(page: Page):
     assert {"192x192", "512x512"} <= sizes
     for icon in manifest["icons"]:
         assert page.request.get(icon["src"]).ok, icon["src"]
+
+
+def test_lost_connection_gets_a_calm_notice(page: Page):
+    open_page(page, "/leusden")
+    page.context.set_offline(True)
+    page.evaluate("window.dispatchEvent(new Event('offline'))")
+    expect(page.get_by_text("Er is even geen verbinding.")).to_be_visible(timeout=30_000)
+    page.context.set_offline(False)
+    expect(page.get_by_text("Er is even geen verbinding.")).to_be_hidden(timeout=30_000)
