@@ -2,12 +2,14 @@
 
 import reflex as rx
 
+from mantelzorg_app.asgi import with_headers
 from mantelzorg_app.pages import home, not_yet, start
 from mantelzorg_app.services.i18n import DEFAULT_LANGUAGE
 
 app = rx.App(
     theme=None,
     html_lang=DEFAULT_LANGUAGE,
+    api_transformer=with_headers,
     toaster=None,  # our own offline notice replaces the English connection toasts
     stylesheets=["/app.css"],
     head_components=[

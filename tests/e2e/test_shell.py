@@ -153,3 +153,12 @@ def test_lost_connection_gets_a_calm_notice(page: Page):
     expect(page.get_by_text("Er is even geen verbinding.")).to_be_visible(timeout=30_000)
     page.context.set_offline(False)
     expect(page.get_by_text("Er is even geen verbinding.")).to_be_hidden(timeout=30_000)
+
+
+def test_hashed_assets_may_be_cached_for_a_year(page: Page):
+    open_page(page, "/leusden")
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
+    script = next(path for path in loaded if path.startswith("/assets/") and path.endswith(".js"))
+    headers = page.request.get(script).headers
+    assert "immutable" in headers["cache-control"], headers
+    assert page.request.get("/leusden").headers["x-content-type-options"] == "nosniff"
