@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)
 MO := translations/nl/LC_MESSAGES/messages.mo translations/en/LC_MESSAGES/messages.mo
 PYTEST_ARGS ?=
 
-.PHONY: run dev test lint bench setup db translations messages chromium clean
+.PHONY: run dev test lint bench setup db translations messages chromium servers clean
 
 run: setup db  ## build and serve the app in production mode on one port
 	reflex run --env prod --single-port --frontend-port $(PORT) --backend-port $(PORT)
@@ -20,8 +20,9 @@ run: setup db  ## build and serve the app in production mode on one port
 dev: setup db  ## hot reload for developers
 	reflex run --env dev
 
-test: setup chromium lint  ## every test: unit and end-to-end
+test: setup chromium servers lint  ## every test, unit and end-to-end: on SQLite, then on PostgreSQL and Redis
 	$(PY) -m pytest $(PYTEST_ARGS)
+	pg_virtualenv $(PY) -m tests.support.scale_out $(PYTEST_ARGS)
 
 lint:
 	$(BIN)/ruff check .
@@ -53,11 +54,22 @@ messages: $(VENV)/.installed
 db: setup  ## migrate and load the demo hubs (skips what is there)
 	$(PY) -m mantelzorg_app.manage setup
 
-# Debian's Chromium for the browser tests and Lighthouse (installs only when missing).
+# Debian's packages the tests need, installed only when missing: Chromium for the browser tests and
+# Lighthouse, PostgreSQL (pg_virtualenv) and Redis for the scale-out run.
 chromium:
-	@command -v chromium >/dev/null || { \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-		else echo "Please install Chromium: sudo apt-get install chromium"; exit 1; fi; }
+	@$(call debian,chromium,chromium)
+
+servers:
+	@$(call debian,pg_virtualenv,postgresql)
+	@$(call debian,redis-server,redis-server)
+
+define debian
+command -v $(1) >/dev/null || { \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+	else echo "Please install $(2): sudo apt-get install $(2)"; exit 1; fi; }
+endef
 
 clean:
 	rm -rf .web .states instance

@@ -1,5 +1,10 @@
-"""Shared fixtures for the unit tests: a fresh in-memory SQLite database per test."""
+"""Shared fixtures for the unit tests: a fresh database per test.
 
+SQLite in memory by default; the PostgreSQL named in REFLEX_DB_URL when the suite runs on it
+(tests/support/scale_out.py), with every table dropped again after each test.
+"""
+
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -14,17 +19,21 @@ def _foreign_keys_on(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
+def postgres_url() -> str | None:
+    url = os.environ.get("REFLEX_DB_URL", "")
+    return url if url.startswith("postgresql") else None
+
+
 @pytest.fixture
 def engine() -> Iterator[Engine]:
-    """One in-memory database shared by every connection of this engine (StaticPool)."""
-    eng = create_engine(
-        "sqlite://",
-        poolclass=StaticPool,
-        connect_args={"check_same_thread": False},
-    )
-    event.listen(eng, "connect", _foreign_keys_on)
+    if url := postgres_url():
+        eng = create_engine(url)
+    else:  # one in-memory database shared by every connection of this engine
+        eng = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+        event.listen(eng, "connect", _foreign_keys_on)
     SQLModel.metadata.create_all(eng)
     yield eng
+    SQLModel.metadata.drop_all(eng)
     eng.dispose()
 
 

@@ -10,7 +10,6 @@ from mantelzorg_app.services.database import engine
 
 
 def test_session_fixture_enforces_foreign_keys(session: Session) -> None:
-    assert session.exec(text("PRAGMA foreign_keys")).one()[0] == 1
     session.add(Wijk(hub_id=999, slug="nergens", name="Nergens", kind="wijk"))
     with pytest.raises(IntegrityError):
         session.commit()

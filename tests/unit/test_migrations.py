@@ -1,5 +1,6 @@
 """The Alembic migrations build exactly the schema the models describe, and can be undone."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,19 +14,32 @@ from mantelzorg_app import manage, settings
 from mantelzorg_app.models import Hub, Membership  # importing the package registers every table
 from mantelzorg_app.services.database import engine
 from mantelzorg_app.services.demo import load_demo
+from tests.unit.conftest import postgres_url
 
 FIX = "run `python -m mantelzorg_app.manage makemigration '<what changed>'` and check the new file"
 
 
 @pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A fresh SQLite file; settings point at it the way the command line reads them."""
-    url = f"sqlite:///{tmp_path / 'mantelzorg.db'}"
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh database (SQLite file, or the suite's PostgreSQL emptied); settings point at it."""
+    url = postgres_url() or f"sqlite:///{tmp_path / 'mantelzorg.db'}"
     monkeypatch.setenv("REFLEX_DB_URL", url)
     monkeypatch.setenv("MANTELZORG_INSTANCE", str(tmp_path))
     monkeypatch.setattr(settings, "INSTANCE", tmp_path)  # read once at import
     assert settings.database_url() == url
-    return url
+    _empty(url)
+    yield url
+    _empty(url)
+
+
+def _empty(url: str) -> None:
+    eng = engine(url)
+    try:
+        SQLModel.metadata.drop_all(eng)
+        with eng.begin() as connection:
+            connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+    finally:
+        eng.dispose()
 
 
 def _tables(url: str) -> set[str]:
