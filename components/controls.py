@@ -38,11 +38,18 @@ def language_choice(
     )
 
 
-def link_button(icon: str, label: rx.Var | str, href: rx.Var | str) -> rx.Component:
-    """The one main action of a screen: full width, at thumb height."""
+def icon_link(
+    icon: str, label: rx.Var | str, href: rx.Var | str, class_name: str, icon_size: int = 24
+) -> rx.Component:
+    """A link that shows a pictogram with its word; the pictogram is hidden from screen readers."""
     return rx.el.a(
-        rx.icon(icon, size=24, aria_hidden="true"),
+        rx.icon(icon, size=icon_size, aria_hidden="true"),
         rx.el.span(label),
         href=href,
-        class_name="main-action",
+        class_name=class_name,
     )
+
+
+def link_button(icon: str, label: rx.Var | str, href: rx.Var | str) -> rx.Component:
+    """The one main action of a screen: full width, at thumb height."""
+    return icon_link(icon, label, href, "main-action")

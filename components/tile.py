@@ -2,14 +2,11 @@
 
 import reflex as rx
 
+from components.controls import icon_link
+
 
 def tile(icon: str, label: rx.Var | str, href: rx.Var | str) -> rx.Component:
-    return rx.el.a(
-        rx.icon(icon, size=40, aria_hidden="true"),
-        rx.el.span(label),
-        href=href,
-        class_name="tile",
-    )
+    return icon_link(icon, label, href, "tile", icon_size=40)
 
 
 def tile_grid(*tiles: rx.Component) -> rx.Component:
