@@ -5,6 +5,7 @@ switches to PostgreSQL and ``REFLEX_REDIS_URL`` to Redis for several workers.
 """
 
 import os
+import secrets
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,3 +19,15 @@ def database_url() -> str:
 
 def redis_url() -> str | None:
     return os.environ.get("REFLEX_REDIS_URL") or None
+
+
+def secret_key() -> bytes:
+    """The key for digests of codes and tokens: MANTELZORG_SECRET_KEY, else one made once in instance/."""
+    if key := os.environ.get("MANTELZORG_SECRET_KEY"):
+        return key.encode()
+    path = INSTANCE / "secret.key"
+    if not path.exists():
+        INSTANCE.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(secrets.token_bytes(32))
+        path.chmod(0o600)
+    return path.read_bytes()

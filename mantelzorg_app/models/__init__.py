@@ -1,6 +1,16 @@
 """SQLModel tables, one module per domain. Importing this package registers every table."""
 
+from mantelzorg_app.models.auth import AuditEvent, LoginCode, LoginSession
 from mantelzorg_app.models.hub import Hub, Wijk
 from mantelzorg_app.models.people import Membership, Person, Role
 
-__all__ = ["Hub", "Membership", "Person", "Role", "Wijk"]
+__all__ = [
+    "AuditEvent",
+    "Hub",
+    "LoginCode",
+    "LoginSession",
+    "Membership",
+    "Person",
+    "Role",
+    "Wijk",
+]

@@ -1,0 +1,43 @@
+"""Sign-in codes, server-side sessions and the audit log.
+
+Only digests of codes and tokens are stored, so a copy of the database signs nobody in.
+"""
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from mantelzorg_app.models.base import UTCDateTime, created_at_field
+
+
+class LoginCode(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    hub_id: int = Field(foreign_key="hub.id", index=True)
+    email: str = Field(index=True, max_length=254)  # kept until the code is used or expires
+    client: str = Field(index=True, max_length=64)  # digest of the client address, for the cap
+    code_digest: str = Field(max_length=64)
+    link_digest: str = Field(unique=True, max_length=64)
+    attempts: int = 0
+    created_at: datetime = created_at_field()
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class LoginSession(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    token_digest: str = Field(unique=True, max_length=64)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    kind: str = Field(max_length=10)  # "email" (30 days idle) or "oidc" (12 hours)
+    created_at: datetime = created_at_field()
+    last_seen_at: datetime = created_at_field()
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class AuditEvent(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    hub_id: int | None = Field(default=None, foreign_key="hub.id", index=True)
+    actor_id: int | None = Field(default=None, index=True)  # no foreign key: the log outlives people
+    action: str = Field(max_length=40)
+    subject_id: int | None = Field(default=None, index=True)
+    detail: str = Field(default="", max_length=200)
+    created_at: datetime = created_at_field()

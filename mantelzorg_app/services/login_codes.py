@@ -1,0 +1,135 @@
+"""Passwordless sign-in: a 6-digit code and a link by e-mail, valid 10 minutes, used once.
+
+Limits against abuse: 5 requests per address per hour, a cap per client address, and a code
+locks after 5 wrong tries. Whatever happens, the caller tells the visitor the same thing, so
+nobody learns whether an address has an account.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlmodel import Session, col, func, select
+
+from mantelzorg_app.models import LoginCode
+from mantelzorg_app.services import digests
+
+CODE_LIFETIME = timedelta(minutes=10)
+PER_ADDRESS_PER_HOUR = 5
+PER_CLIENT_PER_HOUR = 20
+MAX_ATTEMPTS = 5
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class Outcome(StrEnum):
+    ok = "ok"
+    wrong = "wrong"
+    expired = "expired"
+    used = "used"
+    locked = "locked"
+    unknown = "unknown"
+
+
+@dataclass(frozen=True)
+class Issued:
+    code: str
+    link_token: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class Checked:
+    outcome: Outcome
+    email: str | None = None
+    hub_id: int | None = None
+
+
+def normalise_email(text: str) -> str | None:
+    """The address in lower case without spaces around it, or None when it cannot be one."""
+    address = text.strip().lower()
+    return address if len(address) <= 254 and _EMAIL.match(address) else None
+
+
+def request(session: Session, hub_id: int, email: str, client: str, now: datetime) -> Issued | None:
+    """A new code and link for ``email``, or None when a limit is reached. ``email`` is normalised."""
+    client_digest = digests.digest(client)
+    hour_ago = now - timedelta(hours=1)
+    if _count(session, LoginCode.email == email, hour_ago) >= PER_ADDRESS_PER_HOUR:
+        return None
+    if _count(session, LoginCode.client == client_digest, hour_ago) >= PER_CLIENT_PER_HOUR:
+        return None
+    issued = Issued(digests.new_code(), digests.new_token(), now + CODE_LIFETIME)
+    session.add(
+        LoginCode(
+            hub_id=hub_id,
+            email=email,
+            client=client_digest,
+            code_digest=digests.digest(issued.code),
+            link_digest=digests.digest(issued.link_token),
+            created_at=now,
+            expires_at=issued.expires_at,
+        )
+    )
+    session.commit()
+    return issued
+
+
+def check_code(session: Session, email: str, code: str, now: datetime) -> Checked:
+    """Checks the code typed for the newest code sent to ``email``; a right code is used up."""
+    row = session.exec(
+        select(LoginCode).where(LoginCode.email == email).order_by(col(LoginCode.id).desc())
+    ).first()
+    if row is None:
+        return Checked(Outcome.unknown)
+    if (problem := _problem(row, now)) is not None:
+        return Checked(problem)
+    if not digests.same(code.strip(), row.code_digest):
+        row.attempts += 1
+        session.add(row)
+        session.commit()
+        return Checked(Outcome.locked if row.attempts >= MAX_ATTEMPTS else Outcome.wrong)
+    return _use(session, row, now)
+
+
+def check_link(session: Session, token: str, now: datetime) -> Checked:
+    """Checks the token from a sign-in link; a good link is used up like its code."""
+    row = session.exec(select(LoginCode).where(LoginCode.link_digest == digests.digest(token))).first()
+    if row is None:
+        return Checked(Outcome.unknown)
+    if (problem := _problem(row, now)) is not None:
+        return Checked(problem)
+    return _use(session, row, now)
+
+
+def forget_old(session: Session, now: datetime) -> int:
+    """Deletes codes that can no longer be used, with their addresses; returns how many."""
+    rows = session.exec(select(LoginCode).where(LoginCode.expires_at < now - timedelta(hours=1))).all()
+    for row in rows:
+        session.delete(row)
+    session.commit()
+    return len(rows)
+
+
+def _count(session: Session, condition, since: datetime) -> int:
+    return session.exec(
+        select(func.count()).select_from(LoginCode).where(condition, LoginCode.created_at >= since)
+    ).one()
+
+
+def _problem(row: LoginCode, now: datetime) -> Outcome | None:
+    if row.used_at is not None:
+        return Outcome.used
+    if row.attempts >= MAX_ATTEMPTS:
+        return Outcome.locked
+    if row.expires_at <= now:
+        return Outcome.expired
+    return None
+
+
+def _use(session: Session, row: LoginCode, now: datetime) -> Checked:
+    row.used_at = now
+    session.add(row)
+    session.commit()
+    return Checked(Outcome.ok, row.email, row.hub_id)

@@ -1,0 +1,74 @@
+"""Server-side sessions: the browser keeps only an opaque token; the database keeps its digest.
+
+Signed in by e-mail (caregivers, volunteers, trekkers): 30 days since last seen.
+Signed in through the municipality (professionals, coordinators): 12 hours, however active.
+"""
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, select
+
+from mantelzorg_app.models import LoginSession, Person
+from mantelzorg_app.services import digests
+
+EMAIL = "email"
+OIDC = "oidc"
+IDLE_LIMIT = {EMAIL: timedelta(days=30)}
+FIXED_LIMIT = {OIDC: timedelta(hours=12)}
+
+
+def start(session: Session, person_id: int, kind: str, now: datetime) -> str:
+    """A new session for the person; returns the token for the cookie."""
+    token = digests.new_token()
+    session.add(
+        LoginSession(
+            token_digest=digests.digest(token),
+            person_id=person_id,
+            kind=kind,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + (IDLE_LIMIT.get(kind) or FIXED_LIMIT[kind]),
+        )
+    )
+    session.commit()
+    return token
+
+
+def person(session: Session, token: str | None, now: datetime) -> Person | None:
+    """Who holds this token, or None; an e-mail session's idle limit starts again."""
+    row = _row(session, token)
+    if row is None or row.expires_at <= now:
+        return None
+    row.last_seen_at = now
+    if idle := IDLE_LIMIT.get(row.kind):
+        row.expires_at = now + idle
+    session.add(row)
+    session.commit()
+    return session.get(Person, row.person_id)
+
+
+def end(session: Session, token: str | None) -> int | None:
+    """Signs out this device; returns whose session it was."""
+    row = _row(session, token)
+    if row is None:
+        return None
+    session.delete(row)
+    session.commit()
+    return row.person_id
+
+
+def end_all(session: Session, person_id: int) -> int:
+    """Signs the person out on every device; returns how many sessions ended."""
+    rows = session.exec(select(LoginSession).where(LoginSession.person_id == person_id)).all()
+    for row in rows:
+        session.delete(row)
+    session.commit()
+    return len(rows)
+
+
+def _row(session: Session, token: str | None) -> LoginSession | None:
+    if not token:
+        return None
+    return session.exec(
+        select(LoginSession).where(LoginSession.token_digest == digests.digest(token))
+    ).first()
