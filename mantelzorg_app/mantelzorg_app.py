@@ -1,15 +1,17 @@
 """Builds the app and registers its pages. Nothing else lives here."""
 
 import reflex as rx
+from starlette.applications import Starlette
 
+from mantelzorg_app import auth_routes
 from mantelzorg_app.asgi import with_headers
-from mantelzorg_app.pages import home, not_yet, start
+from mantelzorg_app.pages import account, home, not_yet, sign_in, sign_up, start
 from mantelzorg_app.services.i18n import DEFAULT_LANGUAGE
 
 app = rx.App(
     theme=None,
     html_lang=DEFAULT_LANGUAGE,
-    api_transformer=with_headers,
+    api_transformer=[Starlette(routes=auth_routes.routes), with_headers],
     toaster=None,  # our own offline notice replaces the English connection toasts
     stylesheets=["/app.css"],
     head_components=[
@@ -22,5 +24,5 @@ app = rx.App(
     ],
 )
 
-for module in (start, home, not_yet):
+for module in (start, home, sign_in, sign_up, account, not_yet):
     module.register(app)

@@ -11,7 +11,22 @@ CALENDAR = "agenda"
 NEWS = "nieuws"
 DIRECTORY = "sociale-kaart"
 VOICE = "uw-stem"
+SIGN_IN = "inloggen"
+SIGN_UP = "welkom"
+ACCOUNT = "mijn-gegevens"
+
+# HTTP routes (not pages) of the sign-in; "auth" can never be a hub's slug.
+AUTH_LINK = "/auth/link"
+AUTH_FINISH = "/auth/finish"
 
 
 def hub_route(part: str) -> str:
     return f"{HUB}/{part}"
+
+
+def auth_link_url(base_url: str, token: str) -> str:
+    return f"{base_url.rstrip('/')}{AUTH_LINK}?t={token}"
+
+
+def auth_finish_url(token: str) -> str:
+    return f"{AUTH_FINISH}?t={token}"

@@ -17,6 +17,11 @@ def database_url() -> str:
     return os.environ.get("REFLEX_DB_URL") or f"sqlite:///{INSTANCE / 'mantelzorg.db'}"
 
 
+def public_url() -> str | None:
+    """The address people use, for links in mails (e.g. https://leusden.mantelzorghub.nl)."""
+    return os.environ.get("MANTELZORG_PUBLIC_URL") or None
+
+
 def redis_url() -> str | None:
     return os.environ.get("REFLEX_REDIS_URL") or None
 

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from mantelzorg_app.services import hubs
+from mantelzorg_app.services.i18n import N_
 
 
 class HubState(rx.State):
@@ -10,6 +11,7 @@ class HubState(rx.State):
     name: str = ""
     speech_locale: str = "nl-NL"
     found: bool = True
+    _hub_id: int | None = None  # server-side only: every handler scopes to this hub
 
     @rx.event
     def load(self):
@@ -18,8 +20,9 @@ class HubState(rx.State):
         with rx.session() as session:
             hub = hubs.hub_by_slug(session, slug) if isinstance(slug, str) else None
         if hub is None:
-            self.slug, self.name, self.found = "", "", False
+            self.slug, self.name, self.found, self._hub_id = "", "", False, None
             return
+        self._hub_id = hub.id
         self.slug, self.name, self.speech_locale, self.found = (
             hub.slug,
             hub.name,
@@ -28,12 +31,23 @@ class HubState(rx.State):
         )
 
 
+# Why a sign-in link sent the visitor back to the start (the ?probleem= of /auth/link).
+LINK_PROBLEMS = {
+    "used": N_("Deze link is al gebruikt. Kies uw gemeente en vraag een nieuwe code aan."),
+    "expired": N_("Deze link is te oud. Kies uw gemeente en vraag een nieuwe code aan."),
+    "unknown": N_("Deze link werkt niet. Kies uw gemeente en vraag een nieuwe code aan."),
+}
+
+
 class HubListState(rx.State):
     """The hubs a visitor can choose from on the start page."""
 
     choices: list[dict[str, str]] = []
+    problem: str = ""
 
     @rx.event
     def load(self):
+        reason = self.router.page.params.get("probleem", "")
+        self.problem = LINK_PROBLEMS.get(reason, LINK_PROBLEMS["unknown"]) if reason else ""
         with rx.session() as session:
             self.choices = [{"slug": h.slug, "name": h.name} for h in hubs.active_hubs(session)]

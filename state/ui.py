@@ -38,6 +38,11 @@ class UiState(rx.State):
         self.big_text_cookie = "" if self.big_text else "1"
 
 
-def t(msgid: str) -> rx.Var[str]:
+def t(msgid: str | rx.Var[str]) -> rx.Var[str]:
     """The translation of a Dutch source text in the visitor's language."""
     return UiState.t[msgid]
+
+
+def t_if_any(msgid: rx.Var[str]) -> rx.Var[str]:
+    """The translation of a message held in state, or "" while there is none."""
+    return rx.cond(msgid != "", UiState.t[msgid], "")

@@ -41,3 +41,25 @@ class AuditEvent(SQLModel, table=True):
     subject_id: int | None = Field(default=None, index=True)
     detail: str = Field(default="", max_length=200)
     created_at: datetime = created_at_field()
+
+
+class Handoff(SQLModel, table=True):
+    """A short-lived, single-use ticket from a checked code to the route that sets the cookie.
+
+    Also carries a verified address from that route to the sign-up form of a new person.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    digest: str = Field(unique=True, max_length=64)
+    hub_id: int = Field(foreign_key="hub.id")
+    email: str = Field(max_length=254)
+    purpose: str = Field(max_length=10)  # "sign-in" or "sign-up"
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Consent(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    text_version: str = Field(max_length=20)
+    given_at: datetime = created_at_field()

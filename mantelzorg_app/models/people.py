@@ -33,4 +33,6 @@ class Membership(SQLModel, table=True):
     hub_id: int = Field(foreign_key="hub.id", index=True)
     role: Role = Field(sa_type=sa.String(20))
     wijk_id: int | None = Field(default=None, foreign_key="wijk.id")
+    # asked for at sign-up (trekker), not yet granted by the coordinator
+    pending: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
     created_at: datetime = created_at_field()

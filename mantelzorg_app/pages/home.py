@@ -2,10 +2,12 @@
 
 import reflex as rx
 
+from components.controls import link_button
 from components.tile import tile, tile_grid
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
 from mantelzorg_app.services.i18n import N_
+from state.auth import AuthState
 from state.hub import HubState
 from state.ui import t
 
@@ -22,15 +24,22 @@ TILES = [
 
 def home() -> rx.Component:
     return hub_page(
-        t("Welkom"),
+        rx.cond(
+            AuthState.signed_in, t("Welkom, {name}").replace("{name}", AuthState.first_name), t("Welkom")
+        ),
         rx.el.p(
             t("Zorgt u voor iemand? Hier vindt u hulp en mensen in {hub}.").replace("{hub}", HubState.name),
             class_name="intro",
         ),
         tile_grid(*(tile(icon, t(label), hub_href(part)) for icon, label, part in TILES)),
+        rx.cond(
+            AuthState.signed_in,
+            link_button("user", t("Mijn gegevens"), hub_href(routes.ACCOUNT)),
+            link_button("log-in", t("Inloggen"), hub_href(routes.SIGN_IN)),
+        ),
         active="home",
     )
 
 
 def register(app: rx.App) -> None:
-    app.add_page(home, route=routes.HUB, title="Mantelzorghub", on_load=HUB_ON_LOAD)
+    app.add_page(home, route=routes.HUB, title="Mantelzorghub", on_load=[*HUB_ON_LOAD, AuthState.load])

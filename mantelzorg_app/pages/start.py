@@ -3,15 +3,17 @@
 import reflex as rx
 
 from components.controls import link_button
+from components.form import problem
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import page
 from state.hub import HubListState
-from state.ui import UiState, t
+from state.ui import UiState, t, t_if_any
 
 
 def start() -> rx.Component:
     return page(
         t("Kies uw gemeente"),
+        rx.cond(HubListState.problem != "", problem(t_if_any(HubListState.problem), "link")),
         rx.el.p(t("Deze app helpt mensen die voor iemand zorgen. Kies waar u woont.")),
         rx.el.ul(
             rx.foreach(

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import Membership, Role
 from mantelzorg_app.services import audit, sessions
@@ -36,7 +36,9 @@ def actor(session: Session, token: str | None, hub_id: int | None, now: datetime
     if person is None or hub_id is None:
         return None
     roles = session.exec(
-        select(Membership.role).where(Membership.person_id == person.id, Membership.hub_id == hub_id)
+        select(Membership.role).where(
+            Membership.person_id == person.id, Membership.hub_id == hub_id, ~col(Membership.pending)
+        )
     ).all()
     return Actor(person.id, person.first_name, hub_id, frozenset(Role(r) for r in roles))
 

@@ -17,6 +17,7 @@ def grant(session: Session, by: Actor, person_id: int, role: Role, wijk_id: int 
     if membership is None:
         membership = Membership(person_id=person_id, hub_id=by.hub_id, role=role)
     membership.wijk_id = wijk_id
+    membership.pending = False
     session.add(membership)
     session.commit()
     _log(session, audit.ROLE_GRANTED, by, person_id, role)

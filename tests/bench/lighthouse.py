@@ -91,8 +91,8 @@ def listing(heading: str, audits: list[dict]) -> None:
 def main() -> None:
     install_lighthouse()
     REPORTS.mkdir(exist_ok=True)
-    with running_app() as url, tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
-        reports = [lighthouse(url + PAGE, run, Path(tmp)) for run in range(1, RUNS + 1)]
+    with running_app() as app, tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+        reports = [lighthouse(app.url + PAGE, run, Path(tmp)) for run in range(1, RUNS + 1)]
     runs = [figures(report) for report in reports]
     median = {name: statistics.median(run[name] for run in runs) for name in runs[0]}
     print(

@@ -8,7 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.support.server import BROWSER_ARGS, CHROMIUM, running_app
+from tests.support.server import BROWSER_ARGS, CHROMIUM, RunningApp, running_app
+from tests.support.smtp import SmtpServer, smtp_server
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 PHONE = {"width": 390, "height": 844}
@@ -22,9 +23,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    with running_app() as url:
-        yield url
+def smtp() -> Iterator[SmtpServer]:
+    with smtp_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def app(smtp: SmtpServer) -> Iterator[RunningApp]:
+    env = {"MANTELZORG_SMTP_HOST": smtp.host, "MANTELZORG_SMTP_PORT": str(smtp.port)}
+    with running_app(env) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def app_url(app: RunningApp) -> str:
+    return app.url
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,8 +35,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _environment(instance: Path) -> dict[str, str]:
-    env = dict(os.environ)
+def _environment(instance: Path, extra: dict[str, str]) -> dict[str, str]:
+    env = {**os.environ, **extra}
     bin_dir = str(Path(sys.executable).parent)
     env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
     env["REFLEX_USE_NPM"] = "1"
@@ -65,12 +66,18 @@ def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float) 
     raise TimeoutError(f"the app did not answer within {timeout:.0f} s:\n{log.read_text()[-4000:]}")
 
 
+@dataclass(frozen=True)
+class RunningApp:
+    url: str
+    db_url: str  # for tests that must reach past the interface, e.g. to age a code
+
+
 @contextlib.contextmanager
-def running_app(timeout: float = 600) -> Iterator[str]:
-    """Builds and serves the app; yields its base URL, stops it afterwards."""
+def running_app(extra_env: dict[str, str] | None = None, timeout: float = 600) -> Iterator[RunningApp]:
+    """Builds and serves the app with its own fresh database; stops it afterwards."""
     with tempfile.TemporaryDirectory(prefix="mantelzorg-") as tmp:
         instance = Path(tmp)
-        env = _environment(instance)
+        env = _environment(instance, extra_env or {})
         subprocess.run(
             [sys.executable, "-m", "mantelzorg_app.manage", "setup"],
             cwd=ROOT,
@@ -95,7 +102,7 @@ def running_app(timeout: float = 600) -> Iterator[str]:
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(url, proc, log, timeout)
-            yield url
+            yield RunningApp(url, env["REFLEX_DB_URL"])
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGTERM)

@@ -2,18 +2,17 @@
 
 import email
 import logging
-import socket
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from email import policy
-from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from mantelzorg_app import settings
 from mantelzorg_app.services import mail
+from tests.support.server import free_port
+from tests.support.smtp import SmtpServer
+from tests.support.smtp import smtp_server as serve_smtp
 
 TO = "jan.de.vries@example.org"
 SUBJECT = "Uw inlogcode voor de Mantelzorghub"
@@ -33,36 +32,10 @@ def our_log(caplog: pytest.LogCaptureFixture) -> str:
     return "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("mantelzorg"))
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class SmtpServer:
-    """A real SMTP server on loopback; every message it accepts is parsed into ``messages``."""
-
-    host: str
-    port: int
-    messages: list[EmailMessage] = field(default_factory=list)
-    recipients: list[list[str]] = field(default_factory=list)  # envelope RCPT TO, per message
-
-    async def handle_DATA(self, server, session, envelope) -> str:  # aiosmtpd handler hook
-        self.recipients.append(list(envelope.rcpt_tos))
-        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
-        return "250 Message accepted for delivery"
-
-
 @pytest.fixture
 def smtp_server() -> Iterator[SmtpServer]:
-    server = SmtpServer(host="127.0.0.1", port=free_port())
-    controller = Controller(server, hostname=server.host, port=server.port)
-    controller.start()
-    try:
+    with serve_smtp() as server:
         yield server
-    finally:
-        controller.stop()
 
 
 @pytest.fixture(autouse=True)

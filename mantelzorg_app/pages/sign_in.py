@@ -1,0 +1,73 @@
+"""Sign in without a password: an e-mail address, then the 6-digit code from the mail."""
+
+import reflex as rx
+
+from components.form import submit_button, text_field
+from mantelzorg_app import routes
+from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
+from state.auth import AuthState, SignInState
+from state.ui import t, t_if_any
+
+
+def _email_step() -> rx.Component:
+    return rx.el.form(
+        rx.el.p(t("Typ uw e-mailadres. U krijgt dan een mail met een code.")),
+        text_field(
+            t("Uw e-mailadres"),
+            "email",
+            t_if_any(SignInState.problem),
+            type="email",
+            input_mode="email",
+            auto_complete="email",
+            default_value=SignInState.email,
+            required=True,
+        ),
+        submit_button("send", t("Stuur mij een code")),
+        rx.el.p(t("Bent u nieuw? Dat geeft niet. Met de code meldt u zich ook aan.")),
+        on_submit=SignInState.send_code,
+        no_validate=True,
+    )
+
+
+def _code_step() -> rx.Component:
+    return rx.el.div(
+        rx.el.form(
+            rx.el.p(t("Wij hebben u een mail gestuurd. Typ de code uit de mail.")),
+            text_field(
+                t("De code (6 cijfers)"),
+                "code",
+                t_if_any(SignInState.problem),
+                type="text",
+                input_mode="numeric",
+                auto_complete="one-time-code",
+                max_length=7,
+                class_name="field code",
+                required=True,
+            ),
+            submit_button("log-in", t("Inloggen")),
+            on_submit=SignInState.check_code,
+            no_validate=True,
+        ),
+        rx.el.button(
+            t("Geen mail gekregen? Vraag een nieuwe code."),
+            type="button",
+            on_click=SignInState.start_over,
+            class_name="text-button",
+        ),
+    )
+
+
+def sign_in() -> rx.Component:
+    return hub_page(
+        t("Inloggen"),
+        rx.cond(SignInState.step == "code", _code_step(), _email_step()),
+    )
+
+
+def register(app: rx.App) -> None:
+    app.add_page(
+        sign_in,
+        route=routes.hub_route(routes.SIGN_IN),
+        title="Mantelzorghub",
+        on_load=[*HUB_ON_LOAD, AuthState.load],
+    )

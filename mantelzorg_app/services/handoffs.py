@@ -1,0 +1,47 @@
+"""Single-use tickets that carry a verified e-mail address from one request to the next."""
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, select
+
+from mantelzorg_app.models import Handoff
+from mantelzorg_app.services import digests
+
+SIGN_IN = "sign-in"
+SIGN_UP = "sign-up"
+LIFETIME = {SIGN_IN: timedelta(minutes=2), SIGN_UP: timedelta(minutes=30)}
+
+
+def issue(session: Session, purpose: str, hub_id: int, email: str, now: datetime) -> str:
+    token = digests.new_token()
+    session.add(
+        Handoff(
+            digest=digests.digest(token),
+            hub_id=hub_id,
+            email=email,
+            purpose=purpose,
+            expires_at=now + LIFETIME[purpose],
+        )
+    )
+    session.commit()
+    return token
+
+
+def peek(session: Session, purpose: str, token: str | None, now: datetime) -> Handoff | None:
+    """The ticket when it is valid, without using it up."""
+    if not token:
+        return None
+    row = session.exec(select(Handoff).where(Handoff.digest == digests.digest(token))).first()
+    if row is None or row.purpose != purpose or row.used_at is not None or row.expires_at <= now:
+        return None
+    return row
+
+
+def take(session: Session, purpose: str, token: str | None, now: datetime) -> Handoff | None:
+    """The ticket when it is valid, used up so it never works twice."""
+    row = peek(session, purpose, token, now)
+    if row is not None:
+        row.used_at = now
+        session.add(row)
+        session.commit()
+    return row

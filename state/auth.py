@@ -1,0 +1,197 @@
+"""Who is signed in, and the sign-in and sign-up forms. Every handler works from server-side data:
+the hub the server looked up and the session cookie, never an id the browser sent."""
+
+import json
+from datetime import UTC, datetime
+
+import reflex as rx
+
+from mantelzorg_app import settings
+from mantelzorg_app.routes import auth_finish_url, auth_link_url
+from mantelzorg_app.services import accounts, audit, authz, cookies, handoffs, hubs, i18n, login_codes, mail
+from mantelzorg_app.services import sessions as login_sessions
+from mantelzorg_app.services.i18n import N_
+from state.hub import HubState
+from state.ui import UiState
+
+PROBLEMS = {
+    login_codes.Outcome.wrong: N_("Deze code klopt niet. Probeer het nog eens."),
+    login_codes.Outcome.unknown: N_("Deze code klopt niet. Probeer het nog eens."),
+    login_codes.Outcome.expired: N_("Deze code is te oud. Vraag een nieuwe code aan."),
+    login_codes.Outcome.used: N_("Deze code is al gebruikt. Vraag een nieuwe code aan."),
+    login_codes.Outcome.locked: N_("U heeft te vaak een verkeerde code getypt. Vraag een nieuwe code aan."),
+}
+NOT_AN_ADDRESS = N_("Dit lijkt geen e-mailadres. Kijk het nog eens na.")
+SIGN_UP_FIELDS = ("first_name", "wijk", "role", "consent")
+MAIL_FAILED = N_("De mail kon niet worden verstuurd. Probeer het over een paar minuten nog eens.")
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def go_to(url: str) -> rx.event.EventSpec:
+    """A full page load, so the new cookie reaches the server."""
+    return rx.call_script(f"window.location.replace({json.dumps(url)})")
+
+
+class AuthState(rx.State):
+    """The signed-in person as far as the page needs to know: a first name, nothing more."""
+
+    first_name: str = ""
+
+    def _token(self) -> str | None:
+        return cookies.read(self.router.headers.cookie, cookies.SESSION)
+
+    async def _hub_id(self) -> int | None:
+        return (await self.get_state(HubState))._hub_id
+
+    async def actor(self) -> authz.Actor | None:
+        with rx.session() as session:
+            return authz.actor(session, self._token(), await self._hub_id(), now())
+
+    @rx.var
+    def signed_in(self) -> bool:
+        return self.first_name != ""
+
+    @rx.event
+    async def load(self):
+        found = await self.actor()
+        self.first_name = found.first_name if found else ""
+
+    @rx.event
+    async def sign_out(self, everywhere: bool = False):
+        hub_id = await self._hub_id()
+        with rx.session() as session:
+            person_id = login_sessions.end(session, self._token())
+            if person_id is not None and everywhere:
+                login_sessions.end_all(session, person_id)
+            if person_id is not None:
+                action = audit.SIGN_OUT_ALL if everywhere else audit.SIGN_OUT
+                audit.record(session, action, hub_id=hub_id, actor_id=person_id)
+        self.first_name = ""
+        return go_to(f"/{(await self.get_state(HubState)).slug}")
+
+
+class SignInState(rx.State):
+    """Step one: the address; step two: the 6-digit code from the mail."""
+
+    email: str = ""
+    step: str = "email"
+    problem: str = ""
+
+    @rx.event
+    def start_over(self):
+        self.step, self.problem = "email", ""
+
+    @rx.event
+    async def send_code(self, form: dict):
+        self.email = str(form.get("email", ""))[:300]
+        address = login_codes.normalise_email(self.email)
+        if address is None:
+            self.problem = NOT_AN_ADDRESS
+            return
+        hub = await self.get_state(HubState)
+        if hub._hub_id is None:
+            return
+        lang = (await self.get_state(UiState)).lang
+        with rx.session() as session:
+            issued = login_codes.request(session, hub._hub_id, address, self.router.session.client_ip, now())
+        if issued is not None:  # over a limit: the same answer, so nobody learns anything
+            try:
+                mail.send(_code_mail(lang, address, hub.name, issued, self.router.page.host))
+            except mail.MailError:
+                self.problem = MAIL_FAILED
+                return
+        self.step, self.problem = "code", ""
+
+    @rx.event
+    async def check_code(self, form: dict):
+        code = "".join(ch for ch in str(form.get("code", ""))[:20] if ch.isdigit())
+        address = login_codes.normalise_email(self.email)
+        if address is None:
+            self.start_over()
+            return
+        with rx.session() as session:
+            checked = login_codes.check_code(session, address, code, now())
+            if checked.outcome != login_codes.Outcome.ok:
+                self.problem = PROBLEMS[checked.outcome]
+                return
+            token = handoffs.issue(session, handoffs.SIGN_IN, checked.hub_id, checked.email, now())
+        self.problem = ""
+        return go_to(auth_finish_url(token))
+
+
+def _code_mail(lang: str, address: str, hub_name: str, issued: login_codes.Issued, host: str) -> mail.Message:
+    code = " ".join((issued.code[:3], issued.code[3:]))
+    return mail.Message(
+        to=address,
+        subject=i18n.gettext(lang, N_("Uw code om in te loggen")),
+        body=i18n.gettext(
+            lang,
+            N_(
+                "Hallo,\n\nUw code is: {code}\n\nOf tik op deze link om in te loggen:\n{link}\n\n"
+                "De code en de link werken 10 minuten, en maar één keer.\n"
+                "Heeft u niets gevraagd? Dan hoeft u niets te doen.\n\nMantelzorghub {hub}"
+            ),
+            code=code,
+            link=auth_link_url(settings.public_url() or host, issued.link_token),
+            hub=hub_name,
+        ),
+    )
+
+
+class SignUpState(rx.State):
+    """A new person: first name, wijk, what they come for, and consent. The address is already checked."""
+
+    first_name: str = ""
+    problems: dict[str, str] = dict.fromkeys(SIGN_UP_FIELDS, "")  # field: Dutch catalogue id, or ""
+
+    @rx.var
+    def problem_list(self) -> list[str]:
+        return [message for message in self.problems.values() if message]
+
+    wijken: list[dict[str, str]] = []
+    ready: bool = False
+
+    def _ticket(self, take: bool = False):
+        token = cookies.read(self.router.headers.cookie, cookies.SIGN_UP)
+        with rx.session() as session:
+            use = handoffs.take if take else handoffs.peek
+            ticket = use(session, handoffs.SIGN_UP, token, now())
+            return (ticket.hub_id, ticket.email) if ticket else None
+
+    @rx.event
+    async def load(self):
+        hub_id = (await self.get_state(HubState))._hub_id
+        ticket = self._ticket()
+        self.ready = ticket is not None and ticket[0] == hub_id
+        if self.ready:
+            with rx.session() as session:
+                self.wijken = [{"id": str(w.id), "name": w.name} for w in hubs.wijken(session, hub_id)]
+
+    @rx.event
+    async def submit(self, form: dict):
+        self.first_name = str(form.get("first_name", ""))[:200]
+        wijk = str(form.get("wijk", ""))[:10]
+        hub_id = (await self.get_state(HubState))._hub_id
+        ticket = self._ticket()
+        if ticket is None or ticket[0] != hub_id:
+            self.ready = False
+            return
+        answers = accounts.SignUp(
+            first_name=self.first_name,
+            wijk_id=int(wijk) if wijk.isdigit() else None,
+            role=str(form.get("role", ""))[:20],
+            consent=form.get("consent") in (True, "on", "true"),
+        )
+        with rx.session() as session:
+            try:
+                accounts.sign_up(session, hub_id, ticket[1], answers, now())
+            except accounts.Invalid as invalid:
+                self.problems = {field: invalid.problems.get(field, "") for field in SIGN_UP_FIELDS}
+                return
+            self._ticket(take=True)
+            token = handoffs.issue(session, handoffs.SIGN_IN, hub_id, ticket[1], now())
+        self.problems = dict.fromkeys(SIGN_UP_FIELDS, "")
+        return go_to(auth_finish_url(token))

@@ -1,0 +1,156 @@
+"""Signing in without a password on a phone: codes from a real SMTP server, links, and what goes wrong."""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlmodel import Session, select
+
+from mantelzorg_app.models import LoginCode
+from mantelzorg_app.services.database import engine
+from tests.e2e.conftest import check_page, open_page
+from tests.support.server import RunningApp
+from tests.support.smtp import SmtpServer
+
+CODE = re.compile(r"\b(\d{3}) (\d{3})\b")
+LINK = re.compile(r"https?://\S+/auth/link\?t=\S+")
+
+
+def mail_body(smtp: SmtpServer, address: str) -> str:
+    return smtp.last_to(address).get_body(("plain",)).get_content()
+
+
+def ask_code(page: Page, smtp: SmtpServer, address: str) -> str:
+    open_page(page, "/leusden/inloggen")
+    page.get_by_label("Uw e-mailadres").fill(address)
+    sent = len(smtp.messages)
+    page.get_by_role("button", name="Stuur mij een code").click()
+    expect(page.get_by_label("De code (6 cijfers)")).to_be_visible()
+    assert len(smtp.messages) == sent + 1
+    return "".join(CODE.search(mail_body(smtp, address)).groups())
+
+
+def type_code(page: Page, code: str) -> None:
+    page.get_by_label("De code (6 cijfers)").fill(code)
+    page.get_by_role("button", name="Inloggen", exact=True).click()
+
+
+def test_new_caregiver_signs_up_with_the_code_from_the_mail(page: Page, smtp: SmtpServer):
+    address = "noor.voorbeeld@example.org"
+    open_page(page, "/leusden")
+    page.get_by_role("link", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1, name="Inloggen")).to_be_visible()
+    check_page(page, "sign-in-email")
+    code = ask_code(page, smtp, address)
+    assert smtp.last_to(address)["Subject"] == "Uw code om in te loggen"
+    check_page(page, "sign-in-code")
+    type_code(page, code)
+
+    expect(page.get_by_role("heading", level=1, name="Welkom!")).to_be_visible()
+    page.get_by_label("Uw voornaam").fill("Noor")
+    page.get_by_role("button", name="Aanmelden").click()  # wijk, role and consent still missing
+    summary = page.get_by_role("alert").filter(has_text="Er ontbreekt nog iets")
+    expect(summary).to_contain_text("Kies uw wijk of dorp.")
+    expect(summary).to_contain_text("Zonder uw toestemming kunnen wij u niet aanmelden.")
+    expect(page.get_by_label("Uw voornaam")).to_have_value("Noor")
+    check_page(page, "sign-up-problems")
+
+    page.get_by_role("radio", name="Achterveld").check()
+    page.get_by_role("radio", name="Ik zorg voor iemand").check()
+    page.get_by_role("checkbox", name=re.compile("Ik geef toestemming")).check()
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("heading", level=1, name="Welkom, Noor")).to_be_visible()
+    check_page(page, "home-signed-in")
+
+
+def test_known_person_signs_in_and_out(page: Page, smtp: SmtpServer):
+    code = ask_code(page, smtp, "anna.voorbeeld@leusden.example.org")
+    type_code(page, code)
+    expect(page.get_by_role("heading", level=1, name="Welkom, Anna")).to_be_visible()
+    page.get_by_role("link", name="Mijn gegevens").click()
+    expect(page.get_by_text("U bent ingelogd als Anna.")).to_be_visible()
+    check_page(page, "account")
+    page.get_by_role("button", name="Uitloggen", exact=True).click()
+    expect(page.get_by_role("heading", level=1, name="Welkom")).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("link", name="Inloggen")).to_be_visible()
+
+
+def test_the_link_in_the_mail_signs_in_once(page: Page, smtp: SmtpServer):
+    address = "bram.voorbeeld@leusden.example.org"
+    ask_code(page, smtp, address)
+    link = LINK.search(mail_body(smtp, address)).group(0)
+    page.goto(link)
+    expect(page.get_by_role("heading", level=1, name="Welkom, Bram")).to_be_visible()
+    page.context.clear_cookies()
+    page.goto(link)
+    expect(page.get_by_text("Deze link is al gebruikt.")).to_be_visible()
+    check_page(page, "link-used")
+
+
+def test_a_tampered_link_gets_a_plain_message(page: Page, smtp: SmtpServer):
+    address = "carla.voorbeeld@leusden.example.org"
+    ask_code(page, smtp, address)
+    link = LINK.search(mail_body(smtp, address)).group(0)
+    page.goto(link[:-4] + "AAAA")
+    expect(page.get_by_text("Deze link werkt niet.")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Kies uw gemeente")).to_be_visible()
+
+
+def test_a_wrong_code_says_so_and_keeps_what_was_typed(page: Page, smtp: SmtpServer):
+    code = ask_code(page, smtp, "daan.voorbeeld@leusden.example.org")
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    type_code(page, wrong)
+    expect(page.get_by_text("Deze code klopt niet. Probeer het nog eens.")).to_be_visible()
+    expect(page.get_by_label("De code (6 cijfers)")).to_have_value(wrong)
+    check_page(page, "sign-in-wrong-code")
+    type_code(page, code)
+    expect(page.get_by_role("heading", level=1, name="Welkom, Daan")).to_be_visible()
+
+
+def test_a_used_code_does_not_work_again(page: Page, smtp: SmtpServer):
+    code = ask_code(page, smtp, "eva.voorbeeld@leusden.example.org")
+    type_code(page, code)
+    expect(page.get_by_role("heading", level=1, name="Welkom, Eva")).to_be_visible()
+    page.context.clear_cookies()
+    open_page(page, "/leusden/inloggen")  # the same tab still waits for a code
+    type_code(page, code)
+    expect(page.get_by_text("Deze code is al gebruikt. Vraag een nieuwe code aan.")).to_be_visible()
+
+
+def test_an_expired_code_asks_for_a_new_one(page: Page, smtp: SmtpServer, app: RunningApp):
+    address = "old.voorbeeld@example.org"
+    code = ask_code(page, smtp, address)
+    db = engine(app.db_url)
+    with Session(db) as session:  # ten minutes pass
+        row = session.exec(select(LoginCode).where(LoginCode.email == address)).one()
+        row.expires_at = datetime.now(UTC) - timedelta(seconds=1)
+        session.add(row)
+        session.commit()
+    db.dispose()
+    type_code(page, code)
+    expect(page.get_by_text("Deze code is te oud. Vraag een nieuwe code aan.")).to_be_visible()
+    page.get_by_role("button", name="Geen mail gekregen? Vraag een nieuwe code.").click()
+    expect(page.get_by_label("Uw e-mailadres")).to_have_value(address)
+
+
+def test_not_an_address_gets_a_plain_message(page: Page):
+    open_page(page, "/leusden/inloggen")
+    page.get_by_label("Uw e-mailadres").fill("anna at home")
+    page.get_by_role("button", name="Stuur mij een code").click()
+    expect(page.get_by_text("Dit lijkt geen e-mailadres.")).to_be_visible()
+    expect(page.get_by_label("Uw e-mailadres")).to_have_value("anna at home")
+
+
+@pytest.mark.parametrize("language", ["English"])
+def test_sign_in_pages_in_english(page: Page, smtp: SmtpServer, language: str):
+    open_page(page, "/leusden/inloggen")
+    page.get_by_role("button", name=language).click()
+    expect(page.get_by_role("heading", level=1, name="Sign in")).to_be_visible()
+    check_page(page, "sign-in-email-en")
+    page.get_by_label("Your e-mail address").fill("english.voorbeeld@example.org")
+    page.get_by_role("button", name="Send me a code").click()
+    expect(page.get_by_label("The code (6 digits)")).to_be_visible()
+    assert smtp.last_to("english.voorbeeld@example.org")["Subject"] == "Your code to sign in"
+    check_page(page, "sign-in-code-en")
