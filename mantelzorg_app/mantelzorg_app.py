@@ -3,7 +3,7 @@
 import reflex as rx
 from starlette.applications import Starlette
 
-from mantelzorg_app import auth_routes
+from mantelzorg_app import auth_routes, oidc_routes, privacy_routes
 from mantelzorg_app.asgi import with_headers
 from mantelzorg_app.pages import account, home, not_yet, sign_in, sign_up, start
 from mantelzorg_app.services.i18n import DEFAULT_LANGUAGE
@@ -11,7 +11,10 @@ from mantelzorg_app.services.i18n import DEFAULT_LANGUAGE
 app = rx.App(
     theme=None,
     html_lang=DEFAULT_LANGUAGE,
-    api_transformer=[Starlette(routes=auth_routes.routes), with_headers],
+    api_transformer=[
+        Starlette(routes=[*auth_routes.routes, *oidc_routes.routes, *privacy_routes.routes]),
+        with_headers,
+    ],
     toaster=None,  # our own offline notice replaces the English connection toasts
     stylesheets=["/app.css"],
     head_components=[

@@ -5,7 +5,7 @@ Only digests of codes and tokens are stored, so a copy of the database signs nob
 
 from datetime import datetime
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from mantelzorg_app.models.base import UTCDateTime, created_at_field
 
@@ -63,3 +63,37 @@ class Consent(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", index=True)
     text_version: str = Field(max_length=20)
     given_at: datetime = created_at_field()
+
+
+class IdentityProvider(SQLModel, table=True):
+    """The municipality's OpenID Connect provider for a hub's professionals and coordinators."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    hub_id: int = Field(foreign_key="hub.id", unique=True)
+    issuer: str = Field(max_length=300)  # discovery at {issuer}/.well-known/openid-configuration
+    client_id: str = Field(max_length=200)
+    client_secret: str = Field(max_length=200)
+    label: str = Field(default="", max_length=80)  # e.g. "Gemeente Leusden", shown on the button
+
+
+class ExternalIdentity(SQLModel, table=True):
+    """Which provider account belongs to which person; found by (issuer, subject), never by name."""
+
+    __table_args__ = (UniqueConstraint("issuer", "subject"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    issuer: str = Field(max_length=300)
+    subject: str = Field(max_length=255)
+    created_at: datetime = created_at_field()
+
+
+class OidcRequest(SQLModel, table=True):
+    """A sign-in at the provider under way: its state, nonce and PKCE verifier, for 10 minutes."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    state_digest: str = Field(unique=True, max_length=64)
+    hub_id: int = Field(foreign_key="hub.id")
+    nonce: str = Field(max_length=100)
+    code_verifier: str = Field(max_length=200)
+    expires_at: datetime = Field(sa_type=UTCDateTime)

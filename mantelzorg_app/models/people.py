@@ -1,6 +1,6 @@
 """People and their roles per hub. One person can be a caregiver in one hub and a volunteer in another."""
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
@@ -35,4 +35,6 @@ class Membership(SQLModel, table=True):
     wijk_id: int | None = Field(default=None, foreign_key="wijk.id")
     # asked for at sign-up (trekker), not yet granted by the coordinator
     pending: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    # volunteers: the day the coordinator saw their VOG (certificate of conduct); None = not vetted
+    vog_checked_on: date | None = None
     created_at: datetime = created_at_field()

@@ -5,6 +5,7 @@ after `manage setup` has migrated and seeded a fresh database.
 """
 
 import contextlib
+import fcntl
 import os
 import signal
 import socket
@@ -66,6 +67,17 @@ def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float) 
     raise TimeoutError(f"the app did not answer within {timeout:.0f} s:\n{log.read_text()[-4000:]}")
 
 
+@contextlib.contextmanager
+def _one_build_at_a_time() -> Iterator[None]:
+    """Every server compiles into the one .web folder, so a second run waits for the first."""
+    with (ROOT / ".web.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @dataclass(frozen=True)
 class RunningApp:
     url: str
@@ -75,7 +87,7 @@ class RunningApp:
 @contextlib.contextmanager
 def running_app(extra_env: dict[str, str] | None = None, timeout: float = 600) -> Iterator[RunningApp]:
     """Builds and serves the app with its own fresh database; stops it afterwards."""
-    with tempfile.TemporaryDirectory(prefix="mantelzorg-") as tmp:
+    with _one_build_at_a_time(), tempfile.TemporaryDirectory(prefix="mantelzorg-") as tmp:
         instance = Path(tmp)
         env = _environment(instance, extra_env or {})
         subprocess.run(

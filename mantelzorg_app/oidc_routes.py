@@ -1,0 +1,3 @@
+"""HTTP routes of the sign-in through the municipality (OpenID Connect). Filled in by the OIDC work."""
+
+routes: list = []
