@@ -7,6 +7,7 @@ switches to PostgreSQL and ``REFLEX_REDIS_URL`` to Redis for several workers.
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = Path(os.environ.get("MANTELZORG_INSTANCE", ROOT / "instance"))
@@ -20,6 +21,17 @@ def database_url() -> str:
 def public_url() -> str | None:
     """The address people use, for links in mails (e.g. https://leusden.mantelzorghub.nl)."""
     return os.environ.get("MANTELZORG_PUBLIC_URL") or None
+
+
+def link_base(origin: str) -> str | None:
+    """Where links in mails point: MANTELZORG_PUBLIC_URL, or the page's own origin on this machine only.
+
+    The origin comes from the request and can be forged; trusting it elsewhere would let anyone
+    mail a victim a working sign-in link to a host of their choosing.
+    """
+    if url := public_url():
+        return url
+    return origin if urlsplit(origin).hostname in ("localhost", "127.0.0.1", "::1") else None
 
 
 def redis_url() -> str | None:

@@ -2,11 +2,13 @@
 the hub the server looked up and the session cookie, never an id the browser sent."""
 
 import json
+import logging
 from datetime import UTC, datetime
 
 import reflex as rx
 
 from mantelzorg_app import settings
+from mantelzorg_app.models import Hub
 from mantelzorg_app.routes import auth_finish_url, auth_link_url
 from mantelzorg_app.services import accounts, audit, authz, cookies, handoffs, hubs, i18n, login_codes, mail
 from mantelzorg_app.services import sessions as login_sessions
@@ -70,7 +72,7 @@ class AuthState(rx.State):
                 action = audit.SIGN_OUT_ALL if everywhere else audit.SIGN_OUT
                 audit.record(session, action, hub_id=hub_id, actor_id=person_id)
         self.first_name = ""
-        return go_to(f"/{(await self.get_state(HubState)).slug}")
+        return go_to(f"/{(await self.get_state(HubState))._slug}")
 
 
 class SignInState(rx.State):
@@ -91,16 +93,21 @@ class SignInState(rx.State):
         if address is None:
             self.problem = NOT_AN_ADDRESS
             return
-        hub = await self.get_state(HubState)
-        if hub._hub_id is None:
+        hub_id = (await self.get_state(HubState))._hub_id
+        if hub_id is None:
             return
         lang = (await self.get_state(UiState)).lang
         with rx.session() as session:
-            issued = login_codes.request(session, hub._hub_id, address, self.router.session.client_ip, now())
+            hub_name = session.get(Hub, hub_id).name
+            issued = login_codes.request(session, hub_id, address, self.router.session.client_ip, now())
         if issued is not None:  # over a limit: the same answer, so nobody learns anything
             try:
-                mail.send(_code_mail(lang, address, hub.name, issued, self.router.page.host))
-            except mail.MailError:
+                base = settings.link_base(self.router.page.host)
+                if base is None:
+                    raise mail.MailError("set MANTELZORG_PUBLIC_URL: links in mails need a trusted address")
+                mail.send(_code_mail(lang, address, hub_name, issued, base))
+            except mail.MailError as error:
+                logging.getLogger("mantelzorg.auth").error("sign-in mail not sent: %s", error)
                 self.problem = MAIL_FAILED
                 return
         self.step, self.problem = "code", ""
@@ -122,7 +129,7 @@ class SignInState(rx.State):
         return go_to(auth_finish_url(token))
 
 
-def _code_mail(lang: str, address: str, hub_name: str, issued: login_codes.Issued, host: str) -> mail.Message:
+def _code_mail(lang: str, address: str, hub_name: str, issued: login_codes.Issued, base: str) -> mail.Message:
     code = " ".join((issued.code[:3], issued.code[3:]))
     return mail.Message(
         to=address,
@@ -135,7 +142,7 @@ def _code_mail(lang: str, address: str, hub_name: str, issued: login_codes.Issue
                 "Heeft u niets gevraagd? Dan hoeft u niets te doen.\n\nMantelzorghub {hub}"
             ),
             code=code,
-            link=auth_link_url(settings.public_url() or host, issued.link_token),
+            link=auth_link_url(base, issued.link_token),
             hub=hub_name,
         ),
     )

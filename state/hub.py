@@ -11,7 +11,9 @@ class HubState(rx.State):
     name: str = ""
     speech_locale: str = "nl-NL"
     found: bool = True
-    _hub_id: int | None = None  # server-side only: every handler scopes to this hub
+    # Server-side copies: a browser can set any plain var (Reflex's setvar), never these.
+    _hub_id: int | None = None  # every handler scopes to this hub
+    _slug: str = ""
 
     @rx.event
     def load(self):
@@ -20,9 +22,9 @@ class HubState(rx.State):
         with rx.session() as session:
             hub = hubs.hub_by_slug(session, slug) if isinstance(slug, str) else None
         if hub is None:
-            self.slug, self.name, self.found, self._hub_id = "", "", False, None
+            self.slug, self.name, self.found, self._hub_id, self._slug = "", "", False, None, ""
             return
-        self._hub_id = hub.id
+        self._hub_id, self._slug = hub.id, hub.slug
         self.slug, self.name, self.speech_locale, self.found = (
             hub.slug,
             hub.name,
