@@ -14,6 +14,7 @@ VOICE = "uw-stem"
 SIGN_IN = "inloggen"
 SIGN_UP = "welkom"
 ACCOUNT = "mijn-gegevens"
+COORDINATION = "beheer"
 
 # HTTP routes (not pages) of the sign-in; "auth" can never be a hub's slug.
 AUTH_LINK = "/auth/link"

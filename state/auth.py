@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import reflex as rx
 
 from mantelzorg_app import settings
-from mantelzorg_app.models import Hub
+from mantelzorg_app.models import Hub, Role
 from mantelzorg_app.routes import auth_finish_url, auth_link_url
 from mantelzorg_app.services import accounts, audit, authz, cookies, handoffs, hubs, i18n, login_codes, mail
 from mantelzorg_app.services import sessions as login_sessions
@@ -37,10 +37,23 @@ def go_to(url: str) -> rx.event.EventSpec:
     return rx.call_script(f"window.location.replace({json.dumps(url)})")
 
 
+async def require(state: rx.State, action: str, *roles: Role) -> authz.Actor | None:
+    """The one check at the top of every protected handler: the signed-in person, in the hub the
+    server looked up, holding one of ``roles``. None (refusal logged) when not."""
+    hub_id = (await state.get_state(HubState))._hub_id
+    token = cookies.read(state.router.headers.cookie, cookies.SESSION)
+    with rx.session() as session:
+        try:
+            return authz.require(session, token, hub_id, action, now(), roles=roles)
+        except authz.Refused:
+            return None
+
+
 class AuthState(rx.State):
     """The signed-in person as far as the page needs to know: a first name, nothing more."""
 
     first_name: str = ""
+    coordinator: bool = False  # shows the way to the coordinator's page; the page checks again
 
     def _token(self) -> str | None:
         return cookies.read(self.router.headers.cookie, cookies.SESSION)
@@ -60,6 +73,7 @@ class AuthState(rx.State):
     async def load(self):
         found = await self.actor()
         self.first_name = found.first_name if found else ""
+        self.coordinator = bool(found and found.has(Role.coordinator))
 
     @rx.event
     async def sign_out(self, everywhere: bool = False):
@@ -71,7 +85,7 @@ class AuthState(rx.State):
             if person_id is not None:
                 action = audit.SIGN_OUT_ALL if everywhere else audit.SIGN_OUT
                 audit.record(session, action, hub_id=hub_id, actor_id=person_id)
-        self.first_name = ""
+        self.first_name, self.coordinator = "", False
         return go_to(f"/{(await self.get_state(HubState))._slug}")
 
 

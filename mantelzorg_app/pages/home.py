@@ -37,6 +37,10 @@ def home() -> rx.Component:
             link_button("user", t("Mijn gegevens"), hub_href(routes.ACCOUNT)),
             link_button("log-in", t("Inloggen"), hub_href(routes.SIGN_IN)),
         ),
+        rx.cond(
+            AuthState.coordinator,
+            link_button("settings", t("Beheer"), hub_href(routes.COORDINATION)),
+        ),
         active="home",
     )
 

@@ -1,0 +1,121 @@
+"""The coordinator's page: approve trekkers, record volunteers' VOG, invite professionals."""
+
+import reflex as rx
+
+from components.form import submit_button, text_field
+from mantelzorg_app import routes
+from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
+from state.auth import AuthState
+from state.coordination import CoordinationState
+from state.ui import t, t_if_any
+
+
+def _action(icon: str, label: rx.Var, on_click) -> rx.Component:
+    return rx.el.button(
+        rx.icon(icon, size=20, aria_hidden="true"),
+        rx.el.span(label),
+        type="button",
+        on_click=on_click,
+        class_name="row-action",
+    )
+
+
+def _person(row: rx.Var, *extra: rx.Component) -> rx.Component:
+    return rx.el.li(
+        rx.el.div(rx.el.strong(row["name"]), rx.el.span(row["wijk"]), class_name="row-text"),
+        *extra,
+        class_name="row",
+    )
+
+
+def _section(title: rx.Var, rows: rx.Var, empty: rx.Var, render) -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(title),
+        rx.cond(rows.length() > 0, rx.el.ul(rx.foreach(rows, render), class_name="rows"), rx.el.p(empty)),
+    )
+
+
+def _trekker(row: rx.Var) -> rx.Component:
+    return _person(row, _action("check", t("Goedkeuren"), CoordinationState.grant_trekker(row["id"])))
+
+
+def _volunteer(row: rx.Var) -> rx.Component:
+    return _person(
+        row,
+        rx.cond(
+            row["vog"] != "",
+            rx.fragment(
+                rx.el.span(t("VOG gezien op {date}").replace("{date}", row["vog"])),
+                _action("undo-2", t("VOG terugzetten"), CoordinationState.set_vetted(row["id"], False)),
+            ),
+            rx.fragment(
+                rx.el.span(t("Nog geen VOG gezien")),
+                _action(
+                    "shield-check", t("VOG gezien (vandaag)"), CoordinationState.set_vetted(row["id"], True)
+                ),
+            ),
+        ),
+    )
+
+
+def _invite() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(t("Medewerker uitnodigen")),
+        rx.el.form(
+            text_field(
+                t("Voornaam"),
+                "invite_first_name",
+                t_if_any(CoordinationState.problems["first_name"]),
+                default_value=CoordinationState.invite_first_name,
+            ),
+            text_field(
+                t("E-mailadres bij de gemeente of organisatie"),
+                "invite_email",
+                t_if_any(CoordinationState.problems["email"]),
+                type="email",
+                input_mode="email",
+                default_value=CoordinationState.invite_email,
+            ),
+            submit_button("user-plus", t("Uitnodigen")),
+            on_submit=CoordinationState.invite,
+            no_validate=True,
+        ),
+        _section(
+            t("Medewerkers"),
+            CoordinationState.professionals,
+            t("Nog geen medewerkers."),
+            lambda row: _person(row),
+        ),
+    )
+
+
+def _content() -> rx.Component:
+    return rx.el.div(
+        rx.cond(
+            CoordinationState.done != "",
+            rx.el.p(t_if_any(CoordinationState.done), role="status", class_name="done"),
+        ),
+        _section(t("Nieuwe trekkers"), CoordinationState.pending_trekkers, t("Niemand wacht."), _trekker),
+        _section(t("Vrijwilligers"), CoordinationState.volunteers, t("Nog geen vrijwilligers."), _volunteer),
+        _invite(),
+    )
+
+
+def coordination() -> rx.Component:
+    return hub_page(
+        t("Beheer"),
+        rx.cond(
+            CoordinationState.allowed,
+            _content(),
+            rx.el.p(t("Deze pagina is alleen voor de coördinator van deze gemeente.")),
+        ),
+    )
+
+
+def register(app: rx.App) -> None:
+    app.add_page(
+        coordination,
+        route=routes.hub_route(routes.COORDINATION),
+        title="Mantelzorghub",
+        on_load=[*HUB_ON_LOAD, AuthState.load, CoordinationState.load],
+    )

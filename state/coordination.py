@@ -1,0 +1,111 @@
+"""The coordinator's page: pending trekkers, volunteers' VOG, inviting professionals."""
+
+from datetime import UTC, datetime
+
+import reflex as rx
+from babel.dates import format_date
+
+from mantelzorg_app.models import Role
+from mantelzorg_app.services import accounts, coordination, i18n
+from mantelzorg_app.services.authz import Actor, Refused
+from mantelzorg_app.services.i18n import N_
+from state.auth import require
+from state.ui import UiState
+
+INVITE_FIELDS = ("first_name", "email")
+
+
+def _as_id(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class CoordinationState(rx.State):
+    allowed: bool = False
+    pending_trekkers: list[dict[str, str]] = []
+    volunteers: list[dict[str, str]] = []
+    professionals: list[dict[str, str]] = []
+    invite_first_name: str = ""
+    invite_email: str = ""
+    problems: dict[str, str] = dict.fromkeys(INVITE_FIELDS, "")
+    done: str = ""  # Dutch catalogue id of what just worked
+
+    async def _coordinator(self, action: str) -> Actor | None:
+        actor = await require(self, action, Role.coordinator)
+        self.allowed = actor is not None
+        return actor
+
+    async def _refresh(self, actor: Actor) -> None:
+        lang = i18n.supported((await self.get_state(UiState)).lang)
+        with rx.session() as session:
+            found = coordination.overview(session, actor)
+
+        def rows(members):
+            return [
+                {
+                    "id": str(m.membership_id),
+                    "name": m.first_name,
+                    "wijk": m.wijk,
+                    "vog": format_date(m.vog_checked_on, "long", locale=lang) if m.vog_checked_on else "",
+                }
+                for m in members
+            ]
+
+        self.pending_trekkers = rows(found.pending_trekkers)
+        self.volunteers = rows(found.volunteers)
+        self.professionals = rows(found.professionals)
+
+    @rx.event
+    async def load(self):
+        self.done = ""
+        if actor := await self._coordinator("coordination-overview"):
+            await self._refresh(actor)
+
+    @rx.event
+    async def grant_trekker(self, membership_id):
+        await self._change("grant-trekker", membership_id, coordination.grant_trekker, N_("Goedgekeurd."))
+
+    @rx.event
+    async def set_vetted(self, membership_id, vetted):
+        checked_on = datetime.now(UTC).date() if vetted is True else None
+
+        def vet(session, actor, mid):
+            coordination.set_vetted(session, actor, mid, checked_on)
+
+        await self._change("vet-volunteer", membership_id, vet, N_("Opgeslagen."))
+
+    async def _change(self, action: str, membership_id, change, done: str) -> None:
+        actor = await self._coordinator(action)
+        mid = _as_id(membership_id)
+        if actor is None or mid is None:
+            return
+        with rx.session() as session:
+            try:
+                change(session, actor, mid)
+            except Refused:
+                return
+        self.done = done
+        await self._refresh(actor)
+
+    @rx.event
+    async def invite(self, form: dict):
+        self.invite_first_name = str(form.get("invite_first_name", ""))[:200]
+        self.invite_email = str(form.get("invite_email", ""))[:300]
+        actor = await self._coordinator("invite-professional")
+        if actor is None:
+            return
+        with rx.session() as session:
+            try:
+                coordination.invite_professional(
+                    session, actor, self.invite_first_name, self.invite_email, datetime.now(UTC)
+                )
+            except accounts.Invalid as invalid:
+                self.problems = {f: invalid.problems.get(f, "") for f in INVITE_FIELDS}
+                return
+        self.problems = dict.fromkeys(INVITE_FIELDS, "")
+        self.invite_first_name = self.invite_email = ""
+        self.done = N_("Uitgenodigd. Deze medewerker kan nu inloggen via de gemeente.")
+        await self._refresh(actor)
+        return [rx.set_value("invite_first_name", ""), rx.set_value("invite_email", "")]
