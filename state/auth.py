@@ -61,7 +61,7 @@ class AuthState(rx.State):
     async def _hub_id(self) -> int | None:
         return (await self.get_state(HubState))._hub_id
 
-    async def actor(self) -> authz.Actor | None:
+    async def _actor(self) -> authz.Actor | None:
         with rx.session() as session:
             return authz.actor(session, self._token(), await self._hub_id(), now())
 
@@ -71,7 +71,7 @@ class AuthState(rx.State):
 
     @rx.event
     async def load(self):
-        found = await self.actor()
+        found = await self._actor()
         self.first_name = found.first_name if found else ""
         self.coordinator = bool(found and found.has(Role.coordinator))
 

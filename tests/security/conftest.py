@@ -1,0 +1,112 @@
+"""Calls State handlers the way any browser can: directly, with any arguments, with or without a session.
+
+The app's states run in-process on a throw-away database seeded with the demo hubs; ``rx.session``
+is pointed at it. The suite also runs on PostgreSQL when REFLEX_DB_URL names one.
+"""
+
+import asyncio
+import inspect
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pytest
+import reflex as rx
+from reflex.istate.data import RouterData
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session, SQLModel, create_engine, select
+
+import mantelzorg_app.mantelzorg_app  # noqa: F401  registers every page and state
+from mantelzorg_app.models import AuditEvent, Hub, Membership, Person, Role
+from mantelzorg_app.services import cookies, sessions
+from mantelzorg_app.services.demo import load_demo
+from state.hub import HubState
+
+
+@pytest.fixture
+def db(monkeypatch: pytest.MonkeyPatch) -> Iterator:
+    url = os.environ.get("REFLEX_DB_URL", "")
+    if url.startswith("postgresql"):
+        engine = create_engine(url)
+    else:
+        engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as session:
+        load_demo(session)
+    monkeypatch.setattr(rx, "session", lambda: Session(engine))
+    yield engine
+    SQLModel.metadata.drop_all(engine)
+    engine.dispose()
+
+
+@dataclass(frozen=True)
+class People:
+    """Session tokens of demo people, by who they are, and ids of things to forge."""
+
+    tokens: dict[str, str]
+    ids: dict[str, int]
+
+
+def _member(session: Session, hub: str, role: Role, first_name: str) -> Membership:
+    return session.exec(
+        select(Membership)
+        .join(Person, Person.id == Membership.person_id)
+        .join(Hub, Hub.id == Membership.hub_id)
+        .where(Hub.slug == hub, Membership.role == role, Person.first_name == first_name)
+    ).one()
+
+
+@pytest.fixture
+def people(db) -> People:
+    now = datetime.now(UTC)
+    with Session(db) as session:
+        cast = {
+            "caregiver": _member(session, "leusden", Role.caregiver, "Anna"),
+            "volunteer": _member(session, "leusden", Role.volunteer, "Carla"),
+            "professional": _member(session, "leusden", Role.professional, "Fatima"),
+            "coordinator": _member(session, "leusden", Role.coordinator, "Gerrit"),
+            "other_hub_coordinator": _member(session, "poperinge", Role.coordinator, "Jolien"),
+            "other_hub_volunteer": _member(session, "poperinge", Role.volunteer, "Ivo"),
+        }
+        tokens = {who: sessions.start(session, m.person_id, sessions.EMAIL, now) for who, m in cast.items()}
+        ids = {f"{who}_membership": m.id for who, m in cast.items()}
+        for key, hub, first_name in (
+            ("pending_trekker", "leusden", "Bram"),
+            ("other_hub_trekker", "poperinge", "Hilde"),
+        ):
+            asked = Membership(
+                person_id=_member(session, hub, Role.caregiver, first_name).person_id,
+                hub_id=session.exec(select(Hub.id).where(Hub.slug == hub)).one(),
+                role=Role.trekker,
+                pending=True,
+            )
+            session.add(asked)
+            session.commit()
+            ids[f"{key}_membership"] = asked.id
+        ids |= {f"{who}_person": m.person_id for who, m in cast.items()}
+    return People(tokens, ids)
+
+
+async def _call(state_class: type[rx.State], handler: str, args: tuple, token: str | None, hub: str):
+    root = rx.State(_reflex_internal_init=True)
+    cookie = f"{cookies.SESSION}={token}" if token else ""
+    root.router = RouterData.from_router_data(
+        {"headers": {"cookie": cookie}, "pathname": f"/{hub}", "query": {"hub": hub}, "ip": "192.0.2.1"}
+    )
+    HubState.load.fn(await root.get_state(HubState))
+    state = await root.get_state(state_class)
+    result = state_class.event_handlers[handler].fn(state, *args)
+    if inspect.isawaitable(result):
+        result = await result
+    return state, result
+
+
+def call(state_class: type[rx.State], handler: str, *args, token: str | None = None, hub: str = "leusden"):
+    """Runs one handler as a browser on ``/hub`` with this session token (or none) would."""
+    return asyncio.run(_call(state_class, handler, args, token, hub))
+
+
+def refusals(db) -> int:
+    with Session(db) as session:
+        return len(session.exec(select(AuditEvent).where(AuditEvent.action == "refused")).all())

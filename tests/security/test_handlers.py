@@ -1,0 +1,137 @@
+"""Every State handler is listed here: public, with the reason, or protected, with forged calls.
+
+A new handler fails ``test_every_handler_is_listed`` until it is added. For a protected one, list
+the arguments a real coordinator (or other rightful user) would send; the suite then forges them:
+no session, the wrong role, a coordinator of another hub, and another hub's ids. Each forged call
+must change nothing and leave a "refused" line in the audit log.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+import reflex as rx
+from sqlmodel import Session, select
+
+from mantelzorg_app.models import Membership, Person
+from tests.security.conftest import People, call, refusals
+
+PUBLIC = {
+    "UiState.apply_language": "display only",
+    "UiState.set_language": "the visitor's own display choice; unknown codes fall back to Dutch",
+    "UiState.toggle_big_text": "display only",
+    "HubState.load": "the public hub named in the URL",
+    "HubListState.load": "the public list of hubs",
+    "AuthState.load": "the caller's own first name, from their own session cookie",
+    "AuthState.sign_out": "ends only the caller's own sessions, found by their cookie",
+    "SignInState.start_over": "display only",
+    "SignInState.send_code": "anyone may ask; limits apply and the answer never tells if an account exists",
+    "SignInState.check_code": "needs the code from the mail; 5 tries",
+    "SignUpState.load": "needs the sign-up ticket cookie of a checked address",
+    "SignUpState.submit": "needs the sign-up ticket cookie of a checked address, for this hub",
+    "setvar": "sets plain display vars only; no handler trusts them (server-side copies are _vars)",
+}
+
+
+@dataclass(frozen=True)
+class Protected:
+    """How the rightful user calls a handler, and ids of another hub to forge with."""
+
+    state: str
+    rightful: str  # who may do it, a key of People.tokens
+    args: Callable[[People], tuple]
+    other_hub_args: Callable[[People], tuple] | None = None
+
+
+def coordination():
+    from state.coordination import CoordinationState
+
+    return CoordinationState
+
+
+PROTECTED = {
+    "CoordinationState.load": Protected("coordination", "coordinator", lambda p: ()),
+    "CoordinationState.grant_trekker": Protected(
+        "coordination",
+        "coordinator",
+        lambda p: (p.ids["pending_trekker_membership"],),
+        lambda p: (p.ids["other_hub_trekker_membership"],),
+    ),
+    "CoordinationState.set_vetted": Protected(
+        "coordination",
+        "coordinator",
+        lambda p: (p.ids["volunteer_membership"], True),
+        lambda p: (p.ids["other_hub_volunteer_membership"], True),
+    ),
+    "CoordinationState.invite": Protected(
+        "coordination",
+        "coordinator",
+        lambda p: ({"invite_first_name": "Zora", "invite_email": "zora.voorbeeld@example.org"},),
+    ),
+}
+STATES = {"coordination": coordination}
+INTRUDERS = ["nobody", "caregiver", "volunteer", "professional", "other_hub_coordinator"]
+
+
+def _our_handlers() -> set[str]:
+    found = set()
+    stack = [rx.State]
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if cls.__module__.startswith("state."):
+            found |= {f"{cls.__name__}.{name}" for name in cls.event_handlers}
+    return found
+
+
+def test_every_handler_is_listed():
+    unlisted = {
+        name
+        for name in _our_handlers()
+        if name not in PUBLIC and name not in PROTECTED and name.split(".")[1] not in PUBLIC
+    }
+    assert not unlisted, f"list these handlers in tests/security/test_handlers.py: {sorted(unlisted)}"
+
+
+def _snapshot(db) -> tuple:
+    with Session(db) as session:
+        memberships = session.exec(select(Membership).order_by(Membership.id)).all()
+        people = session.exec(select(Person.id)).all()
+        rows = [
+            (m.id, m.person_id, m.hub_id, m.role, m.wijk_id, m.pending, m.vog_checked_on) for m in memberships
+        ]
+        return rows, sorted(people)
+
+
+def _forged_calls():
+    for name, rule in PROTECTED.items():
+        for who in INTRUDERS:
+            if who != rule.rightful:
+                yield pytest.param(name, who, "own", id=f"{name}-as-{who}")
+        if rule.other_hub_args:
+            yield pytest.param(name, rule.rightful, "other-hub-ids", id=f"{name}-other-hub-ids")
+
+
+@pytest.mark.parametrize(("name", "who", "which_args"), list(_forged_calls()))
+def test_forged_calls_are_refused_and_logged(db, people: People, name: str, who: str, which_args: str):
+    rule = PROTECTED[name]
+    state_class = STATES[rule.state]()
+    args = rule.args(people) if which_args == "own" else rule.other_hub_args(people)
+    before, refused_before = _snapshot(db), refusals(db)
+    state, _ = call(state_class, name.split(".")[1], *args, token=people.tokens.get(who))
+    assert _snapshot(db) == before, f"{name} as {who} changed data"
+    assert refusals(db) > refused_before, f"{name} as {who} was not logged as refused"
+    if who != rule.rightful:
+        assert not getattr(state, "allowed", False), f"{name} showed the page to {who}"
+
+
+@pytest.mark.parametrize("name", PROTECTED)
+def test_the_rightful_user_gets_through(db, people: People, name: str):
+    """The same calls work for the person they are meant for, so the refusals above mean something."""
+    rule = PROTECTED[name]
+    refused_before = refusals(db)
+    state, _ = call(
+        STATES[rule.state](), name.split(".")[1], *rule.args(people), token=people.tokens[rule.rightful]
+    )
+    assert refusals(db) == refused_before
+    assert state.allowed
