@@ -1,3 +1,53 @@
-"""HTTP routes of "Mijn gegevens": the download of everything stored about the signed-in person."""
+"""HTTP routes of "Mijn gegevens": the download of everything stored about the signed-in person.
 
-routes: list = []
+The person comes from the session cookie only; the file is built in memory and never kept.
+"""
+
+import json
+from datetime import UTC, datetime
+from http.cookies import CookieError, SimpleCookie
+
+import reflex as rx
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from mantelzorg_app.routes import ACCOUNT
+from mantelzorg_app.services import audit, cookies, i18n, privacy, sessions
+from mantelzorg_app.services.i18n import N_
+
+DOWNLOAD = f"/{ACCOUNT}/download"  # outside every hub: the file is about the person
+FILENAME = "mijn-gegevens.json"
+NOT_SIGNED_IN = N_("U bent niet ingelogd. Log eerst in. Dan kunt u uw gegevens downloaden.")
+PRIVATE = {"Cache-Control": "no-store"}
+
+
+def _language(cookie_header: str) -> str:
+    jar = SimpleCookie()
+    try:
+        jar.load(cookie_header)
+    except CookieError:
+        return i18n.DEFAULT_LANGUAGE
+    return i18n.supported(jar["taal"].value if "taal" in jar else None)
+
+
+def download(request: Request) -> Response:
+    """The export as a JSON file for whoever holds a valid session cookie; 403 for anyone else."""
+    cookie_header = request.headers.get("cookie", "")
+    token = cookies.read(cookie_header, cookies.SESSION)
+    with rx.session() as session:
+        person = sessions.person(session, token, datetime.now(UTC))
+        if person is None:
+            audit.record(session, audit.REFUSED, detail=audit.EXPORT)
+            lang = _language(cookie_header)
+            headers = {**PRIVATE, "Content-Language": lang}
+            return PlainTextResponse(i18n.gettext(lang, NOT_SIGNED_IN), status_code=403, headers=headers)
+        data = privacy.export(session, person.id)
+    return Response(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        media_type="application/json",
+        headers={**PRIVATE, "Content-Disposition": f'attachment; filename="{FILENAME}"'},
+    )
+
+
+routes = [Route(DOWNLOAD, download, methods=["GET"])]

@@ -1,31 +1,111 @@
-"""My account: who I am signed in as, and signing out here or on every device."""
+"""Mijn gegevens: what we keep, download it, wipe the account; signing out here or on every device."""
 
 import reflex as rx
 
 from components.controls import link_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
+from mantelzorg_app.privacy_routes import DOWNLOAD, FILENAME
 from state.auth import AuthState
-from state.ui import t
+from state.privacy import PrivacyState
+from state.ui import UiState, t
+
+
+def _button(icon: str, label: rx.Var, on_click, class_name: str) -> rx.Component:
+    return rx.el.button(
+        rx.icon(icon, size=24, aria_hidden="true"),
+        rx.el.span(label),
+        type="button",
+        on_click=on_click,
+        class_name=class_name,
+    )
+
+
+def _facts(*facts: rx.Component) -> rx.Component:
+    return rx.el.dl(*facts, class_name="facts")
+
+
+def _fact(label: rx.Var, value: rx.Var) -> rx.Component:
+    return rx.fragment(rx.el.dt(rx.el.strong(label)), rx.el.dd(value))
+
+
+def _membership(m: rx.Var) -> rx.Component:
+    role = m["role"]  # a catalogue id from the state
+    return rx.el.li(
+        _facts(
+            _fact(t("Plaats"), m["hub"]),
+            _fact(t("Waarvoor u komt"), t(role)),
+            rx.cond(m["wijk"] != "", _fact(t("Wijk of dorp"), m["wijk"])),
+        ),
+        rx.cond(m["pending"] != "", rx.el.p(t("De coördinator moet dit nog goedkeuren."))),
+    )
+
+
+def _what_we_keep() -> rx.Component:
+    consented_on = PrivacyState.consented_on[UiState.lang]
+    return rx.el.section(
+        rx.el.h2(t("Wat wij van u bewaren"), id="bewaren"),
+        _facts(
+            _fact(t("Voornaam"), AuthState.first_name),
+            rx.cond(PrivacyState.email != "", _fact(t("E-mailadres"), PrivacyState.email)),
+            rx.cond(PrivacyState.phone != "", _fact(t("Telefoonnummer"), PrivacyState.phone)),
+        ),
+        rx.el.ul(rx.foreach(PrivacyState.memberships, _membership), class_name="choices"),
+        rx.cond(consented_on, rx.el.p(t("U gaf uw toestemming op {date}.").replace("{date}", consented_on))),
+        rx.el.p(t("In de download staat alles wat wij van u bewaren. U ziet daar ook wanneer u inlogde.")),
+        rx.el.a(
+            rx.icon("download", size=24, aria_hidden="true"),
+            rx.el.span(t("Download mijn gegevens")),
+            href=DOWNLOAD,
+            download=FILENAME,
+            reload_document=True,  # the browser fetches it, not the client-side router
+            class_name="main-action",
+        ),
+        aria_labelledby="bewaren",
+    )
+
+
+def _wipe() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(t("Mijn account wissen"), id="wissen"),
+        rx.cond(
+            PrivacyState.confirming,
+            rx.el.div(
+                rx.el.p(
+                    t("Weet u het zeker? Dit kan niet ongedaan worden."), role="alert", class_name="summary"
+                ),
+                _button("trash-2", t("Ja, wis mijn account"), PrivacyState.delete_account, "main-action"),
+                _button("undo-2", t("Nee, terug"), PrivacyState.keep_account, "second-action"),
+            ),
+            rx.el.div(
+                rx.el.p(t("Wist u uw account? Dan halen wij al uw gegevens weg.")),
+                _button("trash-2", t("Mijn account wissen"), PrivacyState.ask_to_delete, "second-action"),
+            ),
+        ),
+        aria_labelledby="wissen",
+    )
+
+
+def _sign_out() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(t("Uitloggen"), id="uitloggen"),
+        _button("log-out", t("Uitloggen"), AuthState.sign_out(False), "main-action"),
+        _button(
+            "monitor-smartphone",
+            t("Uitloggen op al mijn apparaten"),
+            AuthState.sign_out(True),
+            "second-action",
+        ),
+        aria_labelledby="uitloggen",
+    )
 
 
 def _signed_in() -> rx.Component:
     return rx.el.div(
         rx.el.p(t("U bent ingelogd als {name}.").replace("{name}", AuthState.first_name)),
-        rx.el.button(
-            rx.icon("log-out", size=24, aria_hidden="true"),
-            rx.el.span(t("Uitloggen")),
-            type="button",
-            on_click=AuthState.sign_out(False),
-            class_name="main-action",
-        ),
-        rx.el.button(
-            rx.icon("monitor-smartphone", size=24, aria_hidden="true"),
-            rx.el.span(t("Uitloggen op al mijn apparaten")),
-            type="button",
-            on_click=AuthState.sign_out(True),
-            class_name="second-action",
-        ),
+        _what_we_keep(),
+        _wipe(),
+        _sign_out(),
     )
 
 
@@ -45,5 +125,5 @@ def register(app: rx.App) -> None:
         account,
         route=routes.hub_route(routes.ACCOUNT),
         title="Mantelzorghub",
-        on_load=[*HUB_ON_LOAD, AuthState.load],
+        on_load=[*HUB_ON_LOAD, AuthState.load, PrivacyState.load],
     )

@@ -29,6 +29,11 @@ PUBLIC = {
     "SignInState.check_code": "needs the code from the mail; 5 tries",
     "SignUpState.load": "needs the sign-up ticket cookie of a checked address",
     "SignUpState.submit": "needs the sign-up ticket cookie of a checked address, for this hub",
+    "StaffSignInState.load": "whether the public hub offers staff sign-in; the caller's own ?probleem= text",
+    "PrivacyState.load": "the caller's own data, from their own session cookie",
+    "PrivacyState.ask_to_delete": "display only",
+    "PrivacyState.keep_account": "display only",
+    "PrivacyState.delete_account": "wipes only the caller's own account, found by their cookie (test below)",
     "setvar": "sets plain display vars only; no handler trusts them (server-side copies are _vars)",
 }
 
@@ -135,3 +140,17 @@ def test_the_rightful_user_gets_through(db, people: People, name: str):
     )
     assert refusals(db) == refused_before
     assert state.allowed
+
+
+def test_deleting_an_account_takes_the_callers_own_and_nothing_without_a_session(db, people: People):
+    from state.privacy import PrivacyState
+
+    before, refused_before = _snapshot(db), refusals(db)
+    call(PrivacyState, "delete_account")
+    assert _snapshot(db) == before
+    assert refusals(db) > refused_before
+
+    call(PrivacyState, "delete_account", token=people.tokens["caregiver"])
+    _, persons = _snapshot(db)
+    assert people.ids["caregiver_person"] not in persons
+    assert people.ids["volunteer_person"] in persons

@@ -1,0 +1,91 @@
+"""Mijn gegevens: what we keep about the signed-in person, and wiping their account.
+
+Every handler finds the person from the session cookie and the hub the server looked up;
+nothing the browser sends says who it is about.
+"""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import reflex as rx
+from babel.dates import format_date
+
+from mantelzorg_app.models import Hub, Role
+from mantelzorg_app.services import audit, authz, cookies, i18n, privacy
+from mantelzorg_app.services.i18n import N_
+from state.auth import AuthState, SignInState, SignUpState, go_to, now, require
+from state.hub import HubState
+
+# What someone does in a hub, in their own words (the sign-up answers, and the roles given later).
+ROLE_LABELS = {
+    Role.caregiver: N_("Ik zorg voor iemand"),
+    Role.volunteer: N_("Ik wil helpen als vrijwilliger"),
+    Role.trekker: N_("Ik wil nieuws uit mijn wijk delen"),
+    Role.professional: N_("Ik help vanuit mijn werk"),
+    Role.coordinator: N_("Ik ben coördinator"),
+}
+
+
+def _full_dates(moment: str, timezone: str) -> dict[str, str]:
+    """A stored moment as a date in words, in every language: "maandag 23 november 2026"."""
+    day = datetime.fromisoformat(moment).astimezone(ZoneInfo(timezone)).date()
+    return {lang: format_date(day, format="full", locale=lang) for lang in i18n.LANGUAGES}
+
+
+class PrivacyState(rx.State):
+    """The person's own data as shown on the page; emptied on every load and after a wipe."""
+
+    email: str = ""
+    phone: str = ""
+    memberships: list[dict[str, str]] = []  # hub, role (catalogue id), wijk, pending ("1" or "")
+    consented_on: dict[str, str] = {}  # language: date in words, of the latest consent
+    confirming: bool = False
+
+    def _token(self) -> str | None:
+        return cookies.read(self.router.headers.cookie, cookies.SESSION)
+
+    @rx.event
+    async def load(self):
+        self.reset()
+        hub_id = (await self.get_state(HubState))._hub_id
+        with rx.session() as session:
+            found = authz.actor(session, self._token(), hub_id, now())
+            data = privacy.stored(session, found.person_id) if found else None
+            timezone = session.get(Hub, hub_id).timezone if found else ""
+        if data is None:
+            return
+        self.email = data["person"]["email"] or ""
+        self.phone = data["person"]["phone"] or ""
+        self.memberships = [
+            {
+                "hub": m["hub_name"],
+                "role": ROLE_LABELS[Role(m["role"])],
+                "wijk": m["wijk"] or "",
+                "pending": "1" if m["pending"] else "",
+            }
+            for m in data["memberships"]
+        ]
+        if data["consents"]:
+            self.consented_on = _full_dates(data["consents"][-1]["given_at"], timezone)
+
+    @rx.event
+    def ask_to_delete(self):
+        self.confirming = True
+
+    @rx.event
+    def keep_account(self):
+        self.confirming = False
+
+    @rx.event
+    async def delete_account(self):
+        """Wipes the signed-in person, forgets them in this tab and goes to the hub's Home."""
+        found = await require(self, audit.DELETE)
+        hub = await self.get_state(HubState)
+        if found is not None:
+            with rx.session() as session:
+                privacy.delete(session, found.person_id, hub_id=hub._hub_id)
+        self.reset()
+        for other in (AuthState, SignInState, SignUpState):
+            (await self.get_state(other)).reset()
+        if found is not None:
+            return go_to(f"/{hub._slug}")
