@@ -21,7 +21,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _https(request: Request) -> bool:
+def is_https(request: Request) -> bool:
     return request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
 
 
@@ -44,7 +44,7 @@ def link(request: Request) -> RedirectResponse:
 def finish(request: Request, token: str | None = None) -> RedirectResponse:
     """Signs in a known person (cookie, then Home); sends a new one to the short sign-up form."""
     now = _now()
-    https = _https(request)
+    https = is_https(request)
     with rx.session() as session:
         ticket = handoffs.take(session, handoffs.SIGN_IN, token or request.query_params.get("t"), now)
         if ticket is None:
@@ -62,17 +62,22 @@ def finish(request: Request, token: str | None = None) -> RedirectResponse:
         if not member:
             sign_up = handoffs.issue(session, handoffs.SIGN_UP, ticket.hub_id, ticket.email, now)
             response = RedirectResponse(f"/{slug}/welkom", status_code=303)
-            _set(response, cookies.name(cookies.SIGN_UP, https), sign_up, 1800, https)
+            set_cookie(response, cookies.name(cookies.SIGN_UP, https), sign_up, 1800, https)
             return response
         session_token = sessions.start(session, person.id, sessions.EMAIL, now)
         audit.record(session, audit.SIGN_IN, hub_id=ticket.hub_id, actor_id=person.id, detail="email")
+    return signed_in(slug, session_token, https)
+
+
+def signed_in(slug: str, session_token: str, https: bool) -> RedirectResponse:
+    """On to the hub's Home with the session cookie set; also used by the OpenID Connect callback."""
     response = RedirectResponse(f"/{slug}", status_code=303)
-    _set(response, cookies.name(cookies.SESSION, https), session_token, cookies.MAX_AGE, https)
+    set_cookie(response, cookies.name(cookies.SESSION, https), session_token, cookies.MAX_AGE, https)
     response.delete_cookie(cookies.name(cookies.SIGN_UP, https), path="/", secure=https, httponly=True)
     return response
 
 
-def _set(response: RedirectResponse, key: str, value: str, max_age: int, https: bool) -> None:
+def set_cookie(response: RedirectResponse, key: str, value: str, max_age: int, https: bool) -> None:
     response.set_cookie(key, value, max_age=max_age, path="/", secure=https, httponly=True, samesite="lax")
 
 

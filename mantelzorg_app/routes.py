@@ -19,6 +19,9 @@ COORDINATION = "beheer"
 # HTTP routes (not pages) of the sign-in; "auth" can never be a hub's slug.
 AUTH_LINK = "/auth/link"
 AUTH_FINISH = "/auth/finish"
+# Sign-in through the municipality's OpenID Connect provider: start at /auth/oidc/start/<hub slug>.
+AUTH_OIDC_START = "/auth/oidc/start"
+AUTH_OIDC_CALLBACK = "/auth/oidc/callback"
 
 
 def hub_route(part: str) -> str:

@@ -10,7 +10,18 @@ import reflex as rx
 from mantelzorg_app import settings
 from mantelzorg_app.models import Hub, Role
 from mantelzorg_app.routes import auth_finish_url, auth_link_url
-from mantelzorg_app.services import accounts, audit, authz, cookies, handoffs, hubs, i18n, login_codes, mail
+from mantelzorg_app.services import (
+    accounts,
+    audit,
+    authz,
+    cookies,
+    handoffs,
+    hubs,
+    i18n,
+    login_codes,
+    mail,
+    oidc,
+)
 from mantelzorg_app.services import sessions as login_sessions
 from mantelzorg_app.services.i18n import N_
 from state.hub import HubState
@@ -26,6 +37,11 @@ PROBLEMS = {
 NOT_AN_ADDRESS = N_("Dit lijkt geen e-mailadres. Kijk het nog eens na.")
 SIGN_UP_FIELDS = ("first_name", "wijk", "role", "consent")
 MAIL_FAILED = N_("De mail kon niet worden verstuurd. Probeer het over een paar minuten nog eens.")
+# Why the sign-in through the municipality sent the visitor back (the ?probleem= of /auth/oidc/callback).
+STAFF_PROBLEMS = {
+    oidc.Problem.failed: N_("Inloggen als medewerker is niet gelukt. Probeer het nog eens."),
+    oidc.Problem.not_invited: N_("U bent nog niet uitgenodigd. Vraag het de coördinator van uw gemeente."),
+}
 
 
 def now() -> datetime:
@@ -141,6 +157,24 @@ class SignInState(rx.State):
             token = handoffs.issue(session, handoffs.SIGN_IN, checked.hub_id, checked.email, now())
         self.problem = ""
         return go_to(auth_finish_url(token))
+
+
+class StaffSignInState(rx.State):
+    """Whether this hub lets professionals sign in through the municipality, and why a try failed."""
+
+    available: bool = False
+    provider_label: str = ""
+    problem: str = ""  # Dutch catalogue id, or ""
+
+    @rx.event
+    async def load(self):
+        hub_id = (await self.get_state(HubState))._hub_id
+        with rx.session() as session:
+            provider = oidc.provider_for(session, hub_id) if hub_id is not None else None
+            self.available = provider is not None
+            self.provider_label = provider.label if provider else ""
+        reason = self.router.page.params.get("probleem", "")
+        self.problem = STAFF_PROBLEMS.get(reason, "") if isinstance(reason, str) else ""
 
 
 def _code_mail(lang: str, address: str, hub_name: str, issued: login_codes.Issued, base: str) -> mail.Message:

@@ -1,11 +1,15 @@
-"""Sign in without a password: an e-mail address, then the 6-digit code from the mail."""
+"""Sign in without a password: an e-mail address, then the 6-digit code from the mail.
+
+Professionals and coordinators of a hub with an identity provider get a second, separate way in.
+"""
 
 import reflex as rx
 
-from components.form import submit_button, text_field
+from components.form import problem, submit_button, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
-from state.auth import AuthState, SignInState
+from state.auth import AuthState, SignInState, StaffSignInState
+from state.hub import HubState
 from state.ui import t, t_if_any
 
 
@@ -57,10 +61,41 @@ def _code_step() -> rx.Component:
     )
 
 
+def _staff_problem() -> rx.Component:
+    return rx.cond(StaffSignInState.problem != "", problem(t_if_any(StaffSignInState.problem), "medewerker"))
+
+
+def _staff_step() -> rx.Component:
+    """The separate way in for staff: /auth/oidc/start/<hub> sends the browser on to the provider."""
+    return rx.cond(
+        StaffSignInState.available,
+        rx.el.section(
+            rx.el.h2(t("Voor medewerkers"), id="voor-medewerkers"),
+            rx.el.p(t("Bent u medewerker of coördinator? Log dan in met het account van uw werk.")),
+            rx.el.a(  # a document load, not client-side routing: the route answers with a redirect
+                rx.icon("building-2", size=24, aria_hidden="true"),
+                rx.el.span(t("Inloggen als medewerker")),
+                href=f"{routes.AUTH_OIDC_START}/{HubState.slug}",
+                reload_document=True,
+                class_name="second-action",
+            ),
+            rx.cond(
+                StaffSignInState.provider_label != "",
+                rx.el.p(
+                    t("U logt dan in bij {provider}.").replace("{provider}", StaffSignInState.provider_label)
+                ),
+            ),
+            aria_labelledby="voor-medewerkers",
+            style={"border_top": "2px solid var(--line)", "margin_top": "2rem", "padding_top": "0.5rem"},
+        ),
+    )
+
+
 def sign_in() -> rx.Component:
     return hub_page(
         t("Inloggen"),
-        rx.cond(SignInState.step == "code", _code_step(), _email_step()),
+        _staff_problem(),
+        rx.cond(SignInState.step == "code", _code_step(), rx.fragment(_email_step(), _staff_step())),
     )
 
 
@@ -69,5 +104,5 @@ def register(app: rx.App) -> None:
         sign_in,
         route=routes.hub_route(routes.SIGN_IN),
         title="Mantelzorghub",
-        on_load=[*HUB_ON_LOAD, AuthState.load],
+        on_load=[*HUB_ON_LOAD, AuthState.load, StaffSignInState.load],
     )
