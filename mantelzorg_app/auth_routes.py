@@ -12,9 +12,11 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
-from mantelzorg_app.models import Hub, Membership
+from mantelzorg_app.models import Hub, Membership, Role
 from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK
 from mantelzorg_app.services import accounts, audit, cookies, handoffs, login_codes, sessions
+
+STAFF_ROLES = (Role.professional, Role.coordinator)
 
 
 def _now() -> datetime:
@@ -51,28 +53,32 @@ def finish(request: Request, token: str | None = None) -> RedirectResponse:
             return RedirectResponse("/?probleem=expired", status_code=303)
         slug = _hub_slug(session, ticket.hub_id)
         person = accounts.by_email(session, ticket.email)
-        member = (
-            person is not None
-            and session.exec(
+        memberships = (
+            session.exec(
                 select(Membership).where(
                     Membership.person_id == person.id, Membership.hub_id == ticket.hub_id
                 )
-            ).first()
+            ).all()
+            if person is not None
+            else []
         )
-        if not member:
+        if not memberships:
             sign_up = handoffs.issue(session, handoffs.SIGN_UP, ticket.hub_id, ticket.email, now)
             response = RedirectResponse(f"/{slug}/welkom", status_code=303)
             set_cookie(response, cookies.name(cookies.SIGN_UP, https), sign_up, 1800, https)
             return response
-        session_token = sessions.start(session, person.id, sessions.EMAIL, now)
+        staff = any(m.role in STAFF_ROLES and not m.pending for m in memberships)
+        kind = sessions.STAFF_EMAIL if staff else sessions.EMAIL
+        session_token = sessions.start(session, person.id, kind, now)
         audit.record(session, audit.SIGN_IN, hub_id=ticket.hub_id, actor_id=person.id, detail="email")
-    return signed_in(slug, session_token, https)
+    return signed_in(slug, session_token, https, kind)
 
 
-def signed_in(slug: str, session_token: str, https: bool) -> RedirectResponse:
+def signed_in(slug: str, session_token: str, https: bool, kind: str) -> RedirectResponse:
     """On to the hub's Home with the session cookie set; also used by the OpenID Connect callback."""
     response = RedirectResponse(f"/{slug}", status_code=303)
-    set_cookie(response, cookies.name(cookies.SESSION, https), session_token, cookies.MAX_AGE, https)
+    max_age = int(sessions.lifetime(kind).total_seconds())
+    set_cookie(response, cookies.name(cookies.SESSION, https), session_token, max_age, https)
     response.delete_cookie(cookies.name(cookies.SIGN_UP, https), path="/", secure=https, httponly=True)
     return response
 

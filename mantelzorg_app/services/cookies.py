@@ -6,7 +6,6 @@ SESSION = "mz_sessie"
 SECURE_SESSION = "__Host-mz_sessie"
 SIGN_UP = "mz_aanmelden"  # the ticket from a verified address to the sign-up form
 SECURE_SIGN_UP = "__Host-mz_aanmelden"
-MAX_AGE = 30 * 24 * 3600
 
 
 def name(base: str, https: bool) -> str:

@@ -1,7 +1,7 @@
 """Server-side sessions: the browser keeps only an opaque token; the database keeps its digest.
 
 Signed in by e-mail (caregivers, volunteers, trekkers): 30 days since last seen.
-Signed in through the municipality (professionals, coordinators): 12 hours, however active.
+Professionals and coordinators, through the municipality or by e-mail: 12 hours, however active.
 """
 
 from datetime import datetime, timedelta
@@ -13,8 +13,14 @@ from mantelzorg_app.services import digests
 
 EMAIL = "email"
 OIDC = "oidc"
+STAFF_EMAIL = "staff"  # a professional or coordinator who signed in by e-mail
 IDLE_LIMIT = {EMAIL: timedelta(days=30)}
-FIXED_LIMIT = {OIDC: timedelta(hours=12)}
+FIXED_LIMIT = {OIDC: timedelta(hours=12), STAFF_EMAIL: timedelta(hours=12)}
+
+
+def lifetime(kind: str) -> timedelta:
+    """How long a session of this kind can last at most, for the cookie's max-age."""
+    return IDLE_LIMIT.get(kind) or FIXED_LIMIT[kind]
 
 
 def start(session: Session, person_id: int, kind: str, now: datetime) -> str:
@@ -27,7 +33,7 @@ def start(session: Session, person_id: int, kind: str, now: datetime) -> str:
             kind=kind,
             created_at=now,
             last_seen_at=now,
-            expires_at=now + (IDLE_LIMIT.get(kind) or FIXED_LIMIT[kind]),
+            expires_at=now + lifetime(kind),
         )
     )
     session.commit()

@@ -1,5 +1,7 @@
 """The coordinator's page on a phone: vetting a volunteer, inviting a professional; others are kept out."""
 
+import time
+
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import check_page, open_page
@@ -42,3 +44,11 @@ def test_a_caregiver_does_not_get_the_coordinators_page(page: Page, smtp: SmtpSe
     open_page(page, "/leusden/beheer")
     expect(page.get_by_text("Deze pagina is alleen voor de coördinator van deze gemeente.")).to_be_visible()
     expect(page.get_by_text("Carla")).to_have_count(0)
+
+
+def test_staff_signed_in_by_mail_get_twelve_hours(page: Page, smtp: SmtpServer):
+    sign_in(page, smtp, "gerrit.voorbeeld@leusden.example.org", "Gerrit")
+    (cookie,) = [c for c in page.context.cookies() if c["name"] == "mz_sessie"]
+    hours_left = (cookie["expires"] - time.time()) / 3600
+    assert 11.9 < hours_left <= 12, hours_left
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
