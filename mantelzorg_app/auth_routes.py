@@ -12,11 +12,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
-from mantelzorg_app.models import Hub, Membership, Role
+from mantelzorg_app.models import STAFF_ROLES, Hub, Membership
 from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK
 from mantelzorg_app.services import accounts, audit, cookies, handoffs, login_codes, sessions
-
-STAFF_ROLES = (Role.professional, Role.coordinator)
 
 
 def _now() -> datetime:

@@ -11,9 +11,10 @@ from mantelzorg_app.models.auth import (
     OidcRequest,
 )
 from mantelzorg_app.models.hub import Hub, Wijk
-from mantelzorg_app.models.people import Membership, Person, Role
+from mantelzorg_app.models.people import STAFF_ROLES, Membership, Person, Role
 
 __all__ = [
+    "STAFF_ROLES",
     "AuditEvent",
     "Consent",
     "ExternalIdentity",

@@ -17,6 +17,10 @@ class Role(StrEnum):
     coordinator = "coordinator"
 
 
+# Roles of people who work for the hub: shorter sessions, municipal sign-in.
+STAFF_ROLES = (Role.professional, Role.coordinator)
+
+
 class Person(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     first_name: str = Field(max_length=60)

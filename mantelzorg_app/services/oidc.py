@@ -24,7 +24,14 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 from sqlmodel import Session, col, delete, func, select
 
-from mantelzorg_app.models import ExternalIdentity, IdentityProvider, Membership, OidcRequest, Person, Role
+from mantelzorg_app.models import (
+    STAFF_ROLES,
+    ExternalIdentity,
+    IdentityProvider,
+    Membership,
+    OidcRequest,
+    Person,
+)
 from mantelzorg_app.services import digests, login_codes
 
 REQUEST_LIFETIME = timedelta(minutes=10)
@@ -33,7 +40,6 @@ SCOPE = "openid email profile"
 # Asymmetric signatures only: the key must come from the provider's JWKS, never from a shared secret.
 ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
 LEEWAY = 60  # seconds of clock difference with the provider
-STAFF_ROLES = (Role.professional, Role.coordinator)
 
 
 class Problem(StrEnum):
