@@ -5,7 +5,6 @@ The person comes from the session cookie only; the file is built in memory and n
 
 import json
 from datetime import UTC, datetime
-from http.cookies import CookieError, SimpleCookie
 
 import reflex as rx
 from starlette.requests import Request
@@ -22,15 +21,6 @@ NOT_SIGNED_IN = N_("U bent niet ingelogd. Log eerst in. Dan kunt u uw gegevens d
 PRIVATE = {"Cache-Control": "no-store"}
 
 
-def _language(cookie_header: str) -> str:
-    jar = SimpleCookie()
-    try:
-        jar.load(cookie_header)
-    except CookieError:
-        return i18n.DEFAULT_LANGUAGE
-    return i18n.supported(jar["taal"].value if "taal" in jar else None)
-
-
 def download(request: Request) -> Response:
     """The export as a JSON file for whoever holds a valid session cookie; 403 for anyone else."""
     cookie_header = request.headers.get("cookie", "")
@@ -39,7 +29,7 @@ def download(request: Request) -> Response:
         person = sessions.person(session, token, datetime.now(UTC))
         if person is None:
             audit.record(session, audit.REFUSED, detail=audit.EXPORT)
-            lang = _language(cookie_header)
+            lang = i18n.supported(cookies.read(cookie_header, cookies.LANGUAGE))
             headers = {**PRIVATE, "Content-Language": lang}
             return PlainTextResponse(i18n.gettext(lang, NOT_SIGNED_IN), status_code=403, headers=headers)
         data = privacy.export(session, person.id)

@@ -4,13 +4,13 @@ import json
 
 import reflex as rx
 
-from mantelzorg_app.services import i18n
+from mantelzorg_app.services import cookies, i18n
 
 ONE_YEAR = 365 * 24 * 3600
 
 
 class UiState(rx.State):
-    lang: str = rx.Cookie(i18n.DEFAULT_LANGUAGE, name="taal", max_age=ONE_YEAR, same_site="lax")
+    lang: str = rx.Cookie(i18n.DEFAULT_LANGUAGE, name=cookies.LANGUAGE, max_age=ONE_YEAR, same_site="lax")
     big_text_cookie: str = rx.Cookie("", name="grote_letters", max_age=ONE_YEAR, same_site="lax")
 
     @rx.var
