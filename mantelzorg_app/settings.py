@@ -44,7 +44,20 @@ def secret_key() -> bytes:
         return key.encode()
     path = INSTANCE / "secret.key"
     if not path.exists():
-        INSTANCE.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(secrets.token_bytes(32))
-        path.chmod(0o600)
+        _write_once(path, secrets.token_bytes(32))
     return path.read_bytes()
+
+
+def _write_once(path: Path, content: bytes) -> None:
+    """Writes a private file whole, then links it into place; when another worker won, keeps theirs."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    draft = path.with_name(f".{path.name}.{os.getpid()}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as file:
+        file.write(content)
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        pass
+    finally:
+        draft.unlink()

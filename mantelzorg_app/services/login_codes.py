@@ -1,8 +1,9 @@
 """Passwordless sign-in: a 6-digit code and a link by e-mail, valid 10 minutes, used once.
 
-Limits against abuse: 5 requests per address per hour, a cap per client address, and a code
-locks after 5 wrong tries. Whatever happens, the caller tells the visitor the same thing, so
-nobody learns whether an address has an account.
+Limits against abuse: 5 requests per address per hour, a cap per client address, a code locks
+after 5 wrong tries, and an address takes at most 10 wrong tries an hour over all its codes.
+Whatever happens, the caller tells the visitor the same thing, so nobody learns whether an
+address has an account.
 """
 
 import re
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
 from mantelzorg_app.models import LoginCode
@@ -19,6 +21,7 @@ CODE_LIFETIME = timedelta(minutes=10)
 PER_ADDRESS_PER_HOUR = 5
 PER_CLIENT_PER_HOUR = 20
 MAX_ATTEMPTS = 5
+WRONG_PER_ADDRESS_PER_HOUR = 10
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -85,11 +88,10 @@ def check_code(session: Session, email: str, code: str, now: datetime) -> Checke
         return Checked(Outcome.unknown)
     if (problem := _problem(row, now)) is not None:
         return Checked(problem)
+    if _wrong_tries_this_hour(session, email, now) >= WRONG_PER_ADDRESS_PER_HOUR:
+        return Checked(Outcome.locked)
     if not digests.same(code.strip(), row.code_digest):
-        row.attempts += 1
-        session.add(row)
-        session.commit()
-        return Checked(Outcome.locked if row.attempts >= MAX_ATTEMPTS else Outcome.wrong)
+        return _count_wrong_try(session, row, now)
     return _use(session, row, now)
 
 
@@ -128,8 +130,46 @@ def _problem(row: LoginCode, now: datetime) -> Outcome | None:
     return None
 
 
+# Each step below is one conditional UPDATE, so two requests at the same moment cannot both use a
+# code, nor both count as the same wrong try.
+
+
+def _usable(row_id: int, now: datetime):
+    return (
+        LoginCode.id == row_id,
+        col(LoginCode.used_at).is_(None),
+        LoginCode.attempts < MAX_ATTEMPTS,
+        LoginCode.expires_at > now,
+    )
+
+
 def _use(session: Session, row: LoginCode, now: datetime) -> Checked:
-    row.used_at = now
-    session.add(row)
+    used = session.execute(update(LoginCode).where(*_usable(row.id, now)).values(used_at=now))
     session.commit()
+    if used.rowcount != 1:
+        session.refresh(row)
+        return Checked(_problem(row, now) or Outcome.used)
     return Checked(Outcome.ok, row.email, row.hub_id)
+
+
+def _count_wrong_try(session: Session, row: LoginCode, now: datetime) -> Checked:
+    attempts = session.execute(
+        update(LoginCode)
+        .where(*_usable(row.id, now))
+        .values(attempts=LoginCode.attempts + 1)
+        .returning(LoginCode.attempts)
+    ).scalar_one_or_none()
+    session.commit()
+    if attempts is None:
+        session.refresh(row)
+        return Checked(_problem(row, now) or Outcome.locked)
+    return Checked(Outcome.locked if attempts >= MAX_ATTEMPTS else Outcome.wrong)
+
+
+def _wrong_tries_this_hour(session: Session, email: str, now: datetime) -> int:
+    """Wrong tries over all of an address's codes, so asking new codes gives no new guesses."""
+    return session.exec(
+        select(func.coalesce(func.sum(LoginCode.attempts), 0)).where(
+            LoginCode.email == email, LoginCode.created_at >= now - timedelta(hours=1)
+        )
+    ).one()
