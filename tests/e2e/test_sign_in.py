@@ -31,9 +31,9 @@ def ask_code(page: Page, smtp: SmtpServer, address: str) -> str:
     return "".join(CODE.search(mail_body(smtp, address)).groups())
 
 
-def type_code(page: Page, code: str) -> None:
-    page.get_by_label("De code (6 cijfers)").fill(code)
-    page.get_by_role("button", name="Inloggen", exact=True).click()
+def type_code(page: Page, code: str, label: str = "De code (6 cijfers)", button: str = "Inloggen") -> None:
+    page.get_by_label(label).fill(code)
+    page.get_by_role("button", name=button, exact=True).click()
 
 
 def test_new_caregiver_signs_up_with_the_code_from_the_mail(page: Page, smtp: SmtpServer):
@@ -152,5 +152,12 @@ def test_sign_in_pages_in_english(page: Page, smtp: SmtpServer, language: str):
     page.get_by_label("Your e-mail address").fill("english.voorbeeld@example.org")
     page.get_by_role("button", name="Send me a code").click()
     expect(page.get_by_label("The code (6 digits)")).to_be_visible()
-    assert smtp.last_to("english.voorbeeld@example.org")["Subject"] == "Your code to sign in"
+    mail = smtp.last_to("english.voorbeeld@example.org")
+    assert mail["Subject"] == "Your code to sign in"
     check_page(page, "sign-in-code-en")
+    code = "".join(CODE.search(mail.get_body(("plain",)).get_content()).groups())
+    type_code(page, code, "The code (6 digits)", "Sign in")
+    expect(page.get_by_role("heading", level=1, name="Welcome!")).to_be_visible()
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("alert").filter(has_text="Something is still missing")).to_be_visible()
+    check_page(page, "sign-up-en")
