@@ -3,7 +3,7 @@
 import reflex as rx
 from starlette.applications import Starlette
 
-from mantelzorg_app import auth_routes, oidc_routes, privacy_routes
+from mantelzorg_app import auth_routes, jobs, oidc_routes, privacy_routes
 from mantelzorg_app.asgi import with_headers
 from mantelzorg_app.pages import account, coordination, home, not_yet, sign_in, sign_up, start
 from mantelzorg_app.services.i18n import DEFAULT_LANGUAGE
@@ -29,3 +29,5 @@ app = rx.App(
 
 for module in (start, home, sign_in, sign_up, account, coordination, not_yet):
     module.register(app)
+
+app.register_lifespan_task(jobs.tidy_every_hour)

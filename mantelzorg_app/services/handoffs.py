@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, delete, select
 
 from mantelzorg_app.models import Handoff
 from mantelzorg_app.services import digests
@@ -45,3 +45,9 @@ def take(session: Session, purpose: str, token: str | None, now: datetime) -> Ha
         session.add(row)
         session.commit()
     return row
+
+
+def forget_expired(session: Session, now: datetime) -> int:
+    gone = session.exec(delete(Handoff).where(col(Handoff.expires_at) <= now))
+    session.commit()
+    return gone.rowcount

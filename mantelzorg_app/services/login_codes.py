@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import update
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, delete, func, select
 
 from mantelzorg_app.models import LoginCode
 from mantelzorg_app.services import digests
@@ -107,11 +107,9 @@ def check_link(session: Session, token: str, now: datetime) -> Checked:
 
 def forget_old(session: Session, now: datetime) -> int:
     """Deletes codes that can no longer be used, with their addresses; returns how many."""
-    rows = session.exec(select(LoginCode).where(LoginCode.expires_at < now - timedelta(hours=1))).all()
-    for row in rows:
-        session.delete(row)
+    gone = session.exec(delete(LoginCode).where(col(LoginCode.expires_at) < now - timedelta(hours=1)))
     session.commit()
-    return len(rows)
+    return gone.rowcount
 
 
 def _count(session: Session, condition, since: datetime) -> int:

@@ -6,7 +6,7 @@ Professionals and coordinators, through the municipality or by e-mail: 12 hours,
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, delete, select
 
 from mantelzorg_app.models import LoginSession, Person
 from mantelzorg_app.services import digests
@@ -78,3 +78,10 @@ def _row(session: Session, token: str | None) -> LoginSession | None:
     return session.exec(
         select(LoginSession).where(LoginSession.token_digest == digests.digest(token))
     ).first()
+
+
+def forget_expired(session: Session, now: datetime) -> int:
+    """Deletes sessions past their end; returns how many."""
+    gone = session.exec(delete(LoginSession).where(col(LoginSession.expires_at) <= now))
+    session.commit()
+    return gone.rowcount

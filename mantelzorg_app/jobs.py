@@ -1,0 +1,27 @@
+"""Background work for the app's lifetime (once per backend worker; each job is safe to run twice)."""
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+
+import reflex as rx
+
+from mantelzorg_app.services import housekeeping
+
+log = logging.getLogger("mantelzorg.jobs")
+TIDY_EVERY = 3600  # seconds
+
+
+def _tidy_once() -> None:
+    with rx.session() as session:
+        counts = housekeeping.tidy(session, datetime.now(UTC))
+    log.info("tidied: %s", ", ".join(f"{n} {what}" for what, n in counts.items()))
+
+
+async def tidy_every_hour() -> None:
+    while True:
+        try:
+            await asyncio.to_thread(_tidy_once)
+        except Exception:  # a database hiccup must not end the job for the app's lifetime
+            log.exception("tidying failed; trying again in an hour")
+        await asyncio.sleep(TIDY_EVERY)

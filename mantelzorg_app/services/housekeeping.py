@@ -1,0 +1,21 @@
+"""Deletes what can no longer be used: old sign-in codes (with their addresses), ended sessions,
+expired tickets and abandoned sign-ins at the municipality. Safe to run often and on every worker."""
+
+from datetime import datetime
+
+from sqlmodel import Session, col, delete
+
+from mantelzorg_app.models import OidcRequest
+from mantelzorg_app.services import handoffs, login_codes, sessions
+
+
+def tidy(session: Session, now: datetime) -> dict[str, int]:
+    """How many rows of each kind were deleted."""
+    oidc = session.exec(delete(OidcRequest).where(col(OidcRequest.expires_at) <= now))
+    session.commit()
+    return {
+        "login codes": login_codes.forget_old(session, now),
+        "sessions": sessions.forget_expired(session, now),
+        "handoffs": handoffs.forget_expired(session, now),
+        "oidc requests": oidc.rowcount,
+    }
