@@ -1,5 +1,7 @@
 """Builds the app and registers its pages. Nothing else lives here."""
 
+import logging
+
 import reflex as rx
 from starlette.applications import Starlette
 
@@ -7,6 +9,12 @@ from mantelzorg_app import auth_routes, jobs, oidc_routes, privacy_routes
 from mantelzorg_app.asgi import with_headers
 from mantelzorg_app.pages import account, coordination, home, not_yet, sign_in, sign_up, start
 from mantelzorg_app.services.i18n import DEFAULT_LANGUAGE
+
+# Our own log lines (the outbox's mail subjects, housekeeping) on the server's output.
+_log = logging.getLogger("mantelzorg")
+_log.setLevel(logging.INFO)
+if not _log.handlers:
+    _log.addHandler(logging.StreamHandler())
 
 app = rx.App(
     theme=None,
