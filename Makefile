@@ -29,7 +29,8 @@ lint:
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-bench: setup chromium  ## Lighthouse on Home; prints the figures
+bench: setup chromium  ## matching speed and Lighthouse on Home; prints the figures
+	$(PY) -m tests.bench.matching
 	$(PY) -m tests.bench.lighthouse
 
 setup: $(VENV)/.installed translations
