@@ -10,12 +10,14 @@ from mantelzorg_app.models.auth import (
     LoginSession,
     OidcRequest,
 )
+from mantelzorg_app.models.help import CallbackTask
 from mantelzorg_app.models.hub import Hub, Wijk
 from mantelzorg_app.models.people import STAFF_ROLES, Membership, Person, Role
 
 __all__ = [
     "STAFF_ROLES",
     "AuditEvent",
+    "CallbackTask",
     "Consent",
     "ExternalIdentity",
     "Handoff",

@@ -13,6 +13,8 @@ ROLE_REVOKED = "role-revoked"
 EXPORT = "export"
 DELETE = "delete"
 VIEWED_CAREGIVER = "viewed-caregiver"
+VIEWED_CALLBACKS = "viewed-callbacks"
+CALLED_BACK = "called-back"
 
 
 def record(

@@ -1,12 +1,13 @@
 """Deletes what can no longer be used: old sign-in codes (with their addresses), ended sessions,
-expired tickets and abandoned sign-ins at the municipality. Safe to run often and on every worker."""
+expired tickets, abandoned sign-ins at the municipality and numbers called back a month ago.
+Safe to run often and on every worker."""
 
 from datetime import datetime
 
 from sqlmodel import Session, col, delete
 
 from mantelzorg_app.models import OidcRequest
-from mantelzorg_app.services import handoffs, login_codes, sessions
+from mantelzorg_app.services import callbacks, handoffs, login_codes, sessions
 
 
 def tidy(session: Session, now: datetime) -> dict[str, int]:
@@ -18,4 +19,5 @@ def tidy(session: Session, now: datetime) -> dict[str, int]:
         "sessions": sessions.forget_expired(session, now),
         "handoffs": handoffs.forget_expired(session, now),
         "oidc requests": oidc.rowcount,
+        "called-back numbers": callbacks.forget_called(session, now),
     }

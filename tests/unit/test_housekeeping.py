@@ -41,7 +41,13 @@ def test_tidy_deletes_what_has_ended_and_keeps_what_still_works(session: Session
 
     counts = housekeeping.tidy(session, NOW)
 
-    assert counts == {"login codes": 1, "sessions": 1, "handoffs": 1, "oidc requests": 1}
+    assert counts == {
+        "login codes": 1,
+        "sessions": 1,
+        "handoffs": 1,
+        "oidc requests": 1,
+        "called-back numbers": 0,
+    }
     assert session.exec(select(LoginCode.email)).all() == ["new@example.org"]
     assert _count(session, LoginSession) == 1
     assert _count(session, Handoff) == 1
