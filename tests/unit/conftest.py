@@ -13,6 +13,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 import mantelzorg_app.models  # noqa: F401  registers every table on SQLModel.metadata
+from tests.unit.auth_fixtures import use_test_secret_key
 
 
 def _foreign_keys_on(dbapi_connection, _record) -> None:
@@ -41,3 +42,9 @@ def engine() -> Iterator[Engine]:
 def session(engine: Engine) -> Iterator[Session]:
     with Session(engine) as s:
         yield s
+
+
+@pytest.fixture(autouse=True)
+def _test_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fixed key for digests, so no test writes instance/secret.key."""
+    use_test_secret_key(monkeypatch)

@@ -8,12 +8,7 @@ from sqlmodel import Session
 from mantelzorg_app.models import Role
 from mantelzorg_app.services import audit, authz, sessions
 from mantelzorg_app.services.authz import Refused
-from tests.unit.auth_fixtures import NOW, World, add_member, audit_events, two_hubs, use_test_secret_key
-
-
-@pytest.fixture(autouse=True)
-def _secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    use_test_secret_key(monkeypatch)
+from tests.unit.auth_fixtures import NOW, World, add_member, audit_events, two_hubs
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ new entries in translations/nl and translations/en (and `make translations` to c
 """
 
 import string
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from babel.messages.pofile import read_po
 
 from mantelzorg_app import settings
 from mantelzorg_app.services.i18n import LANGUAGES
+from tests.support.catalogue import extract
 
 ROOT = settings.ROOT
 TRANSLATIONS = settings.TRANSLATIONS
@@ -55,28 +55,7 @@ def _placeholders(texts: MsgId) -> set[str]:
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[MsgId, Message]:
     """A fresh extraction from the source, as `make messages` does it."""
-    out = tmp_path_factory.mktemp("babel") / "fresh.pot"
-    result = subprocess.run(
-        [
-            str(PYBABEL),
-            "extract",
-            "-F",
-            "babel.cfg",
-            "-k",
-            "t",
-            "-k",
-            "N_",
-            "--no-location",
-            "-o",
-            str(out),
-            ".",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, f"pybabel extract failed:\n{result.stdout}\n{result.stderr}"
+    out = extract(tmp_path_factory.mktemp("babel") / "fresh.pot")
     messages = _messages(_read_po(out))
     assert messages, "pybabel extracted no messages: check babel.cfg and the keywords t and N_"
     return messages

@@ -12,11 +12,6 @@ from mantelzorg_app.services import digests
 from tests.unit.auth_fixtures import SECRET_KEY, use_test_secret_key
 
 
-@pytest.fixture(autouse=True)
-def _secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    use_test_secret_key(monkeypatch)
-
-
 def test_new_code_is_six_digits() -> None:
     codes = [digests.new_code() for _ in range(500)]
     for code in codes:

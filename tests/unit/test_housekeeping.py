@@ -2,17 +2,11 @@
 
 from datetime import timedelta
 
-import pytest
 from sqlmodel import Session, func, select
 
 from mantelzorg_app.models import Handoff, LoginCode, LoginSession, OidcRequest
 from mantelzorg_app.services import handoffs, housekeeping, login_codes, sessions
-from tests.unit.auth_fixtures import NOW, add_hub, add_person, use_test_secret_key
-
-
-@pytest.fixture(autouse=True)
-def _secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    use_test_secret_key(monkeypatch)
+from tests.unit.auth_fixtures import NOW, add_hub, add_person
 
 
 def _count(session: Session, table) -> int:

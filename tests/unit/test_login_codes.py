@@ -13,7 +13,7 @@ from sqlmodel import Session, func, select
 from mantelzorg_app.models import Hub, LoginCode
 from mantelzorg_app.services import digests, login_codes
 from mantelzorg_app.services.login_codes import PER_CLIENT_PER_HOUR, Outcome
-from tests.unit.auth_fixtures import NOW, add_hub, use_test_secret_key
+from tests.unit.auth_fixtures import NOW, add_hub
 
 ANNA = "anna@leusden.example.org"
 BERT = "bert@leusden.example.org"
@@ -23,11 +23,6 @@ OTHER_CLIENT = "192.0.2.99"
 LOCK_AFTER = 5  # wrong tries
 WRONG_BUDGET = 10  # wrong tries per address per hour, over all its codes
 PER_ADDRESS_PER_HOUR = 5
-
-
-@pytest.fixture(autouse=True)
-def _secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    use_test_secret_key(monkeypatch)
 
 
 @pytest.fixture

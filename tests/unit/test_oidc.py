@@ -18,18 +18,13 @@ from sqlmodel import Session, select
 
 from mantelzorg_app.models import ExternalIdentity, IdentityProvider, OidcRequest, Role
 from mantelzorg_app.services import digests, oidc
-from tests.unit.auth_fixtures import NOW, World, add_member, add_person, two_hubs, use_test_secret_key
+from tests.unit.auth_fixtures import NOW, World, add_member, add_person, two_hubs
 
 ISSUER = "https://login.leusden.example.org"
 CLIENT_ID = "mantelzorghub"
 CLIENT_SECRET = "s3cret"
 REDIRECT_URI = "https://leusden.example.org/auth/oidc/callback"
 CODE = "the-code"
-
-
-@pytest.fixture(autouse=True)
-def _secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    use_test_secret_key(monkeypatch)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,5 @@
 """The Wegwijzer: its questions as data, the rules for the band, and the helpers the page walks with."""
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from mantelzorg_app.services.questionnaire import (
     validate,
     visible,
 )
-from mantelzorg_app.settings import ROOT
+from tests.support.catalogue import extract
 
 PYBABEL = Path(sys.executable).parent / "pybabel"
 KEYS = [question.key for question in QUESTIONS]
@@ -102,28 +101,7 @@ FULL = {
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     """The message ids `make messages` would find, extracted fresh from the source."""
-    out = tmp_path_factory.mktemp("babel") / "questionnaire.pot"
-    result = subprocess.run(
-        [
-            str(PYBABEL),
-            "extract",
-            "-F",
-            "babel.cfg",
-            "-k",
-            "t",
-            "-k",
-            "N_",
-            "--no-location",
-            "-o",
-            str(out),
-            ".",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, f"pybabel extract failed:\n{result.stdout}\n{result.stderr}"
+    out = extract(tmp_path_factory.mktemp("babel") / "questionnaire.pot")
     with out.open("rb") as fileobj:
         return {message.id for message in read_po(fileobj) if isinstance(message.id, str) and message.id}
 

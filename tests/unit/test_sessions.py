@@ -7,12 +7,7 @@ from sqlmodel import Session, select
 
 from mantelzorg_app.models import LoginSession
 from mantelzorg_app.services import digests, sessions
-from tests.unit.auth_fixtures import NOW, World, two_hubs, use_test_secret_key
-
-
-@pytest.fixture(autouse=True)
-def _secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    use_test_secret_key(monkeypatch)
+from tests.unit.auth_fixtures import NOW, World, two_hubs
 
 
 @pytest.fixture
