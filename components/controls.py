@@ -1,4 +1,4 @@
-"""Buttons of the shell: read aloud, bigger text and the language choice."""
+"""Buttons and links: read aloud, bigger text, the language choice, main and row actions."""
 
 import reflex as rx
 
@@ -13,6 +13,17 @@ def icon_button(icon: str, label: rx.Var | str, on_click, pressed: rx.Var | None
         type="button",
         class_name="tool",
         **extra,
+    )
+
+
+def row_button(icon: str, label: rx.Var | str, on_click) -> rx.Component:
+    """A smaller action beside a row or under a step: pictogram, word, outline."""
+    return rx.el.button(
+        rx.icon(icon, size=24, aria_hidden="true"),
+        rx.el.span(label),
+        type="button",
+        on_click=on_click,
+        class_name="row-action",
     )
 
 

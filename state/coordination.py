@@ -1,12 +1,12 @@
-"""The coordinator's page: pending trekkers, volunteers' VOG, inviting professionals."""
+"""The coordinator's page: pending trekkers, volunteers' VOG, inviting professionals, calls to make."""
 
 from datetime import UTC, datetime
 
 import reflex as rx
 from babel.dates import format_date
 
-from mantelzorg_app.models import Role
-from mantelzorg_app.services import accounts, coordination, i18n
+from mantelzorg_app.models import CallbackTask, Role
+from mantelzorg_app.services import accounts, callbacks, coordination, i18n
 from mantelzorg_app.services.authz import Actor, Refused
 from mantelzorg_app.services.i18n import N_
 from state.auth import require
@@ -22,11 +22,23 @@ def _as_id(value) -> int | None:
         return None
 
 
+def _call_row(task: CallbackTask, lang: str) -> dict[str, str]:
+    return {
+        "id": str(task.id),
+        "phone": task.phone,
+        "tel": "tel:" + "".join(ch for ch in task.phone if ch.isdigit() or ch == "+"),
+        "good_time": task.good_time,
+        "band": task.band,
+        "asked_on": format_date(task.created_at, "long", locale=lang),
+    }
+
+
 class CoordinationState(rx.State):
     allowed: bool = False
     pending_trekkers: list[dict[str, str]] = []
     volunteers: list[dict[str, str]] = []
     professionals: list[dict[str, str]] = []
+    callbacks: list[dict[str, str]] = []  # 'Bel mij terug' still to call
     invite_first_name: str = ""
     invite_email: str = ""
     problems: dict[str, str] = dict.fromkeys(INVITE_FIELDS, "")
@@ -41,6 +53,7 @@ class CoordinationState(rx.State):
         lang = i18n.supported((await self.get_state(UiState)).lang)
         with rx.session() as session:
             found = coordination.overview(session, actor)
+            calls = [_call_row(task, lang) for task in callbacks.open_tasks(session, actor)]
 
         def rows(members):
             return [
@@ -56,6 +69,7 @@ class CoordinationState(rx.State):
         self.pending_trekkers = rows(found.pending_trekkers)
         self.volunteers = rows(found.volunteers)
         self.professionals = rows(found.professionals)
+        self.callbacks = calls
 
     @rx.event
     async def load(self):
@@ -75,6 +89,17 @@ class CoordinationState(rx.State):
             coordination.set_vetted(session, actor, mid, checked_on)
 
         await self._change("vet-volunteer", membership_id, vet, N_("Opgeslagen."))
+
+    @rx.event
+    async def called(self, task_id):
+        """'Gebeld': the call is made; the number leaves the list (and is forgotten a month later)."""
+
+        def done(session, actor, tid):
+            callbacks.mark_done(session, actor, tid, datetime.now(UTC))
+
+        await self._change(
+            "callback-done", task_id, done, N_("Gebeld. Het nummer staat niet meer op de lijst.")
+        )
 
     async def _change(self, action: str, membership_id, change, done: str) -> None:
         actor = await self._coordinator(action)

@@ -1,23 +1,23 @@
-"""The coordinator's page: approve trekkers, record volunteers' VOG, invite professionals."""
+"""The coordinator's page: calls to make, approving trekkers, volunteers' VOG, inviting professionals."""
 
 import reflex as rx
 
+from components.controls import row_button
 from components.form import submit_button, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
+from mantelzorg_app.services.callbacks import GOOD_TIMES
+from mantelzorg_app.services.i18n import N_
 from state.auth import AuthState
 from state.coordination import CoordinationState
 from state.ui import t, t_if_any
 
-
-def _action(icon: str, label: rx.Var, on_click) -> rx.Component:
-    return rx.el.button(
-        rx.icon(icon, size=20, aria_hidden="true"),
-        rx.el.span(label),
-        type="button",
-        on_click=on_click,
-        class_name="row-action",
-    )
+# How heavy the care felt in the Wegwijzer, in words for the person who calls.
+BAND_WORDS = {
+    "light": N_("Het zorgen gaat goed"),
+    "moderate": N_("Het zorgen kost veel"),
+    "heavy": N_("Het zorgen is zwaar"),
+}
 
 
 def _person(row: rx.Var, *extra: rx.Component) -> rx.Component:
@@ -36,7 +36,7 @@ def _section(title: rx.Var, rows: rx.Var, empty: rx.Var, render) -> rx.Component
 
 
 def _trekker(row: rx.Var) -> rx.Component:
-    return _person(row, _action("check", t("Goedkeuren"), CoordinationState.grant_trekker(row["id"])))
+    return _person(row, row_button("check", t("Goedkeuren"), CoordinationState.grant_trekker(row["id"])))
 
 
 def _volunteer(row: rx.Var) -> rx.Component:
@@ -46,15 +46,40 @@ def _volunteer(row: rx.Var) -> rx.Component:
             row["vog"] != "",
             rx.fragment(
                 rx.el.span(t("VOG gezien op {date}").replace("{date}", row["vog"])),
-                _action("undo-2", t("VOG terugzetten"), CoordinationState.set_vetted(row["id"], False)),
+                row_button("undo-2", t("VOG terugzetten"), CoordinationState.set_vetted(row["id"], False)),
             ),
             rx.fragment(
                 rx.el.span(t("Nog geen VOG gezien")),
-                _action(
+                row_button(
                     "shield-check", t("VOG gezien (vandaag)"), CoordinationState.set_vetted(row["id"], True)
                 ),
             ),
         ),
+    )
+
+
+def _callback(row: rx.Var) -> rx.Component:
+    return rx.el.li(
+        rx.el.div(
+            rx.el.a(
+                rx.icon("phone", size=20, aria_hidden="true"),
+                rx.el.span(row["phone"]),
+                href=row["tel"],
+                class_name="tel",
+            ),
+            rx.el.span(rx.match(row["good_time"], *((v, t(label)) for v, label in GOOD_TIMES.items()), "")),
+            rx.el.span(
+                rx.match(
+                    row["band"],
+                    *((band, t(words)) for band, words in BAND_WORDS.items()),
+                    t("Geen vragenlijst ingevuld"),
+                )
+            ),
+            rx.el.span(t("Gevraagd op {date}").replace("{date}", row["asked_on"])),
+            class_name="row-text",
+        ),
+        row_button("check", t("Gebeld"), CoordinationState.called(row["id"])),
+        class_name="row",
     )
 
 
@@ -94,6 +119,9 @@ def _content() -> rx.Component:
         rx.cond(
             CoordinationState.done != "",
             rx.el.p(t_if_any(CoordinationState.done), role="status", class_name="done"),
+        ),
+        _section(
+            t("Terugbellen"), CoordinationState.callbacks, t("Niemand wacht op een telefoontje."), _callback
         ),
         _section(t("Nieuwe trekkers"), CoordinationState.pending_trekkers, t("Niemand wacht."), _trekker),
         _section(t("Vrijwilligers"), CoordinationState.volunteers, t("Nog geen vrijwilligers."), _volunteer),

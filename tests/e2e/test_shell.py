@@ -12,7 +12,6 @@ TILES_NL = ["Hulp vragen", "Zoeken", "Praten", "Agenda", "Nieuws", "Sociale kaar
 TILES_EN = ["Ask for help", "Search", "Talk", "Calendar", "News", "Local services", "Your voice"]
 BAR_NL = ["Home", "Hulp", "Zoeken", "Praten", "Agenda"]
 NOT_YET = {
-    "hulp": "Hulp",
     "zoeken": "Zoeken",
     "praten": "Praten",
     "agenda": "Agenda",

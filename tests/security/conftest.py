@@ -18,7 +18,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine, select
 
 import mantelzorg_app.mantelzorg_app  # noqa: F401  registers every page and state
-from mantelzorg_app.models import AuditEvent, Hub, Membership, Person, Role
+from mantelzorg_app.models import AuditEvent, CallbackTask, Hub, Membership, Person, Role
 from mantelzorg_app.services import cookies, sessions
 from mantelzorg_app.services.demo import load_demo
 from state.hub import HubState
@@ -85,26 +85,55 @@ def people(db) -> People:
             session.commit()
             ids[f"{key}_membership"] = asked.id
         ids |= {f"{who}_person": m.person_id for who, m in cast.items()}
+        for key, member in (
+            ("callback_task", cast["coordinator"]),
+            ("other_hub_callback_task", cast["other_hub_coordinator"]),
+        ):
+            task = CallbackTask(
+                hub_id=member.hub_id, phone="06 00000000", good_time="ochtend", band="heavy", created_at=now
+            )
+            session.add(task)
+            session.commit()
+            ids[key] = task.id
     return People(tokens, ids)
 
 
-async def _call(state_class: type[rx.State], handler: str, args: tuple, token: str | None, hub: str):
+async def _root(token: str | None, hub: str) -> rx.State:
     root = rx.State(_reflex_internal_init=True)
     cookie = f"{cookies.SESSION}={token}" if token else ""
     root.router = RouterData.from_router_data(
         {"headers": {"cookie": cookie}, "pathname": f"/{hub}", "query": {"hub": hub}, "ip": "192.0.2.1"}
     )
     HubState.load.fn(await root.get_state(HubState))
-    state = await root.get_state(state_class)
-    result = state_class.event_handlers[handler].fn(state, *args)
-    if inspect.isawaitable(result):
-        result = await result
-    return state, result
+    return root
+
+
+async def run_handler(state: rx.State, handler: str, *args):
+    """Runs one handler of ``state`` (sync or async) and returns what it returned."""
+    result = type(state).event_handlers[handler].fn(state, *args)
+    return await result if inspect.isawaitable(result) else result
+
+
+async def _call(state_class: type[rx.State], handler: str, args: tuple, token: str | None, hub: str):
+    state = await (await _root(token, hub)).get_state(state_class)
+    return state, await run_handler(state, handler, *args)
 
 
 def call(state_class: type[rx.State], handler: str, *args, token: str | None = None, hub: str = "leusden"):
     """Runs one handler as a browser on ``/hub`` with this session token (or none) would."""
     return asyncio.run(_call(state_class, handler, args, token, hub))
+
+
+def call_in_turn(state_class: type[rx.State], *calls: tuple, hub: str = "leusden") -> rx.State:
+    """Runs several (handler, *args) on the same state, as one anonymous tab on ``/hub`` would."""
+
+    async def go():
+        state = await (await _root(None, hub)).get_state(state_class)
+        for handler, *args in calls:
+            await run_handler(state, handler, *args)
+        return state
+
+    return asyncio.run(go())
 
 
 def refusals(db) -> int:

@@ -13,8 +13,8 @@ import pytest
 import reflex as rx
 from sqlmodel import Session, select
 
-from mantelzorg_app.models import Membership, Person
-from tests.security.conftest import People, call, refusals
+from mantelzorg_app.models import CallbackTask, Membership, Person
+from tests.security.conftest import People, call, call_in_turn, refusals
 
 PUBLIC = {
     "UiState.apply_language": "display only",
@@ -34,6 +34,13 @@ PUBLIC = {
     "PrivacyState.ask_to_delete": "display only",
     "PrivacyState.keep_account": "display only",
     "PrivacyState.delete_account": "wipes only the caller's own account, found by their cookie (test below)",
+    "QuestionnaireState.load": "the caller's own answers in this tab; the public wijken of the hub",
+    "QuestionnaireState.choose": "the caller's own answers; only a choice of the question on screen counts",
+    "QuestionnaireState.go_on": "the caller's own answers; only on a question with several choices",
+    "QuestionnaireState.use_postcode": "the caller's own answers; only on the place question",
+    "QuestionnaireState.back": "moves through the caller's own answers",
+    "QuestionnaireState.start_over": "forgets the caller's own answers",
+    "QuestionnaireState.ask_callback": "anyone may ask for a call; once per tab, after the questions (below)",
     "setvar": "sets plain display vars only; no handler trusts them (server-side copies are _vars)",
 }
 
@@ -73,6 +80,12 @@ PROTECTED = {
         "coordinator",
         lambda p: ({"invite_first_name": "Zora", "invite_email": "zora.voorbeeld@example.org"},),
     ),
+    "CoordinationState.called": Protected(
+        "coordination",
+        "coordinator",
+        lambda p: (p.ids["callback_task"],),
+        lambda p: (p.ids["other_hub_callback_task"],),
+    ),
 }
 STATES = {"coordination": coordination}
 INTRUDERS = ["nobody", "caregiver", "volunteer", "professional", "other_hub_coordinator"]
@@ -102,10 +115,11 @@ def _snapshot(db) -> tuple:
     with Session(db) as session:
         memberships = session.exec(select(Membership).order_by(Membership.id)).all()
         people = session.exec(select(Person.id)).all()
+        calls = session.exec(select(CallbackTask.id, CallbackTask.done_at).order_by(CallbackTask.id)).all()
         rows = [
             (m.id, m.person_id, m.hub_id, m.role, m.wijk_id, m.pending, m.vog_checked_on) for m in memberships
         ]
-        return rows, sorted(people)
+        return rows, sorted(people), list(calls)
 
 
 def _forged_calls():
@@ -151,6 +165,40 @@ def test_deleting_an_account_takes_the_callers_own_and_nothing_without_a_session
     assert refusals(db) > refused_before
 
     call(PrivacyState, "delete_account", token=people.tokens["caregiver"])
-    _, persons = _snapshot(db)
+    _, persons, _ = _snapshot(db)
     assert people.ids["caregiver_person"] not in persons
     assert people.ids["volunteer_person"] in persons
+
+
+def test_a_call_back_needs_finished_questions_and_is_asked_once_per_tab(db):
+    from state.questionnaire import QuestionnaireState
+
+    def calls() -> int:
+        with Session(db) as session:
+            return len(session.exec(select(CallbackTask)).all())
+
+    form = {"phone": "06 12345678", "good_time": "ochtend"}
+    before = calls()
+    state, _ = call(QuestionnaireState, "ask_callback", form)  # never loaded: no questions done
+    assert calls() == before and not state.asked
+
+    state = call_in_turn(
+        QuestionnaireState, ("load",), ("choose", "nee"), ("ask_callback", form), ("ask_callback", form)
+    )
+    assert state.asked and calls() == before + 1
+
+
+def test_only_a_choice_of_the_question_on_screen_counts(db):
+    from state.questionnaire import QuestionnaireState
+
+    state = call_in_turn(
+        QuestionnaireState,
+        ("load",),
+        ("choose", "vaak"),  # a choice of a later question
+        ("choose", ["ja"]),
+        ("go_on",),  # only for a question with several choices
+        ("use_postcode", {"postcode": "3831 AB"}),  # only on the place question
+    )
+    assert state._current == "zorgt" and state._answers == {}
+    state = call_in_turn(QuestionnaireState, ("load",), ("choose", "ja"), ("choose", "wijk:999999"))
+    assert state._current == "voor_wie" and state._answers == {"zorgt": "ja"}
