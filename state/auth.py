@@ -24,7 +24,7 @@ from mantelzorg_app.services import (
 )
 from mantelzorg_app.services import sessions as login_sessions
 from mantelzorg_app.services.i18n import N_
-from state.hub import HubState
+from state.hub import HubState, hub_id_of
 from state.ui import UiState
 
 PROBLEMS = {
@@ -56,7 +56,7 @@ def go_to(url: str) -> rx.event.EventSpec:
 async def require(state: rx.State, action: str, *roles: Role) -> authz.Actor | None:
     """The one check at the top of every protected handler: the signed-in person, in the hub the
     server looked up, holding one of ``roles``. None (refusal logged) when not."""
-    hub_id = (await state.get_state(HubState))._hub_id
+    hub_id = await hub_id_of(state)
     token = cookies.read(state.router.headers.cookie, cookies.SESSION)
     with rx.session() as session:
         try:
@@ -75,7 +75,7 @@ class AuthState(rx.State):
         return cookies.read(self.router.headers.cookie, cookies.SESSION)
 
     async def _hub_id(self) -> int | None:
-        return (await self.get_state(HubState))._hub_id
+        return await hub_id_of(self)
 
     async def _actor(self) -> authz.Actor | None:
         with rx.session() as session:
@@ -123,7 +123,7 @@ class SignInState(rx.State):
         if address is None:
             self.problem = NOT_AN_ADDRESS
             return
-        hub_id = (await self.get_state(HubState))._hub_id
+        hub_id = await hub_id_of(self)
         if hub_id is None:
             return
         lang = (await self.get_state(UiState)).lang
@@ -168,7 +168,7 @@ class StaffSignInState(rx.State):
 
     @rx.event
     async def load(self):
-        hub_id = (await self.get_state(HubState))._hub_id
+        hub_id = await hub_id_of(self)
         with rx.session() as session:
             provider = oidc.provider_for(session, hub_id) if hub_id is not None else None
             self.available = provider is not None
@@ -218,7 +218,7 @@ class SignUpState(rx.State):
 
     @rx.event
     async def load(self):
-        hub_id = (await self.get_state(HubState))._hub_id
+        hub_id = await hub_id_of(self)
         ticket = self._ticket()
         self.ready = ticket is not None and ticket[0] == hub_id
         if self.ready:
@@ -229,7 +229,7 @@ class SignUpState(rx.State):
     async def submit(self, form: dict):
         self.first_name = str(form.get("first_name", ""))[:200]
         wijk = str(form.get("wijk", ""))[:10]
-        hub_id = (await self.get_state(HubState))._hub_id
+        hub_id = await hub_id_of(self)
         ticket = self._ticket()
         if ticket is None or ticket[0] != hub_id:
             self.ready = False

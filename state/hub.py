@@ -18,6 +18,9 @@ class HubState(rx.State):
     @rx.event
     def load(self):
         """Every hub page runs this on load; a slug we do not know shows a plain 'not found'."""
+        self._look_up()
+
+    def _look_up(self) -> None:
         slug = self.router.page.params.get("hub", "")
         with rx.session() as session:
             hub = hubs.hub_by_slug(session, slug) if isinstance(slug, str) else None
@@ -31,6 +34,17 @@ class HubState(rx.State):
             hub.speech_locale,
             True,
         )
+
+    def _ensure_hub_id(self) -> int | None:
+        """The hub's id, looked up now if a tap came before the page's on_load (a slow phone)."""
+        if self._hub_id is None:
+            self._look_up()
+        return self._hub_id
+
+
+async def hub_id_of(state: rx.State) -> int | None:
+    """The hub the server looked up for this page; every handler scopes to it."""
+    return (await state.get_state(HubState))._ensure_hub_id()
 
 
 # Why a sign-in link sent the visitor back to the start (the ?probleem= of /auth/link).

@@ -14,7 +14,7 @@ from mantelzorg_app.models import Hub, Role
 from mantelzorg_app.services import audit, authz, cookies, i18n, privacy
 from mantelzorg_app.services.i18n import N_
 from state.auth import AuthState, SignInState, SignUpState, go_to, now, require
-from state.hub import HubState
+from state.hub import HubState, hub_id_of
 
 # What someone does in a hub, in their own words (the sign-up answers, and the roles given later).
 ROLE_LABELS = {
@@ -47,7 +47,7 @@ class PrivacyState(rx.State):
     @rx.event
     async def load(self):
         self.reset()
-        hub_id = (await self.get_state(HubState))._hub_id
+        hub_id = await hub_id_of(self)
         with rx.session() as session:
             found = authz.actor(session, self._token(), hub_id, now())
             data = privacy.stored(session, found.person_id) if found else None

@@ -12,7 +12,7 @@ from mantelzorg_app.services import callbacks, hubs
 from mantelzorg_app.services import questionnaire as wegwijzer
 from mantelzorg_app.services.i18n import N_
 from state.auth import now
-from state.hub import HubState
+from state.hub import hub_id_of
 
 CALLBACK_FIELDS = ("phone", "good_time")
 POSTCODE_PROBLEM = N_("Dit lijkt geen postcode. Typ bijvoorbeeld 3831 AB.")
@@ -50,7 +50,7 @@ class QuestionnaireState(rx.State):
     @rx.event
     async def load(self):
         """Opens the hub's questions where this tab left them; another hub starts afresh."""
-        hub_id = (await self.get_state(HubState))._hub_id
+        hub_id = await hub_id_of(self)
         if hub_id != self._hub_id:
             self._hub_id, self._answers, self._asked = hub_id, {}, False
             self._current = wegwijzer.next_key(None, {})

@@ -63,6 +63,7 @@ def page(title: rx.Var, *children: rx.Component, place: rx.Component, nav: rx.Co
         ),
         nav,
         class_name=rx.cond(UiState.big_text, "app big-text", "app"),
+        data_ready=rx.cond(rx.State.is_hydrated, "true", "false"),  # the page's on_load has run
     )
 
 

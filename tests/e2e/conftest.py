@@ -59,10 +59,9 @@ def page(browser: Browser, app_url: str) -> Iterator[Page]:
 
 
 def open_page(page: Page, path: str) -> None:
-    """Goes to a page and waits until the app has loaded its state (the hub's name or the hub list)."""
+    """Goes to a page and waits until its on_load has run (the hub looked up, the person known)."""
     page.goto(path)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_function("document.querySelector('main h1') !== null")
+    page.wait_for_selector('div.app[data-ready="true"]')
 
 
 _axe = Axe()

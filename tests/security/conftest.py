@@ -98,13 +98,14 @@ def people(db) -> People:
     return People(tokens, ids)
 
 
-async def _root(token: str | None, hub: str) -> rx.State:
+async def _root(token: str | None, hub: str, loaded: bool = True) -> rx.State:
     root = rx.State(_reflex_internal_init=True)
     cookie = f"{cookies.SESSION}={token}" if token else ""
     root.router = RouterData.from_router_data(
         {"headers": {"cookie": cookie}, "pathname": f"/{hub}", "query": {"hub": hub}, "ip": "192.0.2.1"}
     )
-    HubState.load.fn(await root.get_state(HubState))
+    if loaded:  # the page's on_load has run; without it, a tap that came first on a slow phone
+        HubState.load.fn(await root.get_state(HubState))
     return root
 
 
@@ -114,14 +115,21 @@ async def run_handler(state: rx.State, handler: str, *args):
     return await result if inspect.isawaitable(result) else result
 
 
-async def _call(state_class: type[rx.State], handler: str, args: tuple, token: str | None, hub: str):
-    state = await (await _root(token, hub)).get_state(state_class)
+async def _call(state_class: type[rx.State], handler: str, args: tuple, token: str | None, hub: str, loaded):
+    state = await (await _root(token, hub, loaded)).get_state(state_class)
     return state, await run_handler(state, handler, *args)
 
 
-def call(state_class: type[rx.State], handler: str, *args, token: str | None = None, hub: str = "leusden"):
+def call(
+    state_class: type[rx.State],
+    handler: str,
+    *args,
+    token: str | None = None,
+    hub: str = "leusden",
+    loaded: bool = True,
+):
     """Runs one handler as a browser on ``/hub`` with this session token (or none) would."""
-    return asyncio.run(_call(state_class, handler, args, token, hub))
+    return asyncio.run(_call(state_class, handler, args, token, hub, loaded))
 
 
 def call_in_turn(state_class: type[rx.State], *calls: tuple, hub: str = "leusden") -> rx.State:
