@@ -53,14 +53,26 @@ def go_to(url: str) -> rx.event.EventSpec:
     return rx.call_script(f"window.location.replace({json.dumps(url)})")
 
 
+def session_token(state: rx.State) -> str | None:
+    """The opaque token from the HttpOnly session cookie this tab connected with."""
+    return cookies.read(state.router.headers.cookie, cookies.SESSION)
+
+
+async def current_actor(state: rx.State) -> authz.Actor | None:
+    """Who is signed in, with their roles in this page's hub; None for a visitor. Refuses nothing:
+    for pages that show a signed-out view. Handlers that act use ``require``."""
+    hub_id = await hub_id_of(state)
+    with rx.session() as session:
+        return authz.actor(session, session_token(state), hub_id, now())
+
+
 async def require(state: rx.State, action: str, *roles: Role) -> authz.Actor | None:
     """The one check at the top of every protected handler: the signed-in person, in the hub the
     server looked up, holding one of ``roles``. None (refusal logged) when not."""
     hub_id = await hub_id_of(state)
-    token = cookies.read(state.router.headers.cookie, cookies.SESSION)
     with rx.session() as session:
         try:
-            return authz.require(session, token, hub_id, action, now(), roles=roles)
+            return authz.require(session, session_token(state), hub_id, action, now(), roles=roles)
         except authz.Refused:
             return None
 
@@ -71,31 +83,21 @@ class AuthState(rx.State):
     first_name: str = ""
     coordinator: bool = False  # shows the way to the coordinator's page; the page checks again
 
-    def _token(self) -> str | None:
-        return cookies.read(self.router.headers.cookie, cookies.SESSION)
-
-    async def _hub_id(self) -> int | None:
-        return await hub_id_of(self)
-
-    async def _actor(self) -> authz.Actor | None:
-        with rx.session() as session:
-            return authz.actor(session, self._token(), await self._hub_id(), now())
-
     @rx.var
     def signed_in(self) -> bool:
         return self.first_name != ""
 
     @rx.event
     async def load(self):
-        found = await self._actor()
+        found = await current_actor(self)
         self.first_name = found.first_name if found else ""
         self.coordinator = bool(found and found.has(Role.coordinator))
 
     @rx.event
     async def sign_out(self, everywhere: bool = False):
-        hub_id = await self._hub_id()
+        hub_id = await hub_id_of(self)
         with rx.session() as session:
-            person_id = login_sessions.end(session, self._token())
+            person_id = login_sessions.end(session, session_token(self))
             if person_id is not None and everywhere:
                 login_sessions.end_all(session, person_id)
             if person_id is not None:

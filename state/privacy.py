@@ -11,9 +11,9 @@ import reflex as rx
 from babel.dates import format_date
 
 from mantelzorg_app.models import Hub, Role
-from mantelzorg_app.services import audit, authz, cookies, i18n, privacy
+from mantelzorg_app.services import audit, i18n, privacy
 from mantelzorg_app.services.i18n import N_
-from state.auth import AuthState, SignInState, SignUpState, go_to, now, require
+from state.auth import AuthState, SignInState, SignUpState, current_actor, go_to, require
 from state.hub import HubState, hub_id_of
 
 # What someone does in a hub, in their own words (the sign-up answers, and the roles given later).
@@ -41,15 +41,12 @@ class PrivacyState(rx.State):
     consented_on: dict[str, str] = {}  # language: date in words, of the latest consent
     confirming: bool = False
 
-    def _token(self) -> str | None:
-        return cookies.read(self.router.headers.cookie, cookies.SESSION)
-
     @rx.event
     async def load(self):
         self.reset()
+        found = await current_actor(self)
         hub_id = await hub_id_of(self)
         with rx.session() as session:
-            found = authz.actor(session, self._token(), hub_id, now())
             data = privacy.stored(session, found.person_id) if found else None
             timezone = session.get(Hub, hub_id).timezone if found else ""
         if data is None:
