@@ -10,7 +10,14 @@ from mantelzorg_app.models.auth import (
     LoginSession,
     OidcRequest,
 )
-from mantelzorg_app.models.help import CallbackTask
+from mantelzorg_app.models.help import (
+    CallbackTask,
+    FollowUp,
+    HelpOffer,
+    HelpRequest,
+    ThreadMessage,
+    VolunteerProfile,
+)
 from mantelzorg_app.models.hub import Hub, Wijk
 from mantelzorg_app.models.people import STAFF_ROLES, Membership, Person, Role
 
@@ -20,7 +27,10 @@ __all__ = [
     "CallbackTask",
     "Consent",
     "ExternalIdentity",
+    "FollowUp",
     "Handoff",
+    "HelpOffer",
+    "HelpRequest",
     "Hub",
     "IdentityProvider",
     "LoginCode",
@@ -29,5 +39,7 @@ __all__ = [
     "OidcRequest",
     "Person",
     "Role",
+    "ThreadMessage",
+    "VolunteerProfile",
     "Wijk",
 ]

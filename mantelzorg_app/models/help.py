@@ -1,8 +1,8 @@
-"""Help for caregivers. For now: a call-back a visitor asks for from the Wegwijzer's result page."""
+"""Help for caregivers: call-backs, help requests, volunteers' offers and profiles, threads, follow-ups."""
 
 from datetime import datetime
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from mantelzorg_app.models.base import UTCDateTime, created_at_field
 
@@ -20,3 +20,82 @@ class CallbackTask(SQLModel, table=True):
     band: str = Field(default="", max_length=10)  # the Wegwijzer's light/moderate/heavy, if known
     created_at: datetime = created_at_field()
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class HelpRequest(SQLModel, table=True):
+    """A caregiver asks for volunteer help: one category, a short text, where and when.
+
+    ``days``, ``dayparts`` are space-separated values of services.questionnaire.DAYS/DAYPARTS (empty:
+    any). ``posted_by_id`` is the professional who posted it on the caregiver's behalf, with the
+    caregiver's consent recorded in `Consent`.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    hub_id: int = Field(foreign_key="hub.id", index=True)
+    caregiver_id: int = Field(foreign_key="person.id", index=True)
+    posted_by_id: int | None = Field(default=None, foreign_key="person.id")
+    category: str = Field(max_length=20)
+    text: str = Field(max_length=300)
+    wijk_id: int | None = Field(default=None, foreign_key="wijk.id")
+    postcode: str | None = Field(default=None, max_length=10)
+    days: str = Field(default="", max_length=80)
+    dayparts: str = Field(default="", max_length=30)
+    recurring: bool = False
+    home_visit: bool = False
+    status: str = Field(default="open", max_length=10, index=True)  # services.help_requests.Status
+    volunteer_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    agreed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # the first agreed moment
+    needs_attention: bool = False  # someone answered "Is het gelukt?" with no: the coordinator looks
+    created_at: datetime = created_at_field()
+
+
+class HelpOffer(SQLModel, table=True):
+    """A volunteer's "Ik help" on a request, or a coordinator's suggestion of a volunteer."""
+
+    __table_args__ = (UniqueConstraint("request_id", "volunteer_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="helprequest.id", index=True)
+    volunteer_id: int = Field(foreign_key="person.id", index=True)
+    status: str = Field(max_length=10)  # services.help_requests.OfferStatus
+    created_at: datetime = created_at_field()
+    answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ThreadMessage(SQLModel, table=True):
+    """One message in the private conversation of a matched request."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="helprequest.id", index=True)
+    author_id: int = Field(foreign_key="person.id", index=True)
+    text: str = Field(max_length=1000)
+    created_at: datetime = created_at_field()
+
+
+class FollowUp(SQLModel, table=True):
+    """ "Is het gelukt?" for one person about one matched request, due a day after the agreed moment."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="helprequest.id", index=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    due_at: datetime = Field(sa_type=UTCDateTime)
+    answer: str | None = Field(default=None, max_length=10)  # yes, no, not_yet
+    answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class VolunteerProfile(SQLModel, table=True):
+    """What a volunteer likes to do, where and when, in one hub. Space-separated value lists."""
+
+    __table_args__ = (UniqueConstraint("person_id", "hub_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    hub_id: int = Field(foreign_key="hub.id", index=True)
+    categories: str = Field(default="", max_length=200)
+    wijk_ids: str = Field(default="", max_length=400)
+    postcode: str | None = Field(default=None, max_length=10)
+    max_km: int | None = None
+    days: str = Field(default="", max_length=80)
+    dayparts: str = Field(default="", max_length=30)
+    languages: str = Field(default="", max_length=60)
+    updated_at: datetime = created_at_field()

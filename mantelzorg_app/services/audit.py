@@ -15,6 +15,8 @@ DELETE = "delete"
 VIEWED_CAREGIVER = "viewed-caregiver"
 VIEWED_CALLBACKS = "viewed-callbacks"
 CALLED_BACK = "called-back"
+REQUEST_ON_BEHALF = "request-on-behalf"
+SUGGESTED_VOLUNTEER = "suggested-volunteer"
 
 
 def record(

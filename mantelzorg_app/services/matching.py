@@ -200,6 +200,11 @@ def _slots(days: frozenset[str], dayparts: frozenset[str]) -> int:
     return day_bits & part_bits
 
 
+def slots(days: Iterable[str], dayparts: Iterable[str]) -> int:
+    """The day x daypart slots as bits (slot = day * 3 + daypart); empty sets mean all of them."""
+    return _slots(frozenset(days), frozenset(dayparts))
+
+
 def postcode_area(postcode: str | None) -> int | None:
     """The 4-digit numeric area of a Dutch ("3831 AB") or Belgian ("8970") postcode, else None."""
     digits = (postcode or "").strip()[:4]
@@ -365,7 +370,7 @@ def requests_for(
             score += WEIGHT_LANGUAGE
         append((-score, r.id, r, shared, km))
     # Explanations repeat (a few wijken, times and languages): each is made once per call and shared.
-    start = _slot_of(now)
+    start = slot_of(now)
     explained: dict[tuple, tuple[Reason, ...]] = {}
     matches = []
     for neg_score, _id, r, shared, km in _best(found, limit):
@@ -426,7 +431,7 @@ def volunteers_for(
         if foreign and not foreign.isdisjoint(v._languages):
             score += WEIGHT_LANGUAGE
         append((-score, v.id, v, shared, km))
-    start = _slot_of(now)
+    start = slot_of(now)
     explained: dict[tuple, tuple[Reason, ...]] = {}
     matches = []
     for neg_score, _id, v, shared, km in _best(found, limit):
@@ -456,7 +461,7 @@ def _best(found: list, limit: int | None) -> list:
     return heapq.nsmallest(limit, found, key=_RANK)
 
 
-def _slot_of(now: datetime) -> int:
+def slot_of(now: datetime) -> int:
     """The slot `now` falls in (pass `now` in the hub's time zone): where "the next moment" starts."""
     part = 0 if now.hour < MIDDAG_FROM_HOUR else 1 if now.hour < AVOND_FROM_HOUR else 2
     return now.weekday() * len(DAYPARTS) + part

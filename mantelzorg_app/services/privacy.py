@@ -22,10 +22,11 @@ from mantelzorg_app.models import (
     Wijk,
 )
 from mantelzorg_app.models.base import utcnow
-from mantelzorg_app.services import audit
+from mantelzorg_app.services import audit, help_privacy
 
 FORMAT_VERSION = 1
-# Every table with a foreign key to person.id; wiping a person empties these first.
+# Every table with a foreign key to person.id, beside help_privacy.TABLES (some of whose rows stay,
+# unlinked); wiping a person empties these first.
 PERSON_TABLES = (Membership, Consent, LoginSession, ExternalIdentity)
 # Tables that keep an e-mail address without a link to the person.
 EMAIL_TABLES = (LoginCode, Handoff)
@@ -112,6 +113,7 @@ def stored(session: Session, person_id: int) -> dict | None:
             }
             for c in codes
         ],
+        **help_privacy.stored(session, person_id),
     }
 
 
@@ -132,6 +134,7 @@ def delete(session: Session, person_id: int, hub_id: int | None = None) -> bool:
     person = session.get(Person, person_id)
     if person is None:
         return False
+    help_privacy.forget(session, person_id)
     for table in PERSON_TABLES:
         session.exec(delete_rows(table).where(col(table.person_id) == person_id))
     if person.email:

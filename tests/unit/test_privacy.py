@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session, SQLModel, select
 
 from mantelzorg_app.models import AuditEvent, Consent, ExternalIdentity, Hub, Membership, Person, Role, Wijk
-from mantelzorg_app.services import audit, handoffs, login_codes, privacy, sessions
+from mantelzorg_app.services import audit, handoffs, help_privacy, login_codes, privacy, sessions
 
 NOW = datetime.now(UTC)
 
@@ -211,11 +211,13 @@ def test_delete_keeps_everyone_else(session: Session, people) -> None:
 
 
 def test_delete_knows_every_table_that_points_at_a_person() -> None:
-    """A new table with a person_id must be wiped too: add it to privacy.PERSON_TABLES."""
+    """A new table with a person_id must be wiped too: add it to privacy.PERSON_TABLES (or to
+    help_privacy.TABLES, with its rule in help_privacy.forget)."""
     pointing = {
         table.name
         for table in SQLModel.metadata.sorted_tables
         for key in table.foreign_keys
         if key.column.table.name == Person.__tablename__
     }
-    assert pointing == {model.__tablename__ for model in privacy.PERSON_TABLES}
+    handled = (*privacy.PERSON_TABLES, *help_privacy.TABLES)
+    assert pointing == {model.__tablename__ for model in handled}

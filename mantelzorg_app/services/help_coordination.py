@@ -1,0 +1,108 @@
+"""The coordinator's view of help requests: those waiting too long, and suggesting a volunteer.
+
+A request still without a volunteer `STALE_AFTER` after it was asked, or one where somebody answered
+"Is het gelukt?" with no, is on the list. For each, the best fitting volunteers are offered to pick.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from mantelzorg_app.models import HelpOffer, HelpRequest, Membership, Person, Role, VolunteerProfile
+from mantelzorg_app.services import audit, matching
+from mantelzorg_app.services.authz import Actor, refuse
+from mantelzorg_app.services.help_requests import OfferStatus, Status
+from mantelzorg_app.services.volunteering import as_request, as_volunteer, hub_wijken
+
+STALE_AFTER = timedelta(days=3)
+CANDIDATES = 3
+
+
+@dataclass(frozen=True)
+class Waiting:
+    request: HelpRequest
+    wijk: str
+    days: int  # since it was asked
+    candidates: tuple[tuple[int, str], ...]  # (volunteer's person id, first name), best first
+    suggested: tuple[str, ...]  # first names already suggested
+
+
+def _coordinator(session: Session, actor: Actor, action: str) -> None:
+    if not actor.has(Role.coordinator):
+        refuse(session, action, actor.hub_id, actor.person_id, "not the coordinator")
+
+
+def _volunteers(session: Session, hub_id: int) -> tuple[list[matching.Volunteer], dict[int, str]]:
+    wijken = hub_wijken(session, hub_id)
+    names = {wijk_id: wijk.name for wijk_id, wijk in wijken.items()}
+    rows = session.exec(
+        select(VolunteerProfile, Membership, Person)
+        .join(
+            Membership,
+            (col(Membership.person_id) == col(VolunteerProfile.person_id))
+            & (col(Membership.hub_id) == col(VolunteerProfile.hub_id)),
+        )
+        .join(Person, col(Person.id) == col(VolunteerProfile.person_id))
+        .where(
+            VolunteerProfile.hub_id == hub_id,
+            Membership.role == Role.volunteer,
+            ~col(Membership.pending),
+        )
+    ).all()
+    found = [as_volunteer(p, names, m.vog_checked_on is not None) for p, m, _ in rows]
+    return found, {person.id: person.first_name for _, _, person in rows}
+
+
+def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
+    """Requests of this hub that need the coordinator, oldest first."""
+    _coordinator(session, actor, "stale-requests")
+    rows = session.exec(
+        select(HelpRequest)
+        .where(
+            HelpRequest.hub_id == actor.hub_id,
+            ((HelpRequest.status == Status.open) & (HelpRequest.created_at <= now - STALE_AFTER))
+            | ((HelpRequest.status == Status.matched) & col(HelpRequest.needs_attention)),
+        )
+        .order_by(col(HelpRequest.created_at))
+    ).all()
+    if not rows:
+        return []
+    wijken = hub_wijken(session, actor.hub_id)
+    volunteers, names = _volunteers(session, actor.hub_id)
+    offers = session.exec(select(HelpOffer).where(col(HelpOffer.request_id).in_([r.id for r in rows]))).all()
+    found = []
+    for row in rows:
+        asked = {o.volunteer_id: o.status for o in offers if o.request_id == row.id}
+        ranked = matching.volunteers_for(as_request(row, wijken), volunteers, now)  # none when matched
+        candidates = [(m.id, names[m.id]) for m in ranked if m.id not in asked and m.id != row.caregiver_id]
+        found.append(
+            Waiting(
+                request=row,
+                wijk=wijken[row.wijk_id].name if row.wijk_id in wijken else row.postcode or "",
+                days=(now - row.created_at).days,
+                candidates=tuple(candidates[:CANDIDATES]),
+                suggested=tuple(
+                    names.get(v, "") for v, status in asked.items() if status == OfferStatus.suggested
+                ),
+            )
+        )
+    return found
+
+
+def suggest(session: Session, actor: Actor, request_id: int, volunteer_id: int, now: datetime) -> None:
+    """Puts the request on top of the volunteer's list, marked "De coördinator vraagt of u kunt helpen"."""
+    _coordinator(session, actor, "suggest-volunteer")
+    listed = {w.request.id: w for w in waiting(session, actor, now)}
+    entry = listed.get(request_id)
+    if entry is None or volunteer_id not in {person_id for person_id, _ in entry.candidates}:
+        refuse(session, "suggest-volunteer", actor.hub_id, actor.person_id, f"request {request_id}")
+    session.add(HelpOffer(request_id=request_id, volunteer_id=volunteer_id, status=OfferStatus.suggested))
+    session.flush()
+    audit.record(
+        session,
+        audit.SUGGESTED_VOLUNTEER,
+        hub_id=actor.hub_id,
+        actor_id=actor.person_id,
+        subject_id=volunteer_id,
+    )

@@ -1,0 +1,225 @@
+"""Volunteers: their profile, the requests that fit them best first, and "Ik help".
+
+A volunteer never sees who asked until the caregiver accepts: the list shows the category, the text,
+the wijk and when. Home visits appear only for volunteers the coordinator vetted (VOG seen).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from mantelzorg_app.models import HelpOffer, HelpRequest, Membership, Person, Role, VolunteerProfile, Wijk
+from mantelzorg_app.services import matching
+from mantelzorg_app.services.authz import Actor, refuse
+from mantelzorg_app.services.help_requests import (
+    CATEGORY_VALUES,
+    DAY_VALUES,
+    DAYPART_VALUES,
+    Invalid,
+    OfferStatus,
+    Status,
+    joined,
+    split,
+)
+from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services.questionnaire import place_for_postcode
+
+LANGUAGE_VALUES = ("nl", *matching.LANGUAGE_NAMES)
+DISTANCES_KM = (2, 5, 10, 20)
+LIST_LIMIT = 30
+
+
+@dataclass
+class ProfileForm:
+    categories: list[str]
+    wijk_ids: list[int]
+    postcode: str
+    max_km: int | None
+    days: list[str]
+    dayparts: list[str]
+    languages: list[str]
+
+
+def _volunteer(session: Session, actor: Actor, action: str) -> Membership:
+    membership = session.exec(
+        select(Membership).where(
+            Membership.person_id == actor.person_id,
+            Membership.hub_id == actor.hub_id,
+            Membership.role == Role.volunteer,
+            ~col(Membership.pending),
+        )
+    ).first()
+    if membership is None:
+        refuse(session, action, actor.hub_id, actor.person_id, "not a volunteer")
+    return membership
+
+
+def profile(session: Session, actor: Actor) -> VolunteerProfile | None:
+    """The actor's profile in this hub, or None when they have not filled it in yet."""
+    return session.exec(
+        select(VolunteerProfile).where(
+            VolunteerProfile.person_id == actor.person_id, VolunteerProfile.hub_id == actor.hub_id
+        )
+    ).first()
+
+
+def vetted(session: Session, actor: Actor) -> bool:
+    return _volunteer(session, actor, "volunteer-vetted").vog_checked_on is not None
+
+
+def save_profile(session: Session, actor: Actor, form: ProfileForm, now: datetime) -> VolunteerProfile:
+    """Keeps what the volunteer chose; raises Invalid with plain-words problems by field."""
+    _volunteer(session, actor, "save-volunteer-profile")
+    hub_wijken = set(session.exec(select(Wijk.id).where(Wijk.hub_id == actor.hub_id)).all())
+    wijk_ids = [w for w in form.wijk_ids if w in hub_wijken]
+    place = place_for_postcode(form.postcode) if form.postcode.strip() else None
+    problems = {}
+    if not any(c in CATEGORY_VALUES for c in form.categories):
+        problems["categories"] = N_("Kies minstens één soort hulp.")
+    if form.postcode.strip() and place is None:
+        problems["postcode"] = N_("Dit lijkt geen postcode. Typ bijvoorbeeld 3831 AB.")
+    if not wijk_ids and not (place and form.max_km in DISTANCES_KM):
+        problems["wijken"] = N_("Kies een wijk of dorp, of typ uw postcode en kies een afstand.")
+    if problems:
+        raise Invalid(problems)
+    found = profile(session, actor) or VolunteerProfile(person_id=actor.person_id, hub_id=actor.hub_id)
+    found.categories = joined(form.categories, CATEGORY_VALUES)
+    found.wijk_ids = " ".join(str(w) for w in sorted(wijk_ids))
+    found.postcode = place.removeprefix("postcode:") if place else None
+    found.max_km = form.max_km if form.max_km in DISTANCES_KM else None
+    found.days = joined(form.days, DAY_VALUES)
+    found.dayparts = joined(form.dayparts, DAYPART_VALUES)
+    found.languages = joined(form.languages, LANGUAGE_VALUES)
+    found.updated_at = now
+    session.add(found)
+    session.commit()
+    session.refresh(found)
+    return found
+
+
+def as_volunteer(row: VolunteerProfile, wijk_names: dict[int, str], is_vetted: bool) -> matching.Volunteer:
+    return matching.Volunteer(
+        id=row.person_id,
+        hub_id=row.hub_id,
+        categories=frozenset(split(row.categories)),
+        wijken=frozenset(wijk_names[int(w)] for w in split(row.wijk_ids) if int(w) in wijk_names),
+        postcode=row.postcode,
+        max_km=row.max_km,
+        days=frozenset(split(row.days)),
+        dayparts=frozenset(split(row.dayparts)),
+        languages=frozenset(split(row.languages)),
+        vetted=is_vetted,
+    )
+
+
+def as_request(row: HelpRequest, wijken: dict[int, Wijk]) -> matching.Request:
+    """The request for the matching; a request placed by wijk is at the wijk's first postcode area."""
+    wijk = wijken.get(row.wijk_id)
+    postcode = row.postcode or (split(wijk.postcodes)[0] if wijk and wijk.postcodes else None)
+    return matching.Request(
+        id=row.id,
+        hub_id=row.hub_id,
+        category=row.category,
+        wijk=wijk.name if wijk else "",
+        postcode=postcode,
+        days=frozenset(split(row.days)),
+        dayparts=frozenset(split(row.dayparts)),
+        languages=frozenset(),
+        home_visit=row.home_visit,
+        open=row.status == Status.open,
+        created_at=row.created_at,
+    )
+
+
+def hub_wijken(session: Session, hub_id: int) -> dict[int, Wijk]:
+    return {w.id: w for w in session.exec(select(Wijk).where(Wijk.hub_id == hub_id))}
+
+
+@dataclass(frozen=True)
+class Fit:
+    """An open request for a volunteer: what, where, when, why it fits; never who asked."""
+
+    request: HelpRequest
+    wijk: str
+    match: matching.Match
+    suggested: bool  # the coordinator asked this volunteer
+    offered: bool  # the volunteer said "Ik help" and waits for the caregiver
+
+
+def fits(session: Session, actor: Actor, now: datetime) -> list[Fit]:
+    """The open requests that fit the volunteer, best first (the coordinator's suggestions on top).
+
+    Requests they already offered to are listed too, marked, so they see their offer is waiting.
+    A declined offer takes the request off their list.
+    """
+    membership = _volunteer(session, actor, "volunteer-requests")
+    row = profile(session, actor)
+    if row is None:
+        return []
+    wijken = hub_wijken(session, actor.hub_id)
+    names = {wijk_id: wijk.name for wijk_id, wijk in wijken.items()}
+    me = as_volunteer(row, names, membership.vog_checked_on is not None)
+    mine = dict(
+        session.exec(
+            select(HelpOffer.request_id, HelpOffer.status).where(HelpOffer.volunteer_id == actor.person_id)
+        ).all()
+    )
+    rows = session.exec(
+        select(HelpRequest).where(
+            HelpRequest.hub_id == actor.hub_id,
+            HelpRequest.status == Status.open,
+            HelpRequest.caregiver_id != actor.person_id,
+        )
+    ).all()
+    by_id = {r.id: r for r in rows if mine.get(r.id) != OfferStatus.declined}
+    ranked = matching.requests_for(me, (as_request(r, wijken) for r in by_id.values()), now)
+    found = [
+        Fit(
+            request=by_id[m.id],
+            wijk=names.get(by_id[m.id].wijk_id, by_id[m.id].postcode or ""),
+            match=m,
+            suggested=mine.get(m.id) == OfferStatus.suggested,
+            offered=mine.get(m.id) == OfferStatus.offered,
+        )
+        for m in ranked
+    ]
+    found.sort(key=lambda f: not f.suggested)  # stable: the rest stays best first
+    return found[:LIST_LIMIT]
+
+
+def offer(session: Session, actor: Actor, request_id: int, now: datetime) -> HelpOffer:
+    """ "Ik help": only on an open request of this hub that fits the volunteer (or was suggested)."""
+    if not any(f.request.id == request_id for f in fits(session, actor, now)):
+        refuse(session, "offer-help", actor.hub_id, actor.person_id, f"request {request_id}")
+    found = session.exec(
+        select(HelpOffer).where(HelpOffer.request_id == request_id, HelpOffer.volunteer_id == actor.person_id)
+    ).first()
+    if found is None:
+        found = HelpOffer(request_id=request_id, volunteer_id=actor.person_id, status=OfferStatus.offered)
+    found.status, found.created_at = OfferStatus.offered, now
+    session.add(found)
+    session.commit()
+    session.refresh(found)
+    return found
+
+
+@dataclass(frozen=True)
+class Helping:
+    request: HelpRequest
+    caregiver: str  # first name
+
+
+def helping(session: Session, actor: Actor) -> list[Helping]:
+    """The matched requests the actor helps with in this hub, with the caregiver's first name."""
+    rows = session.exec(
+        select(HelpRequest, Person)
+        .join(Person, col(Person.id) == col(HelpRequest.caregiver_id))
+        .where(
+            HelpRequest.hub_id == actor.hub_id,
+            HelpRequest.volunteer_id == actor.person_id,
+            HelpRequest.status == Status.matched,
+        )
+        .order_by(col(HelpRequest.id))
+    ).all()
+    return [Helping(request, person.first_name) for request, person in rows]
