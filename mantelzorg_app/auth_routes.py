@@ -13,7 +13,7 @@ from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
 from mantelzorg_app.models import STAFF_ROLES, Hub, Membership
-from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK
+from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK, after_sign_in
 from mantelzorg_app.services import accounts, audit, cookies, handoffs, login_codes, sessions
 
 
@@ -45,6 +45,7 @@ def finish(request: Request, token: str | None = None) -> RedirectResponse:
     """Signs in a known person (cookie, then Home); sends a new one to the short sign-up form."""
     now = _now()
     https = is_https(request)
+    then = after_sign_in(request.query_params.get("verder")) if token is None else ""
     with rx.session() as session:
         ticket = handoffs.take(session, handoffs.SIGN_IN, token or request.query_params.get("t"), now)
         if ticket is None:
@@ -62,19 +63,20 @@ def finish(request: Request, token: str | None = None) -> RedirectResponse:
         )
         if not memberships:
             sign_up = handoffs.issue(session, handoffs.SIGN_UP, ticket.hub_id, ticket.email, now)
-            response = RedirectResponse(f"/{slug}/welkom", status_code=303)
+            response = RedirectResponse(f"/{slug}/welkom" + (f"?verder={then}" if then else ""), 303)
             set_cookie(response, cookies.name(cookies.SIGN_UP, https), sign_up, 1800, https)
             return response
         staff = any(m.role in STAFF_ROLES and not m.pending for m in memberships)
         kind = sessions.STAFF_EMAIL if staff else sessions.EMAIL
         session_token = sessions.start(session, person.id, kind, now)
         audit.record(session, audit.SIGN_IN, hub_id=ticket.hub_id, actor_id=person.id, detail="email")
-    return signed_in(slug, session_token, https, kind)
+    return signed_in(slug, session_token, https, kind, then)
 
 
-def signed_in(slug: str, session_token: str, https: bool, kind: str) -> RedirectResponse:
-    """On to the hub's Home with the session cookie set; also used by the OpenID Connect callback."""
-    response = RedirectResponse(f"/{slug}", status_code=303)
+def signed_in(slug: str, session_token: str, https: bool, kind: str, then: str = "") -> RedirectResponse:
+    """On to the hub's Home (or the allowed part ``then``) with the session cookie set; also used by
+    the OpenID Connect callback."""
+    response = RedirectResponse(f"/{slug}/{then}" if then else f"/{slug}", status_code=303)
     max_age = int(sessions.lifetime(kind).total_seconds())
     set_cookie(response, cookies.name(cookies.SESSION, https), session_token, max_age, https)
     response.delete_cookie(cookies.name(cookies.SIGN_UP, https), path="/", secure=https, httponly=True)

@@ -7,7 +7,21 @@ from starlette.applications import Starlette
 
 from mantelzorg_app import auth_routes, jobs, oidc_routes, privacy_routes
 from mantelzorg_app.asgi import with_headers
-from mantelzorg_app.pages import account, coordination, home, not_yet, questionnaire, sign_in, sign_up, start
+from mantelzorg_app.pages import (
+    account,
+    coordination,
+    help_requests,
+    helping,
+    home,
+    not_yet,
+    questionnaire,
+    request_form,
+    sign_in,
+    sign_up,
+    start,
+    thread,
+    volunteer_profile,
+)
 from mantelzorg_app.services.i18n import DEFAULT_LANGUAGE
 
 # Our own log lines (the outbox's mail subjects, housekeeping) on the server's output.
@@ -35,7 +49,8 @@ app = rx.App(
     ],
 )
 
-for module in (start, home, questionnaire, sign_in, sign_up, account, coordination, not_yet):
+PAGES = (start, home, questionnaire, request_form, help_requests, helping, volunteer_profile, thread)
+for module in (*PAGES, sign_in, sign_up, account, coordination, not_yet):
     module.register(app)
 
 app.register_lifespan_task(jobs.tidy_every_hour)

@@ -15,6 +15,15 @@ SIGN_IN = "inloggen"
 SIGN_UP = "welkom"
 ACCOUNT = "mijn-gegevens"
 COORDINATION = "beheer"
+REQUESTS = "hulpvragen"  # a caregiver's requests and their status
+REQUEST_NEW = "hulpvragen/nieuw"
+HELPING = "helpen"  # a volunteer's list of requests that fit
+VOLUNTEER_PROFILE = "helpen/profiel"
+THREAD = "hulpvraag/[nr]"  # the conversation of one matched request
+
+# Where a signed-in visitor may be sent on after signing in (?verder=): nothing else, so it is no
+# open redirect.
+AFTER_SIGN_IN = (REQUEST_NEW, REQUESTS, HELPING)
 
 # HTTP routes (not pages) of the sign-in; "auth" can never be a hub's slug.
 AUTH_LINK = "/auth/link"
@@ -32,5 +41,14 @@ def auth_link_url(base_url: str, token: str) -> str:
     return f"{base_url.rstrip('/')}{AUTH_LINK}?t={token}"
 
 
-def auth_finish_url(token: str) -> str:
-    return f"{AUTH_FINISH}?t={token}"
+def auth_finish_url(token: str, then: str = "") -> str:
+    return f"{AUTH_FINISH}?t={token}" + (f"&verder={then}" if then in AFTER_SIGN_IN else "")
+
+
+def after_sign_in(value: object) -> str:
+    """The ?verder= part of the hub to go on to, when it is one we allow; else "" (Home)."""
+    return value if isinstance(value, str) and value in AFTER_SIGN_IN else ""
+
+
+def thread_path(slug: str, request_id: int) -> str:
+    return f"/{slug}/hulpvraag/{request_id}"

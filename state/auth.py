@@ -9,7 +9,7 @@ import reflex as rx
 
 from mantelzorg_app import settings
 from mantelzorg_app.models import Hub, Role
-from mantelzorg_app.routes import auth_finish_url, auth_link_url
+from mantelzorg_app.routes import after_sign_in, auth_finish_url, auth_link_url
 from mantelzorg_app.services import (
     accounts,
     audit,
@@ -82,6 +82,8 @@ class AuthState(rx.State):
 
     first_name: str = ""
     coordinator: bool = False  # shows the way to the coordinator's page; the page checks again
+    asks_help: bool = False  # a caregiver or staff: the way to their help requests
+    volunteer: bool = False
 
     @rx.var
     def signed_in(self) -> bool:
@@ -92,6 +94,8 @@ class AuthState(rx.State):
         found = await current_actor(self)
         self.first_name = found.first_name if found else ""
         self.coordinator = bool(found and found.has(Role.coordinator))
+        self.asks_help = bool(found and found.has(Role.caregiver, Role.professional, Role.coordinator))
+        self.volunteer = bool(found and found.has(Role.volunteer))
 
     @rx.event
     async def sign_out(self, everywhere: bool = False):
@@ -103,7 +107,7 @@ class AuthState(rx.State):
             if person_id is not None:
                 action = audit.SIGN_OUT_ALL if everywhere else audit.SIGN_OUT
                 audit.record(session, action, hub_id=hub_id, actor_id=person_id)
-        self.first_name, self.coordinator = "", False
+        self.first_name, self.coordinator, self.asks_help, self.volunteer = "", False, False, False
         return go_to(f"/{(await self.get_state(HubState))._slug}")
 
 
@@ -113,6 +117,11 @@ class SignInState(rx.State):
     email: str = ""
     step: str = "email"
     problem: str = ""
+    _then: str = ""  # the allowed part of the hub to go on to after signing in (?verder=)
+
+    @rx.event
+    def load(self):
+        self._then = after_sign_in(self.router.page.params.get("verder"))
 
     @rx.event
     def start_over(self):
@@ -158,7 +167,7 @@ class SignInState(rx.State):
                 return
             token = handoffs.issue(session, handoffs.SIGN_IN, checked.hub_id, checked.email, now())
         self.problem = ""
-        return go_to(auth_finish_url(token))
+        return go_to(auth_finish_url(token, self._then))
 
 
 class StaffSignInState(rx.State):
@@ -210,6 +219,7 @@ class SignUpState(rx.State):
 
     wijken: list[dict[str, str]] = []
     ready: bool = False
+    _then: str = ""  # as SignInState's: carried through /auth/finish (?verder=)
 
     def _ticket(self, take: bool = False):
         token = cookies.read(self.router.headers.cookie, cookies.SIGN_UP)
@@ -221,6 +231,7 @@ class SignUpState(rx.State):
     @rx.event
     async def load(self):
         hub_id = await hub_id_of(self)
+        self._then = after_sign_in(self.router.page.params.get("verder"))
         ticket = self._ticket()
         self.ready = ticket is not None and ticket[0] == hub_id
         if self.ready:
@@ -251,4 +262,4 @@ class SignUpState(rx.State):
             self._ticket(take=True)
             token = handoffs.issue(session, handoffs.SIGN_IN, hub_id, ticket[1], now())
         self.problems = dict.fromkeys(SIGN_UP_FIELDS, "")
-        return go_to(auth_finish_url(token))
+        return go_to(auth_finish_url(token, self._then))

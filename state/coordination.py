@@ -6,20 +6,15 @@ import reflex as rx
 from babel.dates import format_date
 
 from mantelzorg_app.models import CallbackTask, Role
-from mantelzorg_app.services import accounts, callbacks, coordination, i18n
+from mantelzorg_app.services import accounts, callbacks, coordination, help_coordination, i18n
 from mantelzorg_app.services.authz import Actor, Refused
 from mantelzorg_app.services.i18n import N_
 from state.auth import require
+from state.help_requests import request_row
+from state.ids import as_id
 from state.ui import UiState
 
 INVITE_FIELDS = ("first_name", "email")
-
-
-def _as_id(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _call_row(task: CallbackTask, lang: str) -> dict[str, str]:
@@ -39,6 +34,8 @@ class CoordinationState(rx.State):
     volunteers: list[dict[str, str]] = []
     professionals: list[dict[str, str]] = []
     callbacks: list[dict[str, str]] = []  # 'Bel mij terug' still to call
+    waiting: list[dict[str, str]] = []  # help requests without a volunteer for too long
+    candidates: list[dict[str, str]] = []  # {"request_id", "id", "name"}: volunteers to suggest
     invite_first_name: str = ""
     invite_email: str = ""
     problems: dict[str, str] = dict.fromkeys(INVITE_FIELDS, "")
@@ -54,6 +51,7 @@ class CoordinationState(rx.State):
         with rx.session() as session:
             found = coordination.overview(session, actor)
             calls = [_call_row(task, lang) for task in callbacks.open_tasks(session, actor)]
+            waiting = help_coordination.waiting(session, actor, datetime.now(UTC))
 
         def rows(members):
             return [
@@ -70,6 +68,20 @@ class CoordinationState(rx.State):
         self.volunteers = rows(found.volunteers)
         self.professionals = rows(found.professionals)
         self.callbacks = calls
+        self.waiting = [
+            {
+                **request_row(w.request, w.wijk),
+                "days": str(w.days),
+                "attention": "ja" if w.request.needs_attention else "",
+                "suggested": ", ".join(w.suggested),
+            }
+            for w in waiting
+        ]
+        self.candidates = [
+            {"request_id": str(w.request.id), "id": str(person_id), "name": name}
+            for w in waiting
+            for person_id, name in w.candidates
+        ]
 
     @rx.event
     async def load(self):
@@ -101,9 +113,24 @@ class CoordinationState(rx.State):
             "callback-done", task_id, done, N_("Gebeld. Het nummer staat niet meer op de lijst.")
         )
 
+    @rx.event
+    async def suggest(self, request_id, volunteer_id):
+        """The volunteer finds the request on top of their list, with a word from the coordinator."""
+        volunteer = as_id(volunteer_id)
+
+        def suggest(session, actor, rid):
+            help_coordination.suggest(session, actor, rid, volunteer or 0, datetime.now(UTC))
+
+        await self._change(
+            "suggest-volunteer",
+            request_id,
+            suggest,
+            N_("Gevraagd. De vrijwilliger ziet de hulpvraag bovenaan."),
+        )
+
     async def _change(self, action: str, membership_id, change, done: str) -> None:
         actor = await self._coordinator(action)
-        mid = _as_id(membership_id)
+        mid = as_id(membership_id)
         if actor is None or mid is None:
             return
         with rx.session() as session:

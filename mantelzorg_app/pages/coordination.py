@@ -5,6 +5,7 @@ import reflex as rx
 from components.controls import row_button
 from components.form import submit_button, text_field
 from mantelzorg_app import routes
+from mantelzorg_app.pages.help_parts import request_card
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
 from mantelzorg_app.services.callbacks import GOOD_TIMES
 from mantelzorg_app.services.i18n import N_
@@ -83,6 +84,35 @@ def _callback(row: rx.Var) -> rx.Component:
     )
 
 
+def _waiting(row: rx.Var) -> rx.Component:
+    return request_card(
+        row,
+        rx.cond(
+            row["attention"] != "",
+            rx.el.p(t("Iemand zei: het is niet gelukt. Bel even."), class_name="status"),
+            rx.el.p(
+                t("Wacht al {days} dagen op een vrijwilliger.").replace("{days}", row["days"]),
+                class_name="status",
+            ),
+        ),
+        rx.cond(row["suggested"] != "", rx.el.p(t("Gevraagd: {names}").replace("{names}", row["suggested"]))),
+        rx.el.div(
+            rx.foreach(
+                CoordinationState.candidates,
+                lambda c: rx.cond(
+                    c["request_id"] == row["id"],
+                    row_button(
+                        "user-check",
+                        t("Vraag {name}").replace("{name}", c["name"]),
+                        CoordinationState.suggest(row["id"], c["id"]),
+                    ),
+                ),
+            ),
+            class_name="row-actions",
+        ),
+    )
+
+
 def _invite() -> rx.Component:
     return rx.el.section(
         rx.el.h2(t("Medewerker uitnodigen")),
@@ -122,6 +152,14 @@ def _content() -> rx.Component:
         ),
         _section(
             t("Terugbellen"), CoordinationState.callbacks, t("Niemand wacht op een telefoontje."), _callback
+        ),
+        rx.el.section(
+            rx.el.h2(t("Hulpvragen zonder vrijwilliger")),
+            rx.cond(
+                CoordinationState.waiting.length() > 0,
+                rx.el.ul(rx.foreach(CoordinationState.waiting, _waiting), class_name="cards"),
+                rx.el.p(t("Geen hulpvraag wacht te lang.")),
+            ),
         ),
         _section(t("Nieuwe trekkers"), CoordinationState.pending_trekkers, t("Niemand wacht."), _trekker),
         _section(t("Vrijwilligers"), CoordinationState.volunteers, t("Nog geen vrijwilligers."), _volunteer),

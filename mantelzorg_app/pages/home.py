@@ -38,6 +38,10 @@ def home() -> rx.Component:
             link_button("log-in", t("Inloggen"), hub_href(routes.SIGN_IN)),
         ),
         rx.cond(
+            AuthState.asks_help, link_button("hand-heart", t("Mijn hulpvragen"), hub_href(routes.REQUESTS))
+        ),
+        rx.cond(AuthState.volunteer, link_button("hand-helping", t("Helpen"), hub_href(routes.HELPING))),
+        rx.cond(
             AuthState.coordinator,
             link_button("settings", t("Beheer"), hub_href(routes.COORDINATION)),
         ),

@@ -6,6 +6,7 @@ says which one is on screen.
 
 import reflex as rx
 
+from components.choices import choice_button
 from components.controls import link_button, row_button
 from components.form import choice_group, submit_button, summary, text_field
 from mantelzorg_app import routes
@@ -38,14 +39,7 @@ def _step_nav(first: bool = False) -> rx.Component:
 
 
 def _answer(value: str | rx.Var, icon: str, label: rx.Var) -> rx.Component:
-    return rx.el.button(
-        rx.icon(icon, size=32, aria_hidden="true"),
-        rx.el.span(label),
-        type="button",
-        aria_pressed=rx.cond(Q.chosen.contains(value), "true", "false"),
-        on_click=Q.choose(value),
-        class_name="answer",
-    )
+    return choice_button(icon, label, Q.chosen.contains(value), Q.choose(value))
 
 
 def _place() -> rx.Component:
@@ -153,8 +147,12 @@ def _chosen_help() -> rx.Component:
             ),
             rx.el.p(t("U koos geen hulp. Dat mag ook.")),
         ),
-        rx.el.p(
-            t("Binnenkort kunt u hier ook direct een vrijwilliger om hulp vragen. Daar werken wij nu aan.")
+        rx.cond(
+            Q.categories.length() > 0,
+            rx.fragment(
+                rx.el.p(t("Een vrijwilliger uit de buurt kan u hiermee helpen. Het is gratis.")),
+                link_button("hand-helping", t("Vraag een vrijwilliger"), hub_href(routes.REQUEST_NEW)),
+            ),
         ),
     )
 

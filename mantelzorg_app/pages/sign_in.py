@@ -104,5 +104,5 @@ def register(app: rx.App) -> None:
         sign_in,
         route=routes.hub_route(routes.SIGN_IN),
         title="Mantelzorghub",
-        on_load=[*HUB_ON_LOAD, AuthState.load, StaffSignInState.load],
+        on_load=[*HUB_ON_LOAD, AuthState.load, StaffSignInState.load, SignInState.load],
     )

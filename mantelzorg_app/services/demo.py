@@ -5,11 +5,15 @@ Place names are real; every person is made up and obviously so: the surname "Voo
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlmodel import Session
 
-from mantelzorg_app.models import Hub, Membership, Person, Role, Wijk
+from mantelzorg_app.models import HelpRequest, Hub, Membership, Person, Role, VolunteerProfile, Wijk
+from mantelzorg_app.models.base import utcnow
+from mantelzorg_app.services.help_requests import EXAMPLES, HOME_VISIT_BY_DEFAULT
 from mantelzorg_app.services.hubs import hub_by_slug
+from mantelzorg_app.services.questionnaire import HELP_CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,13 @@ class DemoHub:
     phone_prefix: str
     wijken: tuple[tuple[str, str, str], ...]  # name, kind, postcodes
     people: tuple[tuple[str, Role, str | None], ...]  # first name, role, wijk name
+    # volunteers' profiles: first name, categories, wijken (space-separated), VOG seen
+    profiles: tuple[tuple[str, str, tuple[str, ...], bool], ...] = ()
+    # open requests: caregiver's first name, category, example sentence number, days since asked
+    requests: tuple[tuple[str, str, int, int], ...] = ()
 
+
+ALL_HELP = " ".join(choice.value for choice in HELP_CATEGORIES)
 
 LEUSDEN = DemoHub(
     slug="leusden",
@@ -50,6 +60,11 @@ LEUSDEN = DemoHub(
         ("Fatima", Role.professional, None),
         ("Gerrit", Role.coordinator, None),
     ),
+    profiles=(
+        ("Carla", ALL_HELP, ("Centrum", "Rozendaal", "Hamersveld"), True),
+        ("Daan", "boodschappen vervoer klusjes", ("Zuid", "Groenhouten", "Tabaksteeg", "Achterveld"), False),
+    ),
+    requests=(("Bram", "vervoer", 0, 4),),
 )
 
 POPERINGE = DemoHub(
@@ -72,6 +87,7 @@ POPERINGE = DemoHub(
         ("Ivo", Role.volunteer, "Poperinge"),
         ("Jolien", Role.coordinator, None),
     ),
+    profiles=(("Ivo", ALL_HELP, ("Poperinge", "Reningelst", "Watou"), True),),
 )
 
 DEMO_HUBS = (LEUSDEN, POPERINGE)
@@ -98,12 +114,14 @@ def _add_hub(session: Session, demo: DemoHub) -> None:
     )
     session.add(hub)
     session.flush()
+    today = utcnow().date()
     wijk_ids = {}
     for name, kind, postcodes in demo.wijken:
         wijk = Wijk(hub_id=hub.id, slug=_slug(name), name=name, kind=kind, postcodes=postcodes)
         session.add(wijk)
         session.flush()
         wijk_ids[name] = wijk.id
+    people = {}
     for number, (first_name, role, wijk_name) in enumerate(demo.people, start=1):
         person = Person(
             first_name=first_name,
@@ -112,12 +130,36 @@ def _add_hub(session: Session, demo: DemoHub) -> None:
         )
         session.add(person)
         session.flush()
+        people[first_name] = person.id
         session.add(
             Membership(
                 person_id=person.id,
                 hub_id=hub.id,
                 role=role,
                 wijk_id=wijk_ids.get(wijk_name) if wijk_name else None,
+                vog_checked_on=today if any(p[0] == first_name and p[3] for p in demo.profiles) else None,
+            )
+        )
+    for first_name, categories, wijken, _vetted in demo.profiles:
+        session.add(
+            VolunteerProfile(
+                person_id=people[first_name],
+                hub_id=hub.id,
+                categories=categories,
+                wijk_ids=" ".join(str(wijk_ids[name]) for name in wijken),
+            )
+        )
+    for first_name, category, example, days_ago in demo.requests:
+        home = next(wijk for name, role, wijk in demo.people if name == first_name)
+        session.add(
+            HelpRequest(
+                hub_id=hub.id,
+                caregiver_id=people[first_name],
+                category=category,
+                text=EXAMPLES[category][example],
+                wijk_id=wijk_ids[home],
+                home_visit=category in HOME_VISIT_BY_DEFAULT,
+                created_at=utcnow() - timedelta(days=days_ago),
             )
         )
 

@@ -68,8 +68,19 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         N_("Wie belt mij eens per week even op?"),
     ),
 }
+NO_TEXT = N_("Schrijf in een paar woorden wat u zoekt, of kies een voorbeeld.")
 # Help that takes a volunteer into the home: shown only to volunteers the coordinator vetted (VOG).
 HOME_VISIT_BY_DEFAULT = frozenset({"gezelschap", "klusjes", "oppas", "huishouden", "papierwerk"})
+
+
+# The status of a request in plain words, for the caregiver. ``{name}``: the volunteer's first name.
+STATUS_WORDS = {
+    "open": N_("Wij zoeken een vrijwilliger voor u."),
+    "offered": N_("Iemand wil u helpen. Wilt u dat?"),
+    "matched": N_("{name} helpt u."),
+    "done": N_("Gelukt. Deze hulpvraag is klaar."),
+    "closed": N_("Gestopt. U heeft deze hulpvraag stopgezet."),
+}
 
 
 class Status(StrEnum):

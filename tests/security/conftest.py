@@ -9,7 +9,7 @@ import inspect
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import reflex as rx
@@ -18,7 +18,17 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine, select
 
 import mantelzorg_app.mantelzorg_app  # noqa: F401  registers every page and state
-from mantelzorg_app.models import AuditEvent, CallbackTask, Hub, Membership, Person, Role
+from mantelzorg_app.models import (
+    AuditEvent,
+    CallbackTask,
+    FollowUp,
+    HelpOffer,
+    HelpRequest,
+    Hub,
+    Membership,
+    Person,
+    Role,
+)
 from mantelzorg_app.services import cookies, sessions
 from mantelzorg_app.services.demo import load_demo
 from state.hub import HubState
@@ -95,14 +105,55 @@ def people(db) -> People:
             session.add(task)
             session.commit()
             ids[key] = task.id
+        ids |= _help_rows(session, cast, now)
     return People(tokens, ids)
 
 
-async def _root(token: str | None, hub: str, loaded: bool = True) -> rx.State:
+def _help_rows(session: Session, cast: dict[str, Membership], now: datetime) -> dict[str, int]:
+    """In each hub: an open request with a volunteer's offer, a matched one with a due follow-up, and
+    (from the demo in Leusden, made here in Poperinge) a request waiting long enough for the coordinator."""
+    ids = {}
+    daan = _member(session, "leusden", Role.volunteer, "Daan").person_id
+    hilde = _member(session, "poperinge", Role.caregiver, "Hilde")
+    for prefix, caregiver, volunteer, helper in (
+        ("", cast["caregiver"], cast["volunteer"].person_id, daan),
+        ("other_hub_", hilde, cast["other_hub_volunteer"].person_id, cast["other_hub_volunteer"].person_id),
+    ):
+        asked = dict(hub_id=caregiver.hub_id, caregiver_id=caregiver.person_id, wijk_id=caregiver.wijk_id)
+        open_request = HelpRequest(**asked, category="boodschappen", text="Boodschappen", created_at=now)
+        matched = HelpRequest(
+            **asked, category="vervoer", text="Vervoer", status="matched", volunteer_id=helper, created_at=now
+        )
+        stale = HelpRequest(**asked, category="gezelschap", text="Koffie", created_at=now - timedelta(days=5))
+        session.add_all([open_request, matched, stale])
+        session.flush()
+        offer = HelpOffer(request_id=open_request.id, volunteer_id=volunteer, status="offered")
+        follow_up = FollowUp(
+            request_id=matched.id, person_id=caregiver.person_id, due_at=now - timedelta(hours=1)
+        )
+        session.add_all([offer, follow_up])
+        session.commit()
+        ids |= {
+            f"{prefix}open_request": open_request.id,
+            f"{prefix}offer": offer.id,
+            f"{prefix}matched_request": matched.id,
+            f"{prefix}follow_up": follow_up.id,
+            f"{prefix}stale_request": stale.id,
+        }
+    ids["stale_candidate"] = cast["volunteer"].person_id  # Carla: vetted, gezelschap, in Centrum
+    ids["other_hub_stale_candidate"] = cast["other_hub_volunteer"].person_id
+    return ids
+
+
+async def root_state(
+    token: str | None, hub: str, loaded: bool = True, params: dict | None = None
+) -> rx.State:
+    """A browser tab on ``/hub`` (with the route's other ``params``) and this session token, or none."""
     root = rx.State(_reflex_internal_init=True)
     cookie = f"{cookies.SESSION}={token}" if token else ""
+    query = {"hub": hub, **(params or {})}
     root.router = RouterData.from_router_data(
-        {"headers": {"cookie": cookie}, "pathname": f"/{hub}", "query": {"hub": hub}, "ip": "192.0.2.1"}
+        {"headers": {"cookie": cookie}, "pathname": f"/{hub}", "query": query, "ip": "192.0.2.1"}
     )
     if loaded:  # the page's on_load has run; without it, a tap that came first on a slow phone
         HubState.load.fn(await root.get_state(HubState))
@@ -116,7 +167,7 @@ async def run_handler(state: rx.State, handler: str, *args):
 
 
 async def _call(state_class: type[rx.State], handler: str, args: tuple, token: str | None, hub: str, loaded):
-    state = await (await _root(token, hub, loaded)).get_state(state_class)
+    state = await (await root_state(token, hub, loaded)).get_state(state_class)
     return state, await run_handler(state, handler, *args)
 
 
@@ -136,7 +187,7 @@ def call_in_turn(state_class: type[rx.State], *calls: tuple, hub: str = "leusden
     """Runs several (handler, *args) on the same state, as one anonymous tab on ``/hub`` would."""
 
     async def go():
-        state = await (await _root(None, hub)).get_state(state_class)
+        state = await (await root_state(None, hub)).get_state(state_class)
         for handler, *args in calls:
             await run_handler(state, handler, *args)
         return state

@@ -6,6 +6,7 @@ no session, the wrong role, a coordinator of another hub, and another hub's ids.
 must change nothing and leave a "refused" line in the audit log.
 """
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -13,8 +14,17 @@ import pytest
 import reflex as rx
 from sqlmodel import Session, select
 
-from mantelzorg_app.models import CallbackTask, Membership, Person
-from tests.security.conftest import People, call, call_in_turn, refusals
+from mantelzorg_app.models import (
+    CallbackTask,
+    FollowUp,
+    HelpOffer,
+    HelpRequest,
+    Membership,
+    Person,
+    ThreadMessage,
+    VolunteerProfile,
+)
+from tests.security.conftest import People, call, call_in_turn, refusals, root_state, run_handler
 
 PUBLIC = {
     "UiState.apply_language": "display only",
@@ -41,6 +51,16 @@ PUBLIC = {
     "QuestionnaireState.back": "moves through the caller's own answers",
     "QuestionnaireState.start_over": "forgets the caller's own answers",
     "QuestionnaireState.ask_callback": "anyone may ask for a call; once per tab, after the questions (below)",
+    "SignInState.load": "remembers where to go on after signing in; only parts of routes.AFTER_SIGN_IN",
+    "RequestsState.load": "the caller's own requests, from their own session cookie",
+    "RequestFormState.load": "the caller's own Wegwijzer answers in this tab; the public wijken of the hub",
+    "RequestFormState.choose": "the caller's own form in this tab; only known values count",
+    "RequestFormState.toggle": "the caller's own form in this tab; only known values count",
+    "HelpingState.load": "the requests that fit the caller's own profile, from their own session cookie",
+    "ProfileState.load": "the caller's own profile, from their own session cookie",
+    "ProfileState.toggle": "the caller's own form in this tab; only known values count",
+    "FollowUpState.load": "the caller's own follow-ups, from their own session cookie",
+    "ThreadState.load": "services.threads.read refuses, and logs, anyone not in the request (test below)",
     "setvar": "sets plain display vars only; no handler trusts them (server-side copies are _vars)",
 }
 
@@ -53,12 +73,53 @@ class Protected:
     rightful: str  # who may do it, a key of People.tokens
     args: Callable[[People], tuple]
     other_hub_args: Callable[[People], tuple] | None = None
+    others_allowed: tuple[str, ...] = ()  # intruders who may rightfully call it too
+    page_also_for: tuple[str, ...] = ()  # intruders who may see the page, though not do this
 
 
 def coordination():
     from state.coordination import CoordinationState
 
     return CoordinationState
+
+
+def requests():
+    from state.help_requests import RequestsState
+
+    return RequestsState
+
+
+def request_form():
+    from state.request_form import RequestFormState
+
+    return RequestFormState
+
+
+def helping():
+    from state.volunteering import HelpingState
+
+    return HelpingState
+
+
+def profile():
+    from state.volunteering import ProfileState
+
+    return ProfileState
+
+
+def follow_ups():
+    from state.follow_ups import FollowUpState
+
+    return FollowUpState
+
+
+def thread():
+    from state.thread import ThreadState
+
+    return ThreadState
+
+
+PROFILE_FORM = {"postcode": "3831 AB"}
 
 
 PROTECTED = {
@@ -86,8 +147,60 @@ PROTECTED = {
         lambda p: (p.ids["callback_task"],),
         lambda p: (p.ids["other_hub_callback_task"],),
     ),
+    "CoordinationState.suggest": Protected(
+        "coordination",
+        "coordinator",
+        lambda p: (p.ids["stale_request"], p.ids["stale_candidate"]),
+        lambda p: (p.ids["other_hub_stale_request"], p.ids["other_hub_stale_candidate"]),
+    ),
+    "RequestsState.answer": Protected(
+        "requests",
+        "caregiver",
+        lambda p: (p.ids["offer"], True),
+        lambda p: (p.ids["other_hub_offer"], True),
+        page_also_for=("professional",),  # the requests they posted for caregivers
+    ),
+    "RequestsState.stop": Protected(
+        "requests",
+        "caregiver",
+        lambda p: (p.ids["open_request"],),
+        lambda p: (p.ids["other_hub_open_request"],),
+        page_also_for=("professional",),
+    ),
+    # A professional may post too, on a caregiver's behalf (a form without the caregiver changes nothing).
+    "RequestFormState.submit": Protected(
+        "request_form", "caregiver", lambda p: ({"text": "Hulp"},), others_allowed=("professional",)
+    ),
+    "HelpingState.offer": Protected(
+        "helping",
+        "volunteer",
+        lambda p: (p.ids["open_request"],),
+        lambda p: (p.ids["other_hub_open_request"],),
+    ),
+    "ProfileState.save": Protected("profile", "volunteer", lambda p: (PROFILE_FORM,)),
+    "FollowUpState.answer": Protected(
+        "follow_ups",
+        "caregiver",
+        lambda p: (p.ids["follow_up"], "yes"),
+        lambda p: (p.ids["other_hub_follow_up"], "yes"),
+        page_also_for=("volunteer", "professional", "other_hub_coordinator"),  # anyone signed in
+    ),
+    "ThreadState.send": Protected(
+        "thread",
+        "caregiver",
+        lambda p: ({"message": "Dag!", "request": p.ids["matched_request"]},),
+        lambda p: ({"message": "Dag!", "request": p.ids["other_hub_matched_request"]},),
+    ),
 }
-STATES = {"coordination": coordination}
+STATES = {
+    "coordination": coordination,
+    "requests": requests,
+    "request_form": request_form,
+    "helping": helping,
+    "profile": profile,
+    "follow_ups": follow_ups,
+    "thread": thread,
+}
 INTRUDERS = ["nobody", "caregiver", "volunteer", "professional", "other_hub_coordinator"]
 
 
@@ -119,13 +232,26 @@ def _snapshot(db) -> tuple:
         rows = [
             (m.id, m.person_id, m.hub_id, m.role, m.wijk_id, m.pending, m.vog_checked_on) for m in memberships
         ]
-        return rows, sorted(people), list(calls)
+        return rows, sorted(people), list(calls), _help_snapshot(session)
+
+
+def _help_snapshot(session: Session) -> tuple:
+    def all_of(*columns) -> list:
+        return list(session.exec(select(*columns).order_by(columns[0])).all())
+
+    return (
+        all_of(HelpRequest.id, HelpRequest.status, HelpRequest.volunteer_id, HelpRequest.needs_attention),
+        all_of(HelpOffer.id, HelpOffer.volunteer_id, HelpOffer.status),
+        all_of(ThreadMessage.id),
+        all_of(FollowUp.id, FollowUp.answer),
+        all_of(VolunteerProfile.id, VolunteerProfile.updated_at),
+    )
 
 
 def _forged_calls():
     for name, rule in PROTECTED.items():
         for who in INTRUDERS:
-            if who != rule.rightful:
+            if who != rule.rightful and who not in rule.others_allowed:
                 yield pytest.param(name, who, "own", id=f"{name}-as-{who}")
         if rule.other_hub_args:
             yield pytest.param(name, rule.rightful, "other-hub-ids", id=f"{name}-other-hub-ids")
@@ -140,7 +266,7 @@ def test_forged_calls_are_refused_and_logged(db, people: People, name: str, who:
     state, _ = call(state_class, name.split(".")[1], *args, token=people.tokens.get(who))
     assert _snapshot(db) == before, f"{name} as {who} changed data"
     assert refusals(db) > refused_before, f"{name} as {who} was not logged as refused"
-    if who != rule.rightful:
+    if who != rule.rightful and who not in rule.page_also_for:
         assert not getattr(state, "allowed", False), f"{name} showed the page to {who}"
 
 
@@ -165,7 +291,7 @@ def test_deleting_an_account_takes_the_callers_own_and_nothing_without_a_session
     assert refusals(db) > refused_before
 
     call(PrivacyState, "delete_account", token=people.tokens["caregiver"])
-    _, persons, _ = _snapshot(db)
+    _, persons, _, _ = _snapshot(db)
     assert people.ids["caregiver_person"] not in persons
     assert people.ids["volunteer_person"] in persons
 
@@ -202,3 +328,22 @@ def test_only_a_choice_of_the_question_on_screen_counts(db):
     assert state._current == "zorgt" and state._answers == {}
     state = call_in_turn(QuestionnaireState, ("load",), ("choose", "ja"), ("choose", "wijk:999999"))
     assert state._current == "voor_wie" and state._answers == {"zorgt": "ja"}
+
+
+def test_a_thread_opens_only_for_the_people_of_its_request(db, people: People):
+    from state.thread import ThreadState
+
+    async def open_as(who: str) -> rx.State:
+        params = {"nr": str(people.ids["matched_request"])}
+        state = await (await root_state(people.tokens.get(who), "leusden", params=params)).get_state(
+            ThreadState
+        )
+        await run_handler(state, "load")
+        return state
+
+    for who in INTRUDERS[:1] + INTRUDERS[2:]:  # all but the caregiver, whose request it is
+        before = refusals(db)
+        state = asyncio.run(open_as(who))
+        assert not state.allowed and not state.messages, f"{who} opened the thread"
+        assert refusals(db) > before
+    assert asyncio.run(open_as("caregiver")).allowed

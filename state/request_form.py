@@ -1,0 +1,163 @@
+"""The form that turns a caregiver's wish into a help request, prefilled from the Wegwijzer.
+
+Every tap on a choice goes to the server, which keeps the truth in ``_draft`` (a browser can set the
+plain vars with setvar; ``submit`` reads only ``_draft`` and what the form sends, and checks both).
+A professional or coordinator posts on behalf of a caregiver: then the caregiver's first name,
+address and consent are asked too.
+"""
+
+import dataclasses
+
+import reflex as rx
+
+from mantelzorg_app import routes
+from mantelzorg_app.models import Role
+from mantelzorg_app.services import help_requests, hubs
+from mantelzorg_app.services import questionnaire as wegwijzer
+from mantelzorg_app.services.help_requests import Draft, Invalid, OnBehalf
+from state.auth import current_actor, now, require
+from state.help_requests import RequestsState
+from state.hub import HubState
+from state.questionnaire import QuestionnaireState
+
+FIELDS = ("category", "text", "place", "caregiver_first_name", "caregiver_email", "consent")
+ASKERS = (Role.caregiver, Role.professional, Role.coordinator)
+
+
+class RequestFormState(rx.State):
+    # What the page shows; copies of _draft.
+    signed_in: bool = False
+    allowed: bool = False
+    on_behalf: bool = False  # staff: the caregiver's name, address and consent are asked
+    category: str = ""
+    example: int = 0  # the chosen example sentence; -1: their own words
+    wijk: str = ""  # a wijk id, or ""
+    days: list[str] = []
+    dayparts: list[str] = []
+    recurring: bool = False
+    home_visit: bool = False
+    wijken: list[dict[str, str]] = []
+    text: str = ""  # their own words as typed
+    postcode: str = ""
+    problems: dict[str, str] = dict.fromkeys(FIELDS, "")
+    _draft: dict = {}
+    _wijk_ids: list[int] = []
+
+    @rx.var
+    def problem_list(self) -> list[str]:
+        return [message for message in self.problems.values() if message]
+
+    @rx.event
+    async def load(self):
+        """Opens the form with what this tab answered in the Wegwijzer; signed out, it asks to sign in."""
+        actor = await current_actor(self)
+        self.signed_in = actor is not None
+        self.allowed = bool(actor and actor.has(*ASKERS))
+        self.on_behalf = bool(actor and not actor.has(Role.caregiver) and actor.has(*ASKERS))
+        self.problems = dict.fromkeys(FIELDS, "")
+        if not self.allowed:
+            return
+        with rx.session() as session:
+            found = hubs.wijken(session, actor.hub_id)
+        self._wijk_ids = [w.id for w in found]
+        self.wijken = [{"id": str(w.id), "name": w.name} for w in found]
+        answers = await self.get_state(QuestionnaireState)
+        same_hub = answers._hub_id == actor.hub_id
+        summary = wegwijzer.summary(answers._answers if same_hub else {}, self._wijk_ids)
+        draft = help_requests.draft_from_answers(summary)
+        if not summary["categories"] and self._draft.get("category"):
+            return self._show()  # keep what this tab chose before
+        self._draft = dataclasses.asdict(draft)
+        self.text, self.postcode = "", draft.postcode
+        self._show()
+
+    @rx.event
+    def choose(self, name, value):
+        """A tap on a one-of choice: category, example, wijk, recurring or home visit."""
+        allowed = {
+            "category": help_requests.CATEGORY_VALUES,
+            "wijk": [str(w) for w in self._wijk_ids],
+            "recurring": ("ja", "nee"),
+            "home_visit": ("ja", "nee"),
+            "example": ("0", "1", "-1"),
+        }
+        if name not in allowed or value not in allowed[name]:
+            return
+        draft = self._draft
+        if name == "category":
+            draft["category"], draft["home_visit"], draft["example"] = value, None, 0
+        elif name == "wijk":
+            draft["wijk_id"], draft["postcode"] = int(value), ""
+            self.postcode = ""
+        elif name == "example":
+            draft["example"] = int(value)
+        else:
+            draft[name] = value == "ja"
+        self._show()
+
+    @rx.event
+    def toggle(self, name, value):
+        """A tap on a day or daypart: on or off."""
+        allowed = {
+            "days": help_requests.DAY_VALUES,
+            "dayparts": help_requests.DAYPART_VALUES,
+        }
+        if name not in allowed or value not in allowed[name]:
+            return
+        before = self._draft.get(name, [])
+        self._draft[name] = [v for v in before if v != value] if value in before else [*before, value]
+        self._show()
+
+    @rx.event
+    async def submit(self, form: dict):
+        self.text = str(form.get("text", ""))[: help_requests.TEXT_MAX + 100]
+        self.postcode = str(form.get("postcode", ""))[:40]
+        actor = await require(self, "create-request", *ASKERS)
+        self.allowed = actor is not None
+        if actor is None or not self._draft:
+            return
+        example = self._draft.get("example", 0)
+        sentences = help_requests.EXAMPLES.get(self._draft.get("category", ""), ())
+        own = example == -1 or not sentences
+        draft = Draft(
+            category=self._draft.get("category", ""),
+            text=self.text if own else sentences[min(max(example, 0), len(sentences) - 1)],
+            wijk_id=None if self.postcode.strip() else self._draft.get("wijk_id"),
+            postcode=self.postcode,
+            days=self._draft.get("days", []),
+            dayparts=self._draft.get("dayparts", []),
+            recurring=bool(self._draft.get("recurring")),
+            home_visit=self._draft.get("home_visit"),
+        )
+        if own and not self.text.strip():
+            self.problems = {**dict.fromkeys(FIELDS, ""), "text": help_requests.NO_TEXT}
+            return
+        with rx.session() as session:
+            try:
+                if actor.has(Role.caregiver):
+                    help_requests.create(session, actor, draft, now())
+                else:
+                    who = OnBehalf(
+                        first_name=str(form.get("caregiver_first_name", ""))[:200],
+                        email=str(form.get("caregiver_email", ""))[:300],
+                        consent=form.get("consent") in (True, "on", "true"),
+                    )
+                    help_requests.create_on_behalf(session, actor, draft, who, now())
+            except Invalid as invalid:
+                self.problems = {f: invalid.problems.get(f, "") for f in FIELDS}
+                return
+        self.problems = dict.fromkeys(FIELDS, "")
+        self._draft, self.text = {}, ""
+        (await self.get_state(RequestsState)).just_asked = True
+        slug = (await self.get_state(HubState))._slug
+        return rx.redirect(f"/{slug}/{routes.REQUESTS}")
+
+    def _show(self) -> None:
+        draft = self._draft
+        self.category = draft.get("category", "")
+        self.example = draft.get("example", 0)
+        self.wijk = str(draft["wijk_id"]) if draft.get("wijk_id") in self._wijk_ids else ""
+        self.days, self.dayparts = list(draft.get("days", [])), list(draft.get("dayparts", []))
+        self.recurring = bool(draft.get("recurring"))
+        home = draft.get("home_visit")
+        self.home_visit = home if home is not None else self.category in help_requests.HOME_VISIT_BY_DEFAULT

@@ -1,0 +1,76 @@
+"""The conversation of one matched request at /[hub]/hulpvraag/[nr]: the two first names and the
+messages. The number in the address says nothing by itself; only the people of the request see it."""
+
+import reflex as rx
+from babel.dates import format_datetime
+
+from mantelzorg_app.models import Hub
+from mantelzorg_app.services import i18n, threads
+from mantelzorg_app.services.authz import Refused
+from mantelzorg_app.services.help_requests import Invalid
+from state.auth import now, require
+from state.help_requests import request_row
+from state.ids import as_id
+from state.ui import UiState
+
+
+class ThreadState(rx.State):
+    allowed: bool = False
+    request: dict[str, str] = {}
+    caregiver: str = ""
+    volunteer: str = ""
+    messages: list[dict[str, str]] = []  # {"author", "text", "when", "mine"}
+    problem: str = ""
+    _request_id: int | None = None
+
+    @rx.event
+    async def load(self):
+        self._request_id = as_id(self.router.page.params.get("nr"))
+        self.problem = ""
+        await self._refresh("read-thread")
+
+    async def _refresh(self, action: str):
+        actor = await require(self, action)
+        self.allowed = False
+        if actor is None or self._request_id is None:
+            return None
+        lang = i18n.supported((await self.get_state(UiState)).lang)
+        with rx.session() as session:
+            try:
+                found = threads.read(session, actor, self._request_id)
+            except Refused:
+                return None
+            zone = session.get(Hub, actor.hub_id).timezone
+        self.allowed = True
+        self.request = request_row(found.request, "")
+        self.caregiver, self.volunteer = found.caregiver, found.volunteer
+        self.messages = [
+            {
+                "author": author,
+                "text": text,
+                "when": format_datetime(when, "d MMMM HH:mm", tzinfo=zone, locale=lang),
+                "mine": "ja" if mine else "",
+            }
+            for author, text, when, mine in found.messages
+        ]
+        return actor
+
+    @rx.event
+    async def send(self, form: dict):
+        """A message; the form names its request (services.threads checks the sender belongs to it)."""
+        text = str(form.get("message", ""))[: threads.TEXT_MAX + 100]
+        request_id = as_id(form.get("request"))
+        actor = await require(self, "post-thread")
+        if actor is None:
+            return None
+        with rx.session() as session:
+            try:
+                threads.post(session, actor, request_id or 0, text, now())
+            except Refused:
+                return None
+            except Invalid as invalid:
+                self.problem = invalid.problems["text"]
+                return None
+        self.problem, self.allowed, self._request_id = "", True, request_id
+        await self._refresh("read-thread")
+        return rx.set_value("message", "")
