@@ -18,9 +18,10 @@ def choice_button(icon: str | rx.Var, label: rx.Var | str, pressed: rx.Var, on_c
 
 
 def choice_buttons(
-    label: rx.Var | str, *buttons: rx.Component, message: rx.Var | None = None
+    label: rx.Var | str, *buttons: rx.Component, message: rx.Var | None = None, compact: bool = False
 ) -> rx.Component:
-    """A labelled group of choice buttons, with a problem in plain words above them."""
+    """A labelled group of choice buttons, with a problem in plain words above them. ``compact``: two
+    a row, for short words (days, places, yes and no)."""
     return rx.el.div(
         rx.cond(message != "", rx.el.p(message, role="alert", class_name="problem"))
         if message is not None
@@ -28,7 +29,7 @@ def choice_buttons(
         *buttons,
         role="group",
         aria_label=label,
-        class_name="answers",
+        class_name="answers compact" if compact else "answers",
     )
 
 

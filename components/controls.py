@@ -27,6 +27,17 @@ def row_button(icon: str, label: rx.Var | str, on_click) -> rx.Component:
     )
 
 
+def main_button(icon: str, label: rx.Var | str, on_click) -> rx.Component:
+    """The one main action of a card or screen, as a button: full width, at thumb height."""
+    return rx.el.button(
+        rx.icon(icon, size=24, aria_hidden="true"),
+        rx.el.span(label),
+        type="button",
+        on_click=on_click,
+        class_name="main-action",
+    )
+
+
 def language_choice(
     languages: dict[str, str], current: rx.Var, on_choose, label: rx.Var | str
 ) -> rx.Component:

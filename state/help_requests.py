@@ -36,13 +36,15 @@ class RequestsState(rx.State):
     allowed: bool = False
     rows: list[dict[str, str]] = []
     offers: list[dict[str, str]] = []  # {"id", "request_id", "name"}
-    just_asked: bool = False  # set by the form after a new request
+    just_asked: bool = False  # "Uw hulpvraag staat klaar", once, after the form
+    _asked: bool = False  # set by the form; shown by the next load
 
     @rx.event
     async def load(self):
         actor = await current_actor(self)
         self.signed_in = actor is not None
         self.allowed = bool(actor and actor.has(*ASKERS))
+        self.just_asked, self._asked = self._asked, False
         if self.allowed:
             self._refresh(actor)
 

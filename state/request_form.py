@@ -148,7 +148,7 @@ class RequestFormState(rx.State):
                 return
         self.problems = dict.fromkeys(FIELDS, "")
         self._draft, self.text = {}, ""
-        (await self.get_state(RequestsState)).just_asked = True
+        (await self.get_state(RequestsState))._asked = True
         slug = (await self.get_state(HubState))._slug
         return rx.redirect(f"/{slug}/{routes.REQUESTS}")
 

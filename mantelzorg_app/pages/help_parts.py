@@ -23,7 +23,7 @@ def request_card(row: rx.Var, *extra: rx.Component) -> rx.Component:
             rx.el.h3(rx.icon("hand-heart", size=24, aria_hidden="true"), rx.el.span(t_if_any(row["label"]))),
             rx.el.p(row["text"]),
             rx.cond(row["wijk"] != "", rx.el.p(rx.icon("map-pin", size=20, aria_hidden="true"), row["wijk"])),
-            rx.cond(row["home_visit"] != "", rx.el.p(t("Bij u thuis"))),
+            rx.cond(row["home_visit"] != "", rx.el.p(t("Hulp aan huis"))),
             rx.cond(row["recurring"] != "", rx.el.p(t("Vaker, niet één keer"))),
             class_name="row-text",
         ),

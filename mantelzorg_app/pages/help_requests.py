@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from components.controls import link_button, row_button
+from components.controls import link_button, main_button, row_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.help_parts import follow_ups, request_card, sign_in_first, thread_link
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
@@ -15,7 +15,7 @@ def _offer(offer: rx.Var) -> rx.Component:
     return rx.el.div(
         rx.el.p(t("{name} wil u helpen.").replace("{name}", offer["name"])),
         rx.el.div(
-            row_button("check", t("Ja, graag"), R.answer(offer["id"], True)),
+            main_button("check", t("Ja, graag"), R.answer(offer["id"], True)),
             row_button("x", t("Nee, liever niet"), R.answer(offer["id"], False)),
             class_name="row-actions",
         ),

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from components.controls import link_button, row_button
+from components.controls import link_button, main_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.help_parts import follow_ups, request_card, sign_in_first, thread_link
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
@@ -34,7 +34,7 @@ def _fit(row: rx.Var) -> rx.Component:
         rx.cond(
             row["offered"] != "",
             rx.el.p(t("U zei: ik help. Wij vragen de mantelzorger of het goed is."), class_name="status"),
-            row_button("hand-helping", t("Ik help"), H.offer(row["id"])),
+            main_button("hand-helping", t("Ik help"), H.offer(row["id"])),
         ),
     )
 

@@ -93,6 +93,7 @@ def _form() -> rx.Component:
                     ),
                 ),
                 message=t_if_any(F.problems["place"]),
+                compact=True,
             ),
             text_field(
                 t("Of typ uw postcode"), "postcode", auto_complete="postal-code", default_value=F.postcode
@@ -107,6 +108,7 @@ def _form() -> rx.Component:
                     choice_button(d.icon, t(d.label), F.days.contains(d.value), F.toggle("days", d.value))
                     for d in DAYS
                 ),
+                compact=True,
             ),
             choice_buttons(
                 t("Moment van de dag"),
@@ -116,6 +118,7 @@ def _form() -> rx.Component:
                     )
                     for p in DAYPARTS
                 ),
+                compact=True,
             ),
         ),
         choice_section(
@@ -124,6 +127,7 @@ def _form() -> rx.Component:
                 t("Eén keer of vaker?"),
                 choice_button("calendar-check", t("Eén keer"), ~F.recurring, F.choose("recurring", "nee")),
                 choice_button("repeat", t("Vaker"), F.recurring, F.choose("recurring", "ja")),
+                compact=True,
             ),
         ),
         choice_section(
@@ -133,6 +137,7 @@ def _form() -> rx.Component:
                 t("Komt de vrijwilliger bij u thuis?"),
                 choice_button("house", t("Ja"), F.home_visit, F.choose("home_visit", "ja")),
                 choice_button("x", t("Nee"), ~F.home_visit, F.choose("home_visit", "nee")),
+                compact=True,
             ),
         ),
         submit_button("send", t("Vraag hulp")),

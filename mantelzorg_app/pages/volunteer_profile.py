@@ -16,7 +16,7 @@ from state.volunteering import ProfileState as P
 LANGUAGES = {"nl": N_("Nederlands"), **LANGUAGE_NAMES}
 
 
-def _toggles(title: rx.Var, name: str, choices, message: rx.Var | None = None) -> rx.Component:
+def _toggles(title: rx.Var, name: str, choices, message: rx.Var | None = None, compact=True) -> rx.Component:
     """``choices``: (value, icon, label) tuples; a tap turns one on or off."""
     chosen = getattr(P, name)
     return choice_buttons(
@@ -26,6 +26,7 @@ def _toggles(title: rx.Var, name: str, choices, message: rx.Var | None = None) -
             for value, icon, label in choices
         ),
         message=message,
+        compact=compact,
     )
 
 
@@ -39,6 +40,7 @@ def _form() -> rx.Component:
                 "categories",
                 [(c.value, c.icon, t(c.label)) for c in HELP_CATEGORIES],
                 t_if_any(P.problems["categories"]),
+                compact=False,
             ),
         ),
         choice_section(
@@ -52,6 +54,7 @@ def _form() -> rx.Component:
                     ),
                 ),
                 message=t_if_any(P.problems["wijken"]),
+                compact=True,
             ),
             text_field(
                 t("Of typ uw postcode"),
@@ -71,6 +74,7 @@ def _form() -> rx.Component:
                     )
                     for km in DISTANCES_KM
                 ),
+                compact=True,
             ),
         ),
         choice_section(

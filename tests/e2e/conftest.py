@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,14 +49,20 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser, app_url: str) -> Iterator[Page]:
+@contextmanager
+def phone(browser: Browser, app_url: str) -> Iterator[Page]:
+    """A page in a browser context of its own: one more person on their own phone."""
     context = browser.new_context(
         base_url=app_url, viewport=PHONE, has_touch=True, is_mobile=True, locale="nl-NL"
     )
-    page = context.new_page()
-    yield page
+    yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, app_url: str) -> Iterator[Page]:
+    with phone(browser, app_url) as page:
+        yield page
 
 
 def open_page(page: Page, path: str) -> None:

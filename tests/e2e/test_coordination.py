@@ -18,13 +18,13 @@ def test_coordinator_vets_a_volunteer_and_invites_a_professional(page: Page, smt
     sign_in(page, smtp, "gerrit.voorbeeld@leusden.example.org", "Gerrit")
     page.get_by_role("link", name="Beheer").click()
     expect(page.get_by_role("heading", level=1, name="Beheer")).to_be_visible()
-    volunteers = page.get_by_role("listitem").filter(has_text="Carla")
+    volunteers = page.get_by_role("listitem").filter(has_text="Daan").filter(has_text="VOG")
     expect(volunteers).to_contain_text("Nog geen VOG gezien")
     check_page(page, "coordination")
 
     volunteers.get_by_role("button", name="VOG gezien (vandaag)").click()
     expect(page.get_by_role("status")).to_have_text("Opgeslagen.")
-    expect(page.get_by_role("listitem").filter(has_text="Carla")).to_contain_text("VOG gezien op")
+    expect(page.get_by_role("listitem").filter(has_text="Daan").filter(has_text="VOG")).to_contain_text("VOG gezien op")
 
     page.get_by_label("Voornaam").fill("Sanne")
     page.get_by_label("E-mailadres bij de gemeente of organisatie").fill("sanne bij gemeente")

@@ -1,0 +1,128 @@
+"""The whole way from the Wegwijzer to a volunteer, on phones: the bars of the help-request issue.
+
+An anonymous visitor with a heavy load sees "Bel mij terug" first and leaves a number; signed in, the
+answers become a request; a vetted volunteer in the same wijk sees it on top and offers help; the
+caregiver accepts; both see the conversation. A volunteer of another hub never sees it.
+"""
+
+import random
+
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.conftest import check_page, open_page, phone
+from tests.e2e.test_coordination import sign_in
+from tests.e2e.test_questionnaire import HEAVY, answer, heading, switch_language
+from tests.e2e.test_sign_in import CODE, mail_body, type_code
+from tests.support.smtp import SmtpServer
+
+ASKED = "Wie kan een middag blijven, zodat ik even weg kan?"
+
+
+def card(page: Page, text: str):
+    return page.get_by_role("listitem").filter(has_text=text)
+
+
+def test_from_the_wegwijzer_to_a_volunteer(page: Page, browser: Browser, app_url: str, smtp: SmtpServer):
+    open_page(page, "/leusden/hulp")
+    for _question, taps in HEAVY:
+        for tap in taps:
+            answer(page, tap)
+    expect(heading(page, "Wat past bij u")).to_be_visible()
+    expect(page.locator("main h2").first).to_have_text("Bel mij terug")
+    page.get_by_label("Uw telefoonnummer").fill(f"06 {random.randrange(10**7, 10**8)}")
+    page.get_by_role("radio", name="In de ochtend").check()
+    page.get_by_role("button", name="Bel mij terug").click()
+    expect(page.get_by_text("Dank u wel. Wij bellen u zo snel mogelijk terug.")).to_be_visible()
+
+    # Signing in on the way keeps the answers: the form is filled in with them.
+    page.get_by_role("link", name="Vraag een vrijwilliger").click()
+    expect(heading(page, "Hulp vragen aan een vrijwilliger")).to_be_visible()
+    expect(page.get_by_text("Uw antwoorden blijven bewaard.")).to_be_visible()
+    check_page(page, "request-sign-in-first")
+    page.get_by_role("link", name="Inloggen").click()
+    address = "anna.voorbeeld@leusden.example.org"
+    page.get_by_label("Uw e-mailadres").fill(address)
+    page.get_by_role("button", name="Stuur mij een code").click()
+    expect(page.get_by_label("De code (6 cijfers)")).to_be_visible()
+    type_code(page, "".join(CODE.search(mail_body(smtp, address)).groups()))
+    expect(heading(page, "Hulp vragen aan een vrijwilliger")).to_be_visible()
+    for chosen in ("Boodschappen", "Centrum", "Dinsdag", "Middag"):
+        expect(page.get_by_role("button", name=chosen, exact=True)).to_have_attribute("aria-pressed", "true")
+    check_page(page, "request-form")
+    answer(page, "Iemand die even oppast")
+    answer(page, ASKED)
+    expect(page.get_by_role("button", name="Ja", exact=True)).to_have_attribute("aria-pressed", "true")
+    switch_language(page, "English", "Ask a volunteer for help")
+    check_page(page, "request-form-en")
+    switch_language(page, "Nederlands", "Hulp vragen aan een vrijwilliger")
+    page.get_by_role("button", name="Vraag hulp").click()
+    expect(heading(page, "Mijn hulpvragen")).to_be_visible()
+    expect(page.get_by_role("status")).to_have_text("Uw hulpvraag staat klaar. Wij zoeken een vrijwilliger.")
+    expect(card(page, ASKED)).to_contain_text("Wij zoeken een vrijwilliger voor u.")
+    check_page(page, "requests")
+
+    with phone(browser, app_url) as carla:
+        sign_in(carla, smtp, "carla.voorbeeld@leusden.example.org", "Carla")
+        carla.get_by_role("link", name="Helpen").click()
+        expect(heading(carla, "Helpen")).to_be_visible()
+        top = carla.locator("main li.card").first
+        expect(top).to_contain_text(ASKED)
+        expect(top).to_contain_text("dinsdagmiddag, in Centrum")
+        expect(top).not_to_contain_text("Anna")  # no name before the caregiver says yes
+        check_page(carla, "helping")
+        top.get_by_role("button", name="Ik help").click()
+        expect(card(carla, ASKED)).to_contain_text("U zei: ik help.")
+        switch_language(carla, "English", "Helping")
+        check_page(carla, "helping-en")
+        switch_language(carla, "Nederlands", "Helpen")
+
+        open_page(page, "/leusden/hulpvragen")
+        expect(card(page, ASKED)).to_contain_text("Carla wil u helpen.")
+        check_page(page, "requests-offer")
+        card(page, ASKED).get_by_role("button", name="Ja, graag").click()
+        expect(card(page, ASKED)).to_contain_text("Carla helpt u.")
+        card(page, ASKED).get_by_role("link", name="Naar het gesprek").click()
+        expect(heading(page, "Gesprek")).to_be_visible()
+        expect(page.get_by_text("Anna en Carla kunnen hier samen afspreken.")).to_be_visible()
+        page.get_by_label("Uw bericht").fill("Dag Carla, past dinsdag om twee uur?")
+        page.get_by_role("button", name="Stuur").click()
+        expect(page.get_by_role("listitem").filter(has_text="past dinsdag om twee uur?")).to_be_visible()
+        check_page(page, "thread")
+
+        open_page(carla, "/leusden/helpen")
+        expect(card(carla, ASKED)).to_contain_text("U helpt Anna.")
+        card(carla, ASKED).get_by_role("link", name="Naar het gesprek").click()
+        expect(carla.get_by_text("Dag Carla, past dinsdag om twee uur?")).to_be_visible()
+        carla.get_by_label("Uw bericht").fill("Ja, dat past. Tot dinsdag!")
+        carla.get_by_role("button", name="Stuur").click()
+        expect(carla.get_by_text("Ja, dat past. Tot dinsdag!")).to_be_visible()
+        open_page(carla, "/leusden/helpen/profiel")
+        expect(heading(carla, "Wat ik graag doe")).to_be_visible()
+        expect(carla.get_by_role("button", name="Centrum")).to_have_attribute("aria-pressed", "true")
+        check_page(carla, "volunteer-profile")
+
+    with phone(browser, app_url) as ivo:  # a volunteer of Poperinge
+        open_page(ivo, "/poperinge/inloggen")
+        address = "ivo.voorbeeld@poperinge.example.org"
+        ivo.get_by_label("Uw e-mailadres").fill(address)
+        ivo.get_by_role("button", name="Stuur mij een code").click()
+        expect(ivo.get_by_label("De code (6 cijfers)")).to_be_visible()
+        type_code(ivo, "".join(CODE.search(mail_body(smtp, address)).groups()))
+        expect(heading(ivo, "Welkom, Ivo")).to_be_visible()
+        open_page(ivo, "/poperinge/helpen")
+        expect(heading(ivo, "Helpen")).to_be_visible()
+        expect(ivo.get_by_text(ASKED)).to_have_count(0)
+        open_page(ivo, "/leusden/helpen")
+        expect(ivo.get_by_text("Deze pagina is voor vrijwilligers.")).to_be_visible()
+        expect(ivo.get_by_text(ASKED)).to_have_count(0)
+
+
+def test_coordinator_asks_a_volunteer_for_a_request_that_waits(page: Page, smtp: SmtpServer):
+    sign_in(page, smtp, "gerrit.voorbeeld@leusden.example.org", "Gerrit")
+    page.get_by_role("link", name="Beheer").click()
+    waiting = card(page, "Wie kan ons naar het ziekenhuis brengen?")
+    expect(waiting).to_contain_text("Wacht al 4 dagen op een vrijwilliger.")
+    check_page(page, "coordination-waiting")
+    waiting.get_by_role("button", name="Vraag Daan").click()
+    expect(page.get_by_role("status")).to_contain_text("Gevraagd.")
+    expect(card(page, "Wie kan ons naar het ziekenhuis brengen?")).to_contain_text("Gevraagd: Daan")
