@@ -31,6 +31,7 @@ lint:
 
 bench: setup chromium  ## matching speed and Lighthouse on Home; prints the figures
 	$(PY) -m tests.bench.matching
+	$(PY) -m tests.bench.help_lists
 	$(PY) -m tests.bench.lighthouse
 
 setup: $(VENV)/.installed translations

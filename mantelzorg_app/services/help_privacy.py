@@ -87,7 +87,8 @@ def forget(session: Session, person_id: int) -> None:
     session.exec(delete_rows(HelpRequest).where(HelpRequest.caregiver_id == person_id))
     session.exec(
         update(HelpRequest)
-        .where(HelpRequest.volunteer_id == person_id)
+        .where(HelpRequest.volunteer_id == person_id, HelpRequest.status == Status.matched)
         .values(volunteer_id=None, status=Status.open, agreed_at=None, needs_attention=False)
     )
+    session.exec(update(HelpRequest).where(HelpRequest.volunteer_id == person_id).values(volunteer_id=None))
     session.exec(update(HelpRequest).where(HelpRequest.posted_by_id == person_id).values(posted_by_id=None))

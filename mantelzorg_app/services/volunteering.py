@@ -132,6 +132,21 @@ def as_request(row: HelpRequest, wijken: dict[int, Wijk]) -> matching.Request:
     )
 
 
+# What the matching reads of a request (see as_request): a few columns, not whole rows.
+_MATCHED_COLUMNS = (
+    HelpRequest.id,
+    HelpRequest.hub_id,
+    HelpRequest.category,
+    HelpRequest.wijk_id,
+    HelpRequest.postcode,
+    HelpRequest.days,
+    HelpRequest.dayparts,
+    HelpRequest.home_visit,
+    HelpRequest.status,
+    HelpRequest.created_at,
+)
+
+
 def hub_wijken(session: Session, hub_id: int) -> dict[int, Wijk]:
     return {w.id: w for w in session.exec(select(Wijk).where(Wijk.hub_id == hub_id))}
 
@@ -151,12 +166,55 @@ def fits(session: Session, actor: Actor, now: datetime) -> list[Fit]:
     """The open requests that fit the volunteer, best first (the coordinator's suggestions on top).
 
     Requests they already offered to are listed too, marked, so they see their offer is waiting.
-    A declined offer takes the request off their list.
+    A declined offer takes the request off their list. The hard rules that SQL can check (hub, open,
+    category, home visit, wijk when the volunteer gave no distance) filter the rows before they are
+    read; the matching checks them all again, and ranks. Only the shown rows are read whole.
     """
-    membership = _volunteer(session, actor, "volunteer-requests")
+    found = _me(session, actor, "volunteer-requests")
+    if found is None:
+        return []
+    row, wijken, me, mine = found
+    names = {wijk_id: wijk.name for wijk_id, wijk in wijken.items()}
+    query = select(*_MATCHED_COLUMNS).where(
+        HelpRequest.hub_id == actor.hub_id,
+        HelpRequest.status == Status.open,
+        HelpRequest.caregiver_id != actor.person_id,
+        col(HelpRequest.category).in_(me.categories),
+    )
+    if not me.vetted:
+        query = query.where(~col(HelpRequest.home_visit))
+    if row.postcode is None or row.max_km is None:  # by wijken only
+        query = query.where(col(HelpRequest.wijk_id).in_([int(w) for w in split(row.wijk_ids)]))
+    candidates = [
+        as_request(r, wijken) for r in session.exec(query).all() if mine.get(r.id) != OfferStatus.declined
+    ]
+    suggested = {r_id for r_id, status in mine.items() if status == OfferStatus.suggested}
+    ranked = matching.requests_for(me, (r for r in candidates if r.id in suggested), now)
+    ranked += [m for m in matching.requests_for(me, candidates, now, LIST_LIMIT) if m.id not in suggested]
+    shown = ranked[:LIST_LIMIT]
+    rows = {
+        r.id: r
+        for r in session.exec(select(HelpRequest).where(col(HelpRequest.id).in_([m.id for m in shown])))
+    }
+    return [
+        Fit(
+            request=rows[m.id],
+            wijk=names.get(rows[m.id].wijk_id, rows[m.id].postcode or ""),
+            match=m,
+            suggested=m.id in suggested,
+            offered=mine.get(m.id) == OfferStatus.offered,
+        )
+        for m in shown
+    ]
+
+
+def _me(session: Session, actor: Actor, action: str):
+    """The volunteer as the matching sees them: (profile, the hub's wijken, Volunteer, their offers'
+    status by request id); None without a profile. Refuses anyone who is not a volunteer here."""
+    membership = _volunteer(session, actor, action)
     row = profile(session, actor)
     if row is None:
-        return []
+        return None
     wijken = hub_wijken(session, actor.hub_id)
     names = {wijk_id: wijk.name for wijk_id, wijk in wijken.items()}
     me = as_volunteer(row, names, membership.vog_checked_on is not None)
@@ -165,32 +223,23 @@ def fits(session: Session, actor: Actor, now: datetime) -> list[Fit]:
             select(HelpOffer.request_id, HelpOffer.status).where(HelpOffer.volunteer_id == actor.person_id)
         ).all()
     )
-    rows = session.exec(
-        select(HelpRequest).where(
-            HelpRequest.hub_id == actor.hub_id,
-            HelpRequest.status == Status.open,
-            HelpRequest.caregiver_id != actor.person_id,
-        )
-    ).all()
-    by_id = {r.id: r for r in rows if mine.get(r.id) != OfferStatus.declined}
-    ranked = matching.requests_for(me, (as_request(r, wijken) for r in by_id.values()), now)
-    found = [
-        Fit(
-            request=by_id[m.id],
-            wijk=names.get(by_id[m.id].wijk_id, by_id[m.id].postcode or ""),
-            match=m,
-            suggested=mine.get(m.id) == OfferStatus.suggested,
-            offered=mine.get(m.id) == OfferStatus.offered,
-        )
-        for m in ranked
-    ]
-    found.sort(key=lambda f: not f.suggested)  # stable: the rest stays best first
-    return found[:LIST_LIMIT]
+    return row, wijken, me, mine
+
+
+def _fits_one(session: Session, actor: Actor, request_id: int, now: datetime) -> bool:
+    found = _me(session, actor, "offer-help")
+    request = session.get(HelpRequest, request_id)
+    if found is None or request is None or request.caregiver_id == actor.person_id:
+        return False
+    _row, wijken, me, mine = found
+    if mine.get(request_id) == OfferStatus.declined:
+        return False
+    return bool(matching.requests_for(me, [as_request(request, wijken)], now))
 
 
 def offer(session: Session, actor: Actor, request_id: int, now: datetime) -> HelpOffer:
-    """ "Ik help": only on an open request of this hub that fits the volunteer (or was suggested)."""
-    if not any(f.request.id == request_id for f in fits(session, actor, now)):
+    """ "Ik help": only on an open request of this hub that fits the volunteer, wherever it ranks."""
+    if not _fits_one(session, actor, request_id, now):
         refuse(session, "offer-help", actor.hub_id, actor.person_id, f"request {request_id}")
     found = session.exec(
         select(HelpOffer).where(HelpOffer.request_id == request_id, HelpOffer.volunteer_id == actor.person_id)
