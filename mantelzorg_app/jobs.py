@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import reflex as rx
 
-from mantelzorg_app.services import housekeeping
+from mantelzorg_app import settings
+from mantelzorg_app.services import housekeeping, notices
 
 log = logging.getLogger("mantelzorg.jobs")
 TIDY_EVERY = 3600  # seconds
@@ -16,6 +17,10 @@ def _tidy_once() -> None:
     with rx.session() as session:
         counts = housekeeping.tidy(session, datetime.now(UTC))
     log.info("tidied: %s", ", ".join(f"{n} {what}" for what, n in counts.items()))
+    with rx.session() as session:
+        asked = notices.due_follow_ups(session, datetime.now(UTC), settings.public_url())
+    notices.send(asked)
+    log.info("asked 'Is het gelukt?' by mail: %d", len(asked))
 
 
 async def tidy_every_hour() -> None:

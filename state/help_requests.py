@@ -5,8 +5,9 @@ A professional sees the requests they posted for caregivers, and may answer offe
 
 import reflex as rx
 
+from mantelzorg_app import settings
 from mantelzorg_app.models import Role
-from mantelzorg_app.services import help_requests
+from mantelzorg_app.services import help_requests, notices
 from mantelzorg_app.services.authz import Refused
 from mantelzorg_app.services.help_requests import STATUS_WORDS, Status
 from mantelzorg_app.services.questionnaire import HELP_CATEGORIES
@@ -69,18 +70,25 @@ class RequestsState(rx.State):
 
     @rx.event
     async def answer(self, offer_id, accept):
-        """ "Ja, graag" or "Nee, liever niet" to a volunteer's offer."""
-        await self._act(
-            "answer-offer",
-            offer_id,
-            lambda s, a, i: help_requests.answer_offer(s, a, i, accept is True, now()),
-        )
+        """ "Ja, graag" or "Nee, liever niet" to a volunteer's offer; a yes is mailed to the volunteer."""
+        base = settings.link_base(self.router.page.host)
+
+        def answer(session, actor, found_id) -> list:
+            request = help_requests.answer_offer(session, actor, found_id, accept is True, now())
+            return notices.offer_accepted(session, request, base) if accept is True else []
+
+        await self._act("answer-offer", offer_id, answer)
 
     @rx.event
     async def stop(self, request_id):
-        await self._act("stop-request", request_id, lambda s, a, i: help_requests.stop(s, a, i, now()))
+        def stop(session, actor, found_id) -> list:
+            help_requests.stop(session, actor, found_id, now())
+            return []
+
+        await self._act("stop-request", request_id, stop)
 
     async def _act(self, action: str, raw_id, change) -> None:
+        """``change(session, actor, id)`` returns the mails to send once it worked."""
         actor = await require(self, action, *ASKERS)
         self.allowed = actor is not None
         found_id = as_id(raw_id)
@@ -88,8 +96,9 @@ class RequestsState(rx.State):
             return
         with rx.session() as session:
             try:
-                change(session, actor, found_id)
+                told = change(session, actor, found_id)
             except Refused:
                 return
+        notices.send(told)
         self.just_asked = False
         self._refresh(actor)

@@ -2,9 +2,9 @@
 
 import reflex as rx
 
-from mantelzorg_app import routes
+from mantelzorg_app import routes, settings
 from mantelzorg_app.models import Role
-from mantelzorg_app.services import help_requests, hubs, volunteering
+from mantelzorg_app.services import help_requests, hubs, notices, volunteering
 from mantelzorg_app.services.authz import Refused
 from mantelzorg_app.services.help_requests import Invalid
 from mantelzorg_app.services.matching import Reason
@@ -72,9 +72,11 @@ class HelpingState(rx.State):
             return
         with rx.session() as session:
             try:
-                volunteering.offer(session, actor, found_id, now())
+                made = volunteering.offer(session, actor, found_id, now())
             except Refused:
                 return
+            told = notices.offer_made(session, made, settings.link_base(self.router.page.host))
+        notices.send(told)
         self.offered_now = True
         self._refresh(actor)
 

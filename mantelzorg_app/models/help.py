@@ -81,6 +81,7 @@ class FollowUp(SQLModel, table=True):
     due_at: datetime = Field(sa_type=UTCDateTime)
     answer: str | None = Field(default=None, max_length=10)  # yes, no, not_yet
     answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    mailed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # asked by mail too
 
 
 class VolunteerProfile(SQLModel, table=True):

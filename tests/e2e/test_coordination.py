@@ -24,7 +24,9 @@ def test_coordinator_vets_a_volunteer_and_invites_a_professional(page: Page, smt
 
     volunteers.get_by_role("button", name="VOG gezien (vandaag)").click()
     expect(page.get_by_role("status")).to_have_text("Opgeslagen.")
-    expect(page.get_by_role("listitem").filter(has_text="Daan").filter(has_text="VOG")).to_contain_text("VOG gezien op")
+    expect(page.get_by_role("listitem").filter(has_text="Daan").filter(has_text="VOG")).to_contain_text(
+        "VOG gezien op"
+    )
 
     page.get_by_label("Voornaam").fill("Sanne")
     page.get_by_label("E-mailadres bij de gemeente of organisatie").fill("sanne bij gemeente")
