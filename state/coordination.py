@@ -128,6 +128,10 @@ class CoordinationState(rx.State):
             N_("Gevraagd. De vrijwilliger ziet de hulpvraag bovenaan."),
         )
 
+    @rx.event
+    async def handled(self, request_id):
+        await self._change("attention-handled", request_id, help_coordination.handled, N_("Opgeslagen."))
+
     async def _change(self, action: str, membership_id, change, done: str) -> None:
         actor = await self._coordinator(action)
         mid = as_id(membership_id)

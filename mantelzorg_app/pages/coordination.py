@@ -89,7 +89,10 @@ def _waiting(row: rx.Var) -> rx.Component:
         row,
         rx.cond(
             row["attention"] != "",
-            rx.el.p(t("Iemand zei: het is niet gelukt. Bel even."), class_name="status"),
+            rx.fragment(
+                rx.el.p(t("Iemand zei: het is niet gelukt. Bel even."), class_name="status"),
+                row_button("check", t("Gebeld en geregeld"), CoordinationState.handled(row["id"])),
+            ),
             rx.el.p(
                 t("Wacht al {days} dagen op een vrijwilliger.").replace("{days}", row["days"]),
                 class_name="status",

@@ -90,6 +90,17 @@ def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
     return found
 
 
+def handled(session: Session, actor: Actor, request_id: int) -> None:
+    """The coordinator called about a "nee": the request leaves the list (it stays matched)."""
+    _coordinator(session, actor, "attention-handled")
+    request = session.get(HelpRequest, request_id)
+    if request is None or request.hub_id != actor.hub_id or not request.needs_attention:
+        refuse(session, "attention-handled", actor.hub_id, actor.person_id, f"request {request_id}")
+    request.needs_attention = False
+    session.add(request)
+    session.commit()
+
+
 def suggest(session: Session, actor: Actor, request_id: int, volunteer_id: int, now: datetime) -> None:
     """Puts the request on top of the volunteer's list, marked "De coördinator vraagt of u kunt helpen"."""
     _coordinator(session, actor, "suggest-volunteer")

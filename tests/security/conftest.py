@@ -121,8 +121,14 @@ def _help_rows(session: Session, cast: dict[str, Membership], now: datetime) -> 
     ):
         asked = dict(hub_id=caregiver.hub_id, caregiver_id=caregiver.person_id, wijk_id=caregiver.wijk_id)
         open_request = HelpRequest(**asked, category="boodschappen", text="Boodschappen", created_at=now)
-        matched = HelpRequest(
-            **asked, category="vervoer", text="Vervoer", status="matched", volunteer_id=helper, created_at=now
+        matched = HelpRequest(  # someone said "nee" to "Is het gelukt?": on the coordinator's list
+            **asked,
+            category="vervoer",
+            text="Vervoer",
+            status="matched",
+            volunteer_id=helper,
+            needs_attention=True,
+            created_at=now,
         )
         stale = HelpRequest(**asked, category="gezelschap", text="Koffie", created_at=now - timedelta(days=5))
         session.add_all([open_request, matched, stale])

@@ -147,6 +147,12 @@ PROTECTED = {
         lambda p: (p.ids["callback_task"],),
         lambda p: (p.ids["other_hub_callback_task"],),
     ),
+    "CoordinationState.handled": Protected(
+        "coordination",
+        "coordinator",
+        lambda p: (p.ids["matched_request"],),
+        lambda p: (p.ids["other_hub_matched_request"],),
+    ),
     "CoordinationState.suggest": Protected(
         "coordination",
         "coordinator",
