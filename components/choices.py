@@ -21,7 +21,7 @@ def choice_buttons(
     label: rx.Var | str, *buttons: rx.Component, message: rx.Var | None = None, compact: bool = False
 ) -> rx.Component:
     """A labelled group of choice buttons, with a problem in plain words above them. ``compact``: two
-    a row, for short words (days, places, yes and no)."""
+    a row, for short words (days, dayparts, yes and no; not place names, which can be long)."""
     return rx.el.div(
         rx.cond(message != "", rx.el.p(message, role="alert", class_name="problem"))
         if message is not None

@@ -93,7 +93,6 @@ def _form() -> rx.Component:
                     ),
                 ),
                 message=t_if_any(F.problems["place"]),
-                compact=True,
             ),
             text_field(
                 t("Of typ uw postcode"), "postcode", auto_complete="postal-code", default_value=F.postcode

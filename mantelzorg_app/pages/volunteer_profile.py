@@ -54,7 +54,6 @@ def _form() -> rx.Component:
                     ),
                 ),
                 message=t_if_any(P.problems["wijken"]),
-                compact=True,
             ),
             text_field(
                 t("Of typ uw postcode"),

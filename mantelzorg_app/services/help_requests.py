@@ -75,7 +75,7 @@ HOME_VISIT_BY_DEFAULT = frozenset({"gezelschap", "klusjes", "oppas", "huishouden
 
 # The status of a request in plain words, for the caregiver. ``{name}``: the volunteer's first name.
 STATUS_WORDS = {
-    "open": N_("Wij zoeken een vrijwilliger voor u."),
+    "open": N_("Wij zoeken een vrijwilliger."),
     "offered": N_("Iemand wil u helpen. Wilt u dat?"),
     "matched": N_("{name} helpt u."),
     "done": N_("Gelukt. Deze hulpvraag is klaar."),

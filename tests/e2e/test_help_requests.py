@@ -58,7 +58,7 @@ def test_from_the_wegwijzer_to_a_volunteer(page: Page, browser: Browser, app_url
     page.get_by_role("button", name="Vraag hulp").click()
     expect(heading(page, "Mijn hulpvragen")).to_be_visible()
     expect(page.get_by_role("status")).to_have_text("Uw hulpvraag staat klaar. Wij zoeken een vrijwilliger.")
-    expect(card(page, ASKED)).to_contain_text("Wij zoeken een vrijwilliger voor u.")
+    expect(card(page, ASKED)).to_contain_text("Wij zoeken een vrijwilliger.")
     check_page(page, "requests")
 
     with phone(browser, app_url) as carla:
@@ -152,4 +152,4 @@ def test_a_professional_asks_for_help_on_a_caregivers_behalf(page: Page, smtp: S
     expect(heading(page, "Mijn hulpvragen")).to_be_visible()
     asked = card(page, "Wie helpt met brieven en formulieren?")
     expect(asked).to_contain_text("Voor Wim")
-    expect(asked).to_contain_text("Wij zoeken een vrijwilliger voor u.")
+    expect(asked).to_contain_text("Wij zoeken een vrijwilliger.")

@@ -5,6 +5,7 @@ import random
 
 from playwright.sync_api import Page, expect
 
+from mantelzorg_app.services import i18n
 from tests.e2e.conftest import check_page, open_page
 from tests.e2e.test_coordination import sign_in
 from tests.support.smtp import SmtpServer
@@ -127,3 +128,22 @@ def test_no_one_to_care_for_gets_a_kind_end(page: Page):
     page.get_by_role("button", name="Terug").click()
     expect(heading(page, "Zorgt u voor iemand?")).to_be_visible()
     expect(page.get_by_role("button", name="Nee", exact=True)).to_have_attribute("aria-pressed", "true")
+
+
+def test_every_step_and_the_result_in_english(page: Page):
+    """The same way as the heavy load above, in English: each screen gets axe and a screenshot."""
+
+    def english(dutch: str) -> str:
+        return i18n.gettext("en", dutch)
+
+    open_page(page, "/leusden/hulp")
+    switch_language(page, "English", english(HEAVY[0][0]))
+    for number, (question, taps) in enumerate(HEAVY, start=1):
+        expect(heading(page, english(question))).to_be_visible()
+        expect(page.get_by_text(f"Question {number} of 14", exact=True)).to_be_visible()
+        check_page(page, f"questionnaire-{number:02d}-en")
+        for tap in taps:
+            answer(page, english(tap))
+    expect(heading(page, "What suits you")).to_be_visible()
+    expect(page.get_by_role("link", name=english("Vraag een vrijwilliger"))).to_be_visible()
+    switch_language(page, "Nederlands", "Wat past bij u")
