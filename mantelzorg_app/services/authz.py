@@ -59,6 +59,13 @@ def require(
     return found
 
 
+def require_role(session: Session, actor: Actor, action: str, *roles: Role) -> None:
+    """Refuses (and logs) an actor who holds none of ``roles`` in their hub: the check services make
+    again, whoever called them."""
+    if not actor.has(*roles):
+        refuse(session, action, actor.hub_id, actor.person_id, f"not a {' or '.join(roles)}")
+
+
 def refuse(session: Session, action: str, hub_id: int | None, actor_id: int | None, why: str = ""):
     audit.record(session, audit.REFUSED, hub_id=hub_id, actor_id=actor_id, detail=f"{action} {why}".strip())
     raise Refused(action)

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, delete, select
 
 from mantelzorg_app.models import STAFF_ROLES, CallbackTask
 from mantelzorg_app.services import audit
-from mantelzorg_app.services.authz import Actor, refuse
+from mantelzorg_app.services.authz import Actor, refuse, require_role
 from mantelzorg_app.services.i18n import N_
 from mantelzorg_app.services.questionnaire import Band
 
@@ -63,7 +63,7 @@ def ask(session: Session, hub_id: int, phone: str, good_time: str, band: str, no
 
 def open_tasks(session: Session, by: Actor) -> list[CallbackTask]:
     """The hub's calls still to make, oldest first. Opening the list is logged: it holds numbers."""
-    _staff(session, by, "callbacks")
+    require_role(session, by, "callbacks", *STAFF_ROLES)
     tasks = list(
         session.exec(
             select(CallbackTask)
@@ -76,7 +76,7 @@ def open_tasks(session: Session, by: Actor) -> list[CallbackTask]:
 
 
 def mark_done(session: Session, by: Actor, task_id: int, now: datetime) -> None:
-    _staff(session, by, "callback-done")
+    require_role(session, by, "callback-done", *STAFF_ROLES)
     task = session.get(CallbackTask, task_id)
     if task is None or task.hub_id != by.hub_id:
         refuse(session, "callback-done", by.hub_id, by.person_id, "task of another hub")
@@ -91,8 +91,3 @@ def forget_called(session: Session, now: datetime) -> int:
     gone = session.exec(delete(CallbackTask).where(col(CallbackTask.done_at) < now - KEEP_AFTER_CALL))
     session.commit()
     return gone.rowcount
-
-
-def _staff(session: Session, by: Actor, action: str) -> None:
-    if not by.has(*STAFF_ROLES):
-        refuse(session, action, by.hub_id, by.person_id, "not a professional or coordinator")

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from mantelzorg_app.models import Membership, Person, Role, Wijk
 from mantelzorg_app.services import accounts, audit, login_codes, roles
-from mantelzorg_app.services.authz import Actor, refuse
+from mantelzorg_app.services.authz import Actor, refuse, require_role
 from mantelzorg_app.services.i18n import N_
 
 VETTED = "vetted"
@@ -34,7 +34,7 @@ class Overview:
 
 
 def overview(session: Session, by: Actor) -> Overview:
-    _coordinator(session, by, "overview")
+    require_role(session, by, "overview", Role.coordinator)
     rows = session.exec(
         select(Membership, Person, Wijk)
         .join(Person, Person.id == Membership.person_id)
@@ -77,7 +77,7 @@ def set_vetted(session: Session, by: Actor, membership_id: int, checked_on: date
 
 def invite_professional(session: Session, by: Actor, first_name: str, email: str, now: datetime) -> None:
     """A professional of this hub: they sign in through the municipality with this address."""
-    _coordinator(session, by, "invite-professional")
+    require_role(session, by, "invite-professional", Role.coordinator)
     problems = {}
     name = " ".join(first_name.split())
     if not name or len(name) > accounts.FIRST_NAME_MAX:
@@ -95,13 +95,8 @@ def invite_professional(session: Session, by: Actor, first_name: str, email: str
     roles.grant(session, by, person.id, Role.professional)
 
 
-def _coordinator(session: Session, by: Actor, action: str) -> None:
-    if not by.has(Role.coordinator):
-        refuse(session, action, by.hub_id, by.person_id, "not a coordinator")
-
-
 def _membership(session: Session, by: Actor, membership_id: int, role: Role, action: str) -> Membership:
-    _coordinator(session, by, action)
+    require_role(session, by, action, Role.coordinator)
     membership = session.get(Membership, membership_id)
     if membership is None or membership.hub_id != by.hub_id or membership.role != role:
         refuse(session, action, by.hub_id, by.person_id, "membership of another hub or role")

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import HelpOffer, HelpRequest, Membership, Person, Role, VolunteerProfile
 from mantelzorg_app.services import audit, matching
-from mantelzorg_app.services.authz import Actor, refuse
+from mantelzorg_app.services.authz import Actor, refuse, require_role
 from mantelzorg_app.services.help_requests import OfferStatus, Status
 from mantelzorg_app.services.volunteering import as_request, as_volunteer, hub_wijken
 
@@ -26,11 +26,6 @@ class Waiting:
     days: int  # since it was asked
     candidates: tuple[tuple[int, str], ...]  # (volunteer's person id, first name), best first
     suggested: tuple[str, ...]  # first names already suggested
-
-
-def _coordinator(session: Session, actor: Actor, action: str) -> None:
-    if not actor.has(Role.coordinator):
-        refuse(session, action, actor.hub_id, actor.person_id, "not the coordinator")
 
 
 def _volunteers(session: Session, hub_id: int) -> tuple[list[matching.Volunteer], dict[int, str]]:
@@ -56,7 +51,7 @@ def _volunteers(session: Session, hub_id: int) -> tuple[list[matching.Volunteer]
 
 def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
     """Requests of this hub that need the coordinator, oldest first."""
-    _coordinator(session, actor, "stale-requests")
+    require_role(session, actor, "stale-requests", Role.coordinator)
     rows = session.exec(
         select(HelpRequest)
         .where(
@@ -92,7 +87,7 @@ def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
 
 def handled(session: Session, actor: Actor, request_id: int) -> None:
     """The coordinator called about a "nee": the request leaves the list (it stays matched)."""
-    _coordinator(session, actor, "attention-handled")
+    require_role(session, actor, "attention-handled", Role.coordinator)
     request = session.get(HelpRequest, request_id)
     if request is None or request.hub_id != actor.hub_id or not request.needs_attention:
         refuse(session, "attention-handled", actor.hub_id, actor.person_id, f"request {request_id}")
@@ -103,7 +98,7 @@ def handled(session: Session, actor: Actor, request_id: int) -> None:
 
 def suggest(session: Session, actor: Actor, request_id: int, volunteer_id: int, now: datetime) -> None:
     """Puts the request on top of the volunteer's list, marked "De coördinator vraagt of u kunt helpen"."""
-    _coordinator(session, actor, "suggest-volunteer")
+    require_role(session, actor, "suggest-volunteer", Role.coordinator)
     listed = {w.request.id: w for w in waiting(session, actor, now)}
     entry = listed.get(request_id)
     if entry is None or volunteer_id not in {person_id for person_id, _ in entry.candidates}:

@@ -14,6 +14,7 @@ from enum import StrEnum
 from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import (
+    STAFF_ROLES,
     Consent,
     HelpOffer,
     HelpRequest,
@@ -23,7 +24,7 @@ from mantelzorg_app.models import (
     Wijk,
 )
 from mantelzorg_app.services import accounts, audit, login_codes
-from mantelzorg_app.services.authz import Actor, refuse
+from mantelzorg_app.services.authz import Actor, refuse, require_role
 from mantelzorg_app.services.i18n import N_
 from mantelzorg_app.services.questionnaire import DAYPARTS, DAYS, HELP_CATEGORIES, place_for_postcode
 
@@ -172,8 +173,7 @@ def _check(session: Session, hub_id: int, draft: Draft) -> dict:
 
 def create(session: Session, actor: Actor, draft: Draft, now: datetime) -> HelpRequest:
     """The caregiver's own request. Raises Invalid with plain-words problems by field."""
-    if not actor.has(Role.caregiver):
-        refuse(session, "create-request", actor.hub_id, actor.person_id, "not a caregiver")
+    require_role(session, actor, "create-request", Role.caregiver)
     request = HelpRequest(
         hub_id=actor.hub_id,
         caregiver_id=actor.person_id,
@@ -191,8 +191,7 @@ def create_on_behalf(
 ) -> HelpRequest:
     """A professional posts for a caregiver who said yes. The caregiver gets an account (or their
     own is used) so they can sign in with their address, follow the request and answer offers."""
-    if not actor.has(Role.professional, Role.coordinator):
-        refuse(session, "create-request-on-behalf", actor.hub_id, actor.person_id, "not staff")
+    require_role(session, actor, "create-request-on-behalf", *STAFF_ROLES)
     problems = {}
     try:
         fields = _check(session, actor.hub_id, draft)

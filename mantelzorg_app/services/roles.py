@@ -4,13 +4,12 @@ from sqlmodel import Session, select
 
 from mantelzorg_app.models import Membership, Role, Wijk
 from mantelzorg_app.services import audit
-from mantelzorg_app.services.authz import Actor, refuse
+from mantelzorg_app.services.authz import Actor, refuse, require_role
 
 
 def grant(session: Session, by: Actor, person_id: int, role: Role, wijk_id: int | None = None) -> Membership:
     """Gives ``person_id`` the role in the coordinator's own hub; a wijk must lie in that hub."""
-    if not by.has(Role.coordinator):
-        refuse(session, "grant-role", by.hub_id, by.person_id, "not a coordinator")
+    require_role(session, by, "grant-role", Role.coordinator)
     if wijk_id is not None and not _wijk_in_hub(session, wijk_id, by.hub_id):
         refuse(session, "grant-role", by.hub_id, by.person_id, "wijk of another hub")
     membership = _membership(session, person_id, by.hub_id, role)
@@ -25,8 +24,7 @@ def grant(session: Session, by: Actor, person_id: int, role: Role, wijk_id: int 
 
 
 def revoke(session: Session, by: Actor, person_id: int, role: Role) -> bool:
-    if not by.has(Role.coordinator):
-        refuse(session, "revoke-role", by.hub_id, by.person_id, "not a coordinator")
+    require_role(session, by, "revoke-role", Role.coordinator)
     membership = _membership(session, person_id, by.hub_id, role)
     if membership is None:
         return False
