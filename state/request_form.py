@@ -14,7 +14,8 @@ from mantelzorg_app import routes
 from mantelzorg_app.models import Role
 from mantelzorg_app.services import help_requests, hubs
 from mantelzorg_app.services import questionnaire as wegwijzer
-from mantelzorg_app.services.help_requests import Draft, Invalid, OnBehalf
+from mantelzorg_app.services.help_requests import Draft, OnBehalf
+from mantelzorg_app.services.problems import Invalid
 from state.auth import current_actor, now, require
 from state.help_requests import RequestsState
 from state.hub import HubState

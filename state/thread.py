@@ -7,7 +7,7 @@ from babel.dates import format_datetime
 from mantelzorg_app.models import Hub
 from mantelzorg_app.services import i18n, threads
 from mantelzorg_app.services.authz import Refused
-from mantelzorg_app.services.help_requests import Invalid
+from mantelzorg_app.services.problems import Invalid
 from state.auth import now, require
 from state.help_requests import request_row
 from state.ids import as_id

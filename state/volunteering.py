@@ -6,8 +6,8 @@ from mantelzorg_app import routes, settings
 from mantelzorg_app.models import Role
 from mantelzorg_app.services import help_requests, hubs, notices, volunteering
 from mantelzorg_app.services.authz import Refused
-from mantelzorg_app.services.help_requests import Invalid
 from mantelzorg_app.services.matching import Reason
+from mantelzorg_app.services.problems import Invalid
 from state.auth import current_actor, now, require
 from state.help_requests import request_row
 from state.hub import HubState

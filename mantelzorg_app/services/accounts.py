@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 
 from mantelzorg_app.models import Consent, Membership, Person, Role, Wijk
 from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services.problems import Invalid
 
 # The consent text a person agrees to; a new text gets a new version.
 CONSENT_VERSION = "2026-11-23"
@@ -25,14 +26,6 @@ class SignUp:
     wijk_id: int | None
     role: str
     consent: bool
-
-
-class Invalid(ValueError):
-    """What is wrong, by field, as Dutch catalogue ids for the form to show."""
-
-    def __init__(self, problems: dict[str, str]):
-        super().__init__(", ".join(problems))
-        self.problems = problems
 
 
 def by_email(session: Session, email: str) -> Person | None:

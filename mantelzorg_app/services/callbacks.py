@@ -13,6 +13,7 @@ from mantelzorg_app.models import STAFF_ROLES, CallbackTask
 from mantelzorg_app.services import audit
 from mantelzorg_app.services.authz import Actor, refuse, require_role
 from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services.problems import Invalid
 from mantelzorg_app.services.questionnaire import Band
 
 # value: words on the button
@@ -24,12 +25,6 @@ GOOD_TIMES = {
 }
 KEEP_AFTER_CALL = timedelta(days=30)
 _PHONE = re.compile(r"^\+?[0-9 ()\-.]{8,20}$")
-
-
-class Invalid(ValueError):
-    def __init__(self, problems: dict[str, str]):
-        super().__init__(", ".join(problems))
-        self.problems = problems
 
 
 def normalise_phone(text: str) -> str | None:

@@ -26,6 +26,7 @@ from mantelzorg_app.models import (
 from mantelzorg_app.services import accounts, audit, login_codes
 from mantelzorg_app.services.authz import Actor, refuse, require_role
 from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services.problems import Invalid
 from mantelzorg_app.services.questionnaire import DAYPARTS, DAYS, HELP_CATEGORIES, place_for_postcode
 
 CATEGORY_VALUES = tuple(choice.value for choice in HELP_CATEGORIES)
@@ -96,12 +97,6 @@ class OfferStatus(StrEnum):
     offered = "offered"  # "Ik help": waits for the caregiver
     accepted = "accepted"
     declined = "declined"
-
-
-class Invalid(ValueError):
-    def __init__(self, problems: dict[str, str]):
-        super().__init__(", ".join(problems))
-        self.problems = problems  # field: Dutch catalogue id
 
 
 @dataclass

@@ -8,8 +8,9 @@ from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import HelpRequest, Person, ThreadMessage
 from mantelzorg_app.services.authz import Actor, refuse
-from mantelzorg_app.services.help_requests import Invalid, Status
+from mantelzorg_app.services.help_requests import Status
 from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services.problems import Invalid
 
 TEXT_MAX = 1000
 

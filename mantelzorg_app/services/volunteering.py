@@ -16,13 +16,13 @@ from mantelzorg_app.services.help_requests import (
     CATEGORY_VALUES,
     DAY_VALUES,
     DAYPART_VALUES,
-    Invalid,
     OfferStatus,
     Status,
     joined,
     split,
 )
 from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services.problems import Invalid
 from mantelzorg_app.services.questionnaire import place_for_postcode
 
 LANGUAGE_VALUES = ("nl", *matching.LANGUAGE_NAMES)

@@ -7,7 +7,8 @@ from sqlmodel import Session, select
 
 from mantelzorg_app.models import Person, Role, ThreadMessage
 from mantelzorg_app.services import help_requests, threads
-from mantelzorg_app.services.help_requests import Invalid, OnBehalf
+from mantelzorg_app.services.help_requests import OnBehalf
+from mantelzorg_app.services.problems import Invalid
 from tests.unit.auth_fixtures import NOW
 from tests.unit.help_fixtures import Help, actor, add_offer, ask, draft, help_world, matched, refused
 

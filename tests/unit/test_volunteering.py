@@ -7,7 +7,8 @@ from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import HelpOffer, HelpRequest, Membership, Role, VolunteerProfile
 from mantelzorg_app.services import help_requests, volunteering
-from mantelzorg_app.services.help_requests import Invalid, OfferStatus, Status
+from mantelzorg_app.services.help_requests import OfferStatus, Status
+from mantelzorg_app.services.problems import Invalid
 from tests.unit.auth_fixtures import NOW
 from tests.unit.help_fixtures import (
     Help,
