@@ -45,10 +45,9 @@ class HelpingState(rx.State):
 
     def _refresh(self, actor) -> None:
         with rx.session() as session:
-            self.has_profile = volunteering.profile(session, actor) is not None
-            self.vetted = volunteering.vetted(session, actor)
-            found = volunteering.fits(session, actor, now())
-            helping = volunteering.helping(session, actor)
+            page = volunteering.overview(session, actor, now())
+        self.has_profile, self.vetted = page.has_profile, page.vetted
+        found, helping = page.fits, page.helping
         self.fits = [
             {
                 **request_row(f.request, f.wijk),

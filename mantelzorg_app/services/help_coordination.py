@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from mantelzorg_app.models import HelpOffer, HelpRequest, Membership, Person, Role, VolunteerProfile
 from mantelzorg_app.services import audit, matching
 from mantelzorg_app.services.authz import Actor, refuse, require_role
-from mantelzorg_app.services.help_requests import OfferStatus, Status
+from mantelzorg_app.services.help_requests import OfferStatus, Status, place_label
 from mantelzorg_app.services.volunteering import as_request, as_volunteer, hub_wijken
 
 STALE_AFTER = timedelta(days=3)
@@ -28,9 +28,10 @@ class Waiting:
     suggested: tuple[str, ...]  # first names already suggested
 
 
-def _volunteers(session: Session, hub_id: int) -> tuple[list[matching.Volunteer], dict[int, str]]:
-    wijken = hub_wijken(session, hub_id)
-    names = {wijk_id: wijk.name for wijk_id, wijk in wijken.items()}
+def _volunteers(
+    session: Session, hub_id: int, wijk_names: dict[int, str]
+) -> tuple[list[matching.Volunteer], dict[int, str]]:
+    """The hub's volunteers with a profile, for the matching, and their first names by person id."""
     rows = session.exec(
         select(VolunteerProfile, Membership, Person)
         .join(
@@ -45,7 +46,7 @@ def _volunteers(session: Session, hub_id: int) -> tuple[list[matching.Volunteer]
             ~col(Membership.pending),
         )
     ).all()
-    found = [as_volunteer(p, names, m.vog_checked_on is not None) for p, m, _ in rows]
+    found = [as_volunteer(p, wijk_names, m.vog_checked_on is not None) for p, m, _ in rows]
     return found, {person.id: person.first_name for _, _, person in rows}
 
 
@@ -64,7 +65,8 @@ def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
     if not rows:
         return []
     wijken = hub_wijken(session, actor.hub_id)
-    volunteers, names = _volunteers(session, actor.hub_id)
+    wijk_names = {wijk_id: wijk.name for wijk_id, wijk in wijken.items()}
+    volunteers, names = _volunteers(session, actor.hub_id, wijk_names)
     offers = session.exec(select(HelpOffer).where(col(HelpOffer.request_id).in_([r.id for r in rows]))).all()
     found = []
     for row in rows:
@@ -74,7 +76,7 @@ def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
         found.append(
             Waiting(
                 request=row,
-                wijk=wijken[row.wijk_id].name if row.wijk_id in wijken else row.postcode or "",
+                wijk=place_label(row, wijk_names),
                 days=(now - row.created_at).days,
                 candidates=tuple(candidates[:CANDIDATES]),
                 suggested=tuple(

@@ -27,7 +27,13 @@ from mantelzorg_app.services import accounts, audit, login_codes
 from mantelzorg_app.services.authz import Actor, refuse, require_role
 from mantelzorg_app.services.i18n import N_
 from mantelzorg_app.services.problems import Invalid
-from mantelzorg_app.services.questionnaire import DAYPARTS, DAYS, HELP_CATEGORIES, place_for_postcode
+from mantelzorg_app.services.questionnaire import (
+    DAYPARTS,
+    DAYS,
+    HELP_CATEGORIES,
+    place_for_postcode,
+    postcode_of,
+)
 
 CATEGORY_VALUES = tuple(choice.value for choice in HELP_CATEGORIES)
 DAY_VALUES = tuple(choice.value for choice in DAYS)
@@ -158,7 +164,7 @@ def _check(session: Session, hub_id: int, draft: Draft) -> dict:
         "category": draft.category,
         "text": text,
         "wijk_id": wijk.id if wijk else None,
-        "postcode": place.removeprefix("postcode:") if place else None,
+        "postcode": postcode_of(place),
         "days": joined(draft.days, DAY_VALUES),
         "dayparts": joined(draft.dayparts, DAYPART_VALUES),
         "recurring": bool(draft.recurring),
@@ -193,7 +199,7 @@ def create_on_behalf(
     except Invalid as invalid:
         problems.update(invalid.problems)
     first_name = " ".join(who.first_name.split())
-    if not first_name or len(first_name) > 60:
+    if not first_name or len(first_name) > accounts.FIRST_NAME_MAX:
         problems["caregiver_first_name"] = N_("Typ de voornaam van de mantelzorger.")
     address = login_codes.normalise_email(who.email)
     if address is None:
@@ -281,12 +287,12 @@ def mine(session: Session, actor: Actor) -> list[Mine]:
         .where(col(HelpOffer.request_id).in_(ids), HelpOffer.status == OfferStatus.offered)
         .order_by(col(HelpOffer.id))
     ).all()
-    names = _first_names(session, {r.volunteer_id for r in requests} | {r.caregiver_id for r in requests})
+    names = first_names(session, {r.volunteer_id for r in requests} | {r.caregiver_id for r in requests})
     wijken = _wijk_names(session, {r.wijk_id for r in requests})
     return [
         Mine(
             request=r,
-            wijk=wijken.get(r.wijk_id, r.postcode or ""),
+            wijk=place_label(r, wijken),
             offers=tuple(Offer(o.id, p.first_name) for o, p in offers if o.request_id == r.id),
             helper=names.get(r.volunteer_id, "") if r.status != Status.open else "",
             caregiver=names.get(r.caregiver_id, ""),
@@ -295,7 +301,13 @@ def mine(session: Session, actor: Actor) -> list[Mine]:
     ]
 
 
-def _first_names(session: Session, ids: set[int | None]) -> dict[int, str]:
+def place_label(request: HelpRequest, wijk_names: dict[int, str]) -> str:
+    """Where help is asked, as people read it: the wijk's name, else the postcode."""
+    return wijk_names.get(request.wijk_id, request.postcode or "")
+
+
+def first_names(session: Session, ids: set[int | None]) -> dict[int, str]:
+    """First names by person id; ids that are None are skipped."""
     wanted = [i for i in ids if i is not None]
     if not wanted:
         return {}
@@ -327,15 +339,7 @@ def answer_offer(session: Session, actor: Actor, offer_id: int, accept: bool, no
     offer.status, offer.answered_at = (OfferStatus.accepted if accept else OfferStatus.declined), now
     session.add(offer)
     if accept:
-        for other in session.exec(
-            select(HelpOffer).where(
-                HelpOffer.request_id == request.id,
-                HelpOffer.id != offer.id,
-                col(HelpOffer.status).in_([OfferStatus.offered, OfferStatus.suggested]),
-            )
-        ):
-            other.status, other.answered_at = OfferStatus.declined, now
-            session.add(other)
+        _decline_waiting(session, request.id, now)
         request.status, request.volunteer_id = Status.matched, offer.volunteer_id
         follow_ups.plan(session, request, offer.volunteer_id, now)
         session.add(request)
@@ -349,17 +353,22 @@ def stop(session: Session, actor: Actor, request_id: int, now: datetime) -> Help
     request = _own_request(session, actor, request_id, "stop-request")
     if request.status in (Status.open, Status.matched):
         request.status = Status.closed
-        for offer in session.exec(
-            select(HelpOffer).where(
-                HelpOffer.request_id == request.id,
-                col(HelpOffer.status).in_([OfferStatus.offered, OfferStatus.suggested]),
-            )
-        ):
-            offer.status, offer.answered_at = OfferStatus.declined, now
-            session.add(offer)
+        _decline_waiting(session, request.id, now)
         session.add(request)
         session.commit()
     return request
+
+
+def _decline_waiting(session: Session, request_id: int, now: datetime) -> None:
+    """Offers and suggestions still waiting on the request are declined (it is taken or stopped)."""
+    for offer in session.exec(
+        select(HelpOffer).where(
+            HelpOffer.request_id == request_id,
+            col(HelpOffer.status).in_([OfferStatus.offered, OfferStatus.suggested]),
+        )
+    ):
+        offer.status, offer.answered_at = OfferStatus.declined, now
+        session.add(offer)
 
 
 def split(value: str) -> list[str]:

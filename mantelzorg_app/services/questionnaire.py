@@ -243,6 +243,11 @@ def place_for_postcode(typed: str) -> str | None:
     return f"postcode:{digits} {letters}" if letters else f"postcode:{digits}"
 
 
+def postcode_of(place: str | None) -> str | None:
+    """The postcode in a place answer ("postcode:3831 AB" gives "3831 AB"); None for a wijk or none."""
+    return place.removeprefix("postcode:") if place and place.startswith("postcode:") else None
+
+
 def _place(value: str, wijk_ids: Collection[int] | None) -> str | None:
     if len(value) > _PLACE_MAX:
         return None
@@ -398,6 +403,6 @@ def summary(answers: Answers, wijk_ids: Collection[int] | None = None) -> dict:
         "dayparts": many("dagdelen"),
         "place": place,
         "wijk_id": int(wijk.group(1)) if wijk else None,
-        "postcode": place.removeprefix("postcode:") if place and place.startswith("postcode:") else None,
+        "postcode": postcode_of(place),
         "complete": all(q.key in given for q in shown),
     }

@@ -6,9 +6,9 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from mantelzorg_app.models import HelpRequest, Person, ThreadMessage
+from mantelzorg_app.models import HelpRequest, ThreadMessage
 from mantelzorg_app.services.authz import Actor, refuse
-from mantelzorg_app.services.help_requests import Status
+from mantelzorg_app.services.help_requests import Status, first_names
 from mantelzorg_app.services.i18n import N_
 from mantelzorg_app.services.problems import Invalid
 
@@ -37,13 +37,7 @@ def _open(session: Session, actor: Actor, request_id: int, action: str) -> HelpR
 
 def read(session: Session, actor: Actor, request_id: int) -> Thread:
     request = _open(session, actor, request_id, "read-thread")
-    names = dict(
-        session.exec(
-            select(Person.id, Person.first_name).where(
-                col(Person.id).in_([request.caregiver_id, request.volunteer_id, request.posted_by_id])
-            )
-        ).all()
-    )
+    names = first_names(session, {request.caregiver_id, request.volunteer_id, request.posted_by_id})
     rows = session.exec(
         select(ThreadMessage)
         .where(ThreadMessage.request_id == request.id)

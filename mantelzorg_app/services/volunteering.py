@@ -6,6 +6,7 @@ the wijk and when. Home visits appear only for volunteers the coordinator vetted
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlmodel import Session, col, select
 
@@ -19,11 +20,12 @@ from mantelzorg_app.services.help_requests import (
     OfferStatus,
     Status,
     joined,
+    place_label,
     split,
 )
 from mantelzorg_app.services.i18n import N_
 from mantelzorg_app.services.problems import Invalid
-from mantelzorg_app.services.questionnaire import place_for_postcode
+from mantelzorg_app.services.questionnaire import place_for_postcode, postcode_of
 
 LANGUAGE_VALUES = ("nl", *matching.LANGUAGE_NAMES)
 DISTANCES_KM = (2, 5, 10, 20)
@@ -64,10 +66,6 @@ def profile(session: Session, actor: Actor) -> VolunteerProfile | None:
     ).first()
 
 
-def vetted(session: Session, actor: Actor) -> bool:
-    return _volunteer(session, actor, "volunteer-vetted").vog_checked_on is not None
-
-
 def save_profile(session: Session, actor: Actor, form: ProfileForm, now: datetime) -> VolunteerProfile:
     """Keeps what the volunteer chose; raises Invalid with plain-words problems by field."""
     _volunteer(session, actor, "save-volunteer-profile")
@@ -86,7 +84,7 @@ def save_profile(session: Session, actor: Actor, form: ProfileForm, now: datetim
     found = profile(session, actor) or VolunteerProfile(person_id=actor.person_id, hub_id=actor.hub_id)
     found.categories = joined(form.categories, CATEGORY_VALUES)
     found.wijk_ids = " ".join(str(w) for w in sorted(wijk_ids))
-    found.postcode = place.removeprefix("postcode:") if place else None
+    found.postcode = postcode_of(place)
     found.max_km = form.max_km if form.max_km in DISTANCES_KM else None
     found.days = joined(form.days, DAY_VALUES)
     found.dayparts = joined(form.dayparts, DAYPART_VALUES)
@@ -162,6 +160,32 @@ class Fit:
     offered: bool  # the volunteer said "Ik help" and waits for the caregiver
 
 
+class _Me(NamedTuple):
+    """The volunteer as the matching sees them."""
+
+    profile: VolunteerProfile
+    wijken: dict[int, Wijk]  # the hub's
+    wijk_names: dict[int, str]
+    volunteer: matching.Volunteer
+    offers: dict[int, str]  # their offers' status by request id
+
+
+def _me(session: Session, actor: Actor, membership: Membership) -> _Me | None:
+    """None while the volunteer has no profile."""
+    row = profile(session, actor)
+    if row is None:
+        return None
+    wijken = hub_wijken(session, actor.hub_id)
+    names = {wijk_id: wijk.name for wijk_id, wijk in wijken.items()}
+    me = as_volunteer(row, names, membership.vog_checked_on is not None)
+    mine = dict(
+        session.exec(
+            select(HelpOffer.request_id, HelpOffer.status).where(HelpOffer.volunteer_id == actor.person_id)
+        ).all()
+    )
+    return _Me(row, wijken, names, me, mine)
+
+
 def fits(session: Session, actor: Actor, now: datetime) -> list[Fit]:
     """The open requests that fit the volunteer, best first (the coordinator's suggestions on top).
 
@@ -170,11 +194,13 @@ def fits(session: Session, actor: Actor, now: datetime) -> list[Fit]:
     category, home visit, wijk when the volunteer gave no distance) filter the rows before they are
     read; the matching checks them all again, and ranks. Only the shown rows are read whole.
     """
-    found = _me(session, actor, "volunteer-requests")
+    return _fits(session, actor, _me(session, actor, _volunteer(session, actor, "volunteer-requests")), now)
+
+
+def _fits(session: Session, actor: Actor, found: _Me | None, now: datetime) -> list[Fit]:
     if found is None:
         return []
-    row, wijken, me, mine = found
-    names = {wijk_id: wijk.name for wijk_id, wijk in wijken.items()}
+    row, wijken, names, me, mine = found
     query = select(*_MATCHED_COLUMNS).where(
         HelpRequest.hub_id == actor.hub_id,
         HelpRequest.status == Status.open,
@@ -199,7 +225,7 @@ def fits(session: Session, actor: Actor, now: datetime) -> list[Fit]:
     return [
         Fit(
             request=rows[m.id],
-            wijk=names.get(rows[m.id].wijk_id, rows[m.id].postcode or ""),
+            wijk=place_label(rows[m.id], names),
             match=m,
             suggested=m.id in suggested,
             offered=mine.get(m.id) == OfferStatus.offered,
@@ -208,30 +234,12 @@ def fits(session: Session, actor: Actor, now: datetime) -> list[Fit]:
     ]
 
 
-def _me(session: Session, actor: Actor, action: str):
-    """The volunteer as the matching sees them: (profile, the hub's wijken, Volunteer, their offers'
-    status by request id); None without a profile. Refuses anyone who is not a volunteer here."""
-    membership = _volunteer(session, actor, action)
-    row = profile(session, actor)
-    if row is None:
-        return None
-    wijken = hub_wijken(session, actor.hub_id)
-    names = {wijk_id: wijk.name for wijk_id, wijk in wijken.items()}
-    me = as_volunteer(row, names, membership.vog_checked_on is not None)
-    mine = dict(
-        session.exec(
-            select(HelpOffer.request_id, HelpOffer.status).where(HelpOffer.volunteer_id == actor.person_id)
-        ).all()
-    )
-    return row, wijken, me, mine
-
-
 def _fits_one(session: Session, actor: Actor, request_id: int, now: datetime) -> bool:
-    found = _me(session, actor, "offer-help")
+    found = _me(session, actor, _volunteer(session, actor, "offer-help"))
     request = session.get(HelpRequest, request_id)
     if found is None or request is None or request.caregiver_id == actor.person_id:
         return False
-    _row, wijken, me, mine = found
+    _row, wijken, _names, me, mine = found
     if mine.get(request_id) == OfferStatus.declined:
         return False
     return bool(matching.requests_for(me, [as_request(request, wijken)], now))
@@ -257,6 +265,27 @@ def offer(session: Session, actor: Actor, request_id: int, now: datetime) -> Hel
 class Helping:
     request: HelpRequest
     caregiver: str  # first name
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the "Helpen" page shows, read with one membership and one profile lookup."""
+
+    has_profile: bool
+    vetted: bool
+    fits: list[Fit]
+    helping: list[Helping]
+
+
+def overview(session: Session, actor: Actor, now: datetime) -> Overview:
+    membership = _volunteer(session, actor, "volunteer-requests")
+    me = _me(session, actor, membership)
+    return Overview(
+        has_profile=me is not None,
+        vetted=membership.vog_checked_on is not None,
+        fits=_fits(session, actor, me, now),
+        helping=helping(session, actor),
+    )
 
 
 def helping(session: Session, actor: Actor) -> list[Helping]:

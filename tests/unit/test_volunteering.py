@@ -109,8 +109,8 @@ def test_only_a_volunteer_of_this_hub_keeps_a_profile(session: Session, world: H
             save_profile(session, stranger, [world.centrum, world.abele])
         with refused(session, "volunteer-requests"):
             volunteering.fits(session, stranger, NOW)
-        with refused(session, "volunteer-vetted"):
-            volunteering.vetted(session, stranger)
+        with refused(session, "volunteer-requests"):
+            volunteering.overview(session, stranger, NOW)
     assert session.exec(select(VolunteerProfile)).all() == []
 
 
@@ -124,10 +124,10 @@ def test_a_volunteer_waiting_for_approval_is_not_one_yet(session: Session, world
 
 
 def test_vetted_is_the_coordinators_vog_check(session: Session, world: Help):
-    assert volunteering.vetted(session, world.volunteer)
-    assert not volunteering.vetted(session, world.unvetted)
+    assert volunteering.overview(session, world.volunteer, NOW).vetted
+    assert not volunteering.overview(session, world.unvetted, NOW).vetted
     vet(session, world.victor, world.leusden)
-    assert volunteering.vetted(session, world.unvetted)
+    assert volunteering.overview(session, world.unvetted, NOW).vetted
 
 
 # --- fits -----------------------------------------------------------------------------------------------
