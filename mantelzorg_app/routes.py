@@ -19,7 +19,8 @@ REQUESTS = "hulpvragen"  # a caregiver's requests and their status
 REQUEST_NEW = "hulpvragen/nieuw"
 HELPING = "helpen"  # a volunteer's list of requests that fit
 VOLUNTEER_PROFILE = "helpen/profiel"
-THREAD = "hulpvraag/[nr]"  # the conversation of one matched request
+THREAD_PREFIX = "hulpvraag"
+THREAD = f"{THREAD_PREFIX}/[nr]"  # the conversation of one matched request
 
 # Where a signed-in visitor may be sent on after signing in (?verder=): nothing else, so it is no
 # open redirect.
@@ -50,5 +51,6 @@ def after_sign_in(value: object) -> str:
     return value if isinstance(value, str) and value in AFTER_SIGN_IN else ""
 
 
-def thread_path(slug: str, request_id: int) -> str:
-    return f"/{slug}/hulpvraag/{request_id}"
+def thread_part(request_id: int) -> str:
+    """The hub part of one request's conversation."""
+    return f"{THREAD_PREFIX}/{request_id}"

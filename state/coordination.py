@@ -11,7 +11,7 @@ from mantelzorg_app.services.authz import Actor, Refused
 from mantelzorg_app.services.i18n import N_
 from state.auth import require
 from state.help_requests import request_row
-from state.ids import as_id
+from state.inputs import as_id
 from state.ui import UiState
 
 INVITE_FIELDS = ("first_name", "email")

@@ -6,7 +6,7 @@ from mantelzorg_app.services import follow_ups
 from mantelzorg_app.services.authz import Refused
 from state.auth import current_actor, now, require
 from state.help_requests import CATEGORY
-from state.ids import as_id
+from state.inputs import as_id
 
 
 class FollowUpState(rx.State):

@@ -12,7 +12,7 @@ from mantelzorg_app.services.authz import Refused
 from mantelzorg_app.services.help_requests import STATUS_WORDS, Status
 from mantelzorg_app.services.questionnaire import HELP_CATEGORIES
 from state.auth import current_actor, now, require
-from state.ids import as_id
+from state.inputs import as_id
 
 ASKERS = (Role.caregiver, Role.professional, Role.coordinator)
 CATEGORY = {c.value: (c.label, c.icon) for c in HELP_CATEGORIES}

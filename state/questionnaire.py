@@ -13,6 +13,7 @@ from mantelzorg_app.services import questionnaire as wegwijzer
 from mantelzorg_app.services.i18n import N_
 from state.auth import now
 from state.hub import hub_id_of
+from state.inputs import toggled
 
 CALLBACK_FIELDS = ("phone", "good_time")
 POSTCODE_PROBLEM = N_("Dit lijkt geen postcode. Typ bijvoorbeeld 3831 AB.")
@@ -71,9 +72,9 @@ class QuestionnaireState(rx.State):
             return None
         if question.kind == "many":
             if value in {choice.value for choice in question.choices}:
-                before = self._answers.get(question.key, [])
-                after = [v for v in before if v != value] if value in before else [*before, value]
-                self._keep({**self._answers, question.key: after})
+                self._keep(
+                    {**self._answers, question.key: toggled(self._answers.get(question.key, []), value)}
+                )
                 self._show()
             return None
         known = (

@@ -19,6 +19,7 @@ from mantelzorg_app.services.problems import Invalid
 from state.auth import current_actor, now, require
 from state.help_requests import RequestsState
 from state.hub import HubState
+from state.inputs import toggled
 from state.questionnaire import QuestionnaireState
 
 FIELDS = ("category", "text", "place", "caregiver_first_name", "caregiver_email", "consent")
@@ -105,8 +106,7 @@ class RequestFormState(rx.State):
         }
         if name not in allowed or value not in allowed[name]:
             return
-        before = self._draft.get(name, [])
-        self._draft[name] = [v for v in before if v != value] if value in before else [*before, value]
+        self._draft[name] = toggled(self._draft.get(name, []), value)
         self._show()
 
     @rx.event

@@ -10,7 +10,7 @@ from mantelzorg_app.services.authz import Refused
 from mantelzorg_app.services.problems import Invalid
 from state.auth import now, require
 from state.help_requests import request_row
-from state.ids import as_id
+from state.inputs import as_id
 from state.ui import UiState
 
 
@@ -27,19 +27,19 @@ class ThreadState(rx.State):
     async def load(self):
         self._request_id = as_id(self.router.page.params.get("nr"))
         self.problem = ""
-        await self._refresh("read-thread")
+        await self._refresh()
 
-    async def _refresh(self, action: str):
-        actor = await require(self, action)
+    async def _refresh(self) -> None:
+        actor = await require(self, "read-thread")
         self.allowed = False
         if actor is None or self._request_id is None:
-            return None
+            return
         lang = i18n.supported((await self.get_state(UiState)).lang)
         with rx.session() as session:
             try:
                 found = threads.read(session, actor, self._request_id)
             except Refused:
-                return None
+                return
             zone = session.get(Hub, actor.hub_id).timezone
         self.allowed = True
         self.request = request_row(found.request, "")
@@ -53,7 +53,6 @@ class ThreadState(rx.State):
             }
             for author, text, when, mine in found.messages
         ]
-        return actor
 
     @rx.event
     async def send(self, form: dict):
@@ -71,6 +70,6 @@ class ThreadState(rx.State):
             except Invalid as invalid:
                 self.problem = invalid.problems["text"]
                 return None
-        self.problem, self.allowed, self._request_id = "", True, request_id
-        await self._refresh("read-thread")
+        self.problem, self._request_id = "", request_id
+        await self._refresh()
         return rx.set_value("message", "")

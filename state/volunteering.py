@@ -11,17 +11,15 @@ from mantelzorg_app.services.problems import Invalid
 from state.auth import current_actor, now, require
 from state.help_requests import request_row
 from state.hub import HubState
-from state.ids import as_id
+from state.inputs import as_id, toggled
 
 PROFILE_FIELDS = ("categories", "wijken", "postcode")
+REASON_VALUES = ("when", "wijk", "km", "language")  # every {name} in matching's reasons
 
 
 def reason_row(reason: Reason) -> dict[str, str]:
     """A reason with its values apart, so the page translates it in the reader's language."""
-    return {"message": reason.message, **dict.fromkeys(("when", "wijk", "km", "language"), "")} | {
-        **reason.values,
-        **reason.terms,
-    }
+    return {"message": reason.message, **dict.fromkeys(REASON_VALUES, ""), **reason.values, **reason.terms}
 
 
 class HelpingState(rx.State):
@@ -137,8 +135,7 @@ class ProfileState(rx.State):
         if name == "max_km":
             self._form[name] = "" if self._form[name] == value else value
         else:
-            before = self._form[name]
-            self._form[name] = [v for v in before if v != value] if value in before else [*before, value]
+            self._form[name] = toggled(self._form[name], value)
         self._show()
 
     @rx.event

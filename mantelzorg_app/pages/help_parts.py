@@ -33,7 +33,9 @@ def request_card(row: rx.Var, *extra: rx.Component) -> rx.Component:
 
 
 def thread_link(row: rx.Var) -> rx.Component:
-    return link_button("message-circle", t("Naar het gesprek"), hub_href("hulpvraag/") + row["id"])
+    return link_button(
+        "message-circle", t("Naar het gesprek"), hub_href(f"{routes.THREAD_PREFIX}/") + row["id"]
+    )
 
 
 def follow_ups() -> rx.Component:

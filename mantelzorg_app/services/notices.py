@@ -16,6 +16,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select, update
 
+from mantelzorg_app import routes
 from mantelzorg_app.models import FollowUp, HelpOffer, HelpRequest, Hub, Person
 from mantelzorg_app.services import i18n, mail
 from mantelzorg_app.services.i18n import N_
@@ -74,7 +75,7 @@ def offer_made(session: Session, offer: HelpOffer, base: str | None) -> list[mai
             help=help_word,
         )
         found.append(
-            _message(person.email, N_("Iemand wil u helpen"), body, _link(base, hub, "hulpvragen"), hub)
+            _message(person.email, N_("Iemand wil u helpen"), body, _link(base, hub, routes.REQUESTS), hub)
         )
     return found
 
@@ -91,7 +92,7 @@ def offer_accepted(session: Session, request: HelpRequest, base: str | None) -> 
         caregiver=caregiver.first_name,
         help=_text(_CATEGORY_WORDS[request.category]),
     )
-    link = _link(base, hub, f"hulpvraag/{request.id}")
+    link = _link(base, hub, routes.thread_part(request.id))
     return [_message(volunteer.email, N_("U mag helpen"), body, link, hub)]
 
 
@@ -127,6 +128,6 @@ def due_follow_ups(session: Session, now: datetime, base: str | None) -> list[ma
             name=person.first_name,
             help=_text(_CATEGORY_WORDS[request.category]),
         )
-        link = _link(base, hub, "hulpvragen" if mine else "helpen")
+        link = _link(base, hub, routes.REQUESTS if mine else routes.HELPING)
         found.append(_message(person.email, N_("Is het gelukt?"), body, link, hub))
     return found
