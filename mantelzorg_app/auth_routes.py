@@ -4,8 +4,6 @@ A State handler cannot set an HttpOnly cookie, so a checked code becomes a singl
 ticket and the browser is sent to /auth/finish, which sets the cookie and goes on to the hub.
 """
 
-from datetime import UTC, datetime
-
 import reflex as rx
 from sqlmodel import Session, select
 from starlette.requests import Request
@@ -13,12 +11,9 @@ from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
 from mantelzorg_app.models import STAFF_ROLES, Hub, Membership
+from mantelzorg_app.models.base import utcnow
 from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK, after_sign_in
 from mantelzorg_app.services import accounts, audit, cookies, handoffs, login_codes, sessions
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def is_https(request: Request) -> bool:
@@ -32,7 +27,7 @@ def _hub_slug(session: Session, hub_id: int) -> str:
 
 def link(request: Request) -> RedirectResponse:
     """The link in the mail: used once, then on as if the code was typed."""
-    now = _now()
+    now = utcnow()
     with rx.session() as session:
         checked = login_codes.check_link(session, request.query_params.get("t", ""), now)
         if checked.outcome != login_codes.Outcome.ok:
@@ -43,7 +38,7 @@ def link(request: Request) -> RedirectResponse:
 
 def finish(request: Request, token: str | None = None) -> RedirectResponse:
     """Signs in a known person (cookie, then Home); sends a new one to the short sign-up form."""
-    now = _now()
+    now = utcnow()
     https = is_https(request)
     then = after_sign_in(request.query_params.get("verder")) if token is None else ""
     with rx.session() as session:

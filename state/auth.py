@@ -3,12 +3,12 @@ the hub the server looked up and the session cookie, never an id the browser sen
 
 import json
 import logging
-from datetime import UTC, datetime
 
 import reflex as rx
 
 from mantelzorg_app import settings
 from mantelzorg_app.models import Hub, Role
+from mantelzorg_app.models.base import utcnow as now  # the one clock of every handler
 from mantelzorg_app.routes import after_sign_in, auth_finish_url, auth_link_url
 from mantelzorg_app.services import (
     accounts,
@@ -42,10 +42,6 @@ STAFF_PROBLEMS = {
     oidc.Problem.failed: N_("Inloggen als medewerker is niet gelukt. Probeer het nog eens."),
     oidc.Problem.not_invited: N_("U bent nog niet uitgenodigd. Vraag het de coördinator van uw gemeente."),
 }
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def go_to(url: str) -> rx.event.EventSpec:

@@ -1,7 +1,5 @@
 """The coordinator's page: pending trekkers, volunteers' VOG, inviting professionals, calls to make."""
 
-from datetime import UTC, datetime
-
 import reflex as rx
 from babel.dates import format_date
 
@@ -9,7 +7,7 @@ from mantelzorg_app.models import CallbackTask, Role
 from mantelzorg_app.services import accounts, callbacks, coordination, help_coordination, i18n
 from mantelzorg_app.services.authz import Actor, Refused
 from mantelzorg_app.services.i18n import N_
-from state.auth import require
+from state.auth import now, require
 from state.help_requests import request_row
 from state.inputs import as_id
 from state.ui import UiState
@@ -51,7 +49,7 @@ class CoordinationState(rx.State):
         with rx.session() as session:
             found = coordination.overview(session, actor)
             calls = [_call_row(task, lang) for task in callbacks.open_tasks(session, actor)]
-            waiting = help_coordination.waiting(session, actor, datetime.now(UTC))
+            waiting = help_coordination.waiting(session, actor, now())
 
         def rows(members):
             return [
@@ -95,7 +93,7 @@ class CoordinationState(rx.State):
 
     @rx.event
     async def set_vetted(self, membership_id, vetted):
-        checked_on = datetime.now(UTC).date() if vetted is True else None
+        checked_on = now().date() if vetted is True else None
 
         def vet(session, actor, mid):
             coordination.set_vetted(session, actor, mid, checked_on)
@@ -107,7 +105,7 @@ class CoordinationState(rx.State):
         """'Gebeld': the call is made; the number leaves the list (and is forgotten a month later)."""
 
         def done(session, actor, tid):
-            callbacks.mark_done(session, actor, tid, datetime.now(UTC))
+            callbacks.mark_done(session, actor, tid, now())
 
         await self._change(
             "callback-done", task_id, done, N_("Gebeld. Het nummer staat niet meer op de lijst.")
@@ -119,7 +117,7 @@ class CoordinationState(rx.State):
         volunteer = as_id(volunteer_id)
 
         def suggest(session, actor, rid):
-            help_coordination.suggest(session, actor, rid, volunteer or 0, datetime.now(UTC))
+            help_coordination.suggest(session, actor, rid, volunteer or 0, now())
 
         await self._change(
             "suggest-volunteer",
@@ -155,7 +153,7 @@ class CoordinationState(rx.State):
         with rx.session() as session:
             try:
                 coordination.invite_professional(
-                    session, actor, self.invite_first_name, self.invite_email, datetime.now(UTC)
+                    session, actor, self.invite_first_name, self.invite_email, now()
                 )
             except accounts.Invalid as invalid:
                 self.problems = {f: invalid.problems.get(f, "") for f in INVITE_FIELDS}
