@@ -1,4 +1,5 @@
-"""ASGI middleware around the whole app (single port): cache and safety headers on every response.
+"""ASGI middleware around the whole app (single port): only our own origin, and cache and safety
+headers on every response.
 
 Files under /assets/ carry a content hash in their name, so a phone may keep them for a year and
 load them from its own cache on the next visit, which matters on a slow connection.
@@ -6,6 +7,8 @@ load them from its own cache on the next visit, which matters on a slow connecti
 
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+
+from mantelzorg_app import origins
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -40,3 +43,40 @@ def with_headers(app: ASGIApp) -> ASGIApp:
         await app(scope, receive, send_with_headers)
 
     return middleware
+
+
+def only_our_origin(app: ASGIApp) -> ASGIApp:
+    """Refuses a websocket handshake or HTTP request whose ``Origin`` is not ours (see ``origins``).
+
+    Reflex's own CORS setting would leave the event websocket open to every origin in development,
+    so the check is here, once, for both. A request without ``Origin`` (a link, a typed address, a
+    script that holds no person's cookie) goes on.
+    """
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            headers = dict(scope.get("headers", []))
+            origin = headers.get(b"origin", b"").decode("latin-1")
+            if origin and not origins.allowed(origin, _port(scope, headers.get(b"host", b""))):
+                await _refuse(scope, receive, send)
+                return
+        await app(scope, receive, send)
+
+    return middleware
+
+
+def _port(scope: Scope, host: bytes) -> int | None:
+    """The port the request was sent to, from its Host header."""
+    name, _, port = host.decode("latin-1").rpartition(":")
+    if name and port.isdigit() and not port.startswith("0"):
+        return int(port)
+    return 443 if scope.get("scheme") in ("https", "wss") else 80
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
+    if scope["type"] == "websocket":
+        await receive()  # websocket.connect
+        await send({"type": "websocket.close", "code": 1008})
+        return
+    await send({"type": "http.response.start", "status": 403, "headers": [(b"content-type", b"text/plain")]})
+    await send({"type": "http.response.body", "body": b"Forbidden: another origin"})

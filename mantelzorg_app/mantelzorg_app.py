@@ -6,7 +6,7 @@ import reflex as rx
 from starlette.applications import Starlette
 
 from mantelzorg_app import auth_routes, jobs, oidc_routes, privacy_routes
-from mantelzorg_app.asgi import with_headers
+from mantelzorg_app.asgi import only_our_origin, with_headers
 from mantelzorg_app.pages import (
     account,
     coordination,
@@ -36,6 +36,7 @@ app = rx.App(
     api_transformer=[
         Starlette(routes=[*auth_routes.routes, *oidc_routes.routes, *privacy_routes.routes]),
         with_headers,
+        only_our_origin,  # last: the outermost of ours, so nothing of the app runs for another origin
     ],
     toaster=None,  # our own offline notice replaces the English connection toasts
     stylesheets=["/app.css"],
