@@ -4,19 +4,22 @@ Every handler finds the person from the session cookie and the hub the server lo
 nothing the browser sends says who it is about.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import reflex as rx
 from babel.dates import format_date
 
 from mantelzorg_app.models import Hub, Role
+from mantelzorg_app.models.base import utcnow as now
 from mantelzorg_app.services import audit, i18n, privacy
 from mantelzorg_app.services.i18n import N_
-from state.auth import AuthState, SignInState, SignUpState, current_actor, go_to, require
+from state.auth import current_actor, require
 from state.hub import HubState, hub_id_of
+from state.tab import forget_tab
 
 # What someone does in a hub, in their own words (the sign-up answers, and the roles given later).
+CONFIRM_FOR = timedelta(minutes=10)  # how long "Weet u het zeker?" stays answered
 ROLE_LABELS = {
     Role.caregiver: N_("Ik zorg voor iemand"),
     Role.volunteer: N_("Ik wil helpen als vrijwilliger"),
@@ -39,7 +42,9 @@ class PrivacyState(rx.State):
     phone: str = ""
     memberships: list[dict[str, str]] = []  # hub, role (catalogue id), wijk, pending ("1" or "")
     consented_on: dict[str, str] = {}  # language: date in words, of the latest consent
-    confirming: bool = False
+    confirming: bool = False  # shows the confirm step; delete_account trusts only the two below
+    _confirmed_by: int | None = None  # the person who tapped "Verwijder mijn account"
+    _confirmed_at: datetime | None = None
 
     @rx.event
     async def load(self):
@@ -66,23 +71,27 @@ class PrivacyState(rx.State):
             self.consented_on = _full_dates(data["consents"][-1]["given_at"], timezone)
 
     @rx.event
-    def ask_to_delete(self):
-        self.confirming = True
+    async def ask_to_delete(self):
+        """The confirm step. The server remembers it for a few minutes: a browser cannot skip it."""
+        found = await current_actor(self)
+        self.confirming = found is not None
+        self._confirmed_by, self._confirmed_at = (found.person_id, now()) if found else (None, None)
 
     @rx.event
     def keep_account(self):
-        self.confirming = False
+        self.confirming, self._confirmed_by, self._confirmed_at = False, None, None
 
     @rx.event
     async def delete_account(self):
-        """Wipes the signed-in person, forgets them in this tab and goes to the hub's Home."""
+        """Wipes the signed-in person after the confirm step, forgets this tab and goes to the hub's Home."""
         found = await require(self, audit.DELETE)
+        if found is None:
+            return
+        asked_at = self._confirmed_at if self._confirmed_by == found.person_id else None
+        if asked_at is None or now() - asked_at > CONFIRM_FOR:
+            self.keep_account()
+            return
         hub = await self.get_state(HubState)
-        if found is not None:
-            with rx.session() as session:
-                privacy.delete(session, found.person_id, hub_id=hub._hub_id)
-        self.reset()
-        for other in (AuthState, SignInState, SignUpState):
-            (await self.get_state(other)).reset()
-        if found is not None:
-            return go_to(f"/{hub._slug}")
+        with rx.session() as session:
+            privacy.delete(session, found.person_id, hub_id=hub._hub_id)
+        return await forget_tab(self, f"/{hub._slug}")

@@ -1,0 +1,32 @@
+"""Forgetting a tab: after signing out or a wipe nothing of the person stays in that browser tab.
+
+Reflex keeps a tab's state on the server under a token in the tab's sessionStorage, and sends it
+back on the next load, before any on_load runs. So signing out empties every state of the tab
+(backend vars too; that emptied copy is what the state manager stores) and has the browser drop its
+token, so the next page starts a fresh state that was never the person's.
+"""
+
+import json
+from collections.abc import Iterator
+
+import reflex as rx
+
+TOKEN_KEY = "token"  # the sessionStorage key of the tab's state token (reflex_base web/utils/state.js)
+
+
+def app_states(parent: type[rx.State] = rx.State) -> Iterator[type[rx.State]]:
+    """Every State class of this app (Reflex's internal ones left alone), parents before children."""
+    for child in sorted(parent.get_substates(), key=lambda cls: cls.get_name()):
+        if child.__module__.split(".")[0] == "state":
+            yield child
+        yield from app_states(child)
+
+
+async def forget_tab(state: rx.State, url: str) -> rx.event.EventSpec:
+    """Empties every state of this tab, then sends the browser to ``url`` under a new tab token."""
+    for cls in app_states():
+        (await state.get_state(cls)).reset()
+    return rx.call_script(
+        f"window.sessionStorage.removeItem({json.dumps(TOKEN_KEY)});"
+        f"window.location.replace({json.dumps(url)})"
+    )
