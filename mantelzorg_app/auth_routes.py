@@ -2,18 +2,38 @@
 
 A State handler cannot set an HttpOnly cookie, so a checked code becomes a single-use handoff
 ticket and the browser is sent to /auth/finish, which sets the cookie and goes on to the hub.
+
+The link from the mail first asks "Inloggen als b...@example.org?" (login CSRF: opening someone
+else's link must not sign you into their account). We ask rather than bind the link to the browser
+that asked for the code, because people ask on a computer and open the mail on their phone or in
+their mail app's own browser: a bound link fails them, the question works everywhere. The GET
+uses nothing up (mail scanners open links); the button's POST does, and only from the browser that
+was shown the question: the form carries a random value that must match a SameSite=Strict cookie
+set with the page, so a form posted from another site, which would skip the question, gets the
+question instead.
 """
+
+import hmac
+from urllib.parse import quote
 
 import reflex as rx
 from sqlmodel import Session, select
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import RedirectResponse
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from mantelzorg_app import confirm_page
 from mantelzorg_app.models import STAFF_ROLES, Hub, Membership
 from mantelzorg_app.models.base import utcnow
 from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK, after_sign_in
-from mantelzorg_app.services import accounts, audit, cookies, handoffs, login_codes, sessions
+from mantelzorg_app.services import accounts, audit, cookies, digests, handoffs, i18n, login_codes, sessions
+from mantelzorg_app.services.i18n import N_
+
+CONFIRM_MAX_AGE = 600  # seconds: the question waits as long as a code lives
+ASK_TITLE = N_("Inloggen als {address}?")
+ASK_TEXT = N_("Is dit uw e-mailadres? Tik dan op de knop. Is het niet van u? Sluit dan deze pagina.")
+ASK_BUTTON = N_("Ja, log in")
 
 
 def is_https(request: Request) -> bool:
@@ -25,15 +45,61 @@ def _hub_slug(session: Session, hub_id: int) -> str:
     return hub.slug if hub else ""
 
 
-def link(request: Request) -> RedirectResponse:
-    """The link in the mail: used once, then on as if the code was typed."""
+def masked(address: str) -> str:
+    """Enough of an address to recognise it, not to learn it: b...@example.org."""
+    local, _, domain = address.partition("@")
+    return f"{local[:1]}...@{domain}"
+
+
+async def link(request: Request) -> Response:
+    """The link in the mail: GET asks "Inloggen als ...?", the POST of its button signs in."""
+    if request.method == "POST":
+        form = await request.form()
+        return await run_in_threadpool(
+            _confirmed, request, str(form.get("t", "")), str(form.get("bevestig", ""))
+        )
+    return await run_in_threadpool(_ask, request, request.query_params.get("t", ""))
+
+
+def _problem(outcome: login_codes.Outcome) -> RedirectResponse:
+    return RedirectResponse(f"/?probleem={outcome}", status_code=303)
+
+
+def _ask(request: Request, token: str) -> Response:
+    with rx.session() as session:
+        checked = login_codes.peek_link(session, token, utcnow())
+    if checked.outcome != login_codes.Outcome.ok:
+        return _problem(checked.outcome)
+    https = is_https(request)
+    lang = confirm_page.language(request, https)
+    nonce = digests.new_token()
+    response = confirm_page.render(
+        lang,
+        i18n.gettext(lang, ASK_TITLE, address=masked(checked.email)),
+        i18n.gettext(lang, ASK_TEXT),
+        i18n.gettext(lang, ASK_BUTTON),
+        AUTH_LINK,
+        {"t": token, "bevestig": nonce},
+    )
+    set_cookie(response, cookies.name(cookies.CONFIRM, https), nonce, CONFIRM_MAX_AGE, https, "strict")
+    return response
+
+
+def _confirmed(request: Request, token: str, nonce: str) -> Response:
+    """Yes to the question, in the browser that was shown it: used once, then as if the code was typed."""
+    https = is_https(request)
+    kept = cookies.read(request.headers.get("cookie", ""), cookies.CONFIRM, https) or ""
+    if not (nonce and kept and hmac.compare_digest(nonce.encode(), kept.encode())):
+        return RedirectResponse(f"{AUTH_LINK}?t={quote(token)}", status_code=303)  # ask here first
     now = utcnow()
     with rx.session() as session:
-        checked = login_codes.check_link(session, request.query_params.get("t", ""), now)
+        checked = login_codes.check_link(session, token, now)
         if checked.outcome != login_codes.Outcome.ok:
-            return RedirectResponse(f"/?probleem={checked.outcome}", status_code=303)
-        token = handoffs.issue(session, handoffs.SIGN_IN, checked.hub_id, checked.email, now)
-    return finish(request, token)
+            return _problem(checked.outcome)
+        ticket = handoffs.issue(session, handoffs.SIGN_IN, checked.hub_id, checked.email, now)
+    response = finish(request, ticket)
+    response.delete_cookie(cookies.name(cookies.CONFIRM, https), path="/", secure=https, httponly=True)
+    return response
 
 
 def finish(request: Request, token: str | None = None) -> RedirectResponse:
@@ -78,8 +144,10 @@ def signed_in(slug: str, session_token: str, https: bool, kind: str, then: str =
     return response
 
 
-def set_cookie(response: RedirectResponse, key: str, value: str, max_age: int, https: bool) -> None:
-    response.set_cookie(key, value, max_age=max_age, path="/", secure=https, httponly=True, samesite="lax")
+def set_cookie(
+    response: Response, key: str, value: str, max_age: int, https: bool, samesite: str = "lax"
+) -> None:
+    response.set_cookie(key, value, max_age=max_age, path="/", secure=https, httponly=True, samesite=samesite)
 
 
-routes = [Route(AUTH_LINK, link), Route(AUTH_FINISH, finish)]
+routes = [Route(AUTH_LINK, link, methods=["GET", "POST"]), Route(AUTH_FINISH, finish)]

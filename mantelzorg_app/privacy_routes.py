@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from mantelzorg_app.auth_routes import is_https
 from mantelzorg_app.routes import ACCOUNT
 from mantelzorg_app.services import audit, cookies, i18n, privacy, sessions
 from mantelzorg_app.services.i18n import N_
@@ -24,12 +25,13 @@ PRIVATE = {"Cache-Control": "no-store"}
 def download(request: Request) -> Response:
     """The export as a JSON file for whoever holds a valid session cookie; 403 for anyone else."""
     cookie_header = request.headers.get("cookie", "")
-    token = cookies.read(cookie_header, cookies.SESSION)
+    https = is_https(request)
+    token = cookies.read(cookie_header, cookies.SESSION, https)
     with rx.session() as session:
         person = sessions.person(session, token, datetime.now(UTC))
         if person is None:
             audit.record(session, audit.REFUSED, detail=audit.EXPORT)
-            lang = i18n.supported(cookies.read(cookie_header, cookies.LANGUAGE))
+            lang = i18n.supported(cookies.read(cookie_header, cookies.LANGUAGE, https))
             headers = {**PRIVATE, "Content-Language": lang}
             return PlainTextResponse(i18n.gettext(lang, NOT_SIGNED_IN), status_code=403, headers=headers)
         data = privacy.export(session, person.id)

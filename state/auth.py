@@ -49,9 +49,12 @@ def go_to(url: str) -> rx.event.EventSpec:
     return rx.call_script(f"window.location.replace({json.dumps(url)})")
 
 
-def session_token(state: rx.State) -> str | None:
-    """The opaque token from the HttpOnly session cookie this tab connected with."""
-    return cookies.read(state.router.headers.cookie, cookies.SESSION)
+def session_token(state: rx.State, base: str = cookies.SESSION) -> str | None:
+    """The opaque token from the HttpOnly session cookie (or another of ours, ``base``) this tab
+    connected with. The page is HTTPS when its origin is: the browser sends that Origin on the event
+    socket's handshake, and only an HTTPS page holds the ``__Host-`` cookie."""
+    https = cookies.https_origin(state.router.page.host)
+    return cookies.read(state.router.headers.cookie, base, https)
 
 
 async def current_actor(state: rx.State) -> authz.Actor | None:
@@ -218,7 +221,7 @@ class SignUpState(rx.State):
     _then: str = ""  # as SignInState's: carried through /auth/finish (?verder=)
 
     def _ticket(self, take: bool = False):
-        token = cookies.read(self.router.headers.cookie, cookies.SIGN_UP)
+        token = session_token(self, cookies.SIGN_UP)
         with rx.session() as session:
             use = handoffs.take if take else handoffs.peek
             ticket = use(session, handoffs.SIGN_UP, token, now())

@@ -1,4 +1,8 @@
-"""The session cookie: only an opaque token, HttpOnly, SameSite=Lax; ``__Host-`` and Secure over HTTPS."""
+"""The session cookie: only an opaque token, HttpOnly, SameSite=Lax; ``__Host-`` and Secure over HTTPS.
+
+Over HTTPS only the ``__Host-`` name is read: a sibling subdomain (or a plain-HTTP page of the same
+host) can plant a cookie of the plain name, but never one with that prefix ("cookie tossing").
+"""
 
 from http.cookies import CookieError, SimpleCookie
 
@@ -7,20 +11,26 @@ SECURE_SESSION = "__Host-mz_sessie"
 LANGUAGE = "taal"  # the visitor's language; not secret, set by the page
 SIGN_UP = "mz_aanmelden"  # the ticket from a verified address to the sign-up form
 SECURE_SIGN_UP = "__Host-mz_aanmelden"
+CONFIRM = "mz_bevestig"  # ties the "Inloggen als ...?" form to the browser that was shown it
+SECURE_CONFIRM = "__Host-mz_bevestig"
 
 
 def name(base: str, https: bool) -> str:
-    return {SESSION: SECURE_SESSION, SIGN_UP: SECURE_SIGN_UP}.get(base, base) if https else base
+    secure = {SESSION: SECURE_SESSION, SIGN_UP: SECURE_SIGN_UP, CONFIRM: SECURE_CONFIRM}
+    return secure.get(base, base) if https else base
 
 
-def read(cookie_header: str, base: str) -> str | None:
-    """The value of our cookie from a Cookie header, the ``__Host-`` one first."""
+def https_origin(origin: str) -> bool:
+    """Whether a page's origin (the Origin header of its event socket) is served over HTTPS."""
+    return origin.lower().startswith("https://")
+
+
+def read(cookie_header: str, base: str, https: bool) -> str | None:
+    """The value of our cookie from a Cookie header: over HTTPS only the ``__Host-`` one."""
     jar = SimpleCookie()
     try:
         jar.load(cookie_header or "")
     except CookieError:
         return None
-    for key in (name(base, True), base):
-        if key in jar and jar[key].value:
-            return jar[key].value
-    return None
+    key = name(base, https)
+    return jar[key].value if key in jar and jar[key].value else None

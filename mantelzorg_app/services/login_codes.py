@@ -97,12 +97,25 @@ def check_code(session: Session, email: str, code: str, now: datetime) -> Checke
 
 def check_link(session: Session, token: str, now: datetime) -> Checked:
     """Checks the token from a sign-in link; a good link is used up like its code."""
-    row = session.exec(select(LoginCode).where(LoginCode.link_digest == digests.digest(token))).first()
+    row = _link_row(session, token)
     if row is None:
         return Checked(Outcome.unknown)
     if (problem := _problem(row, now)) is not None:
         return Checked(problem)
     return _use(session, row, now)
+
+
+def peek_link(session: Session, token: str, now: datetime) -> Checked:
+    """What a sign-in link would give, without using it up: mail scanners open links too."""
+    row = _link_row(session, token)
+    if row is None:
+        return Checked(Outcome.unknown)
+    problem = _problem(row, now)
+    return Checked(problem) if problem is not None else Checked(Outcome.ok, row.email, row.hub_id)
+
+
+def _link_row(session: Session, token: str) -> LoginCode | None:
+    return session.exec(select(LoginCode).where(LoginCode.link_digest == digests.digest(token))).first()
 
 
 def forget_old(session: Session, now: datetime) -> int:

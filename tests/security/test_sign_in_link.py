@@ -1,0 +1,110 @@
+"""Login CSRF and cookie tossing: a mail link signs in only after a yes in this browser, and over
+HTTPS only the ``__Host-`` session cookie counts."""
+
+import asyncio
+import re
+from datetime import UTC, datetime
+
+import pytest
+from reflex.istate.data import RouterData
+from sqlmodel import Session, select
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+from mantelzorg_app import auth_routes, privacy_routes
+from mantelzorg_app.models import Hub, LoginCode
+from mantelzorg_app.services import cookies, login_codes
+from state.auth import AuthState, session_token
+from tests.security.conftest import People, root_state
+
+ANNA = "anna.voorbeeld@leusden.example.org"
+
+
+@pytest.fixture
+def client(db) -> TestClient:
+    return TestClient(Starlette(routes=auth_routes.routes + privacy_routes.routes), follow_redirects=False)
+
+
+@pytest.fixture
+def link_token(db) -> str:
+    with Session(db) as session:
+        hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
+        return login_codes.request(session, hub_id, ANNA, "192.0.2.7", datetime.now(UTC)).link_token
+
+
+def _hidden(page: str) -> dict[str, str]:
+    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page))
+
+
+def _signed_in(response) -> bool:
+    return f"{cookies.SESSION}=" in response.headers.get("set-cookie", "")
+
+
+def test_opening_the_link_only_asks_and_uses_nothing_up(client: TestClient, db, link_token: str):
+    for _ in range(2):  # a mail scanner opened it first: the person's own tap still works
+        response = client.get(f"/auth/link?t={link_token}")
+        assert response.status_code == 200
+        assert not _signed_in(response)
+    page = response.text
+    assert '<html lang="nl">' in page
+    assert page.count("<h1>") == 1
+    assert "Inloggen als a...@leusden.example.org?" in page
+    assert ANNA not in page
+    assert '<button type="submit" class="main-action">Ja, log in</button>' in page
+    with Session(db) as session:
+        assert session.exec(select(LoginCode.used_at)).one() is None
+
+    response = client.post("/auth/link", data=_hidden(page))
+
+    assert response.status_code == 303 and response.headers["location"] == "/leusden"
+    assert _signed_in(response)
+    again = client.post("/auth/link", data=_hidden(page))  # the question's cookie went with the yes
+    assert client.get(again.headers["location"]).headers["location"] == "/?probleem=used"
+
+
+def test_the_question_speaks_the_visitors_language(client: TestClient, link_token: str):
+    client.cookies.set(cookies.LANGUAGE, "en")
+    assert '<html lang="en">' in client.get(f"/auth/link?t={link_token}").text
+
+
+def test_a_yes_posted_from_another_site_signs_nobody_in(client: TestClient, db, link_token: str):
+    """The attacker's page posts its own link's form: without the question's cookie, it is asked."""
+    for forged in ({"t": link_token}, {"t": link_token, "bevestig": "made-up"}):
+        response = client.post("/auth/link", data=forged)
+        assert response.status_code == 303
+        assert response.headers["location"] == f"/auth/link?t={link_token}"
+        assert not _signed_in(response)
+    with Session(db) as session:
+        assert session.exec(select(LoginCode.used_at)).one() is None
+
+
+def test_over_https_a_plain_session_cookie_is_ignored(db, people: People):
+    token = people.tokens["caregiver"]
+    secure = TestClient(Starlette(routes=privacy_routes.routes), base_url="https://testserver")
+    secure.cookies.set(cookies.SESSION, token)
+    assert secure.get(privacy_routes.DOWNLOAD).status_code == 403
+    secure.cookies.clear()
+    secure.cookies.set(cookies.SECURE_SESSION, token)
+    assert secure.get(privacy_routes.DOWNLOAD).status_code == 200
+
+
+def _tab(cookie: str, origin: str):
+    async def go():
+        state = await (await root_state(None, "leusden")).get_state(AuthState)
+        state.router = RouterData.from_router_data(
+            {
+                "headers": {"cookie": cookie, "origin": origin},
+                "pathname": "/leusden",
+                "query": {"hub": "leusden"},
+            }
+        )
+        return state
+
+    return asyncio.run(go())
+
+
+def test_a_tab_on_an_https_page_reads_only_the_host_cookie(db, people: People):
+    token = people.tokens["caregiver"]
+    assert session_token(_tab(f"{cookies.SESSION}={token}", "https://leusden.example.org")) is None
+    assert session_token(_tab(f"{cookies.SECURE_SESSION}={token}", "https://leusden.example.org")) == token
+    assert session_token(_tab(f"{cookies.SESSION}={token}", "http://localhost:3000")) == token
