@@ -70,7 +70,8 @@ class CoordinationState(rx.State):
             {
                 **request_row(w.request, w.wijk),
                 "days": str(w.days),
-                "attention": "ja" if w.request.needs_attention else "",
+                "attention": "ja" if w.said_no else "",
+                "vog_taken_back_from": w.vog_taken_back_from,
                 "suggested": ", ".join(w.suggested),
             }
             for w in waiting

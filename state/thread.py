@@ -20,6 +20,7 @@ class ThreadState(rx.State):
     caregiver: str = ""
     volunteer: str = ""
     messages: list[dict[str, str]] = []  # {"author", "text", "when", "mine"}
+    takes_messages: bool = False  # matched, with a volunteer who still qualifies
     problem: str = ""
     _request_id: int | None = None
 
@@ -31,7 +32,9 @@ class ThreadState(rx.State):
 
     async def _refresh(self) -> None:
         actor = await require(self, "read-thread")
-        self.allowed = False
+        self.allowed = self.takes_messages = False
+        self.request, self.messages = {}, []  # nothing of an earlier thread stays in the tab on refusal
+        self.caregiver = self.volunteer = ""
         if actor is None or self._request_id is None:
             return
         lang = i18n.supported((await self.get_state(UiState)).lang)
@@ -44,6 +47,7 @@ class ThreadState(rx.State):
         self.allowed = True
         self.request = request_row(found.request, "")
         self.caregiver, self.volunteer = found.caregiver, found.volunteer
+        self.takes_messages = found.takes_messages
         self.messages = [
             {
                 "author": author,

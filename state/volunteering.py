@@ -61,7 +61,8 @@ class HelpingState(rx.State):
 
     @rx.event
     async def offer(self, request_id):
-        """ "Ik help": the caregiver is asked; the request stays on the list, marked."""
+        """ "Ik help": the caregiver is asked (once: a repeated tap mails nobody); the request stays
+        on the list, marked."""
         actor = await require(self, "offer-help", Role.volunteer)
         self.allowed = actor is not None
         found_id = as_id(request_id)
@@ -72,7 +73,9 @@ class HelpingState(rx.State):
                 made = volunteering.offer(session, actor, found_id, now())
             except Refused:
                 return
-            told = notices.offer_made(session, made, settings.link_base(self.router.page.host))
+            told = (
+                notices.offer_made(session, made, settings.link_base(self.router.page.host)) if made else []
+            )
         notices.send(told)
         self.offered_now = True
         self._refresh(actor)

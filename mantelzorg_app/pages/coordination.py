@@ -93,9 +93,18 @@ def _waiting(row: rx.Var) -> rx.Component:
                 rx.el.p(t("Iemand zei: het is niet gelukt. Bel even."), class_name="status"),
                 row_button("check", t("Gebeld en geregeld"), CoordinationState.handled(row["id"])),
             ),
-            rx.el.p(
-                t("Wacht al {days} dagen op een vrijwilliger.").replace("{days}", row["days"]),
-                class_name="status",
+            rx.cond(
+                row["vog_taken_back_from"] != "",
+                rx.el.p(
+                    t("De VOG van {name} is ingetrokken. Zoek een andere vrijwilliger.").replace(
+                        "{name}", row["vog_taken_back_from"]
+                    ),
+                    class_name="status",
+                ),
+                rx.el.p(
+                    t("Wacht al {days} dagen op een vrijwilliger.").replace("{days}", row["days"]),
+                    class_name="status",
+                ),
             ),
         ),
         rx.cond(row["suggested"] != "", rx.el.p(t("Gevraagd: {names}").replace("{names}", row["suggested"]))),

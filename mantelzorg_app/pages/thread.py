@@ -31,17 +31,21 @@ def _thread() -> rx.Component:
             rx.el.ol(rx.foreach(T.messages, _message), class_name="messages", aria_label=t("Berichten")),
             rx.el.p(t("Nog geen berichten. Stuur het eerste bericht.")),
         ),
-        rx.el.form(
-            rx.el.div(
-                rx.el.label(t("Uw bericht"), html_for="message"),
-                rx.cond(T.problem != "", problem(t_if_any(T.problem), "message")),
-                rx.el.textarea(id="message", name="message", rows=3, class_name="field"),
-                class_name="field-group",
+        rx.cond(
+            T.takes_messages,
+            rx.el.form(
+                rx.el.div(
+                    rx.el.label(t("Uw bericht"), html_for="message"),
+                    rx.cond(T.problem != "", problem(t_if_any(T.problem), "message")),
+                    rx.el.textarea(id="message", name="message", rows=3, class_name="field"),
+                    class_name="field-group",
+                ),
+                rx.el.input(type="hidden", name="request", value=T.request["id"]),
+                submit_button("send", t("Stuur")),
+                on_submit=T.send,
+                no_validate=True,
             ),
-            rx.el.input(type="hidden", name="request", value=T.request["id"]),
-            submit_button("send", t("Stuur")),
-            on_submit=T.send,
-            no_validate=True,
+            rx.el.p(t("Dit gesprek is gesloten. U kunt hier geen berichten meer sturen.")),
         ),
     )
 

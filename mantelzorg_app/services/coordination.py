@@ -10,7 +10,7 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from mantelzorg_app.models import Membership, Person, Role, Wijk
-from mantelzorg_app.services import accounts, audit, login_codes, roles
+from mantelzorg_app.services import accounts, audit, help_coordination, login_codes, roles
 from mantelzorg_app.services.authz import Actor, refuse, require_role
 from mantelzorg_app.services.i18n import N_
 
@@ -60,9 +60,12 @@ def grant_trekker(session: Session, by: Actor, membership_id: int) -> None:
 
 
 def set_vetted(session: Session, by: Actor, membership_id: int, checked_on: date | None) -> None:
-    """Records the day the VOG was seen (None takes it back); only vetted volunteers visit homes."""
+    """Records the day the VOG was seen (None takes it back); only vetted volunteers visit homes,
+    so taking it back reopens their home visits for the coordinator (help_coordination.vog_taken_back)."""
     membership = _membership(session, by, membership_id, Role.volunteer, "vet-volunteer")
     membership.vog_checked_on = checked_on
+    if checked_on is None:
+        help_coordination.vog_taken_back(session, by.hub_id, membership.person_id)
     session.add(membership)
     session.commit()
     audit.record(

@@ -1,18 +1,29 @@
 """The coordinator's view of help requests: those waiting too long, and suggesting a volunteer.
 
-A request still without a volunteer `STALE_AFTER` after it was asked, or one where somebody answered
-"Is het gelukt?" with no, is on the list. For each, the best fitting volunteers are offered to pick.
+A request still without a volunteer `STALE_AFTER` after it was asked, one where somebody answered
+"Is het gelukt?" with no, or one that opened again because the coordinator took back its volunteer's
+VOG (`vog_taken_back`), is on the list. For each, the best fitting volunteers are offered to pick.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, select, update
+from sqlmodel import delete as delete_rows
 
-from mantelzorg_app.models import HelpOffer, HelpRequest, Membership, Person, Role, VolunteerProfile
+from mantelzorg_app.models import (
+    FollowUp,
+    HelpOffer,
+    HelpRequest,
+    Membership,
+    Person,
+    Role,
+    ThreadMessage,
+    VolunteerProfile,
+)
 from mantelzorg_app.services import audit, matching
 from mantelzorg_app.services.authz import Actor, refuse, require_role
-from mantelzorg_app.services.help_requests import OfferStatus, Status, place_label
+from mantelzorg_app.services.help_requests import OfferStatus, Status, first_names, place_label
 from mantelzorg_app.services.volunteering import as_request, as_volunteer, hub_wijken
 
 STALE_AFTER = timedelta(days=3)
@@ -26,6 +37,12 @@ class Waiting:
     days: int  # since it was asked
     candidates: tuple[tuple[int, str], ...]  # (volunteer's person id, first name), best first
     suggested: tuple[str, ...]  # first names already suggested
+    vog_taken_back_from: str  # first name of the volunteer it had until their VOG was taken back, or ""
+
+    @property
+    def said_no(self) -> bool:
+        """Somebody answered "Is het gelukt?" with no: the coordinator calls."""
+        return self.request.needs_attention and self.request.status == Status.matched
 
 
 def _volunteers(
@@ -58,7 +75,7 @@ def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
         .where(
             HelpRequest.hub_id == actor.hub_id,
             ((HelpRequest.status == Status.open) & (HelpRequest.created_at <= now - STALE_AFTER))
-            | ((HelpRequest.status == Status.matched) & col(HelpRequest.needs_attention)),
+            | (col(HelpRequest.status).in_([Status.open, Status.matched]) & col(HelpRequest.needs_attention)),
         )
         .order_by(col(HelpRequest.created_at))
     ).all()
@@ -68,6 +85,8 @@ def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
     wijk_names = {wijk_id: wijk.name for wijk_id, wijk in wijken.items()}
     volunteers, names = _volunteers(session, actor.hub_id, wijk_names)
     offers = session.exec(select(HelpOffer).where(col(HelpOffer.request_id).in_([r.id for r in rows]))).all()
+    ended = {o.request_id: o.volunteer_id for o in offers if o.status == OfferStatus.ended}
+    ended_names = first_names(session, set(ended.values()))
     found = []
     for row in rows:
         asked = {o.volunteer_id: o.status for o in offers if o.request_id == row.id}
@@ -82,6 +101,9 @@ def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
                 suggested=tuple(
                     names.get(v, "") for v, status in asked.items() if status == OfferStatus.suggested
                 ),
+                vog_taken_back_from=ended_names.get(ended.get(row.id), "")
+                if row.status == Status.open
+                else "",
             )
         )
     return found
@@ -114,3 +136,40 @@ def suggest(session: Session, actor: Actor, request_id: int, volunteer_id: int, 
         actor_id=actor.person_id,
         subject_id=volunteer_id,
     )
+
+
+def vog_taken_back(session: Session, hub_id: int, volunteer_id: int) -> None:
+    """The coordinator took back the volunteer's VOG: they no longer help at people's homes.
+
+    Each home-visit request matched with them opens again and goes on the coordinator's list at once,
+    saying whose VOG went, with the volunteers who fit to ask. It reopens rather than only being
+    flagged because what the coordinator does next is find someone else: only an open request gets
+    candidates here and reaches other volunteers' lists, and the caregiver's page then says plainly
+    that a volunteer is being looked for. The match's conversation and follow-ups go, as when a
+    volunteer is wiped, so the next volunteer never reads what was said to this one. Their waiting
+    offers on home visits go too, so no caregiver accepts one. A VOG given back later brings no match
+    back: the volunteer may offer again and the caregiver decides. In the caller's transaction.
+    """
+    homes = select(HelpRequest.id).where(HelpRequest.hub_id == hub_id, col(HelpRequest.home_visit))
+    theirs = col(HelpOffer.volunteer_id) == volunteer_id
+    matched = session.exec(
+        select(HelpRequest).where(
+            col(HelpRequest.id).in_(homes),
+            HelpRequest.volunteer_id == volunteer_id,
+            HelpRequest.status == Status.matched,
+        )
+    ).all()
+    ids = [r.id for r in matched]
+    for table in (ThreadMessage, FollowUp):
+        session.exec(delete_rows(table).where(col(table.request_id).in_(ids)))
+    session.exec(
+        update(HelpOffer)
+        .where(theirs, col(HelpOffer.request_id).in_(ids), HelpOffer.status == OfferStatus.accepted)
+        .values(status=OfferStatus.ended)  # says whose VOG went (`Waiting.vog_taken_back_from`)
+    )
+    waiting = col(HelpOffer.status).in_([OfferStatus.offered, OfferStatus.suggested])
+    session.exec(delete_rows(HelpOffer).where(theirs, waiting, col(HelpOffer.request_id).in_(homes)))
+    for request in matched:
+        request.status, request.volunteer_id, request.agreed_at = Status.open, None, None
+        request.needs_attention = True
+        session.add(request)

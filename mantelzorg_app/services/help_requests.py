@@ -4,14 +4,18 @@ A request has one category. Its text is picked from example sentences or typed, 
 write. Only the caregiver, and the professional who posted it, see and answer a request's offers.
 Every function takes the `Actor` the handler got from ``authz.require`` and checks the hub and the
 person against the rows; a forged id of another hub or person is refused and logged.
+
+Limit: one person makes at most `REQUESTS_PER_DAY` requests in 24 hours, their own and those they
+post for others together (counted from the requests themselves); a real caregiver or professional
+never gets near it, a script that floods the volunteers' lists does.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from mantelzorg_app.models import (
     STAFF_ROLES,
@@ -40,6 +44,9 @@ DAY_VALUES = tuple(choice.value for choice in DAYS)
 DAYPART_VALUES = tuple(choice.value for choice in DAYPARTS)
 TEXT_MAX = 300
 ON_BEHALF_CONSENT = "namens-2026-11"  # the version of the words the professional confirms
+REQUESTS_PER_DAY = 10
+DAY = timedelta(days=1)  # the caps count back this far
+TOO_MANY_REQUESTS = N_("U heeft vandaag al veel hulpvragen gemaakt. Probeer het morgen weer.")
 
 # Example sentences per category: tap one instead of writing. The first is chosen when none is.
 EXAMPLES: dict[str, tuple[str, ...]] = {
@@ -103,6 +110,7 @@ class OfferStatus(StrEnum):
     offered = "offered"  # "Ik help": waits for the caregiver
     accepted = "accepted"
     declined = "declined"
+    ended = "ended"  # was accepted, until the coordinator took back the volunteer's VOG
 
 
 @dataclass
@@ -175,6 +183,7 @@ def _check(session: Session, hub_id: int, draft: Draft) -> dict:
 def create(session: Session, actor: Actor, draft: Draft, now: datetime) -> HelpRequest:
     """The caregiver's own request. Raises Invalid with plain-words problems by field."""
     require_role(session, actor, "create-request", Role.caregiver)
+    _check_daily_cap(session, actor, now)
     request = HelpRequest(
         hub_id=actor.hub_id,
         caregiver_id=actor.person_id,
@@ -193,6 +202,7 @@ def create_on_behalf(
     """A professional posts for a caregiver who said yes. The caregiver gets an account (or their
     own is used) so they can sign in with their address, follow the request and answer offers."""
     require_role(session, actor, "create-request-on-behalf", *STAFF_ROLES)
+    _check_daily_cap(session, actor, now)
     problems = {}
     try:
         fields = _check(session, actor.hub_id, draft)
@@ -236,6 +246,33 @@ def create_on_behalf(
     )  # commits
     session.refresh(request)
     return request
+
+
+def _check_daily_cap(session: Session, actor: Actor, now: datetime) -> None:
+    """Raises Invalid (on the text, so the form keeps what was typed) past `REQUESTS_PER_DAY`."""
+    made_by_actor = func.coalesce(col(HelpRequest.posted_by_id), col(HelpRequest.caregiver_id))
+    made = session.exec(
+        select(func.count()).where(made_by_actor == actor.person_id, HelpRequest.created_at > now - DAY)
+    ).one()
+    if made >= REQUESTS_PER_DAY:
+        raise Invalid({"text": TOO_MANY_REQUESTS})
+
+
+def qualifies(session: Session, request: HelpRequest, person_id: int | None) -> bool:
+    """Whether the person may (still) help with the request: a volunteer of its hub whom the
+    coordinator did not leave pending, with a VOG date when the help is at home (matching's hard
+    rules on the person; their wishes of category, place and time count only when they offer)."""
+    if person_id is None:
+        return False
+    membership = session.exec(
+        select(Membership).where(
+            Membership.person_id == person_id,
+            Membership.hub_id == request.hub_id,
+            Membership.role == Role.volunteer,
+            ~col(Membership.pending),
+        )
+    ).first()
+    return membership is not None and (not request.home_visit or membership.vog_checked_on is not None)
 
 
 def may_answer(request: HelpRequest, actor: Actor) -> bool:
@@ -334,6 +371,7 @@ def answer_offer(session: Session, actor: Actor, offer_id: int, accept: bool, no
         or not may_answer(request, actor)
         or offer.status != OfferStatus.offered
         or request.status != Status.open
+        or (accept and not qualifies(session, request, offer.volunteer_id))
     ):
         refuse(session, "answer-offer", actor.hub_id, actor.person_id, f"offer {offer_id}")
     offer.status, offer.answered_at = (OfferStatus.accepted if accept else OfferStatus.declined), now
@@ -341,6 +379,7 @@ def answer_offer(session: Session, actor: Actor, offer_id: int, accept: bool, no
     if accept:
         _decline_waiting(session, request.id, now)
         request.status, request.volunteer_id = Status.matched, offer.volunteer_id
+        request.needs_attention = False  # the coordinator's "find someone else" is done
         follow_ups.plan(session, request, offer.volunteer_id, now)
         session.add(request)
     session.commit()

@@ -43,8 +43,9 @@ class ProfileForm:
     languages: list[str]
 
 
-def _volunteer(session: Session, actor: Actor, action: str) -> Membership:
-    membership = session.exec(
+def _membership(session: Session, actor: Actor) -> Membership | None:
+    """The actor's volunteer membership of this hub, unless it waits for the coordinator."""
+    return session.exec(
         select(Membership).where(
             Membership.person_id == actor.person_id,
             Membership.hub_id == actor.hub_id,
@@ -52,6 +53,10 @@ def _volunteer(session: Session, actor: Actor, action: str) -> Membership:
             ~col(Membership.pending),
         )
     ).first()
+
+
+def _volunteer(session: Session, actor: Actor, action: str) -> Membership:
+    membership = _membership(session, actor)
     if membership is None:
         refuse(session, action, actor.hub_id, actor.person_id, "not a volunteer")
     return membership
@@ -245,13 +250,19 @@ def _fits_one(session: Session, actor: Actor, request_id: int, now: datetime) ->
     return bool(matching.requests_for(me, [as_request(request, wijken)], now))
 
 
-def offer(session: Session, actor: Actor, request_id: int, now: datetime) -> HelpOffer:
-    """ "Ik help": only on an open request of this hub that fits the volunteer, wherever it ranks."""
+def offer(session: Session, actor: Actor, request_id: int, now: datetime) -> HelpOffer | None:
+    """ "Ik help": only on an open request of this hub that fits the volunteer, wherever it ranks.
+
+    The offer, when "Ik help" made one (new, or from the coordinator's suggestion or an ended match);
+    None when the volunteer had offered already: nothing changes, so the caller tells nobody again.
+    After the caregiver's no the request is off their list and "Ik help" is refused."""
     if not _fits_one(session, actor, request_id, now):
         refuse(session, "offer-help", actor.hub_id, actor.person_id, f"request {request_id}")
     found = session.exec(
         select(HelpOffer).where(HelpOffer.request_id == request_id, HelpOffer.volunteer_id == actor.person_id)
     ).first()
+    if found is not None and found.status == OfferStatus.offered:
+        return None
     if found is None:
         found = HelpOffer(request_id=request_id, volunteer_id=actor.person_id, status=OfferStatus.offered)
     found.status, found.created_at = OfferStatus.offered, now
@@ -284,13 +295,19 @@ def overview(session: Session, actor: Actor, now: datetime) -> Overview:
         has_profile=me is not None,
         vetted=membership.vog_checked_on is not None,
         fits=_fits(session, actor, me, now),
-        helping=helping(session, actor),
+        helping=_helping(session, actor, membership),
     )
 
 
 def helping(session: Session, actor: Actor) -> list[Helping]:
-    """The matched requests the actor helps with in this hub, with the caregiver's first name."""
-    rows = session.exec(
+    """The matched requests the actor helps with in this hub, with the caregiver's first name: only
+    while they qualify (a volunteer of the hub; with a VOG date for help at home)."""
+    membership = _membership(session, actor)
+    return _helping(session, actor, membership) if membership is not None else []
+
+
+def _helping(session: Session, actor: Actor, membership: Membership) -> list[Helping]:
+    query = (
         select(HelpRequest, Person)
         .join(Person, col(Person.id) == col(HelpRequest.caregiver_id))
         .where(
@@ -299,5 +316,8 @@ def helping(session: Session, actor: Actor) -> list[Helping]:
             HelpRequest.status == Status.matched,
         )
         .order_by(col(HelpRequest.id))
-    ).all()
+    )
+    if membership.vog_checked_on is None:
+        query = query.where(~col(HelpRequest.home_visit))
+    rows = session.exec(query).all()
     return [Helping(request, person.first_name) for request, person in rows]

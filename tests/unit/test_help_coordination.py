@@ -5,8 +5,16 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from mantelzorg_app.models import HelpOffer, HelpRequest, Membership, Person, Role
-from mantelzorg_app.services import audit, follow_ups, help_coordination, help_requests, volunteering
+from mantelzorg_app.models import FollowUp, HelpOffer, HelpRequest, Membership, Person, Role, ThreadMessage
+from mantelzorg_app.services import (
+    audit,
+    coordination,
+    follow_ups,
+    help_coordination,
+    help_requests,
+    threads,
+    volunteering,
+)
 from mantelzorg_app.services.help_coordination import STALE_AFTER
 from mantelzorg_app.services.help_requests import OfferStatus, Status
 from tests.unit.auth_fixtures import NOW, audit_events
@@ -241,3 +249,35 @@ def test_a_no_leaves_the_list_once_the_coordinator_handled_it(session: Session, 
     assert session.get(HelpRequest, request.id).status == "matched"
     with refused(session, "attention-handled"):  # nothing left to handle
         help_coordination.handled(session, world.coordinator, request.id)
+
+
+# --- a VOG taken back ----------------------------------------------------------------------------------
+
+
+def test_taking_back_a_vog_reopens_the_home_visits_with_a_reason(session: Session, world: Help, team):
+    visit = matched(session, world, category="klusjes")  # help at home
+    shopping = matched(session, world)
+    threads.post(session, world.caregiver, visit.id, "Mijn man heeft dementie.", NOW)
+    waiting_visit = ask(session, world.caregiver, world.centrum, category="oppas")
+    volunteering.offer(session, world.volunteer, waiting_visit.id, NOW)  # not answered yet
+    vera = session.exec(
+        select(Membership).where(Membership.person_id == world.vera.id, Membership.role == Role.volunteer)
+    ).one()
+
+    coordination.set_vetted(session, world.coordinator, vera.id, None)
+
+    reopened = session.get(HelpRequest, visit.id)
+    assert (reopened.status, reopened.volunteer_id, reopened.needs_attention) == (Status.open, None, True)
+    assert session.exec(select(ThreadMessage).where(ThreadMessage.request_id == visit.id)).all() == []
+    assert session.exec(select(FollowUp).where(FollowUp.request_id == visit.id)).all() == []
+    assert session.get(HelpRequest, shopping.id).status == Status.matched  # not at home: she still helps
+    assert help_requests.mine(session, world.caregiver)[0].offers == ()  # nobody accepts her waiting offer
+    (entry,) = _waiting(session, world)  # at once, not after STALE_AFTER
+    assert (entry.request.id, entry.vog_taken_back_from, entry.said_no) == (visit.id, "Vera", False)
+    assert _names(entry) == ["Hans", "Anna"]  # vetted, and fit
+
+    hans = actor(session.get(Person, team["Hans"]), world.leusden, Role.volunteer)
+    offer = volunteering.offer(session, hans, visit.id, NOW)
+    help_requests.answer_offer(session, world.caregiver, offer.id, True, NOW)
+    assert _waiting(session, world) == []
+    assert threads.read(session, hans, visit.id).messages == ()  # nothing said to Vera

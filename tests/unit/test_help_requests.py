@@ -446,3 +446,42 @@ def test_a_volunteers_profile_does_not_make_them_a_caregiver(session: Session, w
     save_profile(session, world.volunteer, [world.centrum])
     with refused(session, "create-request"):
         ask(session, world.volunteer, world.centrum)
+
+
+# --- limits ---------------------------------------------------------------------------------------------
+
+
+def test_a_person_makes_at_most_so_many_requests_a_day(session: Session, world: Help):
+    """Own requests and those posted for others count together; 24 hours later it may again."""
+    yesterday = NOW - timedelta(days=1)
+    ask(session, world.caregiver, world.centrum, yesterday)  # just outside the 24 hours
+    for _ in range(help_requests.REQUESTS_PER_DAY - 1):
+        ask(session, world.caregiver, world.centrum, NOW - timedelta(hours=1))
+    help_requests.create_on_behalf(session, world.professional, draft(world.centrum), DANA, NOW)
+    ask(session, world.caregiver, world.centrum)  # Carla's tenth today; the one for Dana is Petra's
+
+    with pytest.raises(Invalid) as invalid:
+        ask(session, world.caregiver, world.centrum, text="Wie helpt?")
+    assert invalid.value.problems == {"text": help_requests.TOO_MANY_REQUESTS}
+    for _ in range(help_requests.REQUESTS_PER_DAY - 1):
+        help_requests.create_on_behalf(session, world.professional, draft(world.centrum), DANA, NOW)
+    with pytest.raises(Invalid) as invalid:
+        help_requests.create_on_behalf(session, world.professional, draft(world.centrum), DANA, NOW)
+    assert invalid.value.problems == {"text": help_requests.TOO_MANY_REQUESTS}
+    assert len(session.exec(select(HelpRequest)).all()) == 1 + 2 * help_requests.REQUESTS_PER_DAY
+    ask(session, world.caregiver, world.centrum, NOW + timedelta(hours=23))  # the first went out
+
+
+def test_no_offer_is_accepted_from_a_volunteer_who_no_longer_qualifies(session: Session, world: Help):
+    request = ask(session, world.caregiver, world.centrum, category="klusjes")  # help at home
+    offer = add_offer(session, request, world.vera, OfferStatus.offered)
+    membership = session.exec(
+        select(Membership).where(Membership.person_id == world.vera.id, Membership.role == Role.volunteer)
+    ).one()
+    membership.vog_checked_on = None
+    session.add(membership)
+    session.commit()
+    with refused(session, "answer-offer"):
+        help_requests.answer_offer(session, world.caregiver, offer.id, True, NOW)
+    help_requests.answer_offer(session, world.caregiver, offer.id, False, NOW)  # a no still may
+    assert session.get(HelpRequest, request.id).status == Status.open

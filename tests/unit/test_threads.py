@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from mantelzorg_app.models import Person, Role, ThreadMessage
+from mantelzorg_app.models import Membership, Person, Role, ThreadMessage
 from mantelzorg_app.services import help_requests, threads
 from mantelzorg_app.services.help_requests import OnBehalf
 from mantelzorg_app.services.problems import Invalid
@@ -122,3 +122,74 @@ def test_the_thread_stays_readable_once_the_request_ends(session: Session, world
     assert [text for _, text, _, _ in threads.read(session, world.caregiver, request.id).messages] == [
         "Het was gezellig."
     ]
+
+
+def test_nobody_writes_once_the_request_is_stopped_or_done(session: Session, world: Help, posted):
+    request, dana = posted
+    threads.post(session, world.volunteer, request.id, "Tot dinsdag.", NOW)
+    help_requests.stop(session, dana, request.id, LATER)
+    for writer in (dana, world.volunteer, world.professional):
+        with refused(session, "post-thread"):
+            threads.post(session, writer, request.id, "Nog één ding", LATER)
+        thread = threads.read(session, writer, request.id)  # still their history
+        assert [text for _, text, _, _ in thread.messages] == ["Tot dinsdag."]
+        assert not thread.takes_messages
+
+
+def _without_vog(session: Session, world: Help) -> None:
+    """Vera's VOG date is gone (as set_vetted(None) leaves it, before it reopens anything)."""
+    membership = session.exec(
+        select(Membership).where(Membership.person_id == world.vera.id, Membership.role == Role.volunteer)
+    ).one()
+    membership.vog_checked_on = None
+    session.add(membership)
+    session.commit()
+
+
+def test_a_volunteer_who_no_longer_qualifies_neither_reads_nor_writes(session: Session, world: Help):
+    visit = matched(session, world, category="klusjes")  # help at home: needs a VOG
+    shopping = matched(session, world)
+    threads.post(session, world.caregiver, visit.id, "Kunt u dinsdag?", NOW)
+    assert threads.read(session, world.volunteer, visit.id).takes_messages
+    _without_vog(session, world)
+
+    with refused(session, "read-thread"):
+        threads.read(session, world.volunteer, visit.id)
+    with refused(session, "post-thread"):
+        threads.post(session, world.volunteer, visit.id, "Ja hoor", LATER)
+    with refused(session, "post-thread"):  # the caregiver waits for a volunteer who may come
+        threads.post(session, world.caregiver, visit.id, "Hallo?", LATER)
+    assert not threads.read(session, world.caregiver, visit.id).takes_messages
+    threads.post(session, world.volunteer, shopping.id, "Boodschappen doe ik nog.", LATER)  # no home visit
+
+    for membership in session.exec(select(Membership).where(Membership.person_id == world.vera.id)):
+        session.delete(membership)  # no longer a volunteer of the hub at all
+    session.commit()
+    with refused(session, "read-thread"):
+        threads.read(session, world.volunteer, shopping.id)
+    assert [text for _, text, _, _ in threads.read(session, world.caregiver, shopping.id).messages] == [
+        "Boodschappen doe ik nog."
+    ]
+
+
+def test_a_person_writes_at_most_so_many_messages_a_day(session: Session, world: Help, posted):
+    request, dana = posted
+    session.add_all(
+        ThreadMessage(
+            request_id=request.id, author_id=dana.person_id, text="x", created_at=NOW - timedelta(hours=1)
+        )
+        for _ in range(threads.MESSAGES_PER_DAY - 1)
+    )
+    session.add(
+        ThreadMessage(
+            request_id=request.id, author_id=dana.person_id, text="x", created_at=NOW - timedelta(days=1)
+        )
+    )
+    session.commit()
+    threads.post(session, dana, request.id, "Nog één", NOW)
+
+    with pytest.raises(Invalid) as invalid:
+        threads.post(session, dana, request.id, "En nog één", NOW)
+    assert invalid.value.problems == {"text": threads.TOO_MANY}
+    threads.post(session, world.volunteer, request.id, "Ik mag nog", NOW)  # per person
+    threads.post(session, dana, request.id, "Morgen weer", NOW + timedelta(hours=23))  # 24 hours on

@@ -267,11 +267,37 @@ def test_a_suggested_request_becomes_an_offer_in_the_same_row(session: Session, 
     suggested = add_offer(session, request, world.vera, OfferStatus.suggested)
 
     offer = volunteering.offer(session, world.volunteer, request.id, LATER)
-    again = volunteering.offer(session, world.volunteer, request.id, LATER + timedelta(minutes=1))
 
-    assert offer.id == again.id == suggested.id
+    assert offer.id == suggested.id
     assert session.exec(select(HelpOffer.status)).all() == [OfferStatus.offered]
     assert [o.first_name for o in help_requests.mine(session, world.caregiver)[0].offers] == ["Vera"]
+
+
+def test_a_repeated_ik_help_changes_nothing(session: Session, world: Help):
+    """So the caregiver is mailed once, however often the volunteer taps (state/volunteering.py)."""
+    save_profile(session, world.volunteer, [world.centrum])
+    request = ask(session, world.caregiver, world.centrum)
+    offer = volunteering.offer(session, world.volunteer, request.id, LATER)
+
+    for minutes in range(1, 25):
+        assert (
+            volunteering.offer(session, world.volunteer, request.id, LATER + timedelta(minutes=minutes))
+            is None
+        )
+
+    stored = session.exec(select(HelpOffer)).one()
+    assert (stored.id, stored.status, stored.created_at) == (offer.id, OfferStatus.offered, LATER)
+
+
+def test_no_offer_after_the_caregivers_no(session: Session, world: Help):
+    save_profile(session, world.volunteer, [world.centrum])
+    request = ask(session, world.caregiver, world.centrum)
+    offer = volunteering.offer(session, world.volunteer, request.id, LATER)
+    help_requests.answer_offer(session, world.caregiver, offer.id, False, LATER)
+
+    with refused(session, "offer-help"):
+        volunteering.offer(session, world.volunteer, request.id, LATER)
+    assert session.exec(select(HelpOffer.status)).all() == [OfferStatus.declined]
 
 
 def test_offers_on_requests_that_do_not_fit_are_refused(session: Session, world: Help):
@@ -351,3 +377,29 @@ def test_helping_lists_the_matched_requests_with_the_caregivers_name(session: Se
         Status.closed,
         Status.matched,
     ]
+
+
+def _volunteer_membership(session: Session, world: Help) -> Membership:
+    return session.exec(
+        select(Membership).where(Membership.person_id == world.vera.id, Membership.role == Role.volunteer)
+    ).one()
+
+
+def test_helping_shows_only_what_the_volunteer_still_qualifies_for(session: Session, world: Help):
+    """Without a VOG no home visit (the VOG changed outside set_vetted, so no request reopened);
+    without the volunteer role nothing, and so no caregiver's name."""
+    shopping = matched(session, world)
+    matched(session, world, category="klusjes")  # a home visit
+    membership = _volunteer_membership(session, world)
+    membership.vog_checked_on = None
+    session.add(membership)
+    session.commit()
+
+    assert [h.request.id for h in volunteering.helping(session, world.volunteer)] == [shopping.id]
+    assert [h.request.id for h in volunteering.overview(session, world.volunteer, NOW).helping] == [
+        shopping.id
+    ]
+
+    session.delete(membership)
+    session.commit()
+    assert volunteering.helping(session, world.volunteer) == []
