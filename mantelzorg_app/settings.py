@@ -4,10 +4,11 @@ SQLite under ``instance/`` is the default so ``make run`` needs no server; ``REF
 switches to PostgreSQL and ``REFLEX_REDIS_URL`` to Redis for several workers.
 """
 
+import ipaddress
 import os
+import re
 import secrets
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = Path(os.environ.get("MANTELZORG_INSTANCE", ROOT / "instance"))
@@ -31,7 +32,26 @@ def link_base(origin: str) -> str | None:
     """
     if url := public_url():
         return url
-    return origin if urlsplit(origin).hostname in ("localhost", "127.0.0.1", "::1") else None
+    return origin if _is_loopback_origin(origin) else None
+
+
+# The whole origin as a browser sends it: no userinfo, path, upper case, trailing dot or leading zero.
+_LOOPBACK_ORIGIN = re.compile(r"http://(?:localhost|127\.0\.0\.1|\[::1\])(?::([1-9][0-9]{0,4}))?")
+
+
+def _is_loopback_origin(origin: str) -> bool:
+    found = _LOOPBACK_ORIGIN.fullmatch(origin)
+    return found is not None and int(found.group(1) or 80) <= 65535
+
+
+def trusted_proxies() -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """MANTELZORG_TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For is believed, as
+    comma-separated addresses or networks (e.g. ``127.0.0.1,10.0.0.0/8``); none by default."""
+    listed = [item.strip() for item in os.environ.get("MANTELZORG_TRUSTED_PROXIES", "").split(",")]
+    try:
+        return tuple(ipaddress.ip_network(item, strict=False) for item in listed if item)
+    except ValueError as error:
+        raise ValueError(f"MANTELZORG_TRUSTED_PROXIES: {error}") from None
 
 
 def redis_url() -> str | None:
