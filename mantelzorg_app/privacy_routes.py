@@ -30,7 +30,7 @@ def download(request: Request) -> Response:
     with rx.session() as session:
         person = sessions.person(session, token, datetime.now(UTC))
         if person is None:
-            audit.record(session, audit.REFUSED, detail=audit.EXPORT)
+            audit.refused(session, audit.EXPORT)  # counted per hour: no row per anonymous GET
             lang = i18n.supported(cookies.read(cookie_header, cookies.LANGUAGE, https))
             headers = {**PRIVATE, "Content-Language": lang}
             return PlainTextResponse(i18n.gettext(lang, NOT_SIGNED_IN), status_code=403, headers=headers)

@@ -12,6 +12,7 @@ from mantelzorg_app.services import callbacks, hubs
 from mantelzorg_app.services import questionnaire as wegwijzer
 from mantelzorg_app.services.i18n import N_
 from state.auth import now
+from state.client import client_address
 from state.hub import hub_id_of
 from state.inputs import toggled
 
@@ -37,6 +38,7 @@ class QuestionnaireState(rx.State):
     good_time: str = ""
     problems: dict[str, str] = dict.fromkeys(CALLBACK_FIELDS, "")
     asked: bool = False  # 'Bel mij terug' is sent
+    refused: str = ""  # Dutch catalogue id when a limit refused it, or ""
     # The truth, on the server only.
     _answers: dict = {}
     _current: str | None = wegwijzer.QUESTIONS[0].key  # None: the result
@@ -140,13 +142,18 @@ class QuestionnaireState(rx.State):
         typed_time = str(form.get("good_time", ""))[:20]
         self.good_time = typed_time if typed_time in callbacks.GOOD_TIMES else ""
         band = wegwijzer.score(self._answers)
+        self.problems, self.refused = dict.fromkeys(CALLBACK_FIELDS, ""), ""
         with rx.session() as session:
             try:
-                callbacks.ask(session, self._hub_id, self.phone, self.good_time, band or "", now())
+                callbacks.ask(
+                    session, self._hub_id, self.phone, self.good_time, band or "", now(), client_address(self)
+                )
             except callbacks.Invalid as invalid:
                 self.problems = {field: invalid.problems.get(field, "") for field in CALLBACK_FIELDS}
                 return
-        self.problems = dict.fromkeys(CALLBACK_FIELDS, "")
+            except callbacks.TooMany:
+                self.refused = callbacks.TOO_MANY  # the typed number stays in the form
+                return
         self._asked = self.asked = True
 
     def _question(self) -> wegwijzer.Question | None:

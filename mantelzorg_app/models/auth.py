@@ -41,6 +41,9 @@ class AuditEvent(SQLModel, table=True):
     subject_id: int | None = Field(default=None, index=True)
     detail: str = Field(default="", max_length=200)
     created_at: datetime = created_at_field()
+    # How many events this row stands for: refusals without an actor are counted per hub, detail and
+    # hour (created_at is then the hour's start), so a flood cannot fill the log. Sum it, never count rows.
+    count: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class Handoff(SQLModel, table=True):

@@ -18,6 +18,9 @@ class CallbackTask(SQLModel, table=True):
     phone: str = Field(max_length=30)
     good_time: str = Field(max_length=20)  # one of services.callbacks.GOOD_TIMES
     band: str = Field(default="", max_length=10)  # the Wegwijzer's light/moderate/heavy, if known
+    # Digests for the limits in services.callbacks: of the asker's address, and of the number however typed.
+    client: str = Field(default="", index=True, max_length=64)
+    number: str = Field(default="", index=True, max_length=64)
     created_at: datetime = created_at_field()
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 

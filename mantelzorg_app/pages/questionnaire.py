@@ -8,7 +8,7 @@ import reflex as rx
 
 from components.choices import choice_button
 from components.controls import link_button, row_button
-from components.form import choice_group, submit_button, summary, text_field
+from components.form import choice_group, problem, submit_button, summary, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
 from mantelzorg_app.services.callbacks import GOOD_TIMES
@@ -101,6 +101,7 @@ def _callback(intro: rx.Var) -> rx.Component:
     times = [(value, TIME_ICONS[value], t(label)) for value, label in GOOD_TIMES.items()]
     form = rx.el.form(
         summary(t("Er ontbreekt nog iets:"), Q.problem_list, show=t),
+        rx.cond(Q.refused != "", problem(t_if_any(Q.refused), "terugbellen")),  # a limit: wait or call
         text_field(
             t("Uw telefoonnummer"),
             "phone",

@@ -1,8 +1,12 @@
 """The audit log: who did what to whom, and every refusal. No personal data in the detail."""
 
-from sqlmodel import Session
+from datetime import timedelta
+
+from sqlalchemy import update
+from sqlmodel import Session, func, select
 
 from mantelzorg_app.models import AuditEvent
+from mantelzorg_app.models.base import utcnow
 
 SIGN_IN = "sign-in"
 SIGN_OUT = "sign-out"
@@ -34,3 +38,35 @@ def record(
     session.add(event)
     session.commit()
     return event
+
+
+def refused(session: Session, detail: str, *, hub_id: int | None = None, actor_id: int | None = None) -> None:
+    """Logs a refusal: one row each for a signed-in actor. Without one, the refusal is counted in the
+    row of its hub, detail and hour, so 500 anonymous requests add one row, not 500.
+
+    The count goes up in one UPDATE of the oldest such row, so workers at the same moment lose no
+    count; when two both find none, both insert, and the hour has two rows whose counts add up.
+    """
+    if actor_id is not None:
+        record(session, REFUSED, hub_id=hub_id, actor_id=actor_id, detail=detail)
+        return
+    detail = detail[:200]
+    hour = utcnow().replace(minute=0, second=0, microsecond=0)
+    oldest = (
+        select(func.min(AuditEvent.id))
+        .where(
+            AuditEvent.action == REFUSED,
+            AuditEvent.actor_id.is_(None),
+            AuditEvent.hub_id.is_(None) if hub_id is None else AuditEvent.hub_id == hub_id,
+            AuditEvent.detail == detail,
+            AuditEvent.created_at >= hour,
+            AuditEvent.created_at < hour + timedelta(hours=1),
+        )
+        .scalar_subquery()
+    )
+    counted = session.execute(
+        update(AuditEvent).where(AuditEvent.id == oldest).values(count=AuditEvent.count + 1)
+    )
+    if counted.rowcount == 0:
+        session.add(AuditEvent(action=REFUSED, hub_id=hub_id, detail=detail, created_at=hour))
+    session.commit()

@@ -67,5 +67,5 @@ def require_role(session: Session, actor: Actor, action: str, *roles: Role) -> N
 
 
 def refuse(session: Session, action: str, hub_id: int | None, actor_id: int | None, why: str = ""):
-    audit.record(session, audit.REFUSED, hub_id=hub_id, actor_id=actor_id, detail=f"{action} {why}".strip())
+    audit.refused(session, f"{action} {why}".strip(), hub_id=hub_id, actor_id=actor_id)
     raise Refused(action)

@@ -15,7 +15,7 @@ import pytest
 import reflex as rx
 from reflex.istate.data import RouterData
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlmodel import Session, SQLModel, create_engine, func, select
 
 import mantelzorg_app.mantelzorg_app  # noqa: F401  registers every page and state
 from mantelzorg_app.models import (
@@ -203,4 +203,6 @@ def call_in_turn(state_class: type[rx.State], *calls: tuple, hub: str = "leusden
 
 def refusals(db) -> int:
     with Session(db) as session:
-        return len(session.exec(select(AuditEvent).where(AuditEvent.action == "refused")).all())
+        counts = select(func.coalesce(func.sum(AuditEvent.count), 0)).where(AuditEvent.action == "refused")
+        return session.exec(counts).one()
+    """How many refusals the audit log holds: anonymous ones are counted in one row per hour."""
