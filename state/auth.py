@@ -24,6 +24,7 @@ from mantelzorg_app.services import (
 )
 from mantelzorg_app.services import sessions as login_sessions
 from mantelzorg_app.services.i18n import N_
+from state.client import client_address
 from state.hub import HubState, hub_id_of
 from state.ui import UiState
 
@@ -139,17 +140,19 @@ class SignInState(rx.State):
         lang = (await self.get_state(UiState)).lang
         with rx.session() as session:
             hub_name = session.get(Hub, hub_id).name
-            issued = login_codes.request(session, hub_id, address, self.router.session.client_ip, now())
-        if issued is not None:  # over a limit: the same answer, so nobody learns anything
-            try:
-                base = settings.link_base(self.router.page.host)
-                if base is None:
-                    raise mail.MailError("set MANTELZORG_PUBLIC_URL: links in mails need a trusted address")
-                mail.send(_code_mail(lang, address, hub_name, issued, base))
-            except mail.MailError as error:
-                logging.getLogger("mantelzorg.auth").error("sign-in mail not sent: %s", error)
-                self.problem = MAIL_FAILED
-                return
+            issued = login_codes.request(session, hub_id, address, client_address(self), now())
+        if issued is None:  # a limit, per address or per client: the same words for both
+            self.problem = login_codes.TOO_MANY
+            return
+        try:
+            base = settings.link_base(self.router.page.host)
+            if base is None:
+                raise mail.MailError("set MANTELZORG_PUBLIC_URL: links in mails need a trusted address")
+            mail.send(_code_mail(lang, address, hub_name, issued, base))
+        except mail.MailError as error:
+            logging.getLogger("mantelzorg.auth").error("sign-in mail not sent: %s", error)
+            self.problem = MAIL_FAILED
+            return
         self.step, self.problem = "code", ""
 
     @rx.event

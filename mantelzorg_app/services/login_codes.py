@@ -1,11 +1,12 @@
 """Passwordless sign-in: a 6-digit code and a link by e-mail, valid 10 minutes, used once.
 
-Limits against abuse: 5 requests per address per hour, a cap per client address, a code locks
-after 5 wrong tries, and an address takes at most 10 wrong tries an hour over all its codes.
-Whatever happens, the caller tells the visitor the same thing, so nobody learns whether an
-address has an account.
+Limits against abuse: 5 requests per address per hour, 20 per client address (services.clients:
+behind a listed proxy, the visitor's), a code locks after 5 wrong tries, and an address takes at
+most 10 wrong tries an hour over all its codes. Whatever happens, the caller tells the visitor the
+same thing for every address, so nobody learns whether an address has an account.
 """
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,12 +17,16 @@ from sqlmodel import Session, col, delete, func, select
 
 from mantelzorg_app.models import LoginCode
 from mantelzorg_app.services import digests
+from mantelzorg_app.services.i18n import N_
 
 CODE_LIFETIME = timedelta(minutes=10)
 PER_ADDRESS_PER_HOUR = 5
 PER_CLIENT_PER_HOUR = 20
 MAX_ATTEMPTS = 5
 WRONG_PER_ADDRESS_PER_HOUR = 10
+# The words for either limit of `request`: they do not tell whether the address has an account.
+TOO_MANY = N_("U heeft veel codes gevraagd. Wacht een uur en probeer het dan opnieuw.")
+log = logging.getLogger("mantelzorg.auth")
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -56,13 +61,18 @@ def normalise_email(text: str) -> str | None:
 
 
 def request(session: Session, hub_id: int, email: str, client: str, now: datetime) -> Issued | None:
-    """A new code and link for ``email``, or None when a limit is reached. ``email`` is normalised."""
+    """A new code and link for ``email``, or None when a limit is reached (logged, without the
+    address or client): the same None for both limits, so the caller shows TOO_MANY for either.
+    ``email`` is normalised; ``client`` comes from services.clients."""
     client_digest = digests.digest(client)
     hour_ago = now - timedelta(hours=1)
-    if _count(session, LoginCode.email == email, hour_ago) >= PER_ADDRESS_PER_HOUR:
-        return None
-    if _count(session, LoginCode.client == client_digest, hour_ago) >= PER_CLIENT_PER_HOUR:
-        return None
+    for limit, condition, most in (
+        ("address", LoginCode.email == email, PER_ADDRESS_PER_HOUR),
+        ("client", LoginCode.client == client_digest, PER_CLIENT_PER_HOUR),
+    ):
+        if _count(session, condition, hour_ago) >= most:
+            log.warning("sign-in code refused in hub %s: limit per %s reached", hub_id, limit)
+            return None
     issued = Issued(digests.new_code(), digests.new_token(), now + CODE_LIFETIME)
     session.add(
         LoginCode(
