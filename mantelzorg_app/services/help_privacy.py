@@ -3,6 +3,11 @@
 A wiped caregiver's requests go with everything on them. A wiped volunteer's offers and messages go;
 a request they helped with opens again for others. A professional who posted for a caregiver is cut
 from the request, which stays the caregiver's.
+
+The export also lists the requests the person helps (or helped) with as a volunteer, and those they
+posted for someone else. Of those it holds what the person did and when: the kind of help, the wijk,
+the status and the dates. Never the caregiver's name, address or postcode, nor the request's text:
+that tells about the caregiver's life and is in the caregiver's own export.
 """
 
 from datetime import datetime
@@ -32,6 +37,13 @@ def stored(session: Session, person_id: int) -> dict:
         select(ThreadMessage).where(ThreadMessage.author_id == person_id).order_by(col(ThreadMessage.id))
     ).all()
     follow_ups = session.exec(select(FollowUp).where(FollowUp.person_id == person_id)).all()
+
+    def others(*where) -> list[HelpRequest]:
+        return list(session.exec(select(HelpRequest).where(*where).order_by(col(HelpRequest.id))).all())
+
+    def about(r: HelpRequest) -> dict:
+        return {"category": r.category, "wijk": wijken.get(r.wijk_id), "status": r.status}
+
     return {
         "help_requests": [
             {
@@ -62,6 +74,14 @@ def stored(session: Session, person_id: int) -> dict:
                 "updated_at": _when(p.updated_at),
             }
             for p in profiles
+        ],
+        "helping_with": [
+            {**about(r), "home_visit": r.home_visit, "agreed_at": _when(r.agreed_at)}
+            for r in others(HelpRequest.volunteer_id == person_id)
+        ],
+        "posted_for_others": [
+            {**about(r), "created_at": _when(r.created_at)}
+            for r in others(HelpRequest.posted_by_id == person_id, HelpRequest.caregiver_id != person_id)
         ],
         "help_offers": [{"status": o.status, "created_at": _when(o.created_at)} for o in offers],
         "messages": [{"text": m.text, "created_at": _when(m.created_at)} for m in messages],

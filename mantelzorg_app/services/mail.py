@@ -2,7 +2,8 @@
 
 The outbox lets a newcomer sign in on ``make run`` without a mail server: open the newest file there.
 Recipients and bodies are personal data and bodies carry sign-in codes, so neither is ever logged;
-only the subject is, which therefore must never hold a code or a name.
+only the subject is, which therefore must never hold a code or a name. When a person is wiped, the
+outbox's mails to their address go too (`forget_outbox`).
 """
 
 import logging
@@ -13,7 +14,8 @@ import ssl
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid, parseaddr
+from email.parser import BytesHeaderParser
+from email.utils import format_datetime, getaddresses, make_msgid, parseaddr
 
 from mantelzorg_app import settings
 
@@ -116,3 +118,16 @@ def _write_outbox(msg: EmailMessage) -> None:
             fileobj.write(msg.as_bytes())
     except OSError as exc:
         raise MailError(f"could not write mail to {outbox}") from exc
+
+
+def forget_outbox(address: str) -> int:
+    """Deletes the outbox's mails to ``address`` (any case, with or without a name); how many went."""
+    wanted = address.strip().lower()
+    gone = 0
+    for path in (settings.INSTANCE / "outbox").glob("*.eml"):
+        with path.open("rb") as fileobj:
+            headers = BytesHeaderParser().parse(fileobj)
+        if any(found.lower() == wanted for _, found in getaddresses(headers.get_all("To", []))):
+            path.unlink(missing_ok=True)
+            gone += 1
+    return gone

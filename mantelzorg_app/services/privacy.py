@@ -1,7 +1,8 @@
 """AVG/GDPR for every person: see, download and wipe everything stored about them.
 
 The export holds only the person's own data: events about others show no other person.
-Wiping keeps the audit log for anonymous counts, with every link to the person cut.
+Wiping keeps the audit log for anonymous counts, with every link to the person cut, and deletes
+the outbox's mails to their address (services/mail.py).
 """
 
 from datetime import date, datetime
@@ -22,7 +23,7 @@ from mantelzorg_app.models import (
     Wijk,
 )
 from mantelzorg_app.models.base import utcnow
-from mantelzorg_app.services import audit, help_privacy
+from mantelzorg_app.services import audit, help_privacy, mail
 
 FORMAT_VERSION = 1
 # Every table with a foreign key to person.id, beside help_privacy.TABLES (some of whose rows stay,
@@ -144,4 +145,6 @@ def delete(session: Session, person_id: int, hub_id: int | None = None) -> bool:
     session.exec(update(AuditEvent).where(col(AuditEvent.subject_id) == person_id).values(subject_id=None))
     session.delete(person)
     audit.record(session, audit.DELETE, hub_id=hub_id)  # commits the whole wipe at once
+    if person.email:
+        mail.forget_outbox(person.email)  # after the commit: a wipe that failed keeps its mails
     return True

@@ -1,10 +1,20 @@
-"""Roles per hub. Only that hub's coordinator grants or takes back a role; never a provider's claim."""
+"""Roles per hub. Only that hub's coordinator grants or takes back a role; never a provider's claim.
 
-from sqlmodel import Session, select
+A hub always keeps a coordinator: the last one cannot take back their own role (`LAST_COORDINATOR`).
+"""
+
+from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import Membership, Role, Wijk
 from mantelzorg_app.services import audit
 from mantelzorg_app.services.authz import Actor, refuse, require_role
+from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services.problems import Invalid
+
+LAST_COORDINATOR = N_(
+    "U bent de laatste coördinator van deze gemeente. Maak eerst iemand anders coördinator, "
+    "dan kunt u stoppen."
+)
 
 
 def grant(session: Session, by: Actor, person_id: int, role: Role, wijk_id: int | None = None) -> Membership:
@@ -24,10 +34,13 @@ def grant(session: Session, by: Actor, person_id: int, role: Role, wijk_id: int 
 
 
 def revoke(session: Session, by: Actor, person_id: int, role: Role) -> bool:
+    """Takes the role back; False when it was not held. Raises Invalid for the last coordinator."""
     require_role(session, by, "revoke-role", Role.coordinator)
     membership = _membership(session, person_id, by.hub_id, role)
     if membership is None:
         return False
+    if role == Role.coordinator and not _other_coordinators(session, by.hub_id, person_id):
+        raise Invalid({"role": LAST_COORDINATOR})
     session.delete(membership)
     session.commit()
     _log(session, audit.ROLE_REVOKED, by, person_id, role)
@@ -40,6 +53,20 @@ def _membership(session: Session, person_id: int, hub_id: int, role: Role) -> Me
             Membership.person_id == person_id, Membership.hub_id == hub_id, Membership.role == role
         )
     ).first()
+
+
+def _other_coordinators(session: Session, hub_id: int, person_id: int) -> bool:
+    return (
+        session.exec(
+            select(Membership.id).where(
+                Membership.hub_id == hub_id,
+                Membership.role == Role.coordinator,
+                Membership.person_id != person_id,
+                ~col(Membership.pending),
+            )
+        ).first()
+        is not None
+    )
 
 
 def _wijk_in_hub(session: Session, wijk_id: int, hub_id: int) -> bool:

@@ -132,6 +132,30 @@ def test_the_volunteer_sees_her_profile_offers_messages_and_follow_ups(session: 
     assert [(f["answer"], f["answered_at"]) for f in data["follow_ups"]] == [(None, None)]
 
 
+def test_the_volunteer_and_the_professional_see_what_they_help_with_and_posted(
+    session: Session, world: Help, story
+):
+    assert help_privacy.stored(session, world.vera.id)["helping_with"] == [
+        {
+            "category": "boodschappen",
+            "wijk": "Centrum",
+            "status": Status.matched,
+            "home_visit": False,
+            "agreed_at": "2025-03-04T08:00:00+00:00",
+        }
+    ]
+    assert [
+        (r["category"], r["status"]) for r in help_privacy.stored(session, world.victor.id)["helping_with"]
+    ] == [("praten", Status.matched)]
+    assert help_privacy.stored(session, world.petra.id)["posted_for_others"] == [
+        {"category": "vervoer", "wijk": "Zuid", "status": Status.open, "created_at": NOW.isoformat()},
+        {"category": "praten", "wijk": "Centrum", "status": Status.matched, "created_at": NOW.isoformat()},
+    ]
+    for_petra = json.dumps(privacy.export(session, world.petra.id))
+    for word in ("Carla", "Dana", "dana@", "ziekenhuis", "praatje", "Dank u wel"):
+        assert word not in for_petra
+
+
 def test_nothing_of_anyone_else_is_in_it(session: Session, world: Help, story: Story):
     for_vera = json.dumps(privacy.export(session, world.vera.id))
     for_dana = json.dumps(privacy.export(session, story.dana.person_id))
@@ -172,6 +196,8 @@ def test_a_wiped_caregiver_takes_her_requests_with_everything_on_them(
     assert help_privacy.stored(session, carla) == {
         "help_requests": [],
         "volunteer_profiles": [],
+        "helping_with": [],
+        "posted_for_others": [],
         "help_offers": [],
         "messages": [],
         "follow_ups": [],

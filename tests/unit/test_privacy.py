@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import Session, SQLModel, select
 
+from mantelzorg_app import settings
 from mantelzorg_app.models import AuditEvent, Consent, ExternalIdentity, Hub, Membership, Person, Role, Wijk
-from mantelzorg_app.services import audit, handoffs, help_privacy, login_codes, privacy, sessions
+from mantelzorg_app.services import audit, handoffs, help_privacy, login_codes, mail, privacy, sessions
 
 NOW = datetime.now(UTC)
 
@@ -221,3 +222,26 @@ def test_delete_knows_every_table_that_points_at_a_person() -> None:
     }
     handled = (*privacy.PERSON_TABLES, *help_privacy.TABLES)
     assert pointing == {model.__tablename__ for model in handled}
+
+
+def test_delete_takes_the_outbox_mails_to_the_address(
+    session: Session, people, monkeypatch, tmp_path
+) -> None:
+    a, b = people
+    monkeypatch.setattr(settings, "INSTANCE", tmp_path)
+    monkeypatch.delenv("MANTELZORG_SMTP_HOST", raising=False)  # to the outbox
+    for to in (
+        a.person.email,
+        a.person.email.upper(),
+        f"{a.person.first_name} <{a.person.email}>",
+        b.person.email,
+    ):
+        mail.send(mail.Message(to=to, subject="Uw inlogcode", body="123456"))
+    (tmp_path / "outbox" / "notes.txt").write_text(a.person.email)  # not a mail: left alone
+
+    privacy.delete(session, a.person.id)
+
+    left = sorted(p.name for p in (tmp_path / "outbox").iterdir())
+    assert len(left) == 2 and "notes.txt" in left
+    (kept,) = (tmp_path / "outbox").glob("*.eml")
+    assert b.person.email in kept.read_text()

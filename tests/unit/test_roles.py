@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 from mantelzorg_app.models import Membership, Role
 from mantelzorg_app.services import audit, authz, roles, sessions
 from mantelzorg_app.services.authz import Actor, Refused
+from mantelzorg_app.services.problems import Invalid
 from tests.unit.auth_fixtures import NOW, World, add_member, audit_events, two_hubs
 
 
@@ -182,3 +183,19 @@ def test_a_second_role_is_a_second_membership(session: Session, world: World, co
     roles.grant(session, cora, world.volunteer.id, Role.trekker)
 
     assert {m.role for m in _memberships(session, world.volunteer.id)} == {Role.volunteer, Role.trekker}
+
+
+def test_the_last_coordinator_cannot_take_away_their_own_role(
+    session: Session, world: World, cora: Actor
+) -> None:
+    with pytest.raises(Invalid) as invalid:
+        roles.revoke(session, cora, world.coordinator.id, Role.coordinator)
+    assert invalid.value.problems == {"role": roles.LAST_COORDINATOR}
+    assert [m.role for m in _memberships(session, world.coordinator.id)] == [Role.coordinator]
+    assert audit_events(session) == []
+
+    roles.grant(session, cora, world.newcomer.id, Role.coordinator)  # a second one: now she may go
+    assert roles.revoke(session, cora, world.coordinator.id, Role.coordinator) is True
+    newcomer = _signed_in(session, world.newcomer.id, world.leusden.id)
+    with pytest.raises(Invalid):  # and the newcomer is the last one now
+        roles.revoke(session, newcomer, world.newcomer.id, Role.coordinator)
