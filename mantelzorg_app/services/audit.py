@@ -1,7 +1,5 @@
 """The audit log: who did what to whom, and every refusal. No personal data in the detail."""
 
-from datetime import timedelta
-
 from sqlalchemy import update
 from sqlmodel import Session, func, select
 
@@ -59,8 +57,7 @@ def refused(session: Session, detail: str, *, hub_id: int | None = None, actor_i
             AuditEvent.actor_id.is_(None),
             AuditEvent.hub_id.is_(None) if hub_id is None else AuditEvent.hub_id == hub_id,
             AuditEvent.detail == detail,
-            AuditEvent.created_at >= hour,
-            AuditEvent.created_at < hour + timedelta(hours=1),
+            AuditEvent.created_at == hour,  # not a deleted person's row, whose actor was cleared
         )
         .scalar_subquery()
     )
