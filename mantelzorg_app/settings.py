@@ -8,11 +8,15 @@ import ipaddress
 import os
 import re
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = Path(os.environ.get("MANTELZORG_INSTANCE", ROOT / "instance"))
 TRANSLATIONS = ROOT / "translations"
+# How long Reflex keeps an idle tab's state (Wegwijzer answers, forms) on the server: Redis keys
+# expire after this, files under .states/ are deleted by the hourly job.
+TAB_STATE_KEPT = timedelta(hours=1)
 
 
 def database_url() -> str:
