@@ -1,14 +1,18 @@
 """ASGI middleware around the whole app (single port): only our own origin, and cache and safety
-headers on every response.
+headers (CSP, no framing, HSTS over HTTPS) on every response.
 
 Files under /assets/ carry a content hash in their name, so a phone may keep them for a year and
 load them from its own cache on the next visit, which matters on a slow connection.
 """
 
 from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
 from typing import Any
 
-from mantelzorg_app import origins
+from reflex import constants
+from reflex.utils.prerequisites import get_web_dir
+
+from mantelzorg_app import csp, origins, settings
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -20,8 +24,19 @@ HASHED_ASSETS = "/assets/"
 ALWAYS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),  # for browsers without CSP frame-ancestors
 ]
 IMMUTABLE = (b"cache-control", b"public, max-age=31536000, immutable")
+HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+
+
+def _build() -> Path:
+    return get_web_dir() / constants.Dirs.STATIC
+
+
+def _https(scope: Scope) -> bool:
+    """Served over HTTPS: directly, or (MANTELZORG_PUBLIC_URL says so) behind a TLS proxy."""
+    return scope.get("scheme") == "https" or (settings.public_url() or "").startswith("https://")
 
 
 def with_headers(app: ASGIApp) -> ASGIApp:
@@ -29,9 +44,11 @@ def with_headers(app: ASGIApp) -> ASGIApp:
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
-        extra = list(ALWAYS)
+        extra = [*ALWAYS, (b"content-security-policy", csp.for_build(_build()).encode())]
         if scope["path"].startswith(HASHED_ASSETS):
             extra.append(IMMUTABLE)
+        if _https(scope):
+            extra.append(HSTS)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
