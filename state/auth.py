@@ -26,6 +26,7 @@ from mantelzorg_app.services import sessions as login_sessions
 from mantelzorg_app.services.i18n import N_
 from state.client import client_address
 from state.hub import HubState, hub_id_of
+from state.tab import forget_tab
 from state.ui import UiState
 
 PROBLEMS = {
@@ -107,8 +108,7 @@ class AuthState(rx.State):
             if person_id is not None:
                 action = audit.SIGN_OUT_ALL if everywhere else audit.SIGN_OUT
                 audit.record(session, action, hub_id=hub_id, actor_id=person_id)
-        self.first_name, self.coordinator, self.asks_help, self.volunteer = "", False, False, False
-        return go_to(f"/{(await self.get_state(HubState))._slug}")
+        return await forget_tab(self, f"/{(await self.get_state(HubState))._slug}")
 
 
 class SignInState(rx.State):

@@ -189,11 +189,14 @@ def call(
     return asyncio.run(_call(state_class, handler, args, token, hub, loaded))
 
 
-def call_in_turn(state_class: type[rx.State], *calls: tuple, hub: str = "leusden") -> rx.State:
-    """Runs several (handler, *args) on the same state, as one anonymous tab on ``/hub`` would."""
+def call_in_turn(
+    state_class: type[rx.State], *calls: tuple, hub: str = "leusden", token: str | None = None
+) -> rx.State:
+    """Runs several (handler, *args) on the same state, as one tab on ``/hub`` would (anonymous, or
+    with this session token)."""
 
     async def go():
-        state = await (await root_state(None, hub)).get_state(state_class)
+        state = await (await root_state(token, hub)).get_state(state_class)
         for handler, *args in calls:
             await run_handler(state, handler, *args)
         return state
@@ -202,7 +205,7 @@ def call_in_turn(state_class: type[rx.State], *calls: tuple, hub: str = "leusden
 
 
 def refusals(db) -> int:
+    """How many refusals the audit log holds: anonymous ones are counted in one row per hour."""
     with Session(db) as session:
         counts = select(func.coalesce(func.sum(AuditEvent.count), 0)).where(AuditEvent.action == "refused")
         return session.exec(counts).one()
-    """How many refusals the audit log holds: anonymous ones are counted in one row per hour."""

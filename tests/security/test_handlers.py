@@ -9,6 +9,7 @@ must change nothing and leave a "refused" line in the audit log.
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 import reflex as rx
@@ -296,10 +297,38 @@ def test_deleting_an_account_takes_the_callers_own_and_nothing_without_a_session
     assert _snapshot(db) == before
     assert refusals(db) > refused_before
 
-    call(PrivacyState, "delete_account", token=people.tokens["caregiver"])
+    call_in_turn(PrivacyState, ("ask_to_delete",), ("delete_account",), token=people.tokens["caregiver"])
     _, persons, _, _ = _snapshot(db)
     assert people.ids["caregiver_person"] not in persons
     assert people.ids["volunteer_person"] in persons
+
+
+def test_an_account_is_wiped_only_after_the_confirm_step_on_the_server(db, people: People):
+    """A raw websocket that sends delete_account alone, or sets the page's flag first, wipes nothing."""
+    from state.privacy import PrivacyState
+
+    caregiver = people.tokens["caregiver"]
+    before = _snapshot(db)
+    call(PrivacyState, "delete_account", token=caregiver)
+    call_in_turn(PrivacyState, ("ask_to_delete",), ("keep_account",), ("delete_account",), token=caregiver)
+    assert _snapshot(db) == before
+
+    async def confirm_then_wait(minutes: int):
+        state = await (await root_state(caregiver, "leusden")).get_state(PrivacyState)
+        await run_handler(state, "ask_to_delete")
+        state._confirmed_at -= timedelta(minutes=minutes)
+        await run_handler(state, "delete_account")
+
+    async def flag_only():  # the page's own flag, as if the browser could set it
+        state = await (await root_state(caregiver, "leusden")).get_state(PrivacyState)
+        state.confirming = True
+        await run_handler(state, "delete_account")
+
+    asyncio.run(flag_only())
+    asyncio.run(confirm_then_wait(11))  # "Weet u het zeker?" answered too long ago
+    assert _snapshot(db) == before
+    asyncio.run(confirm_then_wait(9))
+    assert people.ids["caregiver_person"] not in _snapshot(db)[1]
 
 
 def test_a_call_back_needs_finished_questions_and_is_asked_once_per_tab(db):
@@ -353,3 +382,61 @@ def test_a_thread_opens_only_for_the_people_of_its_request(db, people: People):
         assert not state.allowed and not state.messages, f"{who} opened the thread"
         assert refusals(db) > before
     assert asyncio.run(open_as("caregiver")).allowed
+
+
+async def _tab_holds(root: rx.State) -> dict[str, dict]:
+    """Every var of the tab's app states that differs from its default: what the tab still holds."""
+    from state.tab import app_states
+
+    held = {}
+    for cls in app_states():
+        state = await root.get_state(cls)
+        changed = {
+            name: getattr(state, name)
+            for name, field in cls.__fields__.items()
+            if field._owner is cls and getattr(state, name) != field.default_value()
+        }
+        if changed:
+            held[cls.__name__] = changed
+    return held
+
+
+@pytest.mark.parametrize("everywhere", [False, True])
+def test_signing_out_leaves_nothing_of_the_person_in_the_tab(db, people: People, everywhere: bool):
+    """A coordinator's tab held the call-back list; after signing out, every state is at its default."""
+    from state.auth import AuthState
+    from state.coordination import CoordinationState
+    from state.privacy import PrivacyState
+
+    async def go() -> tuple[dict, object]:
+        root = await root_state(people.tokens["coordinator"], "leusden")
+        await run_handler(await root.get_state(AuthState), "load")
+        await run_handler(await root.get_state(CoordinationState), "load")
+        await run_handler(await root.get_state(PrivacyState), "load")
+        assert (await root.get_state(CoordinationState)).callbacks, "the list was there to begin with"
+
+        then = await run_handler(await root.get_state(AuthState), "sign_out", everywhere)
+        return await _tab_holds(root), then
+
+    held, then = asyncio.run(go())
+    assert held == {}
+    assert "sessionStorage.removeItem" in str(then)  # the browser takes a new tab token
+
+
+def test_a_wipe_leaves_nothing_of_the_person_in_the_tab(db, people: People):
+    from state.privacy import PrivacyState
+    from state.request_form import RequestFormState
+    from state.help_requests import RequestsState
+
+    async def go() -> dict:
+        root = await root_state(people.tokens["caregiver"], "leusden")
+        await run_handler(await root.get_state(RequestFormState), "load")
+        await run_handler(await root.get_state(RequestsState), "load")
+        privacy_state = await root.get_state(PrivacyState)
+        await run_handler(privacy_state, "load")
+        assert privacy_state.email
+        await run_handler(privacy_state, "ask_to_delete")
+        await run_handler(privacy_state, "delete_account")
+        return await _tab_holds(root)
+
+    assert asyncio.run(go()) == {}

@@ -1,0 +1,157 @@
+"""What a person's browser tab and the server keep of them: nothing for another origin, nothing after
+signing out or a wipe."""
+
+import contextlib
+import http.server
+import os
+import re
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import redis
+from playwright.sync_api import Page, expect
+from sqlmodel import Session
+
+from mantelzorg_app.models import CallbackTask, Hub
+from mantelzorg_app.services.database import engine
+from tests.e2e.conftest import open_page
+from tests.e2e.test_coordination import sign_in
+from tests.e2e.test_privacy import DOWNLOAD, sign_up
+from tests.support.server import ROOT, RunningApp, free_port
+from tests.support.smtp import SmtpServer
+
+STATES = ROOT / ".states"  # where Reflex keeps tab states without Redis
+
+
+@contextlib.contextmanager
+def other_origin() -> Iterator[str]:
+    """A plain web page on a second loopback port: another origin on the same machine."""
+
+    class Blank(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("content-type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(b"<!doctype html><title>Elders</title><h1>Elders</h1>")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Blank)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+READ_EXPORT = """async (url) => {
+  try {
+    const response = await fetch(url, {credentials: "include"});
+    return "read " + response.status + " " + (await response.text());
+  } catch (error) { return "blocked"; }
+}"""
+OPEN_SOCKET = """(url) => new Promise((done) => {
+  const socket = new WebSocket(url);
+  socket.onopen = () => { socket.close(); done("open"); };
+  socket.onerror = () => done("refused");
+  setTimeout(() => done("timeout"), 5000);
+})"""
+
+
+def test_a_page_on_another_origin_can_neither_read_the_export_nor_open_the_event_socket(
+    page: Page, smtp: SmtpServer, app_url: str
+):
+    sign_up(page, smtp, "olga.origin@example.org", "Olga")
+    assert page.request.get(DOWNLOAD).status == 200  # the person's own page may
+    with other_origin() as elsewhere:
+        assert page.request.get(DOWNLOAD, headers={"origin": elsewhere}).status == 403
+        page.goto(elsewhere)  # same site (127.0.0.1), so the browser sends the cookie along
+        expect(page.get_by_role("heading", name="Elders")).to_be_visible()
+        assert page.evaluate(READ_EXPORT, f"{app_url}{DOWNLOAD}") == "blocked"
+        event_socket = app_url.replace("http://", "ws://") + "/_event/?EIO=4&transport=websocket"
+        assert page.evaluate(OPEN_SOCKET, event_socket) == "refused"
+    open_page(page, "/leusden")  # the app itself still connects
+    expect(page.get_by_role("heading", level=1, name="Welkom, Olga")).to_be_visible()
+
+
+def _frames(page: Page) -> list[str]:
+    """Every websocket frame the page receives from now on."""
+    received: list[str] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.append(str(frame))))
+    return received
+
+
+def _add_callback(app: RunningApp, phone: str) -> None:
+    db = engine(app.db_url)
+    with Session(db) as session:
+        hub_id = session.query(Hub.id).filter(Hub.slug == "leusden").scalar()
+        session.add(
+            CallbackTask(
+                hub_id=hub_id, phone=phone, good_time="ochtend", band="heavy", created_at=datetime.now(UTC)
+            )
+        )
+        session.commit()
+    db.dispose()
+
+
+def test_after_a_coordinator_signs_out_a_reload_of_the_tab_gets_no_number_and_no_name(
+    page: Page, smtp: SmtpServer, app: RunningApp
+):
+    phone = "06 31415926"
+    _add_callback(app, phone)
+    sign_in(page, smtp, "gerrit.voorbeeld@leusden.example.org", "Gerrit")
+    page.get_by_role("link", name="Beheer").click()
+    expect(page.get_by_role("main")).to_contain_text(phone)
+    open_page(page, "/leusden/mijn-gegevens")
+    page.get_by_role("button", name="Uitloggen", exact=True).click()
+    page.wait_for_url(re.compile(r"/leusden/?$"))
+    page.wait_for_selector('div.app[data-ready="true"]')
+
+    frames = _frames(page)
+    page.reload()
+    page.wait_for_selector('div.app[data-ready="true"]')
+    page.go_back()  # and back to the coordinator's page, as the next person at a shared computer might
+    page.wait_for_selector('div.app[data-ready="true"]')
+    assert frames, "the page talked to the server"
+    for frame in frames:
+        for personal in (phone, "Gerrit", "gerrit.voorbeeld"):
+            assert personal not in frame, f"{personal!r} reached the tab after signing out"
+
+
+def _stored_tab_states() -> Iterator[bytes]:
+    """Every tab state the server keeps: the files under .states/, or every Redis key's value."""
+    if url := os.environ.get("REFLEX_REDIS_URL"):
+        client = redis.Redis.from_url(url)
+        for key in client.scan_iter():
+            with contextlib.suppress(redis.ResponseError):  # not a plain value (a lock, a set)
+                yield client.get(key) or b""
+        return
+    for path in Path(STATES).glob("*.pkl"):
+        with contextlib.suppress(FileNotFoundError):
+            yield path.read_bytes()
+
+
+def test_after_a_wipe_the_server_keeps_no_tab_state_with_the_persons_words(page: Page, smtp: SmtpServer):
+    words = "Mijn man heeft dementie en ik wil een middag per week vrij"
+    sign_up(page, smtp, "thea.wipe@example.org", "Thea")
+    open_page(page, "/leusden/hulpvragen/nieuw")
+    page.get_by_role("button", name="Boodschappen", exact=True).click()
+    page.get_by_role("button", name="Achterveld", exact=True).click()
+    page.get_by_role("button", name="Ik schrijf het zelf").click()
+    page.get_by_label("Uw eigen woorden").fill(words)
+    page.get_by_role("button", name="Vraag hulp").click()
+    expect(page.get_by_role("heading", level=1, name="Mijn hulpvragen")).to_be_visible()
+    time.sleep(2)  # Reflex writes tab states to disk shortly after each event
+    assert any(words.encode() in state for state in _stored_tab_states()), "the test sees the stored states"
+
+    open_page(page, "/leusden/mijn-gegevens")
+    page.get_by_role("button", name="Mijn account wissen").click()
+    page.get_by_role("button", name="Ja, wis mijn account").click()
+    expect(page.get_by_role("main").get_by_role("link", name="Inloggen")).to_be_visible()
+    time.sleep(2)
+    for state in _stored_tab_states():
+        assert words.encode() not in state and b"thea.wipe" not in state
