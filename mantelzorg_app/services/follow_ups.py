@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from mantelzorg_app.models import FollowUp, HelpRequest, Hub, Person, VolunteerProfile
 from mantelzorg_app.services import matching
 from mantelzorg_app.services.authz import Actor, refuse
-from mantelzorg_app.services.help_requests import Status, split
+from mantelzorg_app.services.help_requests import Status, qualifies, split
 
 DAYPART_STARTS = (time(9), time(14), time(19))  # ochtend, middag, avond
 ASK_AFTER = timedelta(days=1)
@@ -68,7 +68,8 @@ class Due:
 
 
 def due(session: Session, actor: Actor, now: datetime) -> list[Due]:
-    """The actor's unanswered follow-ups in this hub whose moment has come."""
+    """The actor's unanswered follow-ups in this hub whose moment has come; none for a volunteer who
+    no longer qualifies for the request (help_requests.qualifies), who no longer sees the caregiver."""
     rows = session.exec(
         select(FollowUp, HelpRequest)
         .join(HelpRequest, col(HelpRequest.id) == col(FollowUp.request_id))
@@ -83,6 +84,8 @@ def due(session: Session, actor: Actor, now: datetime) -> list[Due]:
     ).all()
     found = []
     for follow_up, request in rows:
+        if actor.person_id == request.volunteer_id and not qualifies(session, request, actor.person_id):
+            continue
         other_id = request.volunteer_id if actor.person_id == request.caregiver_id else request.caregiver_id
         other = session.get(Person, other_id) if other_id is not None else None
         found.append(Due(follow_up.id, request.id, request.category, other.first_name if other else ""))

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session, col, select
 
-from mantelzorg_app.models import FollowUp, HelpRequest, Hub, Role, VolunteerProfile
+from mantelzorg_app.models import FollowUp, HelpRequest, Hub, Membership, Role, VolunteerProfile
 from mantelzorg_app.services import follow_ups, help_requests
 from mantelzorg_app.services.follow_ups import ASK_AFTER, ASK_AGAIN_AFTER, Answer
 from mantelzorg_app.services.help_requests import Status
@@ -250,3 +250,13 @@ def test_an_answer_is_given_once_by_the_one_asked(session: Session, world: Help,
         follow_ups.answer(session, world.caregiver, mine, "yes", ASKED)
     stored = _reloaded(session, request_.id)
     assert (stored.status, session.get(FollowUp, mine).answer) == (Status.matched, Answer.no)
+
+
+def test_a_volunteer_who_is_no_longer_one_is_not_asked_and_sees_no_name(
+    session: Session, world: Help, request_
+):
+    for membership in session.exec(select(Membership).where(Membership.person_id == world.vera.id)):
+        session.delete(membership)
+    session.commit()
+    assert follow_ups.due(session, world.volunteer, ASKED) == []
+    assert [d.other for d in follow_ups.due(session, world.caregiver, ASKED)] == ["Vera"]
