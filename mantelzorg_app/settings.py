@@ -6,10 +6,11 @@ switches to PostgreSQL and ``REFLEX_REDIS_URL`` to Redis for several workers.
 
 import ipaddress
 import os
-import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
+
+from mantelzorg_app import origins
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = Path(os.environ.get("MANTELZORG_INSTANCE", ROOT / "instance"))
@@ -36,16 +37,7 @@ def link_base(origin: str) -> str | None:
     """
     if url := public_url():
         return url
-    return origin if _is_loopback_origin(origin) else None
-
-
-# The whole origin as a browser sends it: no userinfo, path, upper case, trailing dot or leading zero.
-_LOOPBACK_ORIGIN = re.compile(r"http://(?:localhost|127\.0\.0\.1|\[::1\])(?::([1-9][0-9]{0,4}))?")
-
-
-def _is_loopback_origin(origin: str) -> bool:
-    found = _LOOPBACK_ORIGIN.fullmatch(origin)
-    return found is not None and int(found.group(1) or 80) <= 65535
+    return origin if origins.loopback_port(origin) is not None else None
 
 
 def trusted_proxies() -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
