@@ -26,14 +26,37 @@ from starlette.routing import Route
 from mantelzorg_app import confirm_page
 from mantelzorg_app.models import STAFF_ROLES, Hub, Membership
 from mantelzorg_app.models.base import utcnow
-from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK, after_sign_in
-from mantelzorg_app.services import accounts, audit, cookies, digests, handoffs, i18n, login_codes, sessions
+from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK, AUTH_YES, after_sign_in
+from mantelzorg_app.services import (
+    accounts,
+    audit,
+    confirmations,
+    cookies,
+    digests,
+    handoffs,
+    i18n,
+    login_codes,
+    sessions,
+)
 from mantelzorg_app.services.i18n import N_
 
 CONFIRM_MAX_AGE = 600  # seconds: the question waits as long as a code lives
 ASK_TITLE = N_("Inloggen als {address}?")
 ASK_TEXT = N_("Is dit uw e-mailadres? Tik dan op de knop. Is het niet van u? Sluit dan deze pagina.")
 ASK_BUTTON = N_("Ja, log in")
+# What the link of services.confirmations asks, by its purpose: title, text, button.
+YES_WORDS = {
+    handoffs.ON_BEHALF: (
+        N_("Mag Mantelzorghub {hub} een hulpvraag voor u plaatsen?"),
+        N_("Als u ja zegt, zoeken wij een vrijwilliger voor u. Log daarna in om de hulpvraag te volgen."),
+        N_("Ja, dat is goed"),
+    ),
+    handoffs.INVITE: (
+        N_("Wilt u medewerker zijn bij Mantelzorghub {hub}?"),
+        N_("Als u ja zegt, kunt u daarna inloggen via uw gemeente."),
+        N_("Ja, dat wil ik"),
+    ),
+}
 
 
 def is_https(request: Request) -> bool:
@@ -102,6 +125,33 @@ def _confirmed(request: Request, token: str, nonce: str) -> Response:
     return response
 
 
+async def yes(request: Request) -> Response:
+    """The link that asks someone with an account for their yes: GET asks, the button's POST says it.
+
+    No tie to the browser is needed here: the token only says yes for the person it was mailed to,
+    and signs nobody in."""
+    if request.method == "POST":
+        form = await request.form()
+        return await run_in_threadpool(_said_yes, str(form.get("t", "")))
+    return await run_in_threadpool(_ask_yes, request, request.query_params.get("t", ""))
+
+
+def _ask_yes(request: Request, token: str) -> Response:
+    with rx.session() as session:
+        asked = confirmations.peek(session, token, utcnow())
+    if asked is None:
+        return _problem(login_codes.Outcome.unknown)
+    lang = confirm_page.language(request, is_https(request))
+    title, text, button = (i18n.gettext(lang, words, hub=asked.hub) for words in YES_WORDS[asked.purpose])
+    return confirm_page.render(lang, title, text, button, AUTH_YES, {"t": token})
+
+
+def _said_yes(token: str) -> RedirectResponse:
+    with rx.session() as session:
+        then = confirmations.confirm(session, token, utcnow())
+    return RedirectResponse(then, status_code=303) if then else _problem(login_codes.Outcome.unknown)
+
+
 def finish(request: Request, token: str | None = None) -> RedirectResponse:
     """Signs in a known person (cookie, then Home); sends a new one to the short sign-up form."""
     now = utcnow()
@@ -150,4 +200,8 @@ def set_cookie(
     response.set_cookie(key, value, max_age=max_age, path="/", secure=https, httponly=True, samesite=samesite)
 
 
-routes = [Route(AUTH_LINK, link, methods=["GET", "POST"]), Route(AUTH_FINISH, finish)]
+routes = [
+    Route(AUTH_LINK, link, methods=["GET", "POST"]),
+    Route(AUTH_FINISH, finish),
+    Route(AUTH_YES, yes, methods=["GET", "POST"]),
+]

@@ -29,6 +29,7 @@ AFTER_SIGN_IN = (REQUEST_NEW, REQUESTS, HELPING)
 # HTTP routes (not pages) of the sign-in; "auth" can never be a hub's slug.
 AUTH_LINK = "/auth/link"
 AUTH_FINISH = "/auth/finish"
+AUTH_YES = "/auth/ja"  # the link that asks someone with an account for their yes (services.confirmations)
 # Sign-in through the municipality's OpenID Connect provider: start at /auth/oidc/start/<hub slug>.
 AUTH_OIDC_START = "/auth/oidc/start"
 AUTH_OIDC_CALLBACK = "/auth/oidc/callback"

@@ -3,8 +3,9 @@
 import reflex as rx
 from babel.dates import format_date
 
+from mantelzorg_app import settings
 from mantelzorg_app.models import CallbackTask, Role
-from mantelzorg_app.services import accounts, callbacks, coordination, help_coordination, i18n
+from mantelzorg_app.services import accounts, callbacks, coordination, help_coordination, i18n, notices
 from mantelzorg_app.services.authz import Actor, Refused
 from mantelzorg_app.services.i18n import N_
 from state.auth import now, require
@@ -151,16 +152,19 @@ class CoordinationState(rx.State):
         actor = await self._coordinator("invite-professional")
         if actor is None:
             return
+        base = settings.link_base(self.router.page.host)
         with rx.session() as session:
             try:
-                coordination.invite_professional(
-                    session, actor, self.invite_first_name, self.invite_email, now()
+                invitation = coordination.invite_professional(
+                    session, actor, self.invite_first_name, self.invite_email, base, now()
                 )
             except accounts.Invalid as invalid:
                 self.problems = {f: invalid.problems.get(f, "") for f in INVITE_FIELDS}
                 return
+        notices.send([invitation])
         self.problems = dict.fromkeys(INVITE_FIELDS, "")
         self.invite_first_name = self.invite_email = ""
-        self.done = N_("Uitgenodigd. Deze medewerker kan nu inloggen via de gemeente.")
+        # The same words whether the address had an account or not.
+        self.done = N_("Uitgenodigd. We hebben een mail gestuurd. Na een ja staat de medewerker in de lijst.")
         await self._refresh(actor)
         return [rx.set_value("invite_first_name", ""), rx.set_value("invite_email", "")]

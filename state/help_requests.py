@@ -55,7 +55,8 @@ class RequestsState(rx.State):
         rows, offers = [], []
         for item in found:
             r = item.request
-            state = "offered" if r.status == Status.open and item.offers else r.status
+            shown = help_requests.shown_status(r)
+            state = "offered" if shown == Status.open and item.offers else shown
             rows.append(
                 {
                     **request_row(r, item.wijk),

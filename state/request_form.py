@@ -3,16 +3,16 @@
 Every tap on a choice goes to the server, which keeps the truth in ``_draft`` (a browser can set the
 plain vars with setvar; ``submit`` reads only ``_draft`` and what the form sends, and checks both).
 A professional or coordinator posts on behalf of a caregiver: then the caregiver's first name,
-address and consent are asked too.
+address and consent are asked too, and the caregiver gets a mail (services.confirmations).
 """
 
 import dataclasses
 
 import reflex as rx
 
-from mantelzorg_app import routes
+from mantelzorg_app import routes, settings
 from mantelzorg_app.models import Role
-from mantelzorg_app.services import help_requests, hubs
+from mantelzorg_app.services import confirmations, help_requests, hubs, notices
 from mantelzorg_app.services import questionnaire as wegwijzer
 from mantelzorg_app.services.help_requests import Draft, OnBehalf
 from mantelzorg_app.services.problems import Invalid
@@ -133,6 +133,7 @@ class RequestFormState(rx.State):
         if own and not self.text.strip():
             self.problems = {**dict.fromkeys(FIELDS, ""), "text": help_requests.NO_TEXT}
             return
+        told = []
         with rx.session() as session:
             try:
                 if actor.has(Role.caregiver):
@@ -143,10 +144,13 @@ class RequestFormState(rx.State):
                         email=str(form.get("caregiver_email", ""))[:300],
                         consent=form.get("consent") in (True, "on", "true"),
                     )
-                    help_requests.create_on_behalf(session, actor, draft, who, now())
+                    request = help_requests.create_on_behalf(session, actor, draft, who, now())
+                    base = settings.link_base(self.router.page.host)
+                    told.append(confirmations.posted_for(session, request, base, now()))
             except Invalid as invalid:
                 self.problems = {f: invalid.problems.get(f, "") for f in FIELDS}
                 return
+        notices.send(told)
         self.problems = dict.fromkeys(FIELDS, "")
         self._draft, self.text = {}, ""
         (await self.get_state(RequestsState))._asked = True

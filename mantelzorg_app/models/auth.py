@@ -49,14 +49,16 @@ class AuditEvent(SQLModel, table=True):
 class Handoff(SQLModel, table=True):
     """A short-lived, single-use ticket from a checked code to the route that sets the cookie.
 
-    Also carries a verified address from that route to the sign-up form of a new person.
+    Also carries a verified address from that route to the sign-up form of a new person, and the
+    yes an existing person is asked by mail before staff may add a role for them (services.confirmations).
     """
 
     id: int | None = Field(default=None, primary_key=True)
     digest: str = Field(unique=True, max_length=64)
     hub_id: int = Field(foreign_key="hub.id")
     email: str = Field(max_length=254)
-    purpose: str = Field(max_length=10)  # "sign-in" or "sign-up"
+    purpose: str = Field(max_length=10)  # services.handoffs: "sign-in", "sign-up", "on-behalf", "invite"
+    subject_id: int | None = None  # "on-behalf": the help request that waits for this person's yes
     expires_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 

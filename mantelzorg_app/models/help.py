@@ -37,6 +37,8 @@ class HelpRequest(SQLModel, table=True):
     hub_id: int = Field(foreign_key="hub.id", index=True)
     caregiver_id: int = Field(foreign_key="person.id", index=True)
     posted_by_id: int | None = Field(default=None, foreign_key="person.id")
+    # The caregiver's first name as the poster typed it: what the poster sees, never the stored one.
+    caregiver_name: str = Field(default="", max_length=60)
     category: str = Field(max_length=20)
     text: str = Field(max_length=300)
     wijk_id: int | None = Field(default=None, foreign_key="wijk.id")

@@ -10,7 +10,15 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from mantelzorg_app.models import Membership, Person, Role, Wijk
-from mantelzorg_app.services import accounts, audit, help_coordination, login_codes, roles
+from mantelzorg_app.services import (
+    accounts,
+    audit,
+    confirmations,
+    help_coordination,
+    login_codes,
+    mail,
+    roles,
+)
 from mantelzorg_app.services.authz import Actor, refuse, require_role
 from mantelzorg_app.services.i18n import N_
 
@@ -78,8 +86,12 @@ def set_vetted(session: Session, by: Actor, membership_id: int, checked_on: date
     )
 
 
-def invite_professional(session: Session, by: Actor, first_name: str, email: str, now: datetime) -> None:
-    """A professional of this hub: they sign in through the municipality with this address."""
+def invite_professional(
+    session: Session, by: Actor, first_name: str, email: str, base: str | None, now: datetime
+) -> mail.Message:
+    """A professional of this hub, once they said yes to the returned mail; then they sign in through
+    the municipality with this address. An existing account keeps its own name and gets no role
+    before that yes; a new address gets an account with the typed name (services.confirmations)."""
     require_role(session, by, "invite-professional", Role.coordinator)
     problems = {}
     name = " ".join(first_name.split())
@@ -95,7 +107,7 @@ def invite_professional(session: Session, by: Actor, first_name: str, email: str
         person = Person(first_name=name, email=address, created_at=now)
         session.add(person)
         session.commit()
-    roles.grant(session, by, person.id, Role.professional)
+    return confirmations.invited(session, by, person, base, now)
 
 
 def _membership(session: Session, by: Actor, membership_id: int, role: Role, action: str) -> Membership:

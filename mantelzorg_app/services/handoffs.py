@@ -1,4 +1,5 @@
-"""Single-use tickets that carry a verified e-mail address from one request to the next."""
+"""Single-use tickets that carry a verified e-mail address from one request to the next, and the
+links that ask an existing person for their yes by mail (services.confirmations)."""
 
 from datetime import datetime, timedelta
 
@@ -9,10 +10,19 @@ from mantelzorg_app.services import digests
 
 SIGN_IN = "sign-in"
 SIGN_UP = "sign-up"
-LIFETIME = {SIGN_IN: timedelta(minutes=2), SIGN_UP: timedelta(minutes=30)}
+ON_BEHALF = "on-behalf"  # a help request posted for this person waits for their yes
+INVITE = "invite"  # a coordinator asks this person to be a professional of the hub
+LIFETIME = {
+    SIGN_IN: timedelta(minutes=2),
+    SIGN_UP: timedelta(minutes=30),
+    ON_BEHALF: timedelta(days=7),
+    INVITE: timedelta(days=7),
+}
 
 
-def issue(session: Session, purpose: str, hub_id: int, email: str, now: datetime) -> str:
+def issue(
+    session: Session, purpose: str, hub_id: int, email: str, now: datetime, subject_id: int | None = None
+) -> str:
     token = digests.new_token()
     session.add(
         Handoff(
@@ -20,6 +30,7 @@ def issue(session: Session, purpose: str, hub_id: int, email: str, now: datetime
             hub_id=hub_id,
             email=email,
             purpose=purpose,
+            subject_id=subject_id,
             expires_at=now + LIFETIME[purpose],
         )
     )

@@ -99,6 +99,7 @@ STATUS_WORDS = {
 
 
 class Status(StrEnum):
+    waiting = "waiting"  # posted for someone with an account: waits for their yes by mail (confirmations)
     open = "open"  # looking for a volunteer
     matched = "matched"  # a volunteer helps
     done = "done"  # it worked out
@@ -199,8 +200,11 @@ def create(session: Session, actor: Actor, draft: Draft, now: datetime) -> HelpR
 def create_on_behalf(
     session: Session, actor: Actor, draft: Draft, who: OnBehalf, now: datetime
 ) -> HelpRequest:
-    """A professional posts for a caregiver who said yes. The caregiver gets an account (or their
-    own is used) so they can sign in with their address, follow the request and answer offers."""
+    """A professional posts for a caregiver who said yes, so they can sign in with their address,
+    follow the request and answer offers. A new address gets an account with the typed name, the
+    caregiver role and the consent now, and so does the consent of a caregiver of this hub. Anyone
+    else's account is not touched: the request waits for their yes by mail (services.confirmations,
+    which mails every case alike). The poster sees the name they typed, never the stored one."""
     require_role(session, actor, "create-request-on-behalf", *STAFF_ROLES)
     _check_daily_cap(session, actor, now)
     problems = {}
@@ -219,25 +223,25 @@ def create_on_behalf(
     if problems:
         raise Invalid(problems)
     person = accounts.by_email(session, address)
+    waiting = person is not None and not _is_caregiver(session, person.id, actor.hub_id)
     if person is None:
         person = Person(first_name=first_name, email=address, created_at=now)
         session.add(person)
         session.flush()
-    is_caregiver = session.exec(
-        select(Membership).where(
-            Membership.person_id == person.id,
-            Membership.hub_id == actor.hub_id,
-            Membership.role == Role.caregiver,
+        wijk_id = fields["wijk_id"]
+        session.add(
+            Membership(person_id=person.id, hub_id=actor.hub_id, role=Role.caregiver, wijk_id=wijk_id)
         )
-    ).first()
-    if is_caregiver is None:
-        membership = Membership(
-            person_id=person.id, hub_id=actor.hub_id, role=Role.caregiver, wijk_id=fields["wijk_id"]
-        )
-        session.add(membership)
-    session.add(Consent(person_id=person.id, text_version=ON_BEHALF_CONSENT, given_at=now))
+    if not waiting:
+        session.add(Consent(person_id=person.id, text_version=ON_BEHALF_CONSENT, given_at=now))
     request = HelpRequest(
-        hub_id=actor.hub_id, caregiver_id=person.id, posted_by_id=actor.person_id, created_at=now, **fields
+        hub_id=actor.hub_id,
+        caregiver_id=person.id,
+        posted_by_id=actor.person_id,
+        caregiver_name=first_name,
+        status=Status.waiting if waiting else Status.open,
+        created_at=now,
+        **fields,
     )
     session.add(request)
     session.flush()
@@ -246,6 +250,19 @@ def create_on_behalf(
     )  # commits
     session.refresh(request)
     return request
+
+
+def _is_caregiver(session: Session, person_id: int, hub_id: int) -> bool:
+    found = select(Membership.id).where(
+        Membership.person_id == person_id, Membership.hub_id == hub_id, Membership.role == Role.caregiver
+    )
+    return session.exec(found).first() is not None
+
+
+def shown_status(request: HelpRequest) -> str:
+    """The status as people see it: a request waiting for the caregiver's yes looks open, so the
+    poster cannot tell whether the address they typed already had an account."""
+    return Status.open if request.status == Status.waiting else request.status
 
 
 def _check_daily_cap(session: Session, actor: Actor, now: datetime) -> None:
@@ -301,7 +318,7 @@ class Mine:
     wijk: str
     offers: tuple[Offer, ...]  # volunteers who said "Ik help", waiting for an answer
     helper: str  # the volunteer's first name once matched, else ""
-    caregiver: str  # the caregiver's first name (differs from the reader's for a professional)
+    caregiver: str  # the caregiver's first name; for the professional who posted it, as they typed it
 
 
 def mine(session: Session, actor: Actor) -> list[Mine]:
@@ -332,10 +349,17 @@ def mine(session: Session, actor: Actor) -> list[Mine]:
             wijk=place_label(r, wijken),
             offers=tuple(Offer(o.id, p.first_name) for o, p in offers if o.request_id == r.id),
             helper=names.get(r.volunteer_id, "") if r.status != Status.open else "",
-            caregiver=names.get(r.caregiver_id, ""),
+            caregiver=_caregiver_name(r, actor, names),
         )
         for r in requests
     ]
+
+
+def _caregiver_name(request: HelpRequest, actor: Actor, names: dict[int, str]) -> str:
+    """As the poster typed it, for the poster: they never see the name an existing account holds."""
+    if request.posted_by_id == actor.person_id:
+        return request.caregiver_name
+    return names.get(request.caregiver_id, "")
 
 
 def place_label(request: HelpRequest, wijk_names: dict[int, str]) -> str:
@@ -390,7 +414,7 @@ def answer_offer(session: Session, actor: Actor, offer_id: int, accept: bool, no
 def stop(session: Session, actor: Actor, request_id: int, now: datetime) -> HelpRequest:
     """The caregiver needs no help any more: the request closes, waiting offers are declined."""
     request = _own_request(session, actor, request_id, "stop-request")
-    if request.status in (Status.open, Status.matched):
+    if request.status in (Status.waiting, Status.open, Status.matched):
         request.status = Status.closed
         _decline_waiting(session, request.id, now)
         session.add(request)

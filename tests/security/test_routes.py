@@ -14,6 +14,7 @@ ROUTES = [*auth_routes.routes, *oidc_routes.routes, *privacy_routes.routes]
 PUBLIC = {
     "/auth/link": "needs a single-use token from the mail",
     "/auth/finish": "needs a single-use ticket from a checked code",
+    "/auth/ja": "needs the single-use token mailed to the person whose yes is asked; signs nobody in",
     "/auth/oidc/start/{hub_slug}": "sends the visitor to their municipality's provider",
     "/auth/oidc/callback": "needs the provider's code, the state and the browser's state cookie",
 }

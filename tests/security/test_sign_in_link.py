@@ -1,5 +1,6 @@
 """Login CSRF and cookie tossing: a mail link signs in only after a yes in this browser, and over
-HTTPS only the ``__Host-`` session cookie counts."""
+HTTPS only the ``__Host-`` session cookie counts. The yes links of services.confirmations likewise
+change nothing on GET."""
 
 import asyncio
 import re
@@ -12,8 +13,9 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from mantelzorg_app import auth_routes, privacy_routes
-from mantelzorg_app.models import Hub, LoginCode
-from mantelzorg_app.services import cookies, login_codes
+from mantelzorg_app.models import Hub, LoginCode, Membership, Person, Role
+from mantelzorg_app.services import cookies, coordination, login_codes
+from mantelzorg_app.services.authz import Actor
 from state.auth import AuthState, session_token
 from tests.security.conftest import People, root_state
 
@@ -108,3 +110,35 @@ def test_a_tab_on_an_https_page_reads_only_the_host_cookie(db, people: People):
     assert session_token(_tab(f"{cookies.SESSION}={token}", "https://leusden.example.org")) is None
     assert session_token(_tab(f"{cookies.SECURE_SESSION}={token}", "https://leusden.example.org")) == token
     assert session_token(_tab(f"{cookies.SESSION}={token}", "http://localhost:3000")) == token
+
+
+def test_a_yes_link_asks_on_get_and_adds_the_role_on_post(client: TestClient, db, people: People):
+    """A coordinator invited Anna's address: opening the link changes nothing, its button does."""
+    with Session(db) as session:
+        gerrit = session.get(Person, people.ids["coordinator_person"])
+        by = Actor(
+            gerrit.id,
+            gerrit.first_name,
+            session.get(Membership, people.ids["coordinator_membership"]).hub_id,
+            frozenset({Role.coordinator}),
+        )
+        message = coordination.invite_professional(
+            session, by, "Karel", ANNA, "http://testserver", datetime.now(UTC)
+        )
+    token = re.search(r"/auth/ja\?t=(\S+)", message.body).group(1)
+
+    def professional() -> bool:
+        with Session(db) as session:
+            found = select(Membership).where(
+                Membership.person_id == people.ids["caregiver_person"], Membership.role == Role.professional
+            )
+            return session.exec(found).first() is not None
+
+    for _ in range(2):
+        page = client.get(f"/auth/ja?t={token}")
+        assert page.status_code == 200 and page.text.count("<h1>") == 1 and '<html lang="nl">' in page.text
+    assert not professional()
+    response = client.post("/auth/ja", data=_hidden(page.text))
+    assert response.headers["location"] == "/leusden/inloggen" and not _signed_in(response)
+    assert professional()
+    assert client.get(f"/auth/ja?t={token}").headers["location"] == "/?probleem=unknown"

@@ -195,18 +195,26 @@ def test_a_caregiver_with_an_account_keeps_it(session: Session, world: Help):
     assert len(audit_events(session, audit.REQUEST_ON_BEHALF)) == 2
 
 
-def test_an_account_without_the_caregiver_role_here_gets_it(session: Session, world: Help):
-    """Bram is caregiver in Poperinge only; Vera is a volunteer in Leusden."""
+def test_an_account_without_the_caregiver_role_here_gets_it_only_after_their_yes(
+    session: Session, world: Help
+):
+    """Bram is caregiver in Poperinge only; Vera is a volunteer in Leusden. Their yes is asked by
+    mail (tests/unit/test_confirmations.py); until then nothing is added and the request waits."""
     for person in (world.bram, world.vera):
-        request = on_behalf(session, world, OnBehalf(person.first_name, person.email, True))
-        assert request.caregiver_id == person.id
-        assert session.exec(
+        request = on_behalf(session, world, OnBehalf("Karel", person.email, True))
+        assert (request.caregiver_id, request.status, request.caregiver_name) == (
+            person.id,
+            Status.waiting,
+            "Karel",
+        )
+        assert not session.exec(
             select(Membership).where(
                 Membership.person_id == person.id,
                 Membership.hub_id == world.leusden.id,
                 Membership.role == Role.caregiver,
             )
-        ).one()
+        ).first()
+        assert not session.exec(select(Consent).where(Consent.person_id == person.id)).first()
 
 
 def test_on_behalf_every_problem_is_named_and_nothing_is_kept(session: Session, world: Help):
