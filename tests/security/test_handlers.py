@@ -424,9 +424,9 @@ def test_signing_out_leaves_nothing_of_the_person_in_the_tab(db, people: People,
 
 
 def test_a_wipe_leaves_nothing_of_the_person_in_the_tab(db, people: People):
+    from state.help_requests import RequestsState
     from state.privacy import PrivacyState
     from state.request_form import RequestFormState
-    from state.help_requests import RequestsState
 
     async def go() -> dict:
         root = await root_state(people.tokens["caregiver"], "leusden")
