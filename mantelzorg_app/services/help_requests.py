@@ -349,13 +349,13 @@ def mine(session: Session, actor: Actor) -> list[Mine]:
             wijk=place_label(r, wijken),
             offers=tuple(Offer(o.id, p.first_name) for o, p in offers if o.request_id == r.id),
             helper=names.get(r.volunteer_id, "") if r.status != Status.open else "",
-            caregiver=_caregiver_name(r, actor, names),
+            caregiver=caregiver_name_for(r, actor, names),
         )
         for r in requests
     ]
 
 
-def _caregiver_name(request: HelpRequest, actor: Actor, names: dict[int, str]) -> str:
+def caregiver_name_for(request: HelpRequest, actor: Actor, names: dict[int, str]) -> str:
     """As the poster typed it, for the poster: they never see the name an existing account holds."""
     if request.posted_by_id == actor.person_id:
         return request.caregiver_name

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, func, select
 
 from mantelzorg_app.models import HelpRequest, ThreadMessage
 from mantelzorg_app.services.authz import Actor, refuse
-from mantelzorg_app.services.help_requests import DAY, Status, first_names, qualifies
+from mantelzorg_app.services.help_requests import DAY, Status, caregiver_name_for, first_names, qualifies
 from mantelzorg_app.services.i18n import N_
 from mantelzorg_app.services.problems import Invalid
 
@@ -54,6 +54,7 @@ def _open(session: Session, actor: Actor, request_id: int, action: str) -> tuple
 def read(session: Session, actor: Actor, request_id: int) -> Thread:
     request, volunteer_qualifies = _open(session, actor, request_id, "read-thread")
     names = first_names(session, {request.caregiver_id, request.volunteer_id, request.posted_by_id})
+    names[request.caregiver_id] = caregiver_name_for(request, actor, names)
     rows = session.exec(
         select(ThreadMessage)
         .where(ThreadMessage.request_id == request.id)

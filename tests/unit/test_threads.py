@@ -193,3 +193,18 @@ def test_a_person_writes_at_most_so_many_messages_a_day(session: Session, world:
     assert invalid.value.problems == {"text": threads.TOO_MANY}
     threads.post(session, world.volunteer, request.id, "Ik mag nog", NOW)  # per person
     threads.post(session, dana, request.id, "Morgen weer", NOW + timedelta(hours=23))  # 24 hours on
+
+
+def test_the_poster_sees_the_caregiver_by_the_name_they_typed(session: Session, world: Help):
+    """Posting for an address that is already a caregiver here under another name tells the poster nothing."""
+    caregiver = session.get(Person, world.caregiver.person_id)
+    typed = OnBehalf("Mevrouw X", caregiver.email, True)
+    request = help_requests.create_on_behalf(session, world.professional, draft(world.centrum), typed, NOW)
+    offer = add_offer(session, request, world.vera, help_requests.OfferStatus.offered)
+    request = help_requests.answer_offer(session, world.professional, offer.id, True, NOW)
+    threads.post(session, world.caregiver, request.id, "Dag allemaal.", NOW)
+
+    seen_by_poster = threads.read(session, world.professional, request.id)
+    assert seen_by_poster.caregiver == "Mevrouw X"
+    assert [name for name, *_ in seen_by_poster.messages] == ["Mevrouw X"]
+    assert threads.read(session, world.volunteer, request.id).caregiver == caregiver.first_name
