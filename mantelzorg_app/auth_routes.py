@@ -153,10 +153,16 @@ def _said_yes(token: str) -> RedirectResponse:
 
 
 def finish(request: Request, token: str | None = None) -> RedirectResponse:
-    """Signs in a known person (cookie, then Home); sends a new one to the short sign-up form."""
+    """Signs in a known person (cookie, then Home); sends a new one to the short sign-up form.
+
+    Only our own page goes to /auth/finish (after a code or the sign-up form), so a navigation that
+    another site started (``Sec-Fetch-Site``) is sent away with its ticket unused: else an attacker
+    could hand a victim a fresh ticket of their own account (login CSRF, like the mail link's)."""
     now = utcnow()
     https = is_https(request)
     then = after_sign_in(request.query_params.get("verder")) if token is None else ""
+    if token is None and request.headers.get("sec-fetch-site") in ("cross-site", "same-site"):
+        return RedirectResponse("/?probleem=expired", status_code=303)
     with rx.session() as session:
         ticket = handoffs.take(session, handoffs.SIGN_IN, token or request.query_params.get("t"), now)
         if ticket is None:

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 
 from mantelzorg_app import auth_routes, privacy_routes
 from mantelzorg_app.models import Hub, LoginCode, Membership, Person, Role
-from mantelzorg_app.services import cookies, coordination, login_codes
+from mantelzorg_app.services import cookies, coordination, handoffs, login_codes
 from mantelzorg_app.services.authz import Actor
 from state.auth import AuthState, session_token
 from tests.security.conftest import People, root_state
@@ -142,3 +142,15 @@ def test_a_yes_link_asks_on_get_and_adds_the_role_on_post(client: TestClient, db
     assert response.headers["location"] == "/leusden/inloggen" and not _signed_in(response)
     assert professional()
     assert client.get(f"/auth/ja?t={token}").headers["location"] == "/?probleem=unknown"
+
+
+@pytest.mark.parametrize("site", ["cross-site", "same-site"])
+def test_a_sign_in_ticket_opened_from_another_site_signs_nobody_in(client: TestClient, db, site: str):
+    """An attacker's own fresh ticket, linked from their page (a sibling hub's subdomain is same-site)."""
+    with Session(db) as session:
+        hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
+        ticket = handoffs.issue(session, handoffs.SIGN_IN, hub_id, ANNA, datetime.now(UTC))
+    response = client.get(f"/auth/finish?t={ticket}", headers={"sec-fetch-site": site})
+    assert cookies.SESSION not in response.headers.get("set-cookie", "")
+    own = client.get(f"/auth/finish?t={ticket}", headers={"sec-fetch-site": "same-origin"})
+    assert cookies.SESSION in own.headers.get("set-cookie", ""), "the ticket was left unused"
