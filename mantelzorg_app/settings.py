@@ -50,6 +50,11 @@ def trusted_proxies() -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ..
         raise ValueError(f"MANTELZORG_TRUSTED_PROXIES: {error}") from None
 
 
+def outbox() -> Path:
+    """Where mails go without an SMTP server: MANTELZORG_OUTBOX, else instance/outbox."""
+    return Path(os.environ.get("MANTELZORG_OUTBOX") or INSTANCE / "outbox")
+
+
 def redis_url() -> str | None:
     return os.environ.get("REFLEX_REDIS_URL") or None
 

@@ -109,7 +109,7 @@ def _send_smtp(msg: EmailMessage, conf: MailSettings) -> None:
 
 
 def _write_outbox(msg: EmailMessage) -> None:
-    outbox = settings.INSTANCE / "outbox"
+    outbox = settings.outbox()
     # Time first so the files sort by age; a random suffix, never the address, keeps names unique.
     name = f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(4)}.eml"
     try:
@@ -124,7 +124,7 @@ def forget_outbox(address: str) -> int:
     """Deletes the outbox's mails to ``address`` (any case, with or without a name); how many went."""
     wanted = address.strip().lower()
     gone = 0
-    for path in (settings.INSTANCE / "outbox").glob("*.eml"):
+    for path in settings.outbox().glob("*.eml"):
         with path.open("rb") as fileobj:
             headers = BytesHeaderParser().parse(fileobj)
         if any(found.lower() == wanted for _, found in getaddresses(headers.get_all("To", []))):

@@ -32,10 +32,12 @@ from mantelzorg_app.models import (
 from mantelzorg_app.services import cookies, sessions
 from mantelzorg_app.services.demo import load_demo
 from state.hub import HubState
+from tests.unit.auth_fixtures import use_test_outbox
 
 
 @pytest.fixture
-def db(monkeypatch: pytest.MonkeyPatch) -> Iterator:
+def db(monkeypatch: pytest.MonkeyPatch, tmp_path) -> Iterator:
+    use_test_outbox(monkeypatch, tmp_path / "outbox")  # mails of wipes and sign-ins stay out of instance/
     url = os.environ.get("REFLEX_DB_URL", "")
     if url.startswith("postgresql"):
         engine = create_engine(url)

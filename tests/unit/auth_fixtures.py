@@ -6,6 +6,7 @@ fixtures with them, so nothing here changes conftest.py.
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlmodel import Session, select
@@ -19,6 +20,11 @@ NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)  # a Monday morning, timezone-aware
 def use_test_secret_key(monkeypatch: pytest.MonkeyPatch, key: str = SECRET_KEY) -> None:
     """Makes ``settings.secret_key()`` deterministic, so nothing is written to instance/."""
     monkeypatch.setenv("MANTELZORG_SECRET_KEY", key)
+
+
+def use_test_outbox(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Mails without SMTP go to ``folder``: no test writes or deletes in instance/outbox."""
+    monkeypatch.setenv("MANTELZORG_OUTBOX", str(folder))
 
 
 def add_hub(session: Session, slug: str, name: str, country: str = "NL") -> Hub:

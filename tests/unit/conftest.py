@@ -6,6 +6,7 @@ SQLite in memory by default; the PostgreSQL named in REFLEX_DB_URL when the suit
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, event
@@ -13,7 +14,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 import mantelzorg_app.models  # noqa: F401  registers every table on SQLModel.metadata
-from tests.unit.auth_fixtures import use_test_secret_key
+from tests.unit.auth_fixtures import use_test_outbox, use_test_secret_key
 
 
 def _foreign_keys_on(dbapi_connection, _record) -> None:
@@ -45,6 +46,7 @@ def session(engine: Engine) -> Iterator[Session]:
 
 
 @pytest.fixture(autouse=True)
-def _test_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A fixed key for digests, so no test writes instance/secret.key."""
+def _test_secret_key_and_outbox(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A fixed key for digests and an outbox of the test's own, so no test touches instance/."""
     use_test_secret_key(monkeypatch)
+    use_test_outbox(monkeypatch, tmp_path / "outbox")

@@ -228,7 +228,6 @@ def test_delete_takes_the_outbox_mails_to_the_address(
     session: Session, people, monkeypatch, tmp_path
 ) -> None:
     a, b = people
-    monkeypatch.setattr(settings, "INSTANCE", tmp_path)
     monkeypatch.delenv("MANTELZORG_SMTP_HOST", raising=False)  # to the outbox
     for to in (
         a.person.email,
@@ -241,7 +240,7 @@ def test_delete_takes_the_outbox_mails_to_the_address(
 
     privacy.delete(session, a.person.id)
 
-    left = sorted(p.name for p in (tmp_path / "outbox").iterdir())
+    left = sorted(p.name for p in settings.outbox().iterdir())
     assert len(left) == 2 and "notes.txt" in left
-    (kept,) = (tmp_path / "outbox").glob("*.eml")
+    (kept,) = settings.outbox().glob("*.eml")
     assert b.person.email in kept.read_text()
