@@ -1,5 +1,6 @@
 """One production server per session; a fresh phone-sized browser context per test."""
 
+import itertools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,7 +32,12 @@ def smtp() -> Iterator[SmtpServer]:
 
 @pytest.fixture(scope="session")
 def app(smtp: SmtpServer) -> Iterator[RunningApp]:
-    env = {"MANTELZORG_SMTP_HOST": smtp.host, "MANTELZORG_SMTP_PORT": str(smtp.port)}
+    env = {
+        "MANTELZORG_SMTP_HOST": smtp.host,
+        "MANTELZORG_SMTP_PORT": str(smtp.port),
+        # as behind a reverse proxy on this machine: each phone below is a client of its own
+        "MANTELZORG_TRUSTED_PROXIES": "127.0.0.1,::1",
+    }
     with running_app(env) as running:
         yield running
 
@@ -49,11 +55,20 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+# One documentation address (RFC 5737) per phone, as the proxy would forward it.
+_phone_addresses = (f"198.51.100.{n % 250 + 1}" for n in itertools.count())
+
+
 @contextmanager
 def phone(browser: Browser, app_url: str) -> Iterator[Page]:
     """A page in a browser context of its own: one more person on their own phone."""
     context = browser.new_context(
-        base_url=app_url, viewport=PHONE, has_touch=True, is_mobile=True, locale="nl-NL"
+        base_url=app_url,
+        viewport=PHONE,
+        has_touch=True,
+        is_mobile=True,
+        locale="nl-NL",
+        extra_http_headers={"X-Forwarded-For": next(_phone_addresses)},
     )
     yield context.new_page()
     context.close()
