@@ -222,3 +222,13 @@ def refused(session: Session, action: str) -> Iterator[None]:
     events = audit_events(session, audit.REFUSED)
     assert len(events) == before + 1
     assert events[-1].detail.split()[0] == action
+
+
+def without_vog(session: Session, volunteer: Person) -> None:
+    """The volunteer's VOG date is gone, as set_vetted(None) leaves it before it reopens anything."""
+    membership = session.exec(
+        select(Membership).where(Membership.person_id == volunteer.id, Membership.role == Role.volunteer)
+    ).one()
+    membership.vog_checked_on = None
+    session.add(membership)
+    session.commit()

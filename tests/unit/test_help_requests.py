@@ -18,7 +18,17 @@ from mantelzorg_app.services.help_requests import (
     Status,
 )
 from tests.unit.auth_fixtures import NOW, audit_events
-from tests.unit.help_fixtures import Help, actor, add_offer, ask, draft, help_world, refused, save_profile
+from tests.unit.help_fixtures import (
+    Help,
+    actor,
+    add_offer,
+    ask,
+    draft,
+    help_world,
+    refused,
+    save_profile,
+    without_vog,
+)
 
 LATER = NOW + timedelta(hours=1)
 DANA = OnBehalf(first_name="  Dana  ", email=" Dana@Example.ORG ", consent=True)
@@ -483,12 +493,7 @@ def test_a_person_makes_at_most_so_many_requests_a_day(session: Session, world: 
 def test_no_offer_is_accepted_from_a_volunteer_who_no_longer_qualifies(session: Session, world: Help):
     request = ask(session, world.caregiver, world.centrum, category="klusjes")  # help at home
     offer = add_offer(session, request, world.vera, OfferStatus.offered)
-    membership = session.exec(
-        select(Membership).where(Membership.person_id == world.vera.id, Membership.role == Role.volunteer)
-    ).one()
-    membership.vog_checked_on = None
-    session.add(membership)
-    session.commit()
+    without_vog(session, world.vera)
     with refused(session, "answer-offer"):
         help_requests.answer_offer(session, world.caregiver, offer.id, True, NOW)
     help_requests.answer_offer(session, world.caregiver, offer.id, False, NOW)  # a no still may

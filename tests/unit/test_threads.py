@@ -10,7 +10,17 @@ from mantelzorg_app.services import help_requests, threads
 from mantelzorg_app.services.help_requests import OnBehalf
 from mantelzorg_app.services.problems import Invalid
 from tests.unit.auth_fixtures import NOW
-from tests.unit.help_fixtures import Help, actor, add_offer, ask, draft, help_world, matched, refused
+from tests.unit.help_fixtures import (
+    Help,
+    actor,
+    add_offer,
+    ask,
+    draft,
+    help_world,
+    matched,
+    refused,
+    without_vog,
+)
 
 LATER = NOW + timedelta(minutes=5)
 
@@ -136,22 +146,12 @@ def test_nobody_writes_once_the_request_is_stopped_or_done(session: Session, wor
         assert not thread.takes_messages
 
 
-def _without_vog(session: Session, world: Help) -> None:
-    """Vera's VOG date is gone (as set_vetted(None) leaves it, before it reopens anything)."""
-    membership = session.exec(
-        select(Membership).where(Membership.person_id == world.vera.id, Membership.role == Role.volunteer)
-    ).one()
-    membership.vog_checked_on = None
-    session.add(membership)
-    session.commit()
-
-
 def test_a_volunteer_who_no_longer_qualifies_neither_reads_nor_writes(session: Session, world: Help):
     visit = matched(session, world, category="klusjes")  # help at home: needs a VOG
     shopping = matched(session, world)
     threads.post(session, world.caregiver, visit.id, "Kunt u dinsdag?", NOW)
     assert threads.read(session, world.volunteer, visit.id).takes_messages
-    _without_vog(session, world)
+    without_vog(session, world.vera)
 
     with refused(session, "read-thread"):
         threads.read(session, world.volunteer, visit.id)
