@@ -26,7 +26,7 @@ from mantelzorg_app.services import sessions as login_sessions
 from mantelzorg_app.services.i18n import N_
 from state.client import client_address
 from state.hub import HubState, hub_id_of
-from state.tab import forget_tab
+from state.tab import empty_every_state, forget_tab
 from state.ui import UiState
 
 PROBLEMS = {
@@ -109,6 +109,23 @@ class AuthState(rx.State):
                 action = audit.SIGN_OUT_ALL if everywhere else audit.SIGN_OUT
                 audit.record(session, action, hub_id=hub_id, actor_id=person_id)
         return await forget_tab(self, f"/{(await self.get_state(HubState))._slug}")
+
+
+class TabOwnerState(rx.State):
+    """Whose data this tab holds. Runs first on every hub page: when the person it held is no longer
+    signed in here (signed out elsewhere, wiped, expired, or someone else signed in), every state of
+    the tab is emptied before the page loads anything. A visitor who signs in keeps their answers."""
+
+    _person_id: int | None = None
+
+    @rx.event
+    async def check(self):
+        with rx.session() as session:
+            person = login_sessions.person(session, session_token(self), now())
+        person_id = person.id if person else None
+        if self._person_id is not None and person_id != self._person_id:
+            await empty_every_state(self)
+        self._person_id = person_id
 
 
 class SignInState(rx.State):

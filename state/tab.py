@@ -3,7 +3,9 @@
 Reflex keeps a tab's state on the server under a token in the tab's sessionStorage, and sends it
 back on the next load, before any on_load runs. So signing out empties every state of the tab
 (backend vars too; that emptied copy is what the state manager stores) and has the browser drop its
-token, so the next page starts a fresh state that was never the person's.
+token, so the next page starts a fresh state that was never the person's. Another tab of the
+person (signed out everywhere, wiped from another device, or its session ended) is emptied on its
+next page load, when ``state.auth.TabOwnerState`` sees that the person it held is gone.
 """
 
 import json
@@ -22,10 +24,15 @@ def app_states(parent: type[rx.State] = rx.State) -> Iterator[type[rx.State]]:
         yield from app_states(child)
 
 
-async def forget_tab(state: rx.State, url: str) -> rx.event.EventSpec:
-    """Empties every state of this tab, then sends the browser to ``url`` under a new tab token."""
+async def empty_every_state(state: rx.State) -> None:
+    """Every app state of this tab back to its defaults, backend vars too."""
     for cls in app_states():
         (await state.get_state(cls)).reset()
+
+
+async def forget_tab(state: rx.State, url: str) -> rx.event.EventSpec:
+    """Empties every state of this tab, then sends the browser to ``url`` under a new tab token."""
+    await empty_every_state(state)
     return rx.call_script(
         f"window.sessionStorage.removeItem({json.dumps(TOKEN_KEY)});"
         f"window.location.replace({json.dumps(url)})"

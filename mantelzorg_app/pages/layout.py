@@ -7,6 +7,7 @@ from components.controls import icon_button, language_choice, link_button
 from components.offline import offline_notice
 from mantelzorg_app import routes
 from mantelzorg_app.services.i18n import LANGUAGES
+from state.auth import TabOwnerState
 from state.hub import HubState
 from state.ui import UiState, t
 
@@ -87,4 +88,4 @@ def hub_page(title: rx.Var, *children: rx.Component, active: str | None = None) 
     )
 
 
-HUB_ON_LOAD = [UiState.apply_language, HubState.load]
+HUB_ON_LOAD = [TabOwnerState.check, UiState.apply_language, HubState.load]

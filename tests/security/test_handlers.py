@@ -13,6 +13,7 @@ from datetime import timedelta
 
 import pytest
 import reflex as rx
+from reflex.istate.data import RouterData
 from sqlmodel import Session, select
 
 from mantelzorg_app.models import (
@@ -25,6 +26,7 @@ from mantelzorg_app.models import (
     ThreadMessage,
     VolunteerProfile,
 )
+from mantelzorg_app.services import cookies
 from tests.security.conftest import People, call, call_in_turn, refusals, root_state, run_handler
 
 PUBLIC = {
@@ -35,6 +37,7 @@ PUBLIC = {
     "HubListState.load": "the public list of hubs",
     "AuthState.load": "the caller's own first name, from their own session cookie",
     "AuthState.sign_out": "ends only the caller's own sessions, found by their cookie",
+    "TabOwnerState.check": "empties only the caller's own tab, when the person it held is gone",
     "SignInState.start_over": "display only",
     "SignInState.send_code": "anyone may ask; limits apply and the answer never tells if an account exists",
     "SignInState.check_code": "needs the code from the mail; 5 tries",
@@ -440,3 +443,45 @@ def test_a_wipe_leaves_nothing_of_the_person_in_the_tab(db, people: People):
         return await _tab_holds(root)
 
     assert asyncio.run(go()) == {}
+
+
+def test_another_tab_of_the_person_is_emptied_on_its_next_load_once_they_are_signed_out(db, people: People):
+    """Signed out everywhere from the phone: the tab left open on a shared computer holds the
+    call-back list; its next page load empties it. A visitor who signs in keeps the tab's answers."""
+    from mantelzorg_app.services import sessions
+    from state.auth import TabOwnerState
+    from state.coordination import CoordinationState
+    from state.questionnaire import QuestionnaireState
+
+    async def go() -> tuple[dict, dict]:
+        root = await root_state(people.tokens["coordinator"], "leusden")
+        await run_handler(await root.get_state(TabOwnerState), "check")
+        await run_handler(await root.get_state(CoordinationState), "load")
+        await run_handler(await root.get_state(TabOwnerState), "check")  # the next page, still signed in
+        still_there = await _tab_holds(root)
+        with Session(db) as session:
+            sessions.end_all(session, people.ids["coordinator_person"])
+        await run_handler(await root.get_state(TabOwnerState), "check")
+        return still_there, await _tab_holds(root)
+
+    still_there, after = asyncio.run(go())
+    assert still_there.get("CoordinationState", {}).get("callbacks")
+    assert after == {}
+
+    async def visitor_signs_in() -> dict:
+        root = await root_state(None, "leusden")
+        await run_handler(await root.get_state(TabOwnerState), "check")
+        await run_handler(await root.get_state(QuestionnaireState), "load")
+        await run_handler(await root.get_state(QuestionnaireState), "choose", "ja")
+        root.router = RouterData.from_router_data(
+            {
+                "headers": {"cookie": f"{cookies.SESSION}={people.tokens['caregiver']}"},
+                "pathname": "/leusden",
+                "query": {"hub": "leusden"},
+                "ip": "192.0.2.1",
+            }
+        )
+        await run_handler(await root.get_state(TabOwnerState), "check")
+        return (await root.get_state(QuestionnaireState))._answers
+
+    assert asyncio.run(visitor_signs_in()) == {"zorgt": "ja"}
