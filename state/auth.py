@@ -26,7 +26,7 @@ from mantelzorg_app.services import sessions as login_sessions
 from mantelzorg_app.services.i18n import N_
 from state.client import client_address
 from state.hub import HubState, hub_id_of
-from state.tab import empty_every_state, forget_tab
+from state.tab import empty_every_state, empty_other_tabs, forget_tab
 from state.ui import UiState
 
 PROBLEMS = {
@@ -101,13 +101,17 @@ class AuthState(rx.State):
     @rx.event
     async def sign_out(self, everywhere: bool = False):
         hub_id = await hub_id_of(self)
+        token = session_token(self)
         with rx.session() as session:
-            person_id = login_sessions.end(session, session_token(self))
+            tabs = login_sessions.tabs(session, token)
+            person_id = login_sessions.end(session, token)
             if person_id is not None and everywhere:
+                tabs |= login_sessions.tabs(session, person_id=person_id)
                 login_sessions.end_all(session, person_id)
             if person_id is not None:
                 action = audit.SIGN_OUT_ALL if everywhere else audit.SIGN_OUT
                 audit.record(session, action, hub_id=hub_id, actor_id=person_id)
+        await empty_other_tabs(tabs, self)
         return await forget_tab(self, f"/{(await self.get_state(HubState))._slug}")
 
 
@@ -121,7 +125,9 @@ class TabOwnerState(rx.State):
     @rx.event
     async def check(self):
         with rx.session() as session:
-            person = login_sessions.person(session, session_token(self), now())
+            person = login_sessions.person(
+                session, session_token(self), now(), tab=self.router.session.client_token
+            )
         person_id = person.id if person else None
         if self._person_id is not None and person_id != self._person_id:
             await empty_every_state(self)

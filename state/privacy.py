@@ -12,11 +12,11 @@ from babel.dates import format_date
 
 from mantelzorg_app.models import Hub, Role
 from mantelzorg_app.models.base import utcnow as now
-from mantelzorg_app.services import audit, i18n, privacy
+from mantelzorg_app.services import audit, i18n, privacy, sessions
 from mantelzorg_app.services.i18n import N_
 from state.auth import current_actor, require
 from state.hub import HubState, hub_id_of
-from state.tab import forget_tab
+from state.tab import empty_other_tabs, forget_tab
 
 # What someone does in a hub, in their own words (the sign-up answers, and the roles given later).
 CONFIRM_FOR = timedelta(minutes=10)  # how long "Weet u het zeker?" stays answered
@@ -93,5 +93,7 @@ class PrivacyState(rx.State):
             return
         hub = await self.get_state(HubState)
         with rx.session() as session:
+            tabs = sessions.tabs(session, person_id=found.person_id)
             privacy.delete(session, found.person_id, hub_id=hub._hub_id)
+        await empty_other_tabs(tabs, self)
         return await forget_tab(self, f"/{hub._slug}")

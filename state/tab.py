@@ -3,15 +3,17 @@
 Reflex keeps a tab's state on the server under a token in the tab's sessionStorage, and sends it
 back on the next load, before any on_load runs. So signing out empties every state of the tab
 (backend vars too; that emptied copy is what the state manager stores) and has the browser drop its
-token, so the next page starts a fresh state that was never the person's. Another tab of the
-person (signed out everywhere, wiped from another device, or its session ended) is emptied on its
-next page load, when ``state.auth.TabOwnerState`` sees that the person it held is gone.
+token, so the next page starts a fresh state that was never the person's. The person's other tabs
+are emptied too: a session remembers the tabs that showed it (``services.sessions.tabs``), and
+ending it empties their stored states. A tab whose session ended otherwise (it expired) is emptied
+on its next page load, when ``state.auth.TabOwnerState`` sees that the person it held is gone.
 """
 
 import json
 from collections.abc import Iterator
 
 import reflex as rx
+from reflex.istate.manager import get_state_manager
 
 TOKEN_KEY = "token"  # the sessionStorage key of the tab's state token (reflex_base web/utils/state.js)
 
@@ -28,6 +30,15 @@ async def empty_every_state(state: rx.State) -> None:
     """Every app state of this tab back to its defaults, backend vars too."""
     for cls in app_states():
         (await state.get_state(cls)).reset()
+
+
+async def empty_other_tabs(tabs: set[str], own: rx.State) -> None:
+    """Empties the stored states of the person's other tabs (their tokens from services.sessions),
+    so a reload of one on another device or a shared computer gets nothing of them."""
+    manager = get_state_manager()
+    for tab in tabs - {own.router.session.client_token}:
+        async with manager.modify_state(rx.BaseStateToken(ident=tab, cls=rx.State)) as root:
+            await empty_every_state(root)
 
 
 async def forget_tab(state: rx.State, url: str) -> rx.event.EventSpec:

@@ -31,6 +31,9 @@ class LoginSession(SQLModel, table=True):
     created_at: datetime = created_at_field()
     last_seen_at: datetime = created_at_field()
     expires_at: datetime = Field(sa_type=UTCDateTime)
+    # The browser tabs that showed this session (Reflex tab tokens, space separated, newest last):
+    # emptied when it ends, so no other tab of the person keeps their data.
+    tabs: str = Field(default="", max_length=800)
 
 
 class AuditEvent(SQLModel, table=True):

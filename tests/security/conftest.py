@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import reflex as rx
 from reflex.istate.data import RouterData
+from reflex.istate.manager.memory import StateManagerMemory
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine, func, select
 
@@ -31,6 +32,7 @@ from mantelzorg_app.models import (
 )
 from mantelzorg_app.services import cookies, sessions
 from mantelzorg_app.services.demo import load_demo
+from state import tab
 from state.hub import HubState
 from tests.unit.auth_fixtures import use_test_outbox
 
@@ -38,6 +40,8 @@ from tests.unit.auth_fixtures import use_test_outbox
 @pytest.fixture
 def db(monkeypatch: pytest.MonkeyPatch, tmp_path) -> Iterator:
     use_test_outbox(monkeypatch, tmp_path / "outbox")  # mails of wipes and sign-ins stay out of instance/
+    # Other tabs' states live in the app's state manager, which exists only in a running app.
+    monkeypatch.setattr(tab, "get_state_manager", StateManagerMemory)
     url = os.environ.get("REFLEX_DB_URL", "")
     if url.startswith("postgresql"):
         engine = create_engine(url)

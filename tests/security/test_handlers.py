@@ -485,3 +485,46 @@ def test_another_tab_of_the_person_is_emptied_on_its_next_load_once_they_are_sig
         return (await root.get_state(QuestionnaireState))._answers
 
     assert asyncio.run(visitor_signs_in()) == {"zorgt": "ja"}
+
+
+@pytest.mark.parametrize("how", ["sign_out", "sign_out_everywhere", "wipe"])
+def test_the_persons_other_tabs_are_emptied_when_they_sign_out_or_are_wiped(
+    db, people: People, monkeypatch, how
+):
+    """The coordinator's page open in a second tab (another device, a shared computer) keeps no
+    call-back list in its stored state once the first tab signs out or wipes the account."""
+    from reflex.istate.manager.memory import StateManagerMemory
+
+    from state import tab
+    from state.auth import AuthState, TabOwnerState
+    from state.coordination import CoordinationState
+    from state.privacy import PrivacyState
+
+    manager = StateManagerMemory()
+    monkeypatch.setattr(tab, "get_state_manager", lambda: manager)
+    coordinator = people.tokens["coordinator"]
+    second = rx.BaseStateToken(ident="2b7e1516-28ae-4d2a-a6f7-15882b7e1516", cls=rx.State)
+
+    async def go() -> dict:
+        async with manager.modify_state(second) as other:
+            other.router = RouterData.from_router_data(
+                {
+                    "headers": {"cookie": f"{cookies.SESSION}={coordinator}"},
+                    "pathname": "/leusden/beheer",
+                    "query": {"hub": "leusden"},
+                    "token": second.ident,
+                }
+            )
+            await run_handler(await other.get_state(TabOwnerState), "check")
+            await run_handler(await other.get_state(CoordinationState), "load")
+            assert (await other.get_state(CoordinationState)).callbacks
+        first = await root_state(coordinator, "leusden")
+        if how == "wipe":
+            privacy_state = await first.get_state(PrivacyState)
+            await run_handler(privacy_state, "ask_to_delete")
+            await run_handler(privacy_state, "delete_account")
+        else:
+            await run_handler(await first.get_state(AuthState), "sign_out", how == "sign_out_everywhere")
+        return await _tab_holds(await manager.get_state(second))
+
+    assert asyncio.run(go()) == {}

@@ -144,3 +144,28 @@ def test_end_all_signs_out_every_device_of_that_person_only(session: Session, wo
     assert sessions.person(session, theirs, NOW).id == world.coordinator.id
     assert sessions.end_all(session, world.volunteer.id) == 0
     assert sessions.end_all(session, world.newcomer.id) == 0
+
+
+def test_a_session_remembers_the_tabs_that_showed_it(session: Session, world: World) -> None:
+    phone = sessions.start(session, world.volunteer.id, sessions.EMAIL, NOW)
+    laptop = sessions.start(session, world.volunteer.id, sessions.EMAIL, NOW)
+    tabs = [f"{n:08d}-1111-4111-8111-111111111111" for n in range(sessions.TABS_KEPT + 2)]
+    sessions.person(session, phone, NOW, tab=tabs[0])
+    sessions.person(session, phone, NOW, tab=tabs[0])  # once, however often it loads a page
+    sessions.person(session, phone, NOW, tab="not a tab token; <script>")
+    sessions.person(session, laptop, NOW, tab=tabs[1])
+
+    assert sessions.tabs(session, phone) == {tabs[0]}
+    assert sessions.tabs(session, person_id=world.volunteer.id) == {tabs[0], tabs[1]}
+    assert sessions.tabs(session, "an unknown token") == set()
+
+    for tab in tabs[2:]:
+        sessions.person(session, laptop, NOW, tab=tab)
+    assert sessions.tabs(session, laptop) == set(tabs[2:])  # the newest TABS_KEPT
+
+
+def test_an_ended_session_lends_no_tab(session: Session, world: World) -> None:
+    token = sessions.start(session, world.volunteer.id, sessions.EMAIL, NOW)
+    later = NOW + timedelta(days=31)
+    sessions.person(session, token, later, tab="22222222-2222-4222-8222-222222222222")
+    assert sessions.tabs(session, token) == set()
