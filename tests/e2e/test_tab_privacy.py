@@ -78,11 +78,12 @@ def test_a_page_on_another_origin_can_neither_read_the_export_nor_open_the_event
     expect(page.get_by_role("heading", level=1, name="Welkom, Olga")).to_be_visible()
 
 
-def _frames(page: Page) -> list[str]:
-    """Every websocket frame the page receives from now on."""
-    received: list[str] = []
-    page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.append(str(frame))))
-    return received
+class _Frames(list):
+    """Every websocket frame the pages receive from now on."""
+
+    def of(self, page: Page) -> "_Frames":
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: self.append(str(frame))))
+        return self
 
 
 def _add_callback(app: RunningApp, phone: str) -> None:
@@ -104,6 +105,9 @@ def test_after_a_coordinator_signs_out_a_reload_of_the_tab_gets_no_number_and_no
     phone = "06 31415926"
     _add_callback(app, phone)
     sign_in(page, smtp, "gerrit.voorbeeld@leusden.example.org", "Gerrit")
+    second = page.context.new_page()  # the same list open in a second tab
+    open_page(second, "/leusden/beheer")
+    expect(second.get_by_role("main")).to_contain_text(phone)
     page.get_by_role("link", name="Beheer").click()
     expect(page.get_by_role("main")).to_contain_text(phone)
     open_page(page, "/leusden/mijn-gegevens")
@@ -111,15 +115,18 @@ def test_after_a_coordinator_signs_out_a_reload_of_the_tab_gets_no_number_and_no
     page.wait_for_url(re.compile(r"/leusden/?$"))
     page.wait_for_selector('div.app[data-ready="true"]')
 
-    frames = _frames(page)
+    frames = _Frames().of(page).of(second)
     page.reload()
     page.wait_for_selector('div.app[data-ready="true"]')
     page.go_back()  # and back to the coordinator's page, as the next person at a shared computer might
     page.wait_for_selector('div.app[data-ready="true"]')
-    assert frames, "the page talked to the server"
+    second.reload()
+    second.wait_for_selector('div.app[data-ready="true"]')
+    expect(second.get_by_text("Deze pagina is alleen voor de coördinator van deze gemeente.")).to_be_visible()
+    assert frames, "the pages talked to the server"
     for frame in frames:
         for personal in (phone, "Gerrit", "gerrit.voorbeeld"):
-            assert personal not in frame, f"{personal!r} reached the tab after signing out"
+            assert personal not in frame, f"{personal!r} reached a tab after signing out"
 
 
 def _stored_tab_states() -> Iterator[bytes]:
