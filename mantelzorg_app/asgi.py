@@ -34,11 +34,6 @@ def _build() -> Path:
     return get_web_dir() / constants.Dirs.STATIC
 
 
-def _https(scope: Scope) -> bool:
-    """Served over HTTPS: directly, or (MANTELZORG_PUBLIC_URL says so) behind a TLS proxy."""
-    return scope.get("scheme") == "https" or (settings.public_url() or "").startswith("https://")
-
-
 def with_headers(app: ASGIApp) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -47,7 +42,7 @@ def with_headers(app: ASGIApp) -> ASGIApp:
         extra = [*ALWAYS, (b"content-security-policy", csp.for_build(_build()).encode())]
         if scope["path"].startswith(HASHED_ASSETS):
             extra.append(IMMUTABLE)
-        if _https(scope):
+        if settings.served_over_https(scope.get("scheme", "")):
             extra.append(HSTS)
 
         async def send_with_headers(message: Message) -> None:

@@ -3,8 +3,9 @@
 A State handler cannot set an HttpOnly cookie, so a checked code becomes a single-use handoff
 ticket and the browser is sent to /auth/finish, which sets the cookie and goes on to the hub.
 
-The link from the mail first asks "Inloggen als b...@example.org?" (login CSRF: opening someone
-else's link must not sign you into their account). We ask rather than bind the link to the browser
+The link from the mail first asks "Inloggen als bram@example.org?" (login CSRF: opening someone
+else's link must not sign you into their account), with the whole address: "b...@example.org"
+would fit a look-alike address an attacker chose. We ask rather than bind the link to the browser
 that asked for the code, because people ask on a computer and open the mail on their phone or in
 their mail app's own browser: a bound link fails them, the question works everywhere. The GET
 uses nothing up (mail scanners open links); the button's POST does, and only from the browser that
@@ -23,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from mantelzorg_app import confirm_page
+from mantelzorg_app import confirm_page, settings
 from mantelzorg_app.models import STAFF_ROLES, Hub, Membership
 from mantelzorg_app.models.base import utcnow
 from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK, AUTH_YES, after_sign_in
@@ -60,18 +61,12 @@ YES_WORDS = {
 
 
 def is_https(request: Request) -> bool:
-    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
+    return settings.served_over_https(request.url.scheme)
 
 
 def _hub_slug(session: Session, hub_id: int) -> str:
     hub = session.get(Hub, hub_id)
     return hub.slug if hub else ""
-
-
-def masked(address: str) -> str:
-    """Enough of an address to recognise it, not to learn it: b...@example.org."""
-    local, _, domain = address.partition("@")
-    return f"{local[:1]}...@{domain}"
 
 
 async def link(request: Request) -> Response:
@@ -98,7 +93,7 @@ def _ask(request: Request, token: str) -> Response:
     nonce = digests.new_token()
     response = confirm_page.render(
         lang,
-        i18n.gettext(lang, ASK_TITLE, address=masked(checked.email)),
+        i18n.gettext(lang, ASK_TITLE, address=checked.email),
         i18n.gettext(lang, ASK_TEXT),
         i18n.gettext(lang, ASK_BUTTON),
         AUTH_LINK,
@@ -155,16 +150,17 @@ def _said_yes(token: str) -> RedirectResponse:
 def finish(request: Request, token: str | None = None) -> RedirectResponse:
     """Signs in a known person (cookie, then Home); sends a new one to the short sign-up form.
 
-    Only our own page goes to /auth/finish (after a code or the sign-up form), so a navigation that
-    another site started (``Sec-Fetch-Site``) is sent away with its ticket unused: else an attacker
-    could hand a victim a fresh ticket of their own account (login CSRF, like the mail link's)."""
+    After a code or the sign-up form, our own page hands over the ticket in a cookie it sets itself
+    (``state.auth.go_to_finish``), never in the URL: a ticket of the attacker's own account that
+    another site links to signs nobody in (login CSRF, like the mail link's), and no ticket ends
+    up in a log or a Referer. The mail link's yes passes its ticket here directly."""
     now = utcnow()
     https = is_https(request)
     then = after_sign_in(request.query_params.get("verder")) if token is None else ""
-    if token is None and request.headers.get("sec-fetch-site") in ("cross-site", "same-site"):
-        return RedirectResponse("/?probleem=expired", status_code=303)
+    if token is None:
+        token = cookies.read(request.headers.get("cookie", ""), cookies.TICKET, https)
     with rx.session() as session:
-        ticket = handoffs.take(session, handoffs.SIGN_IN, token or request.query_params.get("t"), now)
+        ticket = handoffs.take(session, handoffs.SIGN_IN, token, now)
         if ticket is None:
             return RedirectResponse("/?probleem=expired", status_code=303)
         slug = _hub_slug(session, ticket.hub_id)
@@ -197,6 +193,7 @@ def signed_in(slug: str, session_token: str, https: bool, kind: str, then: str =
     max_age = int(sessions.lifetime(kind).total_seconds())
     set_cookie(response, cookies.name(cookies.SESSION, https), session_token, max_age, https)
     response.delete_cookie(cookies.name(cookies.SIGN_UP, https), path="/", secure=https, httponly=True)
+    response.delete_cookie(cookies.name(cookies.TICKET, https), path="/", secure=https)
     return response
 
 

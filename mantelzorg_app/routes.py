@@ -43,8 +43,9 @@ def auth_link_url(base_url: str, token: str) -> str:
     return f"{base_url.rstrip('/')}{AUTH_LINK}?t={token}"
 
 
-def auth_finish_url(token: str, then: str = "") -> str:
-    return f"{AUTH_FINISH}?t={token}" + (f"&verder={then}" if then in AFTER_SIGN_IN else "")
+def auth_finish_url(then: str = "") -> str:
+    """/auth/finish, which takes its ticket from a cookie (never the URL), and where to go on."""
+    return AUTH_FINISH + (f"?verder={then}" if then in AFTER_SIGN_IN else "")
 
 
 def after_sign_in(value: object) -> str:

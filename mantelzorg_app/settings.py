@@ -29,6 +29,12 @@ def public_url() -> str | None:
     return os.environ.get("MANTELZORG_PUBLIC_URL") or None
 
 
+def served_over_https(scheme: str) -> bool:
+    """Whether a request reached us over HTTPS: directly, or (MANTELZORG_PUBLIC_URL says so) through
+    a TLS proxy. A client's X-Forwarded-Proto is not believed: anyone can send one."""
+    return scheme in ("https", "wss") or (public_url() or "").startswith("https://")
+
+
 def link_base(origin: str) -> str | None:
     """Where links in mails point: MANTELZORG_PUBLIC_URL, or the page's own origin on this machine only.
 

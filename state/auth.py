@@ -51,6 +51,16 @@ def go_to(url: str) -> rx.event.EventSpec:
     return rx.call_script(f"window.location.replace({json.dumps(url)})")
 
 
+def go_to_finish(state: rx.State, ticket: str, then: str) -> rx.event.EventSpec:
+    """On to /auth/finish with the ticket in a cookie only this page sets (SameSite=Strict, 2
+    minutes, ``__Host-`` over HTTPS): a link from elsewhere cannot hand it a ticket."""
+    https = cookies.https_origin(state.router.page.host)
+    cookie = f"{cookies.name(cookies.TICKET, https)}={ticket}; Path=/; Max-Age=120; SameSite=Strict"
+    cookie += "; Secure" if https else ""
+    url = json.dumps(auth_finish_url(then))
+    return rx.call_script(f"document.cookie = {json.dumps(cookie)}; window.location.replace({url})")
+
+
 def session_token(state: rx.State, base: str = cookies.SESSION) -> str | None:
     """The opaque token from the HttpOnly session cookie (or another of ours, ``base``) this tab
     connected with. The page is HTTPS when its origin is: the browser sends that Origin on the event
@@ -192,7 +202,7 @@ class SignInState(rx.State):
                 return
             token = handoffs.issue(session, handoffs.SIGN_IN, checked.hub_id, checked.email, now())
         self.problem = ""
-        return go_to(auth_finish_url(token, self._then))
+        return go_to_finish(self, token, self._then)
 
 
 class StaffSignInState(rx.State):
@@ -287,4 +297,4 @@ class SignUpState(rx.State):
             self._ticket(take=True)
             token = handoffs.issue(session, handoffs.SIGN_IN, hub_id, ticket[1], now())
         self.problems = dict.fromkeys(SIGN_UP_FIELDS, "")
-        return go_to(auth_finish_url(token, self._then))
+        return go_to_finish(self, token, self._then)

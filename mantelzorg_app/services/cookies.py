@@ -7,17 +7,16 @@ host) can plant a cookie of the plain name, but never one with that prefix ("coo
 from http.cookies import CookieError, SimpleCookie
 
 SESSION = "mz_sessie"
-SECURE_SESSION = "__Host-mz_sessie"
 LANGUAGE = "taal"  # the visitor's language; not secret, set by the page
 SIGN_UP = "mz_aanmelden"  # the ticket from a verified address to the sign-up form
-SECURE_SIGN_UP = "__Host-mz_aanmelden"
 CONFIRM = "mz_bevestig"  # ties the "Inloggen als ...?" form to the browser that was shown it
-SECURE_CONFIRM = "__Host-mz_bevestig"
+TICKET = "mz_ticket"  # a checked code's single-use ticket, set by our page for /auth/finish
+HOST_ONLY = (SESSION, SIGN_UP, CONFIRM, TICKET)  # over HTTPS these carry the __Host- prefix
+SECURE_SESSION = f"__Host-{SESSION}"
 
 
 def name(base: str, https: bool) -> str:
-    secure = {SESSION: SECURE_SESSION, SIGN_UP: SECURE_SIGN_UP, CONFIRM: SECURE_CONFIRM}
-    return secure.get(base, base) if https else base
+    return f"__Host-{base}" if https and base in HOST_ONLY else base
 
 
 def https_origin(origin: str) -> bool:
