@@ -5,7 +5,7 @@ A request still without a volunteer `STALE_AFTER` after it was asked, one where 
 VOG (`vog_taken_back`), is on the list. For each, the best fitting volunteers are offered to pick.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select, update
@@ -23,7 +23,7 @@ from mantelzorg_app.models import (
 )
 from mantelzorg_app.services import audit, matching
 from mantelzorg_app.services.authz import Actor, refuse, require_role
-from mantelzorg_app.services.help_requests import OfferStatus, Status, first_names, place_label
+from mantelzorg_app.services.help_requests import OfferStatus, Status, first_names, place_label, shown_status
 from mantelzorg_app.services.volunteering import as_request, as_volunteer, hub_wijken
 
 STALE_AFTER = timedelta(days=3)
@@ -68,13 +68,18 @@ def _volunteers(
 
 
 def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
-    """Requests of this hub that need the coordinator, oldest first."""
+    """Requests of this hub that need the coordinator, oldest first.
+
+    A request that waits for its caregiver's yes by mail is listed and ranked as if open (a
+    suggestion reaches the volunteer once it opens): a coordinator who posted it must not learn
+    from this list whether the address already had an account."""
     require_role(session, actor, "stale-requests", Role.coordinator)
     rows = session.exec(
         select(HelpRequest)
         .where(
             HelpRequest.hub_id == actor.hub_id,
-            ((HelpRequest.status == Status.open) & (HelpRequest.created_at <= now - STALE_AFTER))
+            (col(HelpRequest.status).in_([Status.open, Status.waiting]))
+            & (HelpRequest.created_at <= now - STALE_AFTER)
             | (col(HelpRequest.status).in_([Status.open, Status.matched]) & col(HelpRequest.needs_attention)),
         )
         .order_by(col(HelpRequest.created_at))
@@ -90,7 +95,8 @@ def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
     found = []
     for row in rows:
         asked = {o.volunteer_id: o.status for o in offers if o.request_id == row.id}
-        ranked = matching.volunteers_for(as_request(row, wijken), volunteers, now)  # none when matched
+        shown = replace(as_request(row, wijken), open=shown_status(row) == Status.open)
+        ranked = matching.volunteers_for(shown, volunteers, now)  # none when matched
         candidates = [(m.id, names[m.id]) for m in ranked if m.id not in asked and m.id != row.caregiver_id]
         found.append(
             Waiting(

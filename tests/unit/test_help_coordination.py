@@ -281,3 +281,19 @@ def test_taking_back_a_vog_reopens_the_home_visits_with_a_reason(session: Sessio
     help_requests.answer_offer(session, world.caregiver, offer.id, True, NOW)
     assert _waiting(session, world) == []
     assert threads.read(session, hans, visit.id).messages == ()  # nothing said to Vera
+
+
+def test_a_request_waiting_for_the_caregivers_yes_is_listed_like_an_open_one(
+    session: Session, world: Help, team
+):
+    """Posted for an address that already has an account: it waits for a yes by mail. On the list
+    it looks like any open request, so a coordinator who posted it learns nothing from it."""
+    opened = ask(session, world.caregiver, world.centrum, STALE)
+    waits = ask(session, world.caregiver, world.centrum, STALE)
+    waits.status = Status.waiting
+    session.add(waits)
+    session.commit()
+
+    first, second = _waiting(session, world)
+    assert [first.request.id, second.request.id] == [opened.id, waits.id]
+    assert _names(first) == _names(second) == ["Vera", "Victor", "Hans"]
