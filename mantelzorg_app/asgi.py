@@ -23,9 +23,9 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 HASHED_ASSETS = "/assets/"
 ALWAYS = [
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),  # for browsers without CSP frame-ancestors
 ]
+REFERRER = (b"referrer-policy", b"same-origin")  # unless the response chose a stricter one
 IMMUTABLE = (b"cache-control", b"public, max-age=31536000, immutable")
 HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 
@@ -49,7 +49,8 @@ def with_headers(app: ASGIApp) -> ASGIApp:
             if message["type"] == "http.response.start":
                 names = {name for name, _ in extra}
                 kept = [(n, v) for n, v in message.get("headers", []) if n.lower() not in names]
-                message["headers"] = kept + extra
+                chosen = any(n.lower() == REFERRER[0] for n, _ in kept)
+                message["headers"] = kept + extra + ([] if chosen else [REFERRER])
             await send(message)
 
         await app(scope, receive, send_with_headers)

@@ -16,10 +16,17 @@ from urllib.parse import urlsplit
 _LOOPBACK = re.compile(r"http://(?:localhost|127\.0\.0\.1|\[::1\])(?::([1-9][0-9]{0,4}))?")
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
 def origin_of(url: str) -> str:
-    """``scheme://host[:port]`` of a URL, lower case, as a browser writes it in ``Origin``."""
-    parts = urlsplit(url.strip())
-    return f"{parts.scheme}://{parts.netloc}".lower()
+    """``scheme://host[:port]`` of a URL, lower case, as a browser writes it in ``Origin`` (without
+    the scheme's own port: ``https://host:443`` is ``https://host``)."""
+    parts = urlsplit(url.strip().lower())
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host
+    port = f":{parts.port}" if parts.port and parts.port != DEFAULT_PORTS.get(parts.scheme) else ""
+    return f"{parts.scheme}://{host}{port}"
 
 
 def public_origins() -> list[str]:

@@ -96,15 +96,15 @@ def ask(
 
 
 def _international(number: str, country: str) -> str:
-    """The digits with the country code, so '06-1234 5678', '+31 6 12345678' and '0031 (0)6 ...'
-    are one number in a Dutch hub."""
+    """The digits with the country code, so '06-1234 5678', '+31 6 12345678', '0031 (0)6 ...' and
+    '31612345678' are one number in a Dutch hub (a national number there always starts with 0)."""
     digits = re.sub(r"\D", "", number)
-    if number.startswith("+"):
-        full = digits
-    elif digits.startswith("00"):
+    if digits.startswith("00"):
         full = digits[2:]
+    elif number.startswith("+") or not digits.startswith("0"):
+        full = digits
     else:
-        full = COUNTRY_CODES.get(country, "") + digits.removeprefix("0")
+        full = COUNTRY_CODES.get(country, "") + digits[1:]
     for code in COUNTRY_CODES.values():  # the "(0)" some write after +31 or +32
         if full.startswith(f"{code}0"):
             return code + full[len(code) + 1 :]

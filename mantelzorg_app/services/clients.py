@@ -35,18 +35,26 @@ def address(peer: str, forwarded_for: str = "") -> str:
     return _as_key(client)
 
 
-def _listed(text: str, trusted) -> bool:
+def _parsed(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """An address as proxies write it: plain, ``1.2.3.4:5555`` or ``[2001:db8::1]:443``."""
+    if text.startswith("[") and "]" in text:
+        text = text[1 : text.index("]")]
+    elif text.count(":") == 1:
+        text = text.partition(":")[0]
     try:
-        found = ipaddress.ip_address(text)
+        return ipaddress.ip_address(text)
     except ValueError:
-        return False
-    return any(found in network for network in trusted)
+        return None
+
+
+def _listed(text: str, trusted) -> bool:
+    found = _parsed(text)
+    return found is not None and any(found in network for network in trusted)
 
 
 def _as_key(text: str) -> str:
-    try:
-        found = ipaddress.ip_address(text)
-    except ValueError:
+    found = _parsed(text)
+    if found is None:
         return text  # what a listed proxy wrote, such as "unknown": still one client
     if isinstance(found, ipaddress.IPv6Address):
         if found.ipv4_mapped is not None:

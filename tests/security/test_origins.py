@@ -90,6 +90,19 @@ def test_a_deployment_allows_only_its_public_origins(monkeypatch):
     assert not origins.allowed("http://localhost:3000", 3000)
 
 
+@pytest.mark.parametrize(
+    ("public_url", "origin"),
+    [
+        ("https://leusden.mantelzorghub.nl:443/", "https://leusden.mantelzorghub.nl"),
+        ("http://LOCALHOST:80", "http://localhost"),
+        ("https://hub.example:8443/pad", "https://hub.example:8443"),
+        ("https://[2001:db8::1]:443", "https://[2001:db8::1]"),
+    ],
+)
+def test_a_public_url_is_the_origin_a_browser_sends(public_url: str, origin: str):
+    assert origins.origin_of(public_url) == origin
+
+
 def test_reflex_is_told_no_other_origin():
     """Reflex's own CORS (HTTP) and Socket.IO origin lists never say '*'."""
     from rxconfig import config

@@ -107,7 +107,7 @@ def test_one_number_is_asked_for_twice_a_day_however_it_is_typed(session: Sessio
     leusden, poperinge = hubs
     _ask(session, leusden, "06 12345678", client="192.0.2.1")
     _ask(session, leusden, "06-1234 5678", client="192.0.2.2")
-    for spelling in ("0612345678", "+31 6 12345678", "0031 6 1234 5678", "+31 (0)6 12345678"):
+    for spelling in ("0612345678", "+31 6 12345678", "0031 6 1234 5678", "+31 (0)6 12345678", "31612345678"):
         with pytest.raises(callbacks.TooMany):
             _ask(session, leusden, spelling, client="192.0.2.3")
     _ask(session, poperinge, "06 12345678", client="192.0.2.3")  # in Belgium another number

@@ -28,6 +28,9 @@ def _proxies(monkeypatch: pytest.MonkeyPatch) -> None:
         (PROXY, " , ", PROXY),
         ("127.0.0.1", f"{FORGED}, unknown", "unknown"),  # what the proxy wrote, even if no address
         ("fd00::1", "2001:db8::1", "2001:db8::/64"),
+        (PROXY, f"{VISITOR}:5555", VISITOR),  # some proxies write the client's port too
+        (PROXY, f"{VISITOR}:5555, 10.0.0.9:443", VISITOR),
+        (PROXY, "[2001:db8::1]:443", "2001:db8::/64"),
     ],
 )
 def test_the_client_is_the_first_untrusted_hop_from_the_right(peer: str, forwarded_for: str, client: str):

@@ -53,3 +53,16 @@ def test_every_response_forbids_framing_and_carries_the_policy(monkeypatch, tmp_
 def test_https_gets_hsts(monkeypatch, tmp_path):
     headers = _client(monkeypatch, tmp_path, "https://leusden.mantelzorghub.nl").get("/").headers
     assert headers["strict-transport-security"].startswith("max-age=31536000")
+
+
+def test_a_stricter_referrer_policy_of_a_page_is_kept(monkeypatch, tmp_path):
+    """The mail link's question says no-referrer: its URL holds a token."""
+    (tmp_path / "index.html").write_bytes(b"")
+    monkeypatch.setattr(asgi, "_build", lambda: tmp_path)
+    routes = [
+        Route("/vraag", lambda request: PlainTextResponse("?", headers={"Referrer-Policy": "no-referrer"})),
+        Route("/", lambda request: PlainTextResponse("hallo")),
+    ]
+    client = TestClient(asgi.with_headers(Starlette(routes=routes)))
+    assert client.get("/vraag").headers.get_list("referrer-policy") == ["no-referrer"]
+    assert client.get("/").headers["referrer-policy"] == "same-origin"

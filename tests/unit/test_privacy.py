@@ -244,3 +244,12 @@ def test_delete_takes_the_outbox_mails_to_the_address(
     assert len(left) == 2 and "notes.txt" in left
     (kept,) = settings.outbox().glob("*.eml")
     assert b.person.email in kept.read_text()
+
+
+def test_an_unreadable_outbox_does_not_undo_a_wipe(session: Session, people, monkeypatch) -> None:
+    a, _ = people
+    monkeypatch.delenv("MANTELZORG_SMTP_HOST", raising=False)
+    (settings.outbox() / "not-a-mail.eml").mkdir(parents=True)
+
+    assert privacy.delete(session, a.person.id)
+    assert session.get(Person, a.person.id) is None
