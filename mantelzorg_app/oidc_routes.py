@@ -79,9 +79,7 @@ def callback(request: Request) -> RedirectResponse:
         except oidc.OidcError as error:
             log.warning("OIDC sign-in failed: %s: %s", type(error).__name__, error)
             if isinstance(error, oidc.NotInvited):
-                audit.record(
-                    session, audit.REFUSED, hub_id=identity.hub_id, detail="sign-in oidc not invited"
-                )
+                audit.refused(session, "sign-in oidc not invited", hub_id=identity.hub_id)
             hub = hubs.hub_by_slug(session, (kept or state).partition(".")[0])  # a state starts with the slug
             response = _problem(hub.slug if hub else None, error.problem)
         else:
