@@ -12,7 +12,9 @@ from starlette.responses import HTMLResponse
 
 from mantelzorg_app.services import cookies, i18n
 
-HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}  # the URL holds a token
+# The URL holds a token: requests from the page say only our origin (not "no-referrer", with which
+# the browser sends "Origin: null" on the button's POST, and asgi.only_our_origin refuses that).
+HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "strict-origin"}
 
 
 def language(request: Request, https: bool) -> str:

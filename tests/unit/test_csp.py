@@ -56,13 +56,13 @@ def test_https_gets_hsts(monkeypatch, tmp_path):
 
 
 def test_a_stricter_referrer_policy_of_a_page_is_kept(monkeypatch, tmp_path):
-    """The mail link's question says no-referrer: its URL holds a token."""
+    """The mail link's question says strict-origin: its URL holds a token."""
     (tmp_path / "index.html").write_bytes(b"")
     monkeypatch.setattr(asgi, "_build", lambda: tmp_path)
     routes = [
-        Route("/vraag", lambda request: PlainTextResponse("?", headers={"Referrer-Policy": "no-referrer"})),
+        Route("/vraag", lambda request: PlainTextResponse("?", headers={"Referrer-Policy": "strict-origin"})),
         Route("/", lambda request: PlainTextResponse("hallo")),
     ]
     client = TestClient(asgi.with_headers(Starlette(routes=routes)))
-    assert client.get("/vraag").headers.get_list("referrer-policy") == ["no-referrer"]
+    assert client.get("/vraag").headers.get_list("referrer-policy") == ["strict-origin"]
     assert client.get("/").headers["referrer-policy"] == "same-origin"
