@@ -13,7 +13,7 @@ from pathlib import Path
 
 import redis
 from playwright.sync_api import Page, expect
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from mantelzorg_app.models import CallbackTask, Hub
 from mantelzorg_app.services.database import engine
@@ -89,7 +89,7 @@ class _Frames(list):
 def _add_callback(app: RunningApp, phone: str) -> None:
     db = engine(app.db_url)
     with Session(db) as session:
-        hub_id = session.query(Hub.id).filter(Hub.slug == "leusden").scalar()
+        hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
         session.add(
             CallbackTask(
                 hub_id=hub_id, phone=phone, good_time="ochtend", band="heavy", created_at=datetime.now(UTC)
