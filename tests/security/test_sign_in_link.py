@@ -159,7 +159,7 @@ def test_a_sign_in_ticket_in_a_link_signs_nobody_in(client: TestClient, db, sent
     assert f"{cookies.TICKET}=" in own.headers["set-cookie"]  # and the ticket cookie is gone
 
 
-def test_the_page_hands_the_ticket_over_in_a_strict_cookie_not_the_url():
+def test_the_page_hands_the_ticket_over_in_a_strict_cookie_not_the_url(db):
     from state.auth import go_to_finish
 
     script = str(go_to_finish(_tab("", "https://leusden.example.org"), "T0KEN", "hulpvragen/nieuw"))
