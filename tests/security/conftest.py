@@ -34,12 +34,13 @@ from mantelzorg_app.services import cookies, sessions
 from mantelzorg_app.services.demo import load_demo
 from state import tab
 from state.hub import HubState
-from tests.unit.auth_fixtures import use_test_outbox
+from tests.unit.auth_fixtures import use_test_outbox, use_test_secret_key
 
 
 @pytest.fixture
 def db(monkeypatch: pytest.MonkeyPatch, tmp_path) -> Iterator:
-    use_test_outbox(monkeypatch, tmp_path / "outbox")  # mails of wipes and sign-ins stay out of instance/
+    use_test_secret_key(monkeypatch)  # nothing of the tests in instance/
+    use_test_outbox(monkeypatch, tmp_path / "outbox")
     # Other tabs' states live in the app's state manager, which exists only in a running app.
     monkeypatch.setattr(tab, "get_state_manager", StateManagerMemory)
     url = os.environ.get("REFLEX_DB_URL", "")
