@@ -4,8 +4,9 @@ A professional posting a help request for a caregiver, or a coordinator inviting
 types a first name and an address. An address of someone who has no such role in this hub yet is
 never silently reused: nothing is added for them, they get a mail with a single-use link (digest
 stored, 7 days, services.handoffs), and only their yes adds the role (and for a request the
-consent, and the request opens). Until then the request waits (Status.waiting): no volunteer and
-no coordinator's list shows it; without a yes it keeps waiting until the poster stops it.
+consent, and the request opens). Until then the request waits (Status.waiting): no volunteer sees
+it, and the coordinator's list shows it as an open one; without a yes it keeps waiting until the
+poster stops it.
 
 A new address of a request gets its account, role and consent at once, with the typed name
 (nobody else's account is touched), and a mail with the news. An invitation always waits for the
@@ -127,12 +128,7 @@ def _accept_request(
     request = session.get(HelpRequest, request_id) if request_id is not None else None
     if request is None or request.caregiver_id != person.id or request.status != Status.waiting:
         return False
-    has_role = session.exec(
-        select(Membership).where(
-            Membership.person_id == person.id, Membership.hub_id == hub_id, Membership.role == Role.caregiver
-        )
-    ).first()
-    if has_role is None:
+    if roles.held(session, person.id, hub_id, Role.caregiver) is None:
         session.add(
             Membership(person_id=person.id, hub_id=hub_id, role=Role.caregiver, wijk_id=request.wijk_id)
         )

@@ -27,7 +27,7 @@ from mantelzorg_app.models import (
     Role,
     Wijk,
 )
-from mantelzorg_app.services import accounts, audit, login_codes
+from mantelzorg_app.services import accounts, audit, login_codes, roles
 from mantelzorg_app.services.authz import Actor, refuse, require_role
 from mantelzorg_app.services.i18n import N_
 from mantelzorg_app.services.problems import Invalid
@@ -223,7 +223,7 @@ def create_on_behalf(
     if problems:
         raise Invalid(problems)
     person = accounts.by_email(session, address)
-    waiting = person is not None and not _is_caregiver(session, person.id, actor.hub_id)
+    waiting = person is not None and roles.held(session, person.id, actor.hub_id, Role.caregiver) is None
     if person is None:
         person = Person(first_name=first_name, email=address, created_at=now)
         session.add(person)
@@ -252,13 +252,6 @@ def create_on_behalf(
     return request
 
 
-def _is_caregiver(session: Session, person_id: int, hub_id: int) -> bool:
-    found = select(Membership.id).where(
-        Membership.person_id == person_id, Membership.hub_id == hub_id, Membership.role == Role.caregiver
-    )
-    return session.exec(found).first() is not None
-
-
 def shown_status(request: HelpRequest) -> str:
     """The status as people see it: a request waiting for the caregiver's yes looks open, so the
     poster cannot tell whether the address they typed already had an account."""
@@ -279,17 +272,20 @@ def qualifies(session: Session, request: HelpRequest, person_id: int | None) -> 
     """Whether the person may (still) help with the request: a volunteer of its hub whom the
     coordinator did not leave pending, with a VOG date when the help is at home (matching's hard
     rules on the person; their wishes of category, place and time count only when they offer)."""
-    if person_id is None:
-        return False
-    membership = session.exec(
+    membership = volunteer_membership(session, person_id, request.hub_id) if person_id is not None else None
+    return membership is not None and (not request.home_visit or membership.vog_checked_on is not None)
+
+
+def volunteer_membership(session: Session, person_id: int, hub_id: int) -> Membership | None:
+    """The person's volunteer membership of the hub, unless it waits for the coordinator."""
+    return session.exec(
         select(Membership).where(
             Membership.person_id == person_id,
-            Membership.hub_id == request.hub_id,
+            Membership.hub_id == hub_id,
             Membership.role == Role.volunteer,
             ~col(Membership.pending),
         )
     ).first()
-    return membership is not None and (not request.home_visit or membership.vog_checked_on is not None)
 
 
 def may_answer(request: HelpRequest, actor: Actor) -> bool:

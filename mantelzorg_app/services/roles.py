@@ -22,7 +22,7 @@ def grant(session: Session, by: Actor, person_id: int, role: Role, wijk_id: int 
     require_role(session, by, "grant-role", Role.coordinator)
     if wijk_id is not None and not _wijk_in_hub(session, wijk_id, by.hub_id):
         refuse(session, "grant-role", by.hub_id, by.person_id, "wijk of another hub")
-    membership = _membership(session, person_id, by.hub_id, role)
+    membership = held(session, person_id, by.hub_id, role)
     if membership is None:
         membership = Membership(person_id=person_id, hub_id=by.hub_id, role=role)
     membership.wijk_id = wijk_id
@@ -36,7 +36,7 @@ def grant(session: Session, by: Actor, person_id: int, role: Role, wijk_id: int 
 def revoke(session: Session, by: Actor, person_id: int, role: Role) -> bool:
     """Takes the role back; False when it was not held. Raises Invalid for the last coordinator."""
     require_role(session, by, "revoke-role", Role.coordinator)
-    membership = _membership(session, person_id, by.hub_id, role)
+    membership = held(session, person_id, by.hub_id, role)
     if membership is None:
         return False
     if role == Role.coordinator and not _other_coordinators(session, by.hub_id, person_id):
@@ -47,7 +47,8 @@ def revoke(session: Session, by: Actor, person_id: int, role: Role) -> bool:
     return True
 
 
-def _membership(session: Session, person_id: int, hub_id: int, role: Role) -> Membership | None:
+def held(session: Session, person_id: int, hub_id: int, role: Role) -> Membership | None:
+    """The person's membership of ``role`` in the hub (also one that waits for the coordinator)."""
     return session.exec(
         select(Membership).where(
             Membership.person_id == person_id, Membership.hub_id == hub_id, Membership.role == role

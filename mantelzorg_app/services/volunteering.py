@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from sqlmodel import Session, col, select
 
-from mantelzorg_app.models import HelpOffer, HelpRequest, Membership, Person, Role, VolunteerProfile, Wijk
+from mantelzorg_app.models import HelpOffer, HelpRequest, Membership, Person, VolunteerProfile, Wijk
 from mantelzorg_app.services import matching
 from mantelzorg_app.services.authz import Actor, refuse
 from mantelzorg_app.services.help_requests import (
@@ -22,6 +22,7 @@ from mantelzorg_app.services.help_requests import (
     joined,
     place_label,
     split,
+    volunteer_membership,
 )
 from mantelzorg_app.services.i18n import N_
 from mantelzorg_app.services.problems import Invalid
@@ -43,20 +44,8 @@ class ProfileForm:
     languages: list[str]
 
 
-def _membership(session: Session, actor: Actor) -> Membership | None:
-    """The actor's volunteer membership of this hub, unless it waits for the coordinator."""
-    return session.exec(
-        select(Membership).where(
-            Membership.person_id == actor.person_id,
-            Membership.hub_id == actor.hub_id,
-            Membership.role == Role.volunteer,
-            ~col(Membership.pending),
-        )
-    ).first()
-
-
 def _volunteer(session: Session, actor: Actor, action: str) -> Membership:
-    membership = _membership(session, actor)
+    membership = volunteer_membership(session, actor.person_id, actor.hub_id)
     if membership is None:
         refuse(session, action, actor.hub_id, actor.person_id, "not a volunteer")
     return membership
@@ -302,7 +291,7 @@ def overview(session: Session, actor: Actor, now: datetime) -> Overview:
 def helping(session: Session, actor: Actor) -> list[Helping]:
     """The matched requests the actor helps with in this hub, with the caregiver's first name: only
     while they qualify (a volunteer of the hub; with a VOG date for help at home)."""
-    membership = _membership(session, actor)
+    membership = volunteer_membership(session, actor.person_id, actor.hub_id)
     return _helping(session, actor, membership) if membership is not None else []
 
 
