@@ -9,7 +9,6 @@ connects only to its own origin (the event websocket included) and may not be fr
 import base64
 import hashlib
 import re
-from functools import cache
 from pathlib import Path
 
 _INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
@@ -40,13 +39,15 @@ def policy(hashes: list[str]) -> str:
     return "; ".join((f"script-src 'self' 'unsafe-eval' {' '.join(hashes)}".strip(), *FIXED))
 
 
-@cache
-def _built(build: Path) -> str:
-    return policy(inline_script_hashes(build))
+_read: dict[Path, str] = {}  # the policy of each build folder, once it holds HTML
 
 
 def for_build(build: Path) -> str:
-    """The policy of this build, read once; until a build is there, read again on each call."""
-    if not any(build.glob("*.html")):
+    """The policy of this build, read once (every response asks); until a build is there, read
+    again on each call."""
+    if (found := _read.get(build)) is not None:
+        return found
+    if next(build.rglob("*.html"), None) is None:
         return policy([])
-    return _built(build)
+    _read[build] = policy(inline_script_hashes(build))
+    return _read[build]
