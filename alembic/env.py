@@ -6,7 +6,7 @@ from sqlmodel import SQLModel
 
 import mantelzorg_app.models  # noqa: F401  registers every table
 from alembic import context
-from mantelzorg_app.services.database import engine
+from mantelzorg_app.services.platform.database import engine
 
 if context.config.config_file_name:
     fileConfig(context.config.config_file_name, disable_existing_loggers=False)

@@ -28,18 +28,10 @@ from mantelzorg_app import confirm_page, settings
 from mantelzorg_app.models import STAFF_ROLES, Hub, Membership
 from mantelzorg_app.models.base import utcnow
 from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK, AUTH_YES, after_sign_in
-from mantelzorg_app.services import (
-    accounts,
-    audit,
-    confirmations,
-    cookies,
-    digests,
-    handoffs,
-    i18n,
-    login_codes,
-    sessions,
-)
-from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services import confirmations
+from mantelzorg_app.services.identity import accounts, handoffs, login_codes, sessions
+from mantelzorg_app.services.platform import audit, cookies, digests, i18n
+from mantelzorg_app.services.platform.i18n import N_
 
 CONFIRM_MAX_AGE = 600  # seconds: the question waits as long as a code lives
 ASK_TITLE = N_("Inloggen als {address}?")

@@ -10,7 +10,7 @@ from html import escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from mantelzorg_app.services import cookies, i18n
+from mantelzorg_app.services.platform import cookies, i18n
 
 # The URL holds a token: requests from the page say only our origin (not "no-referrer", with which
 # the browser sends "Origin: null" on the button's POST, and asgi.only_our_origin refuses that).

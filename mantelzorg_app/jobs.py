@@ -10,7 +10,8 @@ import reflex as rx
 from reflex.utils.prerequisites import get_states_dir
 
 from mantelzorg_app import settings
-from mantelzorg_app.services import housekeeping, notices
+from mantelzorg_app.services import housekeeping
+from mantelzorg_app.services.help import notices
 
 log = logging.getLogger("mantelzorg.jobs")
 TIDY_EVERY = 3600  # seconds

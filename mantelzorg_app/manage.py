@@ -13,8 +13,8 @@ from sqlmodel import Session
 
 from alembic import command
 from mantelzorg_app import settings
-from mantelzorg_app.services.database import engine
 from mantelzorg_app.services.demo import load_demo
+from mantelzorg_app.services.platform.database import engine
 
 
 def _alembic() -> Config:

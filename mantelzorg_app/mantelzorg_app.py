@@ -7,22 +7,18 @@ from starlette.applications import Starlette
 
 from mantelzorg_app import auth_routes, jobs, oidc_routes, privacy_routes
 from mantelzorg_app.asgi import only_our_origin, with_headers
-from mantelzorg_app.pages import (
-    account,
+from mantelzorg_app.pages import home, not_yet, start
+from mantelzorg_app.pages.help import (
     coordination,
-    help_requests,
     helping,
-    home,
-    not_yet,
-    questionnaire,
     request_form,
-    sign_in,
-    sign_up,
-    start,
+    requests,
     thread,
     volunteer_profile,
+    wegwijzer,
 )
-from mantelzorg_app.services.i18n import DEFAULT_LANGUAGE
+from mantelzorg_app.pages.identity import account, sign_in, sign_up
+from mantelzorg_app.services.platform.i18n import DEFAULT_LANGUAGE
 
 # Our own log lines (the outbox's mail subjects, housekeeping) on the server's output.
 _log = logging.getLogger("mantelzorg")
@@ -50,7 +46,7 @@ app = rx.App(
     ],
 )
 
-PAGES = (start, home, questionnaire, request_form, help_requests, helping, volunteer_profile, thread)
+PAGES = (start, home, wegwijzer, request_form, requests, helping, volunteer_profile, thread)
 for module in (*PAGES, sign_in, sign_up, account, coordination, not_yet):
     module.register(app)
 

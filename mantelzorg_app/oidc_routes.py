@@ -19,7 +19,8 @@ from mantelzorg_app import settings
 from mantelzorg_app.auth_routes import is_https, set_cookie, signed_in
 from mantelzorg_app.models import Hub
 from mantelzorg_app.routes import AUTH_OIDC_CALLBACK, AUTH_OIDC_START, SIGN_IN
-from mantelzorg_app.services import audit, hubs, oidc, sessions
+from mantelzorg_app.services.identity import oidc, sessions
+from mantelzorg_app.services.platform import audit, hubs
 
 log = logging.getLogger(__name__)
 

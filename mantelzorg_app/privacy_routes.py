@@ -13,8 +13,10 @@ from starlette.routing import Route
 
 from mantelzorg_app.auth_routes import is_https
 from mantelzorg_app.routes import ACCOUNT
-from mantelzorg_app.services import audit, cookies, i18n, privacy, sessions
-from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services import privacy
+from mantelzorg_app.services.identity import sessions
+from mantelzorg_app.services.platform import audit, cookies, i18n
+from mantelzorg_app.services.platform.i18n import N_
 
 DOWNLOAD = f"/{ACCOUNT}/download"  # outside every hub: the file is about the person
 FILENAME = "mijn-gegevens.json"

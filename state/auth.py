@@ -10,20 +10,10 @@ from mantelzorg_app import settings
 from mantelzorg_app.models import Hub, Role
 from mantelzorg_app.models.base import utcnow as now  # the one clock of every handler
 from mantelzorg_app.routes import after_sign_in, auth_finish_url, auth_link_url
-from mantelzorg_app.services import (
-    accounts,
-    audit,
-    authz,
-    cookies,
-    handoffs,
-    hubs,
-    i18n,
-    login_codes,
-    mail,
-    oidc,
-)
-from mantelzorg_app.services import sessions as login_sessions
-from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services.identity import accounts, authz, handoffs, login_codes, oidc
+from mantelzorg_app.services.identity import sessions as login_sessions
+from mantelzorg_app.services.platform import audit, cookies, hubs, i18n, mail
+from mantelzorg_app.services.platform.i18n import N_
 from state.client import client_address
 from state.hub import HubState, hub_id_of
 from state.tab import empty_every_state, empty_other_tabs, forget_tab

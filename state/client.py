@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from mantelzorg_app.services import clients
+from mantelzorg_app.services.platform import clients
 
 
 def client_address(state: rx.State) -> str:

@@ -2,8 +2,8 @@
 
 import reflex as rx
 
-from mantelzorg_app.services import hubs
-from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services.platform import hubs
+from mantelzorg_app.services.platform.i18n import N_
 
 
 class HubState(rx.State):

@@ -12,8 +12,10 @@ from babel.dates import format_date
 
 from mantelzorg_app.models import Hub, Role
 from mantelzorg_app.models.base import utcnow as now
-from mantelzorg_app.services import audit, i18n, privacy, sessions
-from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services import privacy
+from mantelzorg_app.services.identity import sessions
+from mantelzorg_app.services.platform import audit, i18n
+from mantelzorg_app.services.platform.i18n import N_
 from state.auth import current_actor, require
 from state.hub import HubState, hub_id_of
 from state.tab import empty_other_tabs, forget_tab

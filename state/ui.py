@@ -4,7 +4,7 @@ import json
 
 import reflex as rx
 
-from mantelzorg_app.services import cookies, i18n
+from mantelzorg_app.services.platform import cookies, i18n
 
 ONE_YEAR = 365 * 24 * 3600
 

@@ -6,7 +6,7 @@ from components.controls import link_button
 from components.tile import tile, tile_grid
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
-from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
 from state.hub import HubState
 from state.ui import t

@@ -6,7 +6,7 @@ from components.bottom_nav import NavItem, bottom_nav
 from components.controls import icon_button, language_choice, link_button
 from components.offline import offline_notice
 from mantelzorg_app import routes
-from mantelzorg_app.services.i18n import LANGUAGES
+from mantelzorg_app.services.platform.i18n import LANGUAGES
 from state.auth import TabOwnerState
 from state.hub import HubState
 from state.ui import UiState, t

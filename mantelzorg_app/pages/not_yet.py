@@ -8,7 +8,7 @@ import reflex as rx
 from components.controls import link_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
-from mantelzorg_app.services.i18n import N_
+from mantelzorg_app.services.platform.i18n import N_
 from state.ui import t
 
 # path part: (heading, which bottom bar item is current)

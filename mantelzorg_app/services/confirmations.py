@@ -23,11 +23,12 @@ from sqlmodel import Session, col, select
 
 from mantelzorg_app import routes
 from mantelzorg_app.models import Consent, HelpRequest, Hub, Membership, Person, Role
-from mantelzorg_app.services import accounts, audit, handoffs, i18n, mail, roles
-from mantelzorg_app.services.authz import Actor, Refused
-from mantelzorg_app.services.help_requests import ON_BEHALF_CONSENT, Status
-from mantelzorg_app.services.i18n import N_
-from mantelzorg_app.services.questionnaire import HELP_CATEGORIES
+from mantelzorg_app.services.help.requests import ON_BEHALF_CONSENT, Status
+from mantelzorg_app.services.help.wegwijzer import HELP_CATEGORIES
+from mantelzorg_app.services.identity import accounts, handoffs, login_codes, memberships
+from mantelzorg_app.services.identity.authz import Actor, Refused, require_role
+from mantelzorg_app.services.platform import audit, i18n, mail
+from mantelzorg_app.services.platform.i18n import N_
 
 LANGUAGE = i18n.DEFAULT_LANGUAGE
 _CATEGORY_WORDS = {c.value: c.label for c in HELP_CATEGORIES}
@@ -76,6 +77,30 @@ def posted_for(session: Session, request: HelpRequest, base: str | None, now: da
     return _mail(
         caregiver.email, N_("Mag er een hulpvraag voor u komen?"), body, _confirm_link(base, token), hub
     )
+
+
+def invite_professional(
+    session: Session, by: Actor, first_name: str, email: str, base: str | None, now: datetime
+) -> mail.Message:
+    """A professional of this hub, once they said yes to the returned mail; then they sign in through
+    the municipality with this address. An existing account keeps its own name and gets no role
+    before that yes; a new address gets an account with the typed name (see the module docstring)."""
+    require_role(session, by, "invite-professional", Role.coordinator)
+    problems = {}
+    name = " ".join(first_name.split())
+    if not name or len(name) > accounts.FIRST_NAME_MAX:
+        problems["first_name"] = N_("Vul de voornaam in.")
+    address = login_codes.normalise_email(email)
+    if address is None:
+        problems["email"] = N_("Dit lijkt geen e-mailadres. Kijk het nog eens na.")
+    if problems:
+        raise accounts.Invalid(problems)
+    person = accounts.by_email(session, address)
+    if person is None:
+        person = Person(first_name=name, email=address, created_at=now)
+        session.add(person)
+        session.commit()
+    return invited(session, by, person, base, now)
 
 
 def invited(session: Session, by: Actor, person: Person, base: str | None, now: datetime) -> mail.Message:
@@ -128,7 +153,7 @@ def _accept_request(
     request = session.get(HelpRequest, request_id) if request_id is not None else None
     if request is None or request.caregiver_id != person.id or request.status != Status.waiting:
         return False
-    if roles.held(session, person.id, hub_id, Role.caregiver) is None:
+    if memberships.held(session, person.id, hub_id, Role.caregiver) is None:
         session.add(
             Membership(person_id=person.id, hub_id=hub_id, role=Role.caregiver, wijk_id=request.wijk_id)
         )
@@ -151,7 +176,7 @@ def _accept_invite(session: Session, hub_id: int, person: Person, by_id: int | N
     ).all()
     by = Actor(by_id or 0, "", hub_id, frozenset(Role(r) for r in by_roles))
     try:
-        roles.grant(session, by, person.id, Role.professional)
+        memberships.grant(session, by, person.id, Role.professional)
     except Refused:
         return False
     return True

@@ -11,9 +11,9 @@ from sqlmodel import Session
 
 from mantelzorg_app.models import HelpRequest, Hub, Membership, Person, Role, VolunteerProfile, Wijk
 from mantelzorg_app.models.base import utcnow
-from mantelzorg_app.services.help_requests import EXAMPLES, HOME_VISIT_BY_DEFAULT
-from mantelzorg_app.services.hubs import hub_by_slug
-from mantelzorg_app.services.questionnaire import HELP_CATEGORIES
+from mantelzorg_app.services.help.requests import EXAMPLES, HOME_VISIT_BY_DEFAULT
+from mantelzorg_app.services.help.wegwijzer import HELP_CATEGORIES
+from mantelzorg_app.services.platform.hubs import hub_by_slug
 
 
 @dataclass(frozen=True)

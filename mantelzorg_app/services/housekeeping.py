@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlmodel import Session, col, delete
 
 from mantelzorg_app.models import OidcRequest
-from mantelzorg_app.services import callbacks, handoffs, login_codes, sessions
+from mantelzorg_app.services.help import callbacks
+from mantelzorg_app.services.identity import handoffs, login_codes, sessions
 
 
 def tidy(session: Session, now: datetime) -> dict[str, int]:

@@ -24,12 +24,13 @@ from mantelzorg_app.models import (
     Wijk,
 )
 from mantelzorg_app.models.base import utcnow
-from mantelzorg_app.services import audit, help_privacy, mail
+from mantelzorg_app.services.help import privacy
+from mantelzorg_app.services.platform import audit, mail
 
 log = logging.getLogger("mantelzorg.privacy")
 
 FORMAT_VERSION = 1
-# Every table with a foreign key to person.id, beside help_privacy.TABLES (some of whose rows stay,
+# Every table with a foreign key to person.id, beside privacy.TABLES (some of whose rows stay,
 # unlinked); wiping a person empties these first.
 PERSON_TABLES = (Membership, Consent, LoginSession, ExternalIdentity)
 # Tables that keep an e-mail address without a link to the person.
@@ -117,7 +118,7 @@ def stored(session: Session, person_id: int) -> dict | None:
             }
             for c in codes
         ],
-        **help_privacy.stored(session, person_id),
+        **privacy.stored(session, person_id),
     }
 
 
@@ -138,7 +139,7 @@ def delete(session: Session, person_id: int, hub_id: int | None = None) -> bool:
     person = session.get(Person, person_id)
     if person is None:
         return False
-    help_privacy.forget(session, person_id)
+    privacy.forget(session, person_id)
     for table in PERSON_TABLES:
         session.exec(delete_rows(table).where(col(table.person_id) == person_id))
     if person.email:

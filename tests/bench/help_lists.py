@@ -17,10 +17,10 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 import mantelzorg_app.models  # noqa: F401  registers every table
 from mantelzorg_app.models import HelpRequest, Hub, Membership, Person, Role, Wijk
-from mantelzorg_app.services import help_coordination, volunteering
-from mantelzorg_app.services.authz import Actor
 from mantelzorg_app.services.demo import load_demo
-from mantelzorg_app.services.help_requests import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
+from mantelzorg_app.services.help import coordination, volunteering
+from mantelzorg_app.services.help.requests import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
+from mantelzorg_app.services.identity.authz import Actor
 from tests.bench.matching import NOW, SEED, timed
 
 N = 10_000
@@ -67,12 +67,10 @@ def main() -> None:
             load_demo(session)
             carla, gerrit = _fill(session, random.Random(SEED))
             shown = len(volunteering.fits(session, carla, NOW))
-            waiting = len(help_coordination.waiting(session, gerrit, NOW))
+            waiting = len(coordination.waiting(session, gerrit, NOW))
             cases = {
                 f"helpen-page-list n={N}": lambda: volunteering.fits(session, carla, NOW),
-                f"coordinator-waiting-list n={STALE}": lambda: help_coordination.waiting(
-                    session, gerrit, NOW
-                ),
+                f"coordinator-waiting-list n={STALE}": lambda: coordination.waiting(session, gerrit, NOW),
             }
             for name, run in cases.items():
                 p50, p95 = timed(run, REPEAT)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from mantelzorg_app.services.matching import (
+from mantelzorg_app.services.help.matching import (
     CATEGORIES,
     DAYPARTS,
     DAYS,

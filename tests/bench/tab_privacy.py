@@ -18,10 +18,11 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 import mantelzorg_app.mantelzorg_app  # noqa: F401  registers every page and state
 from mantelzorg_app.models import Person
-from mantelzorg_app.services import cookies, sessions
 from mantelzorg_app.services.demo import load_demo
+from mantelzorg_app.services.identity import sessions
+from mantelzorg_app.services.platform import cookies
 from state.auth import TabOwnerState
-from state.coordination import CoordinationState
+from state.help.coordination import CoordinationState
 from state.tab import app_states, empty_every_state
 from tests.bench.matching import timed
 

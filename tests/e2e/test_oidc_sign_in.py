@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from werkzeug.serving import make_server
 
 from mantelzorg_app.models import AuditEvent, ExternalIdentity, Hub, IdentityProvider, LoginSession, Person
-from mantelzorg_app.services.database import engine
+from mantelzorg_app.services.platform.database import engine
 from tests.e2e.conftest import PHONE, check_page, open_page
 from tests.support.server import RunningApp
 

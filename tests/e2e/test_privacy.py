@@ -7,8 +7,8 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 from sqlmodel import Session, SQLModel
 
-from mantelzorg_app.services.database import engine
 from mantelzorg_app.services.demo import DEMO_HUBS
+from mantelzorg_app.services.platform.database import engine
 from tests.e2e.conftest import check_page, open_page
 from tests.e2e.test_sign_in import ask_code, type_code
 from tests.support.server import RunningApp

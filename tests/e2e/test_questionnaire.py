@@ -5,7 +5,7 @@ import random
 
 from playwright.sync_api import Page, expect
 
-from mantelzorg_app.services import i18n
+from mantelzorg_app.services.platform import i18n
 from tests.e2e.conftest import check_page, open_page
 from tests.e2e.test_coordination import sign_in
 from tests.support.smtp import SmtpServer

@@ -8,7 +8,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlmodel import Session, select
 
 from mantelzorg_app.models import LoginCode
-from mantelzorg_app.services.database import engine
+from mantelzorg_app.services.platform.database import engine
 from tests.e2e.conftest import check_page, open_page, phone
 from tests.support.server import RunningApp
 from tests.support.smtp import SmtpServer

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session, select
 
 from mantelzorg_app.models import CallbackTask, Hub
-from mantelzorg_app.services.database import engine
+from mantelzorg_app.services.platform.database import engine
 from tests.e2e.conftest import open_page
 from tests.e2e.test_coordination import sign_in
 from tests.e2e.test_privacy import DOWNLOAD, sign_up

@@ -30,8 +30,9 @@ from mantelzorg_app.models import (
     Person,
     Role,
 )
-from mantelzorg_app.services import cookies, sessions
 from mantelzorg_app.services.demo import load_demo
+from mantelzorg_app.services.identity import sessions
+from mantelzorg_app.services.platform import cookies
 from state import tab
 from state.hub import HubState
 from tests.unit.auth_fixtures import use_test_outbox, use_test_secret_key

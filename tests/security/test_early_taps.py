@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 from mantelzorg_app import settings
 from mantelzorg_app.models import Hub, LoginCode
 from state.auth import SignInState
-from state.coordination import CoordinationState
+from state.help.coordination import CoordinationState
 from tests.security.conftest import People, call
 
 

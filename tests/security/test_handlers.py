@@ -26,7 +26,7 @@ from mantelzorg_app.models import (
     ThreadMessage,
     VolunteerProfile,
 )
-from mantelzorg_app.services import cookies
+from mantelzorg_app.services.platform import cookies
 from tests.security.conftest import People, call, call_in_turn, refusals, root_state, run_handler
 
 PUBLIC = {
@@ -82,43 +82,43 @@ class Protected:
 
 
 def coordination():
-    from state.coordination import CoordinationState
+    from state.help.coordination import CoordinationState
 
     return CoordinationState
 
 
 def requests():
-    from state.help_requests import RequestsState
+    from state.help.requests import RequestsState
 
     return RequestsState
 
 
 def request_form():
-    from state.request_form import RequestFormState
+    from state.help.request_form import RequestFormState
 
     return RequestFormState
 
 
 def helping():
-    from state.volunteering import HelpingState
+    from state.help.volunteering import HelpingState
 
     return HelpingState
 
 
 def profile():
-    from state.volunteering import ProfileState
+    from state.help.volunteering import ProfileState
 
     return ProfileState
 
 
 def follow_ups():
-    from state.follow_ups import FollowUpState
+    from state.help.follow_ups import FollowUpState
 
     return FollowUpState
 
 
 def thread():
-    from state.thread import ThreadState
+    from state.help.thread import ThreadState
 
     return ThreadState
 
@@ -335,7 +335,7 @@ def test_an_account_is_wiped_only_after_the_confirm_step_on_the_server(db, peopl
 
 
 def test_a_call_back_needs_finished_questions_and_is_asked_once_per_tab(db):
-    from state.questionnaire import QuestionnaireState
+    from state.help.wegwijzer import QuestionnaireState
 
     def calls() -> int:
         with Session(db) as session:
@@ -353,7 +353,7 @@ def test_a_call_back_needs_finished_questions_and_is_asked_once_per_tab(db):
 
 
 def test_only_a_choice_of_the_question_on_screen_counts(db):
-    from state.questionnaire import QuestionnaireState
+    from state.help.wegwijzer import QuestionnaireState
 
     state = call_in_turn(
         QuestionnaireState,
@@ -369,7 +369,7 @@ def test_only_a_choice_of_the_question_on_screen_counts(db):
 
 
 def test_a_thread_opens_only_for_the_people_of_its_request(db, people: People):
-    from state.thread import ThreadState
+    from state.help.thread import ThreadState
 
     async def open_as(who: str) -> rx.State:
         params = {"nr": str(people.ids["matched_request"])}
@@ -408,7 +408,7 @@ async def _tab_holds(root: rx.State) -> dict[str, dict]:
 def test_signing_out_leaves_nothing_of_the_person_in_the_tab(db, people: People, everywhere: bool):
     """A coordinator's tab held the call-back list; after signing out, every state is at its default."""
     from state.auth import AuthState
-    from state.coordination import CoordinationState
+    from state.help.coordination import CoordinationState
     from state.privacy import PrivacyState
 
     async def go() -> tuple[dict, object]:
@@ -427,9 +427,9 @@ def test_signing_out_leaves_nothing_of_the_person_in_the_tab(db, people: People,
 
 
 def test_a_wipe_leaves_nothing_of_the_person_in_the_tab(db, people: People):
-    from state.help_requests import RequestsState
+    from state.help.request_form import RequestFormState
+    from state.help.requests import RequestsState
     from state.privacy import PrivacyState
-    from state.request_form import RequestFormState
 
     async def go() -> dict:
         root = await root_state(people.tokens["caregiver"], "leusden")
@@ -448,10 +448,10 @@ def test_a_wipe_leaves_nothing_of_the_person_in_the_tab(db, people: People):
 def test_another_tab_of_the_person_is_emptied_on_its_next_load_once_they_are_signed_out(db, people: People):
     """Signed out everywhere from the phone: the tab left open on a shared computer holds the
     call-back list; its next page load empties it. A visitor who signs in keeps the tab's answers."""
-    from mantelzorg_app.services import sessions
+    from mantelzorg_app.services.identity import sessions
     from state.auth import TabOwnerState
-    from state.coordination import CoordinationState
-    from state.questionnaire import QuestionnaireState
+    from state.help.coordination import CoordinationState
+    from state.help.wegwijzer import QuestionnaireState
 
     async def go() -> tuple[dict, dict]:
         root = await root_state(people.tokens["coordinator"], "leusden")
@@ -497,7 +497,7 @@ def test_the_persons_other_tabs_are_emptied_when_they_sign_out_or_are_wiped(
 
     from state import tab
     from state.auth import AuthState, TabOwnerState
-    from state.coordination import CoordinationState
+    from state.help.coordination import CoordinationState
     from state.privacy import PrivacyState
 
     manager = StateManagerMemory()

@@ -8,7 +8,8 @@ import reflex as rx
 from sqlmodel import Session
 
 from mantelzorg_app.models import HelpOffer, HelpRequest, ThreadMessage
-from mantelzorg_app.services import mail, threads
+from mantelzorg_app.services.help import threads
+from mantelzorg_app.services.platform import mail
 from tests.security.conftest import People, call, root_state, run_handler
 
 
@@ -40,7 +41,7 @@ def _home_visit_with_carla(db, people: People) -> int:
 
 
 def _open_thread(people: People, who: str, request_id: int) -> rx.State:
-    from state.thread import ThreadState
+    from state.help.thread import ThreadState
 
     async def go():
         root = await root_state(people.tokens[who], "leusden", params={"nr": str(request_id)})
@@ -52,8 +53,8 @@ def _open_thread(people: People, who: str, request_id: int) -> rx.State:
 
 
 def test_taking_back_a_vog_ends_the_volunteers_view_and_tells_the_coordinator(db, people: People):
-    from state.coordination import CoordinationState
-    from state.volunteering import HelpingState
+    from state.help.coordination import CoordinationState
+    from state.help.volunteering import HelpingState
 
     request_id = _home_visit_with_carla(db, people)
     assert _open_thread(people, "volunteer", request_id).caregiver == "Anna"
@@ -75,7 +76,7 @@ def test_taking_back_a_vog_ends_the_volunteers_view_and_tells_the_coordinator(db
 
 
 def test_ik_help_mails_the_caregiver_once(db, people: People, monkeypatch: pytest.MonkeyPatch):
-    from state.volunteering import HelpingState
+    from state.help.volunteering import HelpingState
 
     sent = []
     monkeypatch.setattr(mail, "send", sent.append)
@@ -87,7 +88,7 @@ def test_ik_help_mails_the_caregiver_once(db, people: People, monkeypatch: pytes
 
 
 def test_past_the_days_messages_the_thread_refuses_and_keeps_the_text(db, people: People):
-    from state.thread import ThreadState
+    from state.help.thread import ThreadState
 
     request_id = people.ids["matched_request"]
     with Session(db) as session:

@@ -8,7 +8,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from mantelzorg_app import origins, privacy_routes
 from mantelzorg_app.asgi import only_our_origin
-from mantelzorg_app.services import cookies
+from mantelzorg_app.services.platform import cookies
 from tests.security.conftest import People
 
 

@@ -7,7 +7,7 @@ from starlette.testclient import TestClient
 
 from mantelzorg_app import auth_routes, oidc_routes, privacy_routes
 from mantelzorg_app.models import AuditEvent
-from mantelzorg_app.services import cookies
+from mantelzorg_app.services.platform import cookies
 from tests.security.conftest import People, refusals
 
 ROUTES = [*auth_routes.routes, *oidc_routes.routes, *privacy_routes.routes]

@@ -14,8 +14,10 @@ from starlette.testclient import TestClient
 
 from mantelzorg_app import auth_routes, privacy_routes
 from mantelzorg_app.models import Hub, LoginCode, Membership, Person, Role
-from mantelzorg_app.services import cookies, coordination, handoffs, login_codes
-from mantelzorg_app.services.authz import Actor
+from mantelzorg_app.services import confirmations
+from mantelzorg_app.services.identity import handoffs, login_codes
+from mantelzorg_app.services.identity.authz import Actor
+from mantelzorg_app.services.platform import cookies
 from state.auth import AuthState, session_token
 from tests.security.conftest import People, root_state
 
@@ -121,7 +123,7 @@ def test_a_yes_link_asks_on_get_and_adds_the_role_on_post(client: TestClient, db
             session.get(Membership, people.ids["coordinator_membership"]).hub_id,
             frozenset({Role.coordinator}),
         )
-        message = coordination.invite_professional(
+        message = confirmations.invite_professional(
             session, by, "Karel", ANNA, "http://testserver", datetime.now(UTC)
         )
     token = re.search(r"/auth/ja\?t=(\S+)", message.body).group(1)

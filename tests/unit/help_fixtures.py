@@ -24,8 +24,9 @@ from mantelzorg_app.models import (
     VolunteerProfile,
     Wijk,
 )
-from mantelzorg_app.services import audit, help_requests, volunteering
-from mantelzorg_app.services.authz import Actor, Refused
+from mantelzorg_app.services.help import requests, volunteering
+from mantelzorg_app.services.identity.authz import Actor, Refused
+from mantelzorg_app.services.platform import audit
 from tests.unit.auth_fixtures import NOW, audit_events
 
 VOG_SEEN = date(2025, 2, 1)
@@ -166,21 +167,21 @@ def add_volunteer(session: Session, hub: Hub, first_name: str, *, vetted: bool =
     return actor(person, hub, Role.volunteer)
 
 
-def draft(wijk: Wijk | None, **changes) -> help_requests.Draft:
+def draft(wijk: Wijk | None, **changes) -> requests.Draft:
     """A one-off request for shopping in ``wijk``, any day and daypart, unless ``changes`` say otherwise."""
     fields = {"category": "boodschappen", "wijk_id": wijk.id if wijk else None} | changes
-    return help_requests.Draft(**fields)
+    return requests.Draft(**fields)
 
 
 def ask(session: Session, who: Actor, wijk: Wijk | None, when: datetime = NOW, **changes) -> HelpRequest:
     """A request made by ``who`` (a caregiver) through the service."""
-    return help_requests.create(session, who, draft(wijk, **changes), when)
+    return requests.create(session, who, draft(wijk, **changes), when)
 
 
 def profile_form(wijken: list[Wijk], **changes) -> volunteering.ProfileForm:
     """Every kind of help, in ``wijken``, any day and daypart, Dutch, unless ``changes`` say otherwise."""
     fields = {
-        "categories": list(help_requests.CATEGORY_VALUES),
+        "categories": list(requests.CATEGORY_VALUES),
         "wijk_ids": [w.id for w in wijken],
         "postcode": "",
         "max_km": None,
@@ -210,7 +211,7 @@ def matched(session: Session, world: Help, when: datetime = NOW, **changes) -> H
     if volunteering.profile(session, world.volunteer) is None:
         save_profile(session, world.volunteer, [world.centrum])
     offer = volunteering.offer(session, world.volunteer, request.id, when)
-    return help_requests.answer_offer(session, world.caregiver, offer.id, True, when)
+    return requests.answer_offer(session, world.caregiver, offer.id, True, when)
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from mantelzorg_app import settings
-from mantelzorg_app.services.i18n import LANGUAGES
+from mantelzorg_app.services.platform.i18n import LANGUAGES
 from tests.support.catalogue import extract
 
 ROOT = settings.ROOT

@@ -7,8 +7,10 @@ import pytest
 from sqlmodel import Session, select
 
 from mantelzorg_app.models import Consent, Membership, Person, Role
-from mantelzorg_app.services import confirmations, coordination, help_requests, volunteering
-from mantelzorg_app.services.help_requests import OnBehalf, Status
+from mantelzorg_app.services import confirmations
+from mantelzorg_app.services.help import requests, volunteering
+from mantelzorg_app.services.help.requests import OnBehalf, Status
+from mantelzorg_app.services.identity import memberships
 from tests.unit.auth_fixtures import NOW
 from tests.unit.help_fixtures import Help, draft, help_world, save_profile
 
@@ -27,7 +29,7 @@ def _roles(session: Session, person: Person, hub_id: int) -> list[Role]:
 
 
 def _post_for(session: Session, world: Help, name: str, email: str):
-    request = help_requests.create_on_behalf(
+    request = requests.create_on_behalf(
         session,
         world.professional,
         draft(world.centrum, category="boodschappen"),
@@ -43,8 +45,8 @@ def test_posting_for_someone_else_s_account_adds_nothing_until_their_yes(session
 
     assert _roles(session, world.bram, world.leusden.id) == []
     assert session.exec(select(Consent).where(Consent.person_id == world.bram.id)).all() == []
-    (mine,) = help_requests.mine(session, world.professional)
-    assert (mine.caregiver, help_requests.shown_status(mine.request)) == ("Karel", Status.open)
+    (mine,) = requests.mine(session, world.professional)
+    assert (mine.caregiver, requests.shown_status(mine.request)) == ("Karel", Status.open)
     assert "Bram" not in repr(mine)
     save_profile(session, world.volunteer, [world.centrum])
     assert [f.request.id for f in volunteering.fits(session, world.volunteer, NOW)] == []
@@ -65,8 +67,8 @@ def test_the_poster_s_words_and_the_mail_are_alike_for_a_new_address(session: Se
     request, message = _post_for(session, world, "Dana", "dana@example.org")
     assert request.status == Status.open
     assert message.to == "dana@example.org" and "Hallo Dana" in message.body
-    (mine,) = help_requests.mine(session, world.professional)
-    assert (mine.caregiver, help_requests.shown_status(mine.request)) == ("Dana", Status.open)
+    (mine,) = requests.mine(session, world.professional)
+    assert (mine.caregiver, requests.shown_status(mine.request)) == ("Dana", Status.open)
 
 
 def test_a_yes_link_expires_after_a_week(session: Session, world: Help):
@@ -80,12 +82,12 @@ def test_a_yes_link_expires_after_a_week(session: Session, world: Help):
 
 def test_inviting_an_existing_account_shows_and_adds_nothing_until_the_yes(session: Session, world: Help):
     """The finding: a coordinator inviting any address saw its real name in the list."""
-    message = coordination.invite_professional(
+    message = confirmations.invite_professional(
         session, world.coordinator, "Karel", world.carla.email, BASE, NOW
     )
 
     assert _roles(session, world.carla, world.leusden.id) == [Role.caregiver]
-    names = [m.first_name for m in coordination.overview(session, world.coordinator).professionals]
+    names = [m.first_name for m in memberships.overview(session, world.coordinator).professionals]
     assert names == ["Petra"]
     assert message.to == world.carla.email
 
@@ -95,19 +97,19 @@ def test_inviting_an_existing_account_shows_and_adds_nothing_until_the_yes(sessi
 
 
 def test_a_new_address_is_invited_the_same_way(session: Session, world: Help):
-    message = coordination.invite_professional(
+    message = confirmations.invite_professional(
         session, world.coordinator, " Eva ", "eva@example.org", BASE, NOW
     )
     eva = session.exec(select(Person).where(Person.email == "eva@example.org")).one()
     assert eva.first_name == "Eva" and _roles(session, eva, world.leusden.id) == []
-    names = [m.first_name for m in coordination.overview(session, world.coordinator).professionals]
+    names = [m.first_name for m in memberships.overview(session, world.coordinator).professionals]
     assert names == ["Petra"]
     confirmations.confirm(session, LINK.search(message.body).group(1), NOW)
     assert _roles(session, eva, world.leusden.id) == [Role.professional]
 
 
 def test_an_invitation_needs_a_coordinator_still_in_office(session: Session, world: Help):
-    message = coordination.invite_professional(
+    message = confirmations.invite_professional(
         session, world.coordinator, "Karel", world.carla.email, BASE, NOW
     )
     cora = session.exec(select(Membership).where(Membership.person_id == world.cora.id)).one()

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from mantelzorg_app.models import Hub, Membership, Person, Role, Wijk
 from mantelzorg_app.services.demo import load_demo
-from mantelzorg_app.services.hubs import hub_by_slug, wijken
+from mantelzorg_app.services.platform.hubs import hub_by_slug, wijken
 
 # Mobile prefixes that stay real so the number reads as a phone number; everything after them is fake.
 MOBILE_PREFIX = {"NL": "06", "BE": "04"}

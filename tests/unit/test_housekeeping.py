@@ -5,7 +5,8 @@ from datetime import timedelta
 from sqlmodel import Session, func, select
 
 from mantelzorg_app.models import Handoff, LoginCode, LoginSession, OidcRequest
-from mantelzorg_app.services import handoffs, housekeeping, login_codes, sessions
+from mantelzorg_app.services import housekeeping
+from mantelzorg_app.services.identity import handoffs, login_codes, sessions
 from tests.unit.auth_fixtures import NOW, add_hub, add_person
 
 

@@ -12,8 +12,8 @@ from sqlmodel import Session, SQLModel, func, select
 from alembic import command
 from mantelzorg_app import manage, settings
 from mantelzorg_app.models import Hub, Membership  # importing the package registers every table
-from mantelzorg_app.services.database import engine
 from mantelzorg_app.services.demo import load_demo
+from mantelzorg_app.services.platform.database import engine
 from tests.unit.conftest import postgres_url
 
 FIX = "run `python -m mantelzorg_app.manage makemigration '<what changed>'` and check the new file"

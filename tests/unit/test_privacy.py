@@ -10,7 +10,10 @@ from sqlmodel import Session, SQLModel, select
 
 from mantelzorg_app import settings
 from mantelzorg_app.models import AuditEvent, Consent, ExternalIdentity, Hub, Membership, Person, Role, Wijk
-from mantelzorg_app.services import audit, handoffs, help_privacy, login_codes, mail, privacy, sessions
+from mantelzorg_app.services import privacy
+from mantelzorg_app.services.help import privacy as help_privacy
+from mantelzorg_app.services.identity import handoffs, login_codes, sessions
+from mantelzorg_app.services.platform import audit, mail
 
 NOW = datetime.now(UTC)
 

@@ -1,0 +1,1 @@
+"""The help pages: Wegwijzer, requests, helping, threads, the coordinator's page."""

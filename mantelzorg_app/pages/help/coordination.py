@@ -1,0 +1,199 @@
+"""The coordinator's page: calls to make, approving trekkers, volunteers' VOG, inviting professionals."""
+
+import reflex as rx
+
+from components.controls import row_button
+from components.form import submit_button, text_field
+from mantelzorg_app import routes
+from mantelzorg_app.pages.help.parts import request_card
+from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
+from mantelzorg_app.services.help.callbacks import GOOD_TIMES
+from mantelzorg_app.services.platform.i18n import N_
+from state.auth import AuthState
+from state.help.coordination import CoordinationState
+from state.ui import t, t_if_any
+
+# How heavy the care felt in the Wegwijzer, in words for the person who calls.
+BAND_WORDS = {
+    "light": N_("Het zorgen gaat goed"),
+    "moderate": N_("Het zorgen kost veel"),
+    "heavy": N_("Het zorgen is zwaar"),
+}
+
+
+def _person(row: rx.Var, *extra: rx.Component) -> rx.Component:
+    return rx.el.li(
+        rx.el.div(rx.el.strong(row["name"]), rx.el.span(row["wijk"]), class_name="row-text"),
+        *extra,
+        class_name="row",
+    )
+
+
+def _section(title: rx.Var, rows: rx.Var, empty: rx.Var, render) -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(title),
+        rx.cond(rows.length() > 0, rx.el.ul(rx.foreach(rows, render), class_name="rows"), rx.el.p(empty)),
+    )
+
+
+def _trekker(row: rx.Var) -> rx.Component:
+    return _person(row, row_button("check", t("Goedkeuren"), CoordinationState.grant_trekker(row["id"])))
+
+
+def _volunteer(row: rx.Var) -> rx.Component:
+    return _person(
+        row,
+        rx.cond(
+            row["vog"] != "",
+            rx.fragment(
+                rx.el.span(t("VOG gezien op {date}").replace("{date}", row["vog"])),
+                row_button("undo-2", t("VOG terugzetten"), CoordinationState.set_vetted(row["id"], False)),
+            ),
+            rx.fragment(
+                rx.el.span(t("Nog geen VOG gezien")),
+                row_button(
+                    "shield-check", t("VOG gezien (vandaag)"), CoordinationState.set_vetted(row["id"], True)
+                ),
+            ),
+        ),
+    )
+
+
+def _callback(row: rx.Var) -> rx.Component:
+    return rx.el.li(
+        rx.el.div(
+            rx.el.a(
+                rx.icon("phone", size=20, aria_hidden="true"),
+                rx.el.span(row["phone"]),
+                href=row["tel"],
+                class_name="tel",
+            ),
+            rx.el.span(rx.match(row["good_time"], *((v, t(label)) for v, label in GOOD_TIMES.items()), "")),
+            rx.el.span(
+                rx.match(
+                    row["band"],
+                    *((band, t(words)) for band, words in BAND_WORDS.items()),
+                    t("Geen vragenlijst ingevuld"),
+                )
+            ),
+            rx.el.span(t("Gevraagd op {date}").replace("{date}", row["asked_on"])),
+            class_name="row-text",
+        ),
+        row_button("check", t("Gebeld"), CoordinationState.called(row["id"])),
+        class_name="row",
+    )
+
+
+def _waiting(row: rx.Var) -> rx.Component:
+    return request_card(
+        row,
+        rx.cond(
+            row["attention"] != "",
+            rx.fragment(
+                rx.el.p(t("Iemand zei: het is niet gelukt. Bel even."), class_name="status"),
+                row_button("check", t("Gebeld en geregeld"), CoordinationState.handled(row["id"])),
+            ),
+            rx.cond(
+                row["vog_taken_back_from"] != "",
+                rx.el.p(
+                    t("De VOG van {name} is ingetrokken. Zoek een andere vrijwilliger.").replace(
+                        "{name}", row["vog_taken_back_from"]
+                    ),
+                    class_name="status",
+                ),
+                rx.el.p(
+                    t("Wacht al {days} dagen op een vrijwilliger.").replace("{days}", row["days"]),
+                    class_name="status",
+                ),
+            ),
+        ),
+        rx.cond(row["suggested"] != "", rx.el.p(t("Gevraagd: {names}").replace("{names}", row["suggested"]))),
+        rx.el.div(
+            rx.foreach(
+                CoordinationState.candidates,
+                lambda c: rx.cond(
+                    c["request_id"] == row["id"],
+                    row_button(
+                        "user-check",
+                        t("Vraag {name}").replace("{name}", c["name"]),
+                        CoordinationState.suggest(row["id"], c["id"]),
+                    ),
+                ),
+            ),
+            class_name="row-actions",
+        ),
+    )
+
+
+def _invite() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(t("Medewerker uitnodigen")),
+        rx.el.form(
+            text_field(
+                t("Voornaam"),
+                "invite_first_name",
+                t_if_any(CoordinationState.problems["first_name"]),
+                default_value=CoordinationState.invite_first_name,
+            ),
+            text_field(
+                t("E-mailadres bij de gemeente of organisatie"),
+                "invite_email",
+                t_if_any(CoordinationState.problems["email"]),
+                type="email",
+                input_mode="email",
+                default_value=CoordinationState.invite_email,
+            ),
+            submit_button("user-plus", t("Uitnodigen")),
+            on_submit=CoordinationState.invite,
+            no_validate=True,
+        ),
+        _section(
+            t("Medewerkers"),
+            CoordinationState.professionals,
+            t("Nog geen medewerkers."),
+            lambda row: _person(row),
+        ),
+    )
+
+
+def _content() -> rx.Component:
+    return rx.el.div(
+        rx.cond(
+            CoordinationState.done != "",
+            rx.el.p(t_if_any(CoordinationState.done), role="status", class_name="done"),
+        ),
+        _section(
+            t("Terugbellen"), CoordinationState.callbacks, t("Niemand wacht op een telefoontje."), _callback
+        ),
+        rx.el.section(
+            rx.el.h2(t("Hulpvragen zonder vrijwilliger")),
+            rx.cond(
+                CoordinationState.waiting.length() > 0,
+                rx.el.ul(rx.foreach(CoordinationState.waiting, _waiting), class_name="cards"),
+                rx.el.p(t("Geen hulpvraag wacht te lang.")),
+            ),
+        ),
+        _section(t("Nieuwe trekkers"), CoordinationState.pending_trekkers, t("Niemand wacht."), _trekker),
+        _section(t("Vrijwilligers"), CoordinationState.volunteers, t("Nog geen vrijwilligers."), _volunteer),
+        _invite(),
+    )
+
+
+def coordination() -> rx.Component:
+    return hub_page(
+        t("Beheer"),
+        rx.cond(
+            CoordinationState.allowed,
+            _content(),
+            rx.el.p(t("Deze pagina is alleen voor de coördinator van deze gemeente.")),
+        ),
+    )
+
+
+def register(app: rx.App) -> None:
+    app.add_page(
+        coordination,
+        route=routes.hub_route(routes.COORDINATION),
+        title="Mantelzorghub",
+        on_load=[*HUB_ON_LOAD, AuthState.load, CoordinationState.load],
+    )

@@ -1,0 +1,105 @@
+"""Helpen at /[hub]/helpen: the requests that fit a volunteer, best first, each with why; "Ik help"."""
+
+import reflex as rx
+
+from components.controls import link_button, main_button
+from mantelzorg_app import routes
+from mantelzorg_app.pages.help.parts import follow_ups, request_card, sign_in_first, thread_link
+from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
+from state.help.follow_ups import FollowUpState
+from state.help.volunteering import HelpingState as H
+from state.ui import t, t_if_any
+
+
+def _reason(reason: rx.Var) -> rx.Component:
+    return rx.el.li(
+        t_if_any(reason["message"])
+        .replace("{when}", t_if_any(reason["when"]))
+        .replace("{wijk}", reason["wijk"])
+        .replace("{km}", reason["km"])
+        .replace("{language}", t_if_any(reason["language"]))
+    )
+
+
+def _fit(row: rx.Var) -> rx.Component:
+    return request_card(
+        row,
+        rx.cond(
+            row["suggested"] != "", rx.el.p(t("De coördinator vraagt of u kunt helpen."), class_name="status")
+        ),
+        rx.el.ul(
+            rx.foreach(H.reasons, lambda r: rx.cond(r["request_id"] == row["id"], _reason(r))),
+            class_name="reasons",
+        ),
+        rx.cond(
+            row["offered"] != "",
+            rx.el.p(t("U zei: ik help. Wij vragen de mantelzorger of het goed is."), class_name="status"),
+            main_button("hand-helping", t("Ik help"), H.offer(row["id"])),
+        ),
+    )
+
+
+def _helping(row: rx.Var) -> rx.Component:
+    return request_card(
+        row,
+        rx.el.p(t("U helpt {name}.").replace("{name}", row["caregiver"]), class_name="status"),
+        thread_link(row),
+    )
+
+
+def _lists() -> rx.Component:
+    return rx.fragment(
+        rx.cond(
+            H.offered_now,
+            rx.el.p(t("Dank u wel. De mantelzorger krijgt uw aanbod."), role="status", class_name="done"),
+        ),
+        follow_ups(),
+        rx.cond(
+            H.helping.length() > 0,
+            rx.el.section(
+                rx.el.h2(t("U helpt")), rx.el.ul(rx.foreach(H.helping, _helping), class_name="cards")
+            ),
+        ),
+        rx.el.section(
+            rx.el.h2(t("Hulpvragen die bij u passen")),
+            rx.cond(
+                H.has_profile,
+                rx.cond(
+                    H.fits.length() > 0,
+                    rx.el.ul(rx.foreach(H.fits, _fit), class_name="cards"),
+                    rx.el.p(t("Er is nu geen hulpvraag die bij u past. Kijk later nog eens.")),
+                ),
+                rx.el.p(t("Vertel eerst wat u graag doet, waar en wanneer.")),
+            ),
+        ),
+        rx.cond(
+            ~H.vetted,
+            rx.el.p(t("Hulp bij mensen thuis ziet u pas als de coördinator uw VOG heeft gezien.")),
+        ),
+        link_button("user-pen", t("Wat ik graag doe"), hub_href(routes.VOLUNTEER_PROFILE)),
+    )
+
+
+def helping() -> rx.Component:
+    return hub_page(
+        t("Helpen"),
+        rx.cond(
+            H.allowed,
+            _lists(),
+            rx.cond(
+                H.signed_in,
+                rx.el.p(t("Deze pagina is voor vrijwilligers. Wilt u helpen? Vraag het de coördinator.")),
+                sign_in_first(routes.HELPING),
+            ),
+        ),
+        active=routes.HELP,
+    )
+
+
+def register(app: rx.App) -> None:
+    app.add_page(
+        helping,
+        route=routes.hub_route(routes.HELPING),
+        title="Mantelzorghub",
+        on_load=[*HUB_ON_LOAD, H.load, FollowUpState.load],
+    )

@@ -1,0 +1,80 @@
+"""Pieces the help pages share: a request card, 'Is het gelukt?', and the way in for a visitor."""
+
+import reflex as rx
+
+from components.controls import link_button, row_button
+from mantelzorg_app import routes
+from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.services.platform.i18n import N_
+from state.help.follow_ups import FollowUpState
+from state.ui import t, t_if_any
+
+ANSWERS = (
+    ("yes", "thumbs-up", N_("Ja")),
+    ("no", "thumbs-down", N_("Nee")),
+    ("not_yet", "clock", N_("Nog niet")),
+)
+
+
+def request_card(row: rx.Var, *extra: rx.Component) -> rx.Component:
+    """A request: its pictogram and category word, its text, where, and what kind of help."""
+    return rx.el.li(
+        rx.el.div(
+            rx.el.h3(rx.icon("hand-heart", size=24, aria_hidden="true"), rx.el.span(t_if_any(row["label"]))),
+            rx.el.p(row["text"]),
+            rx.cond(row["wijk"] != "", rx.el.p(rx.icon("map-pin", size=20, aria_hidden="true"), row["wijk"])),
+            rx.cond(row["home_visit"] != "", rx.el.p(t("Hulp aan huis"))),
+            rx.cond(row["recurring"] != "", rx.el.p(t("Vaker, niet één keer"))),
+            class_name="row-text",
+        ),
+        *extra,
+        class_name="card",
+    )
+
+
+def thread_link(row: rx.Var) -> rx.Component:
+    return link_button(
+        "message-circle", t("Naar het gesprek"), hub_href(f"{routes.THREAD_PREFIX}/") + row["id"]
+    )
+
+
+def follow_ups() -> rx.Component:
+    """'Is het gelukt?' for each due follow-up: yes, no, not yet."""
+
+    def ask(item: rx.Var) -> rx.Component:
+        return rx.el.li(
+            rx.el.p(
+                t("Is het gelukt met {name}? ({help})")
+                .replace("{name}", item["other"])
+                .replace("{help}", t_if_any(item["label"]))
+            ),
+            rx.el.div(
+                *(
+                    row_button(icon, t(word), FollowUpState.answer(item["id"], value))
+                    for value, icon, word in ANSWERS
+                ),
+                class_name="row-actions",
+            ),
+            class_name="card",
+        )
+
+    return rx.fragment(
+        rx.cond(
+            FollowUpState.due.length() > 0,
+            rx.el.section(
+                rx.el.h2(t("Is het gelukt?")),
+                rx.el.ul(rx.foreach(FollowUpState.due, ask), class_name="cards"),
+            ),
+        ),
+        rx.cond(
+            FollowUpState.thanks, rx.el.p(t("Dank u wel voor uw antwoord."), role="status", class_name="done")
+        ),
+    )
+
+
+def sign_in_first(then: str) -> rx.Component:
+    """For a visitor: sign in first, and come back here."""
+    return rx.fragment(
+        rx.el.p(t("Log eerst in. Dan kunt u verder.")),
+        link_button("log-in", t("Inloggen"), hub_href(f"{routes.SIGN_IN}?verder={then}")),
+    )

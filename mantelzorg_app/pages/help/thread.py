@@ -1,0 +1,64 @@
+"""The conversation of a matched request at /[hub]/hulpvraag/[nr]."""
+
+import reflex as rx
+
+from components.form import problem, submit_button
+from mantelzorg_app import routes
+from mantelzorg_app.pages.help.parts import request_card
+from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
+from state.help.thread import ThreadState as T
+from state.ui import t, t_if_any
+
+
+def _message(message: rx.Var) -> rx.Component:
+    return rx.el.li(
+        rx.el.p(rx.el.strong(message["author"]), " · ", rx.el.span(message["when"])),
+        rx.el.p(message["text"]),
+        class_name=rx.cond(message["mine"] != "", "message mine", "message"),
+    )
+
+
+def _thread() -> rx.Component:
+    return rx.fragment(
+        rx.el.p(
+            t("{caregiver} en {volunteer} kunnen hier samen afspreken.")
+            .replace("{caregiver}", T.caregiver)
+            .replace("{volunteer}", T.volunteer)
+        ),
+        rx.el.ul(request_card(T.request), class_name="cards"),
+        rx.cond(
+            T.messages.length() > 0,
+            rx.el.ol(rx.foreach(T.messages, _message), class_name="messages", aria_label=t("Berichten")),
+            rx.el.p(t("Nog geen berichten. Stuur het eerste bericht.")),
+        ),
+        rx.cond(
+            T.takes_messages,
+            rx.el.form(
+                rx.el.div(
+                    rx.el.label(t("Uw bericht"), html_for="message"),
+                    rx.cond(T.problem != "", problem(t_if_any(T.problem), "message")),
+                    rx.el.textarea(id="message", name="message", rows=3, class_name="field"),
+                    class_name="field-group",
+                ),
+                rx.el.input(type="hidden", name="request", value=T.request["id"]),
+                submit_button("send", t("Stuur")),
+                on_submit=T.send,
+                no_validate=True,
+            ),
+            rx.el.p(t("Dit gesprek is gesloten. U kunt hier geen berichten meer sturen.")),
+        ),
+    )
+
+
+def thread() -> rx.Component:
+    return hub_page(
+        t("Gesprek"),
+        rx.cond(T.allowed, _thread(), rx.el.p(t("Dit gesprek kunt u niet openen."))),
+        active=routes.HELP,
+    )
+
+
+def register(app: rx.App) -> None:
+    app.add_page(
+        thread, route=routes.hub_route(routes.THREAD), title="Mantelzorghub", on_load=[*HUB_ON_LOAD, T.load]
+    )

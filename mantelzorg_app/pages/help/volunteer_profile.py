@@ -1,0 +1,117 @@
+"""Wat ik graag doe at /[hub]/helpen/profiel: a volunteer's kinds of help, places, times, languages."""
+
+import reflex as rx
+
+from components.choices import choice_button, choice_buttons, choice_section
+from components.form import submit_button, summary, text_field
+from mantelzorg_app import routes
+from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
+from mantelzorg_app.services.help.matching import LANGUAGE_NAMES
+from mantelzorg_app.services.help.volunteering import DISTANCES_KM
+from mantelzorg_app.services.help.wegwijzer import DAYPARTS, DAYS, HELP_CATEGORIES
+from mantelzorg_app.services.platform.i18n import N_
+from state.help.volunteering import ProfileState as P
+from state.ui import t, t_if_any
+
+LANGUAGES = {"nl": N_("Nederlands"), **LANGUAGE_NAMES}
+
+
+def _toggles(title: rx.Var, name: str, choices, message: rx.Var | None = None, compact=True) -> rx.Component:
+    """``choices``: (value, icon, label) tuples; a tap turns one on or off."""
+    chosen = getattr(P, name)
+    return choice_buttons(
+        title,
+        *(
+            choice_button(icon, label, chosen.contains(value), P.toggle(name, value))
+            for value, icon, label in choices
+        ),
+        message=message,
+        compact=compact,
+    )
+
+
+def _form() -> rx.Component:
+    return rx.el.form(
+        summary(t("Er ontbreekt nog iets:"), P.problem_list, show=t),
+        choice_section(
+            t("Wat doet u graag?"),
+            _toggles(
+                t("Wat doet u graag?"),
+                "categories",
+                [(c.value, c.icon, t(c.label)) for c in HELP_CATEGORIES],
+                t_if_any(P.problems["categories"]),
+                compact=False,
+            ),
+        ),
+        choice_section(
+            t("Waar wilt u helpen?"),
+            choice_buttons(
+                t("Kies wijken of dorpen"),
+                rx.foreach(
+                    P.wijk_choices,
+                    lambda w: choice_button(
+                        "map-pin", w["name"], P.wijken.contains(w["id"]), P.toggle("wijken", w["id"])
+                    ),
+                ),
+                message=t_if_any(P.problems["wijken"]),
+            ),
+            text_field(
+                t("Of typ uw postcode"),
+                "postcode",
+                t_if_any(P.problems["postcode"]),
+                auto_complete="postal-code",
+                default_value=P.postcode,
+            ),
+            choice_buttons(
+                t("Hoe ver wilt u gaan?"),
+                *(
+                    choice_button(
+                        "route",
+                        t("{km} km").replace("{km}", str(km)),
+                        P.max_km == str(km),
+                        P.toggle("max_km", str(km)),
+                    )
+                    for km in DISTANCES_KM
+                ),
+                compact=True,
+            ),
+        ),
+        choice_section(
+            t("Wanneer kunt u?"),
+            rx.el.p(t("Kiest u niets? Dan maakt het niet uit.")),
+            _toggles(t("Dagen"), "days", [(d.value, d.icon, t(d.label)) for d in DAYS]),
+            _toggles(t("Moment van de dag"), "dayparts", [(p.value, p.icon, t(p.label)) for p in DAYPARTS]),
+        ),
+        choice_section(
+            t("Welke talen spreekt u?"),
+            _toggles(
+                t("Welke talen spreekt u?"),
+                "languages",
+                [(c, "languages", t(n)) for c, n in LANGUAGES.items()],
+            ),
+        ),
+        submit_button("save", t("Opslaan")),
+        on_submit=P.save,
+        no_validate=True,
+    )
+
+
+def volunteer_profile() -> rx.Component:
+    return hub_page(
+        t("Wat ik graag doe"),
+        rx.cond(
+            P.allowed,
+            _form(),
+            rx.el.p(t("Deze pagina is voor vrijwilligers. Wilt u helpen? Vraag het de coördinator.")),
+        ),
+        active=routes.HELP,
+    )
+
+
+def register(app: rx.App) -> None:
+    app.add_page(
+        volunteer_profile,
+        route=routes.hub_route(routes.VOLUNTEER_PROFILE),
+        title="Mantelzorghub",
+        on_load=[*HUB_ON_LOAD, P.load],
+    )

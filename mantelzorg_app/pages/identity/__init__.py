@@ -1,0 +1,1 @@
+"""Signing in, signing up and one's own account."""

@@ -1,0 +1,1 @@
+"""Help between neighbours: the Wegwijzer, requests, volunteers, matching, call-backs, threads."""

@@ -1,0 +1,408 @@
+"""The Wegwijzer: the guided questions a caregiver answers, one per screen, and what they add up to.
+
+The questions are data. A coordinator who wants other words changes the texts here (and the catalogue),
+not a page. Each text is a whole Dutch sentence marked with ``N_``; the page translates it.
+
+Answers are a plain mapping from question key to a value: a string for a "one" question, a list of
+strings for a "many" question, and a place string (see ``place_for_wijk`` and ``place_for_postcode``)
+for the "place" question. They come from the visitor, so every function here validates them first
+and never trusts them. (They tell about health and family: keep them on the server, never in
+LocalStorage or a URL.)
+
+A "nee" on the first question ("Zorgt u voor iemand?") ends the questions kindly: every other
+question depends on it, so the next screen is the result page, which can thank the person and point
+to volunteering or to someone they know who cares for another. "Dat weet ik niet" goes on with all
+questions: people who do not see themselves as a caregiver are the ones the next questions help.
+Answers of questions that are skipped are kept, so changing "nee" back to "ja" brings them back;
+they only stop counting.
+"""
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from mantelzorg_app.services.platform.i18n import N_
+
+Kind = Literal["one", "many", "place"]
+Answers = Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str  # stable: stored, matched and counted; never change it for a wording change
+    label: str  # N_-marked Dutch word or short phrase shown on the button
+    icon: str  # a Lucide icon name, shown beside the label
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    text: str  # N_-marked Dutch question
+    kind: Kind
+    choices: tuple[Choice, ...] = ()
+    help: str = ""  # N_-marked one-line explanation under the question, or ""
+    # Skipped when the question ``key`` (an earlier one) is skipped, or answered with none of ``values``.
+    show_if: tuple[str, tuple[str, ...]] | None = None
+
+
+# Reused by help requests and volunteer profiles: the values are stored, never rename them.
+HELP_CATEGORIES: tuple[Choice, ...] = (
+    Choice("boodschappen", N_("Boodschappen"), "shopping-cart"),
+    Choice("vervoer", N_("Vervoer"), "car"),
+    Choice("gezelschap", N_("Gezelschap"), "users"),
+    Choice("klusjes", N_("Klusjes in huis"), "hammer"),
+    Choice("oppas", N_("Iemand die even oppast"), "hand-heart"),
+    Choice("huishouden", N_("Huishouden"), "washing-machine"),
+    Choice("papierwerk", N_("Papierwerk"), "file-text"),
+    Choice("praten", N_("Even praten"), "message-circle"),
+)
+DAYS: tuple[Choice, ...] = (
+    Choice("maandag", N_("Maandag"), "calendar"),
+    Choice("dinsdag", N_("Dinsdag"), "calendar"),
+    Choice("woensdag", N_("Woensdag"), "calendar"),
+    Choice("donderdag", N_("Donderdag"), "calendar"),
+    Choice("vrijdag", N_("Vrijdag"), "calendar"),
+    Choice("zaterdag", N_("Zaterdag"), "calendar"),
+    Choice("zondag", N_("Zondag"), "calendar"),
+)
+DAYPARTS: tuple[Choice, ...] = (
+    Choice("ochtend", N_("Ochtend"), "sunrise"),
+    Choice("middag", N_("Middag"), "sun"),
+    Choice("avond", N_("Avond"), "moon"),
+)
+
+# The one scale of the self-check: how often something happens, with a face for each answer.
+SCALE: tuple[Choice, ...] = (
+    Choice("nooit", N_("Nooit"), "smile"),
+    Choice("soms", N_("Soms"), "meh"),
+    Choice("vaak", N_("Vaak"), "frown"),
+)
+
+_CARES = ("zorgt", ("ja", "weet_niet"))
+_WANTS_HELP = ("hulp", tuple(choice.value for choice in HELP_CATEGORIES))
+_MORE_THAN_ONE = N_("U mag meer dan één kiezen.")
+
+
+def _self_check(key: str, text: str, help: str = "") -> Question:
+    return Question(key, text, "one", SCALE, help=help, show_if=_CARES)
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "zorgt",
+        N_("Zorgt u voor iemand?"),
+        "one",
+        (
+            Choice("ja", N_("Ja"), "check"),
+            Choice("nee", N_("Nee"), "x"),
+            Choice("weet_niet", N_("Dat weet ik niet"), "circle-help"),
+        ),
+        help=N_("Bijvoorbeeld voor uw moeder, uw partner of een buur die ziek is."),
+    ),
+    Question(
+        "voor_wie",
+        N_("Voor wie zorgt u?"),
+        "many",
+        (
+            Choice("partner", N_("Mijn partner"), "heart"),
+            Choice("ouder", N_("Mijn vader of moeder"), "user"),
+            Choice("kind", N_("Mijn kind"), "baby"),
+            Choice("familie", N_("Een ander familielid"), "users"),
+            Choice("buur", N_("Een buur of vriend"), "handshake"),
+        ),
+        help=_MORE_THAN_ONE,
+        show_if=_CARES,
+    ),
+    Question(
+        "uren",
+        N_("Hoeveel uur per week zorgt u?"),
+        "one",
+        (
+            Choice("lt4", N_("Minder dan 4 uur"), "clock-1"),
+            Choice("4-8", N_("4 tot 8 uur"), "clock-3"),
+            Choice("8-20", N_("8 tot 20 uur"), "clock-6"),
+            Choice("20-40", N_("20 tot 40 uur"), "clock-9"),
+            Choice("gt40", N_("Meer dan 40 uur"), "clock-12"),
+        ),
+        help=N_("Tel alles mee, ook regelen en rijden."),
+        show_if=_CARES,
+    ),
+    Question(
+        "duur",
+        N_("Hoe lang zorgt u al?"),
+        "one",
+        (
+            Choice("lt3m", N_("Korter dan 3 maanden"), "calendar"),
+            Choice("3m-1j", N_("3 maanden tot 1 jaar"), "calendar-days"),
+            Choice("1-5j", N_("1 tot 5 jaar"), "calendar-range"),
+            Choice("gt5j", N_("Langer dan 5 jaar"), "hourglass"),
+        ),
+        show_if=_CARES,
+    ),
+    _self_check(
+        "moe", N_("Hoe vaak bent u moe door de zorg?"), N_("Nu een paar vragen over hoe het met u gaat.")
+    ),
+    _self_check("tijd", N_("Hoe vaak heeft u te weinig tijd voor uzelf?")),
+    _self_check("combineren", N_("Hoe vaak is de zorg lastig te combineren met werk of gezin?")),
+    _self_check("alleen", N_("Hoe vaak voelt u zich alleen met de zorg?")),
+    _self_check("somber", N_("Hoe vaak voelt u zich somber of verdrietig?")),
+    _self_check("op", N_("Hoe vaak denkt u: ik kan het niet meer aan?")),
+    Question(
+        "hulp", N_("Welke hulp zou fijn zijn?"), "many", HELP_CATEGORIES, help=_MORE_THAN_ONE, show_if=_CARES
+    ),
+    Question(
+        "dagen",
+        N_("Op welke dagen komt hulp goed uit?"),
+        "many",
+        DAYS,
+        help=_MORE_THAN_ONE,
+        show_if=_WANTS_HELP,
+    ),
+    Question(
+        "dagdelen",
+        N_("Op welk moment van de dag komt hulp goed uit?"),
+        "many",
+        DAYPARTS,
+        help=_MORE_THAN_ONE,
+        show_if=_WANTS_HELP,
+    ),
+    Question(
+        "plek",
+        N_("Waar woont u?"),
+        "place",
+        help=N_("Kies uw wijk of dorp, of typ uw postcode."),
+        show_if=_CARES,
+    ),
+)
+BY_KEY: dict[str, Question] = {question.key: question for question in QUESTIONS}
+
+
+class Band(StrEnum):
+    light = "light"
+    moderate = "moderate"
+    heavy = "heavy"
+
+
+# The rules of score(), in one place; the docstring of score() says them in words.
+SELF_CHECK = ("moe", "tijd", "combineren", "alleen", "somber", "op")
+POINTS = {"nooit": 0, "soms": 1, "vaak": 2}
+LIGHT_MAX = 3  # total points up to here: light
+MODERATE_MAX = 7  # up to here: moderate; above: heavy
+ALARM = ("op", "somber")  # "vaak" on one of these is heavy, whatever the total
+HEAVY_HOURS = ("gt40",)
+
+
+def score(answers: Answers) -> Band | None:
+    """How heavy the care feels: light, moderate or heavy; None while the self-check is not complete.
+
+    The rules:
+    - Each of the six self-check questions gives points: "Nooit" 0, "Soms" 1, "Vaak" 2 (0 to 12 in all).
+    - 0 to 3 points is light, 4 to 7 is moderate, 8 or more is heavy.
+    - "Vaak" on "Ik kan het niet meer aan" or on "somber of verdrietig" is always heavy.
+    - Caring more than 40 hours a week is always heavy.
+    - These two overrides count only once all six are answered; until then there is no band.
+    - Only answers of questions that are shown count: after "nee" on the first question there is no band.
+    """
+    clean = _shown(answers)
+    points = [POINTS[value] for key in SELF_CHECK if isinstance(value := clean.get(key), str)]
+    if len(points) < len(SELF_CHECK):
+        return None
+    if any(clean.get(key) == "vaak" for key in ALARM) or clean.get("uren") in HEAVY_HOURS:
+        return Band.heavy
+    total = sum(points)
+    if total <= LIGHT_MAX:
+        return Band.light
+    if total <= MODERATE_MAX:
+        return Band.moderate
+    return Band.heavy
+
+
+# --- Places: a wijk of the hub or a postcode ---------------------------------------------------------
+
+_WIJK = re.compile(r"wijk:([1-9][0-9]{0,8})")
+# Dutch "3832 AB" (or only its 4 digits) and Belgian "8970".
+_POSTCODE = re.compile(r"([1-9][0-9]{3})([A-Z]{2})?")
+_PLACE_MAX = 40
+
+
+def place_for_wijk(wijk_id: int) -> str:
+    """The answer to the place question when the caregiver picks one of the hub's wijken."""
+    return f"wijk:{wijk_id}"
+
+
+def place_for_postcode(typed: str) -> str | None:
+    """The answer for a typed postcode, forgiving of spaces and small letters; None when it is none."""
+    if not isinstance(typed, str) or len(typed) > _PLACE_MAX:
+        return None
+    match = _POSTCODE.fullmatch("".join(typed.split()).upper())
+    if not match:
+        return None
+    digits, letters = match.groups()
+    return f"postcode:{digits} {letters}" if letters else f"postcode:{digits}"
+
+
+def postcode_of(place: str | None) -> str | None:
+    """The postcode in a place answer ("postcode:3831 AB" gives "3831 AB"); None for a wijk or none."""
+    return place.removeprefix("postcode:") if place and place.startswith("postcode:") else None
+
+
+def _place(value: str, wijk_ids: Collection[int] | None) -> str | None:
+    if len(value) > _PLACE_MAX:
+        return None
+    if match := _WIJK.fullmatch(value):
+        wijk_id = int(match.group(1))
+        return place_for_wijk(wijk_id) if wijk_ids is None or wijk_id in wijk_ids else None
+    if value.startswith("postcode:"):
+        return place_for_postcode(value.removeprefix("postcode:"))
+    return None
+
+
+# --- Answers -----------------------------------------------------------------------------------------
+
+_MANY_MAX = 50  # a longer list than this is forged, not chosen
+
+
+def _clean(question: Question, value: object, wijk_ids: Collection[int] | None) -> str | list[str] | None:
+    known = [choice.value for choice in question.choices]
+    if question.kind == "one":
+        return value if isinstance(value, str) and value in known else None
+    if question.kind == "many":
+        if not isinstance(value, list | tuple) or len(value) > _MANY_MAX:
+            return None
+        picked = {item for item in value if isinstance(item, str)}
+        return [v for v in known if v in picked]  # in the order of the choices, each once
+    return _place(value, wijk_ids) if isinstance(value, str) else None
+
+
+def validate(answers: Answers, wijk_ids: Collection[int] | None = None) -> dict[str, str | list[str]]:
+    """The answers that make sense, cleaned; everything else is dropped without a word.
+
+    Unknown keys go. A "one" answer is exactly one known value (not a list). A "many" answer is a
+    list of known values in the order of the choices; an empty list is an answer too ("nothing of
+    these"), unknown values in it are dropped. A place is a wijk in ``wijk_ids`` (when given; the
+    caller knows the hub's wijken) or a postcode. Answers of skipped questions are kept.
+    """
+    if not isinstance(answers, Mapping):
+        return {}
+    clean: dict[str, str | list[str]] = {}
+    for question in QUESTIONS:
+        if question.key in answers:
+            value = _clean(question, answers[question.key], wijk_ids)
+            if value is not None:
+                clean[question.key] = value
+    return clean
+
+
+def _visible(clean: Mapping[str, str | list[str]]) -> list[Question]:
+    shown: list[Question] = []
+    keys: set[str] = set()
+    for question in QUESTIONS:
+        if question.show_if is not None:
+            key, values = question.show_if
+            if key not in keys:
+                continue
+            answer = clean.get(key)
+            given = [answer] if isinstance(answer, str) else answer
+            if given is not None and not any(value in values for value in given):
+                continue
+        shown.append(question)
+        keys.add(question.key)
+    return shown
+
+
+def _shown(answers: Answers) -> dict[str, str | list[str]]:
+    """The valid answers of the questions that are shown."""
+    clean = validate(answers)
+    keys = {question.key for question in _visible(clean)}
+    return {key: value for key, value in clean.items() if key in keys}
+
+
+def visible(answers: Answers) -> list[Question]:
+    """The questions to ask, in order, given the answers so far.
+
+    A question with ``show_if`` is skipped when the question it depends on is skipped or is answered
+    with none of the listed values. Not answered yet counts as shown, so the count does not jump
+    before the caregiver has said anything.
+    """
+    return _visible(validate(answers))
+
+
+def question(key: str) -> Question:
+    """The question with this key; KeyError for a key that is not one."""
+    return BY_KEY[key]
+
+
+def _index(key: str) -> int:
+    if key not in BY_KEY:
+        raise ValueError(f"no question {key!r}")
+    return QUESTIONS.index(BY_KEY[key])
+
+
+def progress(key: str, answers: Answers) -> tuple[int, int]:
+    """(position, total) for "Vraag 2 van 8", counting only the questions that are shown.
+
+    ValueError for a key that is not a question or is skipped: the page should not show it.
+    """
+    keys = [question.key for question in visible(answers)]
+    if key not in keys:
+        raise ValueError(f"question {key!r} is not shown")
+    return keys.index(key) + 1, len(keys)
+
+
+def next_key(key: str | None, answers: Answers) -> str | None:
+    """The question after ``key`` that is shown; the first one for None; None after the last (the result)."""
+    start = -1 if key is None else _index(key)
+    shown = {question.key for question in visible(answers)}
+    return next((q.key for q in QUESTIONS[start + 1 :] if q.key in shown), None)
+
+
+def previous_key(key: str, answers: Answers) -> str | None:
+    """The question before ``key`` that is shown; None on the first (the page's back link leaves)."""
+    end = _index(key)
+    shown = {question.key for question in visible(answers)}
+    return next((q.key for q in reversed(QUESTIONS[:end]) if q.key in shown), None)
+
+
+def resume_key(answers: Answers) -> str | None:
+    """Where to go on after a reload: the first shown question without an answer; None when all are done."""
+    clean = validate(answers)
+    return next((q.key for q in _visible(clean) if q.key not in clean), None)
+
+
+def summary(answers: Answers, wijk_ids: Collection[int] | None = None) -> dict:
+    """What the answers add up to, for the result page and for turning them into a help request.
+
+    Only answers of shown questions count. Lists are empty and single answers None when not given.
+    ``place`` is the place answer as stored; ``wijk_id`` or ``postcode`` is that place taken apart.
+    ``complete`` says every shown question has an answer.
+    """
+    clean = validate(answers, wijk_ids)
+    shown = _visible(clean)
+    given = {q.key: clean[q.key] for q in shown if q.key in clean}
+
+    def one(key: str) -> str | None:
+        value = given.get(key)
+        return value if isinstance(value, str) else None
+
+    def many(key: str) -> list[str]:
+        value = given.get(key)
+        return list(value) if isinstance(value, list) else []
+
+    place = one("plek")
+    wijk = _WIJK.fullmatch(place) if place else None
+    return {
+        "cares": one("zorgt"),
+        "for_whom": many("voor_wie"),
+        "hours": one("uren"),
+        "duration": one("duur"),
+        "band": score(clean),
+        "categories": many("hulp"),
+        "days": many("dagen"),
+        "dayparts": many("dagdelen"),
+        "place": place,
+        "wijk_id": int(wijk.group(1)) if wijk else None,
+        "postcode": postcode_of(place),
+        "complete": all(q.key in given for q in shown),
+    }

@@ -1,0 +1,1 @@
+"""What every part stands on: the database, mail, languages, the audit log, hubs and places."""

@@ -1,0 +1,1 @@
+"""The state of the help pages: Wegwijzer, requests, helping, the coordinator's list."""

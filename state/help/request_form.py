@@ -1,0 +1,169 @@
+"""The form that turns a caregiver's wish into a help request, prefilled from the Wegwijzer.
+
+Every tap on a choice goes to the server, which keeps the truth in ``_draft`` (a browser can set the
+plain vars with setvar; ``submit`` reads only ``_draft`` and what the form sends, and checks both).
+A professional or coordinator posts on behalf of a caregiver: then the caregiver's first name,
+address and consent are asked too, and the caregiver gets a mail (services.confirmations).
+"""
+
+import dataclasses
+
+import reflex as rx
+
+from mantelzorg_app import routes, settings
+from mantelzorg_app.models import Role
+from mantelzorg_app.services import confirmations
+from mantelzorg_app.services.help import notices, requests, wegwijzer
+from mantelzorg_app.services.help.requests import Draft, OnBehalf
+from mantelzorg_app.services.platform import hubs
+from mantelzorg_app.services.platform.problems import Invalid
+from state.auth import current_actor, now, require
+from state.help.requests import RequestsState
+from state.help.wegwijzer import QuestionnaireState
+from state.hub import HubState
+from state.inputs import toggled
+
+FIELDS = ("category", "text", "place", "caregiver_first_name", "caregiver_email", "consent")
+ASKERS = (Role.caregiver, Role.professional, Role.coordinator)
+
+
+class RequestFormState(rx.State):
+    # What the page shows; copies of _draft.
+    signed_in: bool = False
+    allowed: bool = False
+    on_behalf: bool = False  # staff: the caregiver's name, address and consent are asked
+    category: str = ""
+    example: int = 0  # the chosen example sentence; -1: their own words
+    wijk: str = ""  # a wijk id, or ""
+    days: list[str] = []
+    dayparts: list[str] = []
+    recurring: bool = False
+    home_visit: bool = False
+    wijken: list[dict[str, str]] = []
+    text: str = ""  # their own words as typed
+    postcode: str = ""
+    problems: dict[str, str] = dict.fromkeys(FIELDS, "")
+    _draft: dict = {}
+    _wijk_ids: list[int] = []
+
+    @rx.var
+    def problem_list(self) -> list[str]:
+        return [message for message in self.problems.values() if message]
+
+    @rx.event
+    async def load(self):
+        """Opens the form with what this tab answered in the Wegwijzer; signed out, it asks to sign in."""
+        actor = await current_actor(self)
+        self.signed_in = actor is not None
+        self.allowed = bool(actor and actor.has(*ASKERS))
+        self.on_behalf = bool(actor and not actor.has(Role.caregiver) and actor.has(*ASKERS))
+        self.problems = dict.fromkeys(FIELDS, "")
+        if not self.allowed:
+            return
+        with rx.session() as session:
+            found = hubs.wijken(session, actor.hub_id)
+        self._wijk_ids = [w.id for w in found]
+        self.wijken = [{"id": str(w.id), "name": w.name} for w in found]
+        answers = await self.get_state(QuestionnaireState)
+        same_hub = answers._hub_id == actor.hub_id
+        summary = wegwijzer.summary(answers._answers if same_hub else {}, self._wijk_ids)
+        draft = requests.draft_from_answers(summary)
+        if not summary["categories"] and self._draft.get("category"):
+            return self._show()  # keep what this tab chose before
+        self._draft = dataclasses.asdict(draft)
+        self.text, self.postcode = "", draft.postcode
+        self._show()
+
+    @rx.event
+    def choose(self, name, value):
+        """A tap on a one-of choice: category, example, wijk, recurring or home visit."""
+        allowed = {
+            "category": requests.CATEGORY_VALUES,
+            "wijk": [str(w) for w in self._wijk_ids],
+            "recurring": ("ja", "nee"),
+            "home_visit": ("ja", "nee"),
+            "example": ("0", "1", "-1"),
+        }
+        if name not in allowed or value not in allowed[name]:
+            return
+        draft = self._draft
+        if name == "category":
+            draft["category"], draft["home_visit"], draft["example"] = value, None, 0
+        elif name == "wijk":
+            draft["wijk_id"], draft["postcode"] = int(value), ""
+            self.postcode = ""
+        elif name == "example":
+            draft["example"] = int(value)
+        else:
+            draft[name] = value == "ja"
+        self._show()
+
+    @rx.event
+    def toggle(self, name, value):
+        """A tap on a day or daypart: on or off."""
+        allowed = {
+            "days": requests.DAY_VALUES,
+            "dayparts": requests.DAYPART_VALUES,
+        }
+        if name not in allowed or value not in allowed[name]:
+            return
+        self._draft[name] = toggled(self._draft.get(name, []), value)
+        self._show()
+
+    @rx.event
+    async def submit(self, form: dict):
+        self.text = str(form.get("text", ""))[: requests.TEXT_MAX + 100]
+        self.postcode = str(form.get("postcode", ""))[:40]
+        actor = await require(self, "create-request", *ASKERS)
+        self.allowed = actor is not None
+        if actor is None or not self._draft:
+            return
+        example = self._draft.get("example", 0)
+        sentences = requests.EXAMPLES.get(self._draft.get("category", ""), ())
+        own = example == -1 or not sentences
+        draft = Draft(
+            category=self._draft.get("category", ""),
+            text=self.text if own else sentences[min(max(example, 0), len(sentences) - 1)],
+            wijk_id=None if self.postcode.strip() else self._draft.get("wijk_id"),
+            postcode=self.postcode,
+            days=self._draft.get("days", []),
+            dayparts=self._draft.get("dayparts", []),
+            recurring=bool(self._draft.get("recurring")),
+            home_visit=self._draft.get("home_visit"),
+        )
+        if own and not self.text.strip():
+            self.problems = {**dict.fromkeys(FIELDS, ""), "text": requests.NO_TEXT}
+            return
+        told = []
+        with rx.session() as session:
+            try:
+                if actor.has(Role.caregiver):
+                    requests.create(session, actor, draft, now())
+                else:
+                    who = OnBehalf(
+                        first_name=str(form.get("caregiver_first_name", ""))[:200],
+                        email=str(form.get("caregiver_email", ""))[:300],
+                        consent=form.get("consent") in (True, "on", "true"),
+                    )
+                    request = requests.create_on_behalf(session, actor, draft, who, now())
+                    base = settings.link_base(self.router.page.host)
+                    told.append(confirmations.posted_for(session, request, base, now()))
+            except Invalid as invalid:
+                self.problems = {f: invalid.problems.get(f, "") for f in FIELDS}
+                return
+        notices.send(told)
+        self.problems = dict.fromkeys(FIELDS, "")
+        self._draft, self.text = {}, ""
+        (await self.get_state(RequestsState))._asked = True
+        slug = (await self.get_state(HubState))._slug
+        return rx.redirect(f"/{slug}/{routes.REQUESTS}")
+
+    def _show(self) -> None:
+        draft = self._draft
+        self.category = draft.get("category", "")
+        self.example = draft.get("example", 0)
+        self.wijk = str(draft["wijk_id"]) if draft.get("wijk_id") in self._wijk_ids else ""
+        self.days, self.dayparts = list(draft.get("days", [])), list(draft.get("dayparts", []))
+        self.recurring = bool(draft.get("recurring"))
+        home = draft.get("home_visit")
+        self.home_visit = home if home is not None else self.category in requests.HOME_VISIT_BY_DEFAULT

@@ -1,0 +1,105 @@
+"""A caregiver's help requests: the status of each in plain words, offers to answer, and stopping.
+
+A professional sees the requests they posted for caregivers, and may answer offers for them.
+"""
+
+import reflex as rx
+
+from mantelzorg_app import settings
+from mantelzorg_app.models import Role
+from mantelzorg_app.services.help import notices, requests
+from mantelzorg_app.services.help.requests import STATUS_WORDS, Status
+from mantelzorg_app.services.help.wegwijzer import HELP_CATEGORIES
+from mantelzorg_app.services.identity.authz import Refused
+from state.auth import current_actor, now, require
+from state.inputs import as_id
+
+ASKERS = (Role.caregiver, Role.professional, Role.coordinator)
+CATEGORY = {c.value: (c.label, c.icon) for c in HELP_CATEGORIES}
+
+
+def request_row(request, wijk: str) -> dict[str, str]:
+    """What every list shows of a request: its category word and pictogram, text and place."""
+    label, icon = CATEGORY.get(request.category, ("", "hand-heart"))
+    return {
+        "id": str(request.id),
+        "label": label,
+        "icon": icon,
+        "text": request.text,
+        "wijk": wijk,
+        "home_visit": "ja" if request.home_visit else "",
+        "recurring": "ja" if request.recurring else "",
+    }
+
+
+class RequestsState(rx.State):
+    signed_in: bool = False
+    allowed: bool = False
+    rows: list[dict[str, str]] = []
+    offers: list[dict[str, str]] = []  # {"id", "request_id", "name"}
+    just_asked: bool = False  # "Uw hulpvraag staat klaar", once, after the form
+    _asked: bool = False  # set by the form; shown by the next load
+
+    @rx.event
+    async def load(self):
+        actor = await current_actor(self)
+        self.signed_in = actor is not None
+        self.allowed = bool(actor and actor.has(*ASKERS))
+        self.just_asked, self._asked = self._asked, False
+        if self.allowed:
+            self._refresh(actor)
+
+    def _refresh(self, actor) -> None:
+        with rx.session() as session:
+            found = requests.mine(session, actor)
+        rows, offers = [], []
+        for item in found:
+            r = item.request
+            shown = requests.shown_status(r)
+            state = "offered" if shown == Status.open and item.offers else shown
+            rows.append(
+                {
+                    **request_row(r, item.wijk),
+                    "status": STATUS_WORDS[state],
+                    "state": state,
+                    "helper": item.helper,
+                    "for": item.caregiver if r.caregiver_id != actor.person_id else "",
+                }
+            )
+            offers += [{"id": str(o.id), "request_id": str(r.id), "name": o.first_name} for o in item.offers]
+        self.rows, self.offers = rows, offers
+
+    @rx.event
+    async def answer(self, offer_id, accept):
+        """ "Ja, graag" or "Nee, liever niet" to a volunteer's offer; a yes is mailed to the volunteer."""
+        base = settings.link_base(self.router.page.host)
+
+        def answer(session, actor, found_id) -> list:
+            request = requests.answer_offer(session, actor, found_id, accept is True, now())
+            return notices.offer_accepted(session, request, base) if accept is True else []
+
+        await self._act("answer-offer", offer_id, answer)
+
+    @rx.event
+    async def stop(self, request_id):
+        def stop(session, actor, found_id) -> list:
+            requests.stop(session, actor, found_id, now())
+            return []
+
+        await self._act("stop-request", request_id, stop)
+
+    async def _act(self, action: str, raw_id, change) -> None:
+        """``change(session, actor, id)`` returns the mails to send once it worked."""
+        actor = await require(self, action, *ASKERS)
+        self.allowed = actor is not None
+        found_id = as_id(raw_id)
+        if actor is None or found_id is None:
+            return
+        with rx.session() as session:
+            try:
+                told = change(session, actor, found_id)
+            except Refused:
+                return
+        notices.send(told)
+        self.just_asked = False
+        self._refresh(actor)

@@ -1,0 +1,80 @@
+"""The conversation of one matched request at /[hub]/hulpvraag/[nr]: the two first names and the
+messages. The number in the address says nothing by itself; only the people of the request see it."""
+
+import reflex as rx
+from babel.dates import format_datetime
+
+from mantelzorg_app.models import Hub
+from mantelzorg_app.services.help import threads
+from mantelzorg_app.services.identity.authz import Refused
+from mantelzorg_app.services.platform import i18n
+from mantelzorg_app.services.platform.problems import Invalid
+from state.auth import now, require
+from state.help.requests import request_row
+from state.inputs import as_id
+from state.ui import UiState
+
+
+class ThreadState(rx.State):
+    allowed: bool = False
+    request: dict[str, str] = {}
+    caregiver: str = ""
+    volunteer: str = ""
+    messages: list[dict[str, str]] = []  # {"author", "text", "when", "mine"}
+    takes_messages: bool = False  # matched, with a volunteer who still qualifies
+    problem: str = ""
+    _request_id: int | None = None
+
+    @rx.event
+    async def load(self):
+        self._request_id = as_id(self.router.page.params.get("nr"))
+        self.problem = ""
+        await self._refresh()
+
+    async def _refresh(self) -> None:
+        actor = await require(self, "read-thread")
+        self.allowed = self.takes_messages = False
+        self.request, self.messages = {}, []  # nothing of an earlier thread stays in the tab on refusal
+        self.caregiver = self.volunteer = ""
+        if actor is None or self._request_id is None:
+            return
+        lang = i18n.supported((await self.get_state(UiState)).lang)
+        with rx.session() as session:
+            try:
+                found = threads.read(session, actor, self._request_id)
+            except Refused:
+                return
+            zone = session.get(Hub, actor.hub_id).timezone
+        self.allowed = True
+        self.request = request_row(found.request, "")
+        self.caregiver, self.volunteer = found.caregiver, found.volunteer
+        self.takes_messages = found.takes_messages
+        self.messages = [
+            {
+                "author": author,
+                "text": text,
+                "when": format_datetime(when, "d MMMM HH:mm", tzinfo=zone, locale=lang),
+                "mine": "ja" if mine else "",
+            }
+            for author, text, when, mine in found.messages
+        ]
+
+    @rx.event
+    async def send(self, form: dict):
+        """A message; the form names its request (services.threads checks the sender belongs to it)."""
+        text = str(form.get("message", ""))[: threads.TEXT_MAX + 100]
+        request_id = as_id(form.get("request"))
+        actor = await require(self, "post-thread")
+        if actor is None:
+            return None
+        with rx.session() as session:
+            try:
+                threads.post(session, actor, request_id or 0, text, now())
+            except Refused:
+                return None
+            except Invalid as invalid:
+                self.problem = invalid.problems["text"]
+                return None
+        self.problem, self._request_id = "", request_id
+        await self._refresh()
+        return rx.set_value("message", "")

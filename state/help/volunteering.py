@@ -1,0 +1,174 @@
+"""A volunteer's pages: the requests that fit (best first, with why), "Ik help", and the profile."""
+
+import reflex as rx
+
+from mantelzorg_app import routes, settings
+from mantelzorg_app.models import Role
+from mantelzorg_app.services.help import notices, requests, volunteering
+from mantelzorg_app.services.help.matching import Reason
+from mantelzorg_app.services.identity.authz import Refused
+from mantelzorg_app.services.platform import hubs
+from mantelzorg_app.services.platform.problems import Invalid
+from state.auth import current_actor, now, require
+from state.help.requests import request_row
+from state.hub import HubState
+from state.inputs import as_id, toggled
+
+PROFILE_FIELDS = ("categories", "wijken", "postcode")
+REASON_VALUES = ("when", "wijk", "km", "language")  # every {name} in matching's reasons
+
+
+def reason_row(reason: Reason) -> dict[str, str]:
+    """A reason with its values apart, so the page translates it in the reader's language."""
+    return {"message": reason.message, **dict.fromkeys(REASON_VALUES, ""), **reason.values, **reason.terms}
+
+
+class HelpingState(rx.State):
+    signed_in: bool = False
+    allowed: bool = False  # a volunteer in this hub
+    has_profile: bool = False
+    vetted: bool = False
+    fits: list[dict[str, str]] = []
+    reasons: list[dict[str, str]] = []  # {"request_id", "message", "when", "wijk", "km", "language"}
+    helping: list[dict[str, str]] = []  # {"id", "caregiver", "label", "icon", "text"}
+    offered_now: bool = False
+
+    @rx.event
+    async def load(self):
+        actor = await current_actor(self)
+        self.signed_in = actor is not None
+        self.allowed = bool(actor and actor.has(Role.volunteer))
+        self.offered_now = False
+        if self.allowed:
+            self._refresh(actor)
+
+    def _refresh(self, actor) -> None:
+        with rx.session() as session:
+            page = volunteering.overview(session, actor, now())
+        self.has_profile, self.vetted = page.has_profile, page.vetted
+        found, helping = page.fits, page.helping
+        self.fits = [
+            {
+                **request_row(f.request, f.wijk),
+                "suggested": "ja" if f.suggested else "",
+                "offered": "ja" if f.offered else "",
+            }
+            for f in found
+        ]
+        self.reasons = [
+            {"request_id": str(f.request.id), **reason_row(r)} for f in found for r in f.match.reasons
+        ]
+        self.helping = [{**request_row(h.request, ""), "caregiver": h.caregiver} for h in helping]
+
+    @rx.event
+    async def offer(self, request_id):
+        """ "Ik help": the caregiver is asked (once: a repeated tap mails nobody); the request stays
+        on the list, marked."""
+        actor = await require(self, "offer-help", Role.volunteer)
+        self.allowed = actor is not None
+        found_id = as_id(request_id)
+        if actor is None or found_id is None:
+            return
+        with rx.session() as session:
+            try:
+                made = volunteering.offer(session, actor, found_id, now())
+            except Refused:
+                return
+            told = (
+                notices.offer_made(session, made, settings.link_base(self.router.page.host)) if made else []
+            )
+        notices.send(told)
+        self.offered_now = True
+        self._refresh(actor)
+
+
+class ProfileState(rx.State):
+    """The volunteer's profile form; taps go to the server, which keeps the truth in ``_form``."""
+
+    allowed: bool = False
+    categories: list[str] = []
+    wijken: list[str] = []  # wijk ids
+    days: list[str] = []
+    dayparts: list[str] = []
+    languages: list[str] = []
+    max_km: str = ""
+    postcode: str = ""
+    wijk_choices: list[dict[str, str]] = []
+    problems: dict[str, str] = dict.fromkeys(PROFILE_FIELDS, "")
+    _form: dict = {}
+
+    @rx.var
+    def problem_list(self) -> list[str]:
+        return [message for message in self.problems.values() if message]
+
+    @rx.event
+    async def load(self):
+        actor = await current_actor(self)
+        self.allowed = bool(actor and actor.has(Role.volunteer))
+        self.problems = dict.fromkeys(PROFILE_FIELDS, "")
+        if not self.allowed:
+            return
+        with rx.session() as session:
+            found = hubs.wijken(session, actor.hub_id)
+            row = volunteering.profile(session, actor)
+        self.wijk_choices = [{"id": str(w.id), "name": w.name} for w in found]
+        split = requests.split
+        self._form = {
+            "categories": split(row.categories) if row else [],
+            "wijken": split(row.wijk_ids) if row else [],
+            "days": split(row.days) if row else [],
+            "dayparts": split(row.dayparts) if row else [],
+            "languages": split(row.languages) if row else ["nl"],
+            "max_km": str(row.max_km) if row and row.max_km else "",
+        }
+        self.postcode = row.postcode or "" if row else ""
+        self._show()
+
+    @rx.event
+    def toggle(self, name, value):
+        allowed = {
+            "categories": requests.CATEGORY_VALUES,
+            "wijken": [c["id"] for c in self.wijk_choices],
+            "days": requests.DAY_VALUES,
+            "dayparts": requests.DAYPART_VALUES,
+            "languages": volunteering.LANGUAGE_VALUES,
+            "max_km": [str(km) for km in volunteering.DISTANCES_KM],
+        }
+        if name not in allowed or value not in allowed[name] or name not in self._form:
+            return
+        if name == "max_km":
+            self._form[name] = "" if self._form[name] == value else value
+        else:
+            self._form[name] = toggled(self._form[name], value)
+        self._show()
+
+    @rx.event
+    async def save(self, form: dict):
+        self.postcode = str(form.get("postcode", ""))[:40]
+        actor = await require(self, "save-volunteer-profile", Role.volunteer)
+        self.allowed = actor is not None
+        if actor is None or not self._form:
+            return
+        f = self._form
+        answers = volunteering.ProfileForm(
+            categories=f["categories"],
+            wijk_ids=[int(w) for w in f["wijken"] if w.isdigit()],
+            postcode=self.postcode,
+            max_km=int(f["max_km"]) if f["max_km"] else None,
+            days=f["days"],
+            dayparts=f["dayparts"],
+            languages=f["languages"],
+        )
+        with rx.session() as session:
+            try:
+                volunteering.save_profile(session, actor, answers, now())
+            except Invalid as invalid:
+                self.problems = {k: invalid.problems.get(k, "") for k in PROFILE_FIELDS}
+                return
+        self.problems = dict.fromkeys(PROFILE_FIELDS, "")
+        return rx.redirect(f"/{(await self.get_state(HubState))._slug}/{routes.HELPING}")
+
+    def _show(self) -> None:
+        f = self._form
+        self.categories, self.wijken, self.days = list(f["categories"]), list(f["wijken"]), list(f["days"])
+        self.dayparts, self.languages, self.max_km = list(f["dayparts"]), list(f["languages"]), f["max_km"]

@@ -1,0 +1,185 @@
+"""The Wegwijzer in one browser tab: which question is on screen, the answers, and 'Bel mij terug'.
+
+The answers tell about health and family, so they live only in backend vars on the server (they
+survive a reload of the tab, never reach LocalStorage, a cookie or the URL). Every handler takes only
+what the visitor chose, checks it against the question on screen (``_current``, never a plain var a
+browser can set) and keeps the answers as ``questionnaire.validate`` cleans them.
+"""
+
+import reflex as rx
+
+from mantelzorg_app.services.help import callbacks, wegwijzer
+from mantelzorg_app.services.platform import hubs
+from mantelzorg_app.services.platform.i18n import N_
+from state.auth import now
+from state.client import client_address
+from state.hub import hub_id_of
+from state.inputs import toggled
+
+CALLBACK_FIELDS = ("phone", "good_time")
+POSTCODE_PROBLEM = N_("Dit lijkt geen postcode. Typ bijvoorbeeld 3831 AB.")
+# Back to the top of the screen, with the screen reader, after every step.
+_TO_TOP = rx.call_script("window.scrollTo(0, 0); document.getElementById('inhoud')?.focus()")
+
+
+class QuestionnaireState(rx.State):
+    # What the page shows; a browser may set these (setvar), so no handler reads them.
+    key: str = wegwijzer.QUESTIONS[0].key  # the question on screen; "" on the result
+    chosen: list[str] = []  # its answer so far (one value, many values, or the place)
+    position: int = 1
+    total: int = len(wegwijzer.QUESTIONS)
+    wijken: list[dict[str, str]] = []  # {"value": place answer, "name": wijk name}
+    postcode: str = ""  # as typed, kept when it is not one
+    postcode_problem: str = ""  # Dutch catalogue id, or ""
+    cares: str = ""  # the answer to "Zorgt u voor iemand?"
+    band: str = ""  # light, moderate, heavy, or "" without one
+    categories: list[str] = []  # the help they would like
+    phone: str = ""
+    good_time: str = ""
+    problems: dict[str, str] = dict.fromkeys(CALLBACK_FIELDS, "")
+    asked: bool = False  # 'Bel mij terug' is sent
+    refused: str = ""  # Dutch catalogue id when a limit refused it, or ""
+    # The truth, on the server only.
+    _answers: dict = {}
+    _current: str | None = wegwijzer.QUESTIONS[0].key  # None: the result
+    _hub_id: int | None = None
+    _wijk_ids: list[int] = []
+    _asked: bool = False
+
+    @rx.var
+    def problem_list(self) -> list[str]:
+        return [message for message in self.problems.values() if message]
+
+    @rx.event
+    async def load(self):
+        """Opens the hub's questions where this tab left them; another hub starts afresh."""
+        hub_id = await hub_id_of(self)
+        if hub_id != self._hub_id:
+            self._hub_id, self._answers, self._asked = hub_id, {}, False
+            self._current = wegwijzer.next_key(None, {})
+        with rx.session() as session:
+            found = hubs.wijken(session, hub_id) if hub_id is not None else []
+        self._wijk_ids = [wijk.id for wijk in found]
+        self.wijken = [{"value": wegwijzer.place_for_wijk(w.id), "name": w.name} for w in found]
+        self._keep(self._answers)
+        if self._current not in {q.key for q in wegwijzer.visible(self._answers)}:
+            self._current = wegwijzer.resume_key(self._answers)
+        self._show()
+
+    @rx.event
+    def choose(self, value):
+        """A tap on an answer: a "one" question or a wijk goes on, a "many" answer turns on or off."""
+        question = self._question()
+        if question is None or not isinstance(value, str):
+            return None
+        if question.kind == "many":
+            if value in {choice.value for choice in question.choices}:
+                self._keep(
+                    {**self._answers, question.key: toggled(self._answers.get(question.key, []), value)}
+                )
+                self._show()
+            return None
+        known = (
+            [wegwijzer.place_for_wijk(wijk_id) for wijk_id in self._wijk_ids]
+            if question.kind == "place"
+            else [choice.value for choice in question.choices]
+        )
+        if value not in known:
+            return None
+        self._keep({**self._answers, question.key: value})
+        return self._go_on(question.key)
+
+    @rx.event
+    def go_on(self):
+        """'Verder' under a "many" question: none chosen is an answer too ("none of these")."""
+        question = self._question()
+        if question is None or question.kind != "many":
+            return None
+        self._keep({**self._answers, question.key: self._answers.get(question.key, [])})
+        return self._go_on(question.key)
+
+    @rx.event
+    def use_postcode(self, form: dict):
+        """The typed postcode on the place question, instead of a wijk."""
+        question = self._question()
+        if question is None or question.kind != "place":
+            return None
+        self.postcode = str(form.get("postcode", ""))[:40]
+        place = wegwijzer.place_for_postcode(self.postcode)
+        if place is None:
+            self.postcode_problem = POSTCODE_PROBLEM
+            return None
+        self.postcode_problem = ""
+        self._keep({**self._answers, question.key: place})
+        return self._go_on(question.key)
+
+    @rx.event
+    def back(self):
+        """One question back; from the result, to the last question. The answers stay."""
+        if self._current is None:
+            shown = wegwijzer.visible(self._answers)
+            self._current = shown[-1].key if shown else None
+        else:
+            self._current = wegwijzer.previous_key(self._current, self._answers) or self._current
+        self.postcode_problem = ""
+        self._show()
+        return _TO_TOP
+
+    @rx.event
+    def start_over(self):
+        self._answers = {}
+        self._current = wegwijzer.next_key(None, {})
+        self.postcode, self.postcode_problem = "", ""
+        self._show()
+        return _TO_TOP
+
+    @rx.event
+    async def ask_callback(self, form: dict):
+        """'Bel mij terug' from the result page: once per tab, with the band worked out here."""
+        if self._asked or self._current is not None or self._hub_id is None:
+            return
+        self.phone = str(form.get("phone", ""))[:40]
+        typed_time = str(form.get("good_time", ""))[:20]
+        self.good_time = typed_time if typed_time in callbacks.GOOD_TIMES else ""
+        band = wegwijzer.score(self._answers)
+        self.problems, self.refused = dict.fromkeys(CALLBACK_FIELDS, ""), ""
+        with rx.session() as session:
+            try:
+                callbacks.ask(
+                    session, self._hub_id, self.phone, self.good_time, band or "", now(), client_address(self)
+                )
+            except callbacks.Invalid as invalid:
+                self.problems = {field: invalid.problems.get(field, "") for field in CALLBACK_FIELDS}
+                return
+            except callbacks.TooMany:
+                self.refused = callbacks.TOO_MANY  # the typed number stays in the form
+                return
+        self._asked = self.asked = True
+
+    def _question(self) -> wegwijzer.Question | None:
+        return wegwijzer.question(self._current) if self._current is not None else None
+
+    def _keep(self, answers: dict) -> None:
+        self._answers = wegwijzer.validate(answers, self._wijk_ids)
+
+    def _go_on(self, key: str):
+        self._current = wegwijzer.next_key(key, self._answers)
+        self._show()
+        return _TO_TOP
+
+    def _show(self) -> None:
+        """Copies what the screen needs from the server-side truth."""
+        found = wegwijzer.summary(self._answers, self._wijk_ids)
+        self.cares, self.categories = found["cares"] or "", found["categories"]
+        self.band = found["band"].value if found["band"] else ""
+        self.asked = self._asked
+        self.key = self._current or ""
+        if self._current is None:
+            self.chosen, self.position, self.total = [], 0, 0
+            return
+        self.position, self.total = wegwijzer.progress(self._current, self._answers)
+        answer = self._answers.get(self._current)
+        self.chosen = [answer] if isinstance(answer, str) else list(answer or [])
+        typed = found["postcode"] if self._current == "plek" else None
+        if typed:
+            self.postcode = typed
