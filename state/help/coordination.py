@@ -6,17 +6,19 @@ from babel.dates import format_date
 from mantelzorg_app import settings
 from mantelzorg_app.models import CallbackTask, Role
 from mantelzorg_app.services import confirmations
-from mantelzorg_app.services.help import callbacks, coordination, notices
-from mantelzorg_app.services.identity import accounts, memberships
-from mantelzorg_app.services.identity.authz import Actor, Refused
+from mantelzorg_app.services.help import callbacks, coordination
+from mantelzorg_app.services.identity import memberships
+from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.i18n import N_
+from state.actions import act
 from state.auth import now, require
 from state.help.requests import request_row
 from state.inputs import as_id
 from state.ui import UiState
 
 INVITE_FIELDS = ("first_name", "email")
+COORDINATOR = (Role.coordinator,)
 
 
 def _call_row(task: CallbackTask, lang: str) -> dict[str, str]:
@@ -44,7 +46,7 @@ class CoordinationState(rx.State):
     done: str = ""  # Dutch catalogue id of what just worked
 
     async def _coordinator(self, action: str) -> Actor | None:
-        actor = await require(self, action, Role.coordinator)
+        actor = await require(self, action, *COORDINATOR)
         self.allowed = actor is not None
         return actor
 
@@ -135,37 +137,24 @@ class CoordinationState(rx.State):
     async def handled(self, request_id):
         await self._change("attention-handled", request_id, coordination.handled, N_("Opgeslagen."))
 
-    async def _change(self, action: str, membership_id, change, done: str) -> None:
-        actor = await self._coordinator(action)
-        mid = as_id(membership_id)
-        if actor is None or mid is None:
-            return
-        with rx.session() as session:
-            try:
-                change(session, actor, mid)
-            except Refused:
-                return
-        self.done = done
-        await self._refresh(actor)
+    async def _change(self, action: str, raw_id, change, done: str) -> None:
+        if actor := await act(self, action, change, raw_id, roles=COORDINATOR):
+            self.done = done
+            await self._refresh(actor)
 
     @rx.event
     async def invite(self, form: dict):
         self.invite_first_name = str(form.get("invite_first_name", ""))[:200]
         self.invite_email = str(form.get("invite_email", ""))[:300]
-        actor = await self._coordinator("invite-professional")
+        base = settings.link_base(self.router.page.host)
+
+        def invite(session, actor) -> list:
+            first_name, email = self.invite_first_name, self.invite_email
+            return [confirmations.invite_professional(session, actor, first_name, email, base, now())]
+
+        actor = await act(self, "invite-professional", invite, roles=COORDINATOR, problems=INVITE_FIELDS)
         if actor is None:
             return
-        base = settings.link_base(self.router.page.host)
-        with rx.session() as session:
-            try:
-                invitation = confirmations.invite_professional(
-                    session, actor, self.invite_first_name, self.invite_email, base, now()
-                )
-            except accounts.Invalid as invalid:
-                self.problems = {f: invalid.problems.get(f, "") for f in INVITE_FIELDS}
-                return
-        notices.send([invitation])
-        self.problems = dict.fromkeys(INVITE_FIELDS, "")
         self.invite_first_name = self.invite_email = ""
         # The same words whether the address had an account or not.
         self.done = N_("Uitgenodigd. We hebben een mail gestuurd. Na een ja staat de medewerker in de lijst.")

@@ -10,9 +10,8 @@ from mantelzorg_app.models import Role
 from mantelzorg_app.services.help import notices, requests
 from mantelzorg_app.services.help.requests import STATUS_WORDS, Status
 from mantelzorg_app.services.help.wegwijzer import HELP_CATEGORIES
-from mantelzorg_app.services.identity.authz import Refused
-from state.auth import current_actor, now, require
-from state.inputs import as_id
+from state.actions import act
+from state.auth import current_actor, now
 
 ASKERS = (Role.caregiver, Role.professional, Role.coordinator)
 CATEGORY = {c.value: (c.label, c.icon) for c in HELP_CATEGORIES}
@@ -78,28 +77,17 @@ class RequestsState(rx.State):
             request = requests.answer_offer(session, actor, found_id, accept is True, now())
             return notices.offer_accepted(session, request, base) if accept is True else []
 
-        await self._act("answer-offer", offer_id, answer)
+        await self._act("answer-offer", answer, offer_id)
 
     @rx.event
     async def stop(self, request_id):
-        def stop(session, actor, found_id) -> list:
+        def stop(session, actor, found_id) -> None:
             requests.stop(session, actor, found_id, now())
-            return []
 
-        await self._act("stop-request", request_id, stop)
+        await self._act("stop-request", stop, request_id)
 
-    async def _act(self, action: str, raw_id, change) -> None:
-        """``change(session, actor, id)`` returns the mails to send once it worked."""
-        actor = await require(self, action, *ASKERS)
-        self.allowed = actor is not None
-        found_id = as_id(raw_id)
-        if actor is None or found_id is None:
-            return
-        with rx.session() as session:
-            try:
-                told = change(session, actor, found_id)
-            except Refused:
-                return
-        notices.send(told)
-        self.just_asked = False
-        self._refresh(actor)
+    async def _act(self, action: str, change, raw_id) -> None:
+        """``change(session, actor, id)`` returns the mails to send once it worked (state.actions)."""
+        if actor := await act(self, action, change, raw_id, roles=ASKERS):
+            self.just_asked = False
+            self._refresh(actor)
