@@ -11,10 +11,14 @@ from mantelzorg_app.models.auth import (
     OidcRequest,
 )
 from mantelzorg_app.models.help import (
+    Answer,
+    Band,
     CallbackTask,
     FollowUp,
     HelpOffer,
     HelpRequest,
+    OfferStatus,
+    Status,
     ThreadMessage,
     VolunteerProfile,
 )
@@ -23,7 +27,9 @@ from mantelzorg_app.models.people import STAFF_ROLES, Membership, Person, Role
 
 __all__ = [
     "STAFF_ROLES",
+    "Answer",
     "AuditEvent",
+    "Band",
     "CallbackTask",
     "Consent",
     "ExternalIdentity",
@@ -36,9 +42,11 @@ __all__ = [
     "LoginCode",
     "LoginSession",
     "Membership",
+    "OfferStatus",
     "OidcRequest",
     "Person",
     "Role",
+    "Status",
     "ThreadMessage",
     "VolunteerProfile",
     "Wijk",

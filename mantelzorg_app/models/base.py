@@ -1,5 +1,6 @@
-"""Column helpers shared by every table: timezone-aware timestamps stored as UTC."""
+"""Column helpers shared by every table: timezone-aware timestamps stored as UTC, space-separated lists."""
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -34,3 +35,13 @@ class UTCDateTime(sa.types.TypeDecorator):
 
 def created_at_field() -> datetime:
     return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+def split(value: str) -> list[str]:
+    """A stored space-separated list."""
+    return value.split()
+
+
+def joined(values: Sequence[str], allowed: Sequence[str]) -> str:
+    """Known values only, in their usual order, space-separated for storing."""
+    return " ".join(v for v in allowed if v in values)

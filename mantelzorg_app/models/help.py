@@ -1,10 +1,48 @@
-"""Help for caregivers: call-backs, help requests, volunteers' offers and profiles, threads, follow-ups."""
+"""Help for caregivers: call-backs, help requests, volunteers' offers and profiles, threads, follow-ups.
+
+The enums are the values the status and answer columns hold: stored, never rename them.
+"""
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from mantelzorg_app.models.base import UTCDateTime, created_at_field
+
+
+class Band(StrEnum):
+    """How heavy the care feels, as the Wegwijzer scores it (services.help.wegwijzer.score)."""
+
+    light = "light"
+    moderate = "moderate"
+    heavy = "heavy"
+
+
+class Status(StrEnum):
+    """A help request's status."""
+
+    waiting = "waiting"  # posted for someone with an account: waits for their yes by mail (confirmations)
+    open = "open"  # looking for a volunteer
+    matched = "matched"  # a volunteer helps
+    done = "done"  # it worked out
+    closed = "closed"  # the caregiver stopped it
+
+
+class OfferStatus(StrEnum):
+    suggested = "suggested"  # the coordinator asked this volunteer; not yet offered
+    offered = "offered"  # "Ik help": waits for the caregiver
+    accepted = "accepted"
+    declined = "declined"
+    ended = "ended"  # was accepted, until the coordinator took back the volunteer's VOG
+
+
+class Answer(StrEnum):
+    """An answer to "Is het gelukt?" (services.help.follow_ups)."""
+
+    yes = "yes"
+    no = "no"
+    not_yet = "not_yet"
 
 
 class CallbackTask(SQLModel, table=True):
@@ -16,9 +54,10 @@ class CallbackTask(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     hub_id: int = Field(foreign_key="hub.id", index=True)
     phone: str = Field(max_length=30)
-    good_time: str = Field(max_length=20)  # one of services.callbacks.GOOD_TIMES
-    band: str = Field(default="", max_length=10)  # the Wegwijzer's light/moderate/heavy, if known
-    # Digests for the limits in services.callbacks: of the asker's address, and of the number however typed.
+    good_time: str = Field(max_length=20)  # one of services.help.callbacks.GOOD_TIMES
+    band: str = Field(default="", max_length=10)  # a Band, if known
+    # Digests for the limits in services.help.callbacks: of the asker's address, and of the number
+    # however typed.
     client: str = Field(default="", index=True, max_length=64)
     number: str = Field(default="", index=True, max_length=64)
     created_at: datetime = created_at_field()
@@ -28,8 +67,8 @@ class CallbackTask(SQLModel, table=True):
 class HelpRequest(SQLModel, table=True):
     """A caregiver asks for volunteer help: one category, a short text, where and when.
 
-    ``days``, ``dayparts`` are space-separated values of services.questionnaire.DAYS/DAYPARTS (empty:
-    any). ``posted_by_id`` is the professional who posted it on the caregiver's behalf, with the
+    ``days``, ``dayparts`` are space-separated values of services.help.vocabulary (empty: any).
+    ``posted_by_id`` is the professional who posted it on the caregiver's behalf, with the
     caregiver's consent recorded in `Consent`.
     """
 
@@ -47,7 +86,7 @@ class HelpRequest(SQLModel, table=True):
     dayparts: str = Field(default="", max_length=30)
     recurring: bool = False
     home_visit: bool = False
-    status: str = Field(default="open", max_length=10, index=True)  # services.help_requests.Status
+    status: str = Field(default="open", max_length=10, index=True)  # a Status
     volunteer_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     agreed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # the first agreed moment
     needs_attention: bool = False  # someone answered "Is het gelukt?" with no: the coordinator looks
@@ -62,7 +101,7 @@ class HelpOffer(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     request_id: int = Field(foreign_key="helprequest.id", index=True)
     volunteer_id: int = Field(foreign_key="person.id", index=True)
-    status: str = Field(max_length=10)  # services.help_requests.OfferStatus
+    status: str = Field(max_length=10)  # an OfferStatus
     created_at: datetime = created_at_field()
     answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
@@ -84,13 +123,14 @@ class FollowUp(SQLModel, table=True):
     request_id: int = Field(foreign_key="helprequest.id", index=True)
     person_id: int = Field(foreign_key="person.id", index=True)
     due_at: datetime = Field(sa_type=UTCDateTime)
-    answer: str | None = Field(default=None, max_length=10)  # yes, no, not_yet
+    answer: str | None = Field(default=None, max_length=10)  # an Answer
     answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     mailed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # asked by mail too
 
 
 class VolunteerProfile(SQLModel, table=True):
-    """What a volunteer likes to do, where and when, in one hub. Space-separated value lists."""
+    """What a volunteer likes to do, where and when, in one hub. Space-separated value lists
+    (services.help.vocabulary; wijk ids; language codes)."""
 
     __table_args__ = (UniqueConstraint("person_id", "hub_id"),)
 

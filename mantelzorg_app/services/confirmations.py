@@ -13,7 +13,7 @@ A new address of a request gets its account, role and consent at once, with the 
 yes, new address or not, so the coordinator's list of professionals shows nobody before it.
 The staff member cannot tell the cases apart: every case mails the address, their screen says the
 same words, shows the name they typed, and shows a waiting request as an open one
-(help_requests.shown_status). Mails are Dutch, first names only, never the request's text.
+(requests.shown_status). Mails are Dutch, first names only, never the request's text.
 """
 
 from dataclasses import dataclass
@@ -22,16 +22,15 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from mantelzorg_app import routes
-from mantelzorg_app.models import Consent, HelpRequest, Hub, Membership, Person, Role
-from mantelzorg_app.services.help.requests import ON_BEHALF_CONSENT, Status
-from mantelzorg_app.services.help.wegwijzer import HELP_CATEGORIES
+from mantelzorg_app.models import Consent, HelpRequest, Hub, Membership, Person, Role, Status
+from mantelzorg_app.services.help.requests import ON_BEHALF_CONSENT
+from mantelzorg_app.services.help.vocabulary import CATEGORY_LABELS
 from mantelzorg_app.services.identity import accounts, handoffs, login_codes, memberships
 from mantelzorg_app.services.identity.authz import Actor, Refused, require_role
 from mantelzorg_app.services.platform import audit, i18n, mail
 from mantelzorg_app.services.platform.i18n import N_
 
 LANGUAGE = i18n.DEFAULT_LANGUAGE
-_CATEGORY_WORDS = {c.value: c.label for c in HELP_CATEGORIES}
 _SIGNATURE = N_("Mantelzorghub {hub}")
 _NO_LINK = N_("Open de Mantelzorghub en log in.")
 
@@ -54,7 +53,7 @@ def posted_for(session: Session, request: HelpRequest, base: str | None, now: da
     hub = session.get(Hub, request.hub_id)
     caregiver = session.get(Person, request.caregiver_id)
     names = {"name": caregiver.first_name, "poster": session.get(Person, request.posted_by_id).first_name}
-    names["help"] = _text(_CATEGORY_WORDS[request.category])
+    names["help"] = _text(CATEGORY_LABELS[request.category])
     if request.status != Status.waiting:
         body = _text(
             N_(

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from mantelzorg_app.models import HelpRequest, Hub, Membership, Person, Role, VolunteerProfile, Wijk
 from mantelzorg_app.models.base import utcnow
 from mantelzorg_app.services.help.requests import EXAMPLES, HOME_VISIT_BY_DEFAULT
-from mantelzorg_app.services.help.wegwijzer import HELP_CATEGORIES
+from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES
 from mantelzorg_app.services.platform.hubs import hub_by_slug
 
 
@@ -32,7 +32,7 @@ class DemoHub:
     requests: tuple[tuple[str, str, int, int], ...] = ()
 
 
-ALL_HELP = " ".join(choice.value for choice in HELP_CATEGORIES)
+ALL_HELP = " ".join(CATEGORY_VALUES)
 
 LEUSDEN = DemoHub(
     slug="leusden",

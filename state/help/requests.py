@@ -6,10 +6,10 @@ A professional sees the requests they posted for caregivers, and may answer offe
 import reflex as rx
 
 from mantelzorg_app import settings
-from mantelzorg_app.models import Role
+from mantelzorg_app.models import Role, Status
 from mantelzorg_app.services.help import notices, requests
-from mantelzorg_app.services.help.requests import STATUS_WORDS, Status
-from mantelzorg_app.services.help.wegwijzer import HELP_CATEGORIES
+from mantelzorg_app.services.help.requests import STATUS_WORDS
+from mantelzorg_app.services.help.vocabulary import HELP_CATEGORIES
 from state.actions import act
 from state.auth import current_actor, now
 

@@ -19,7 +19,7 @@ import mantelzorg_app.models  # noqa: F401  registers every table
 from mantelzorg_app.models import HelpRequest, Hub, Membership, Person, Role, Wijk
 from mantelzorg_app.services.demo import load_demo
 from mantelzorg_app.services.help import coordination, volunteering
-from mantelzorg_app.services.help.requests import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
+from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
 from mantelzorg_app.services.identity.authz import Actor
 from tests.bench.matching import NOW, SEED, timed
 

@@ -15,14 +15,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from mantelzorg_app.services.help.matching import (
-    CATEGORIES,
-    DAYPARTS,
-    DAYS,
     Request,
     Volunteer,
     requests_for,
     volunteers_for,
 )
+from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
 
 N = 10_000
 REPEAT = 200
@@ -60,11 +58,11 @@ def make_requests(rng: random.Random) -> list[Request]:
             Request(
                 id=i,
                 hub_id=HUB,
-                category=rng.choice(CATEGORIES),
+                category=rng.choice(CATEGORY_VALUES),
                 wijk=wijk,
                 postcode=_postcode(rng, wijk) if rng.random() < 0.8 else None,
-                days=_some(rng, DAYS, 3) if rng.random() < 0.9 else frozenset(),
-                dayparts=_some(rng, DAYPARTS, 2) if rng.random() < 0.9 else frozenset(),
+                days=_some(rng, DAY_VALUES, 3) if rng.random() < 0.9 else frozenset(),
+                dayparts=_some(rng, DAYPART_VALUES, 2) if rng.random() < 0.9 else frozenset(),
                 languages=rng.choice(LANGUAGES),
                 home_visit=rng.random() < 0.3,
                 open=True,
@@ -82,12 +80,12 @@ def make_volunteers(rng: random.Random) -> list[Volunteer]:
             Volunteer(
                 id=i,
                 hub_id=HUB,
-                categories=_some(rng, CATEGORIES, 4),
+                categories=_some(rng, CATEGORY_VALUES, 4),
                 wijken=frozenset({home, *rng.sample(list(WIJKEN), rng.randint(0, 2))}),
                 postcode=_postcode(rng, home) if rng.random() < 0.7 else None,
                 max_km=rng.choice([None, 2.0, 5.0, 10.0]),
-                days=_some(rng, DAYS, 4),
-                dayparts=_some(rng, DAYPARTS, 3),
+                days=_some(rng, DAY_VALUES, 4),
+                dayparts=_some(rng, DAYPART_VALUES, 3),
                 languages=rng.choice(LANGUAGES),
                 vetted=rng.random() < 0.5,
             )

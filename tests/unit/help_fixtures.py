@@ -24,7 +24,7 @@ from mantelzorg_app.models import (
     VolunteerProfile,
     Wijk,
 )
-from mantelzorg_app.services.help import requests, volunteering
+from mantelzorg_app.services.help import requests, vocabulary, volunteering
 from mantelzorg_app.services.identity.authz import Actor, Refused
 from mantelzorg_app.services.platform import audit
 from tests.unit.auth_fixtures import NOW, audit_events
@@ -181,7 +181,7 @@ def ask(session: Session, who: Actor, wijk: Wijk | None, when: datetime = NOW, *
 def profile_form(wijken: list[Wijk], **changes) -> volunteering.ProfileForm:
     """Every kind of help, in ``wijken``, any day and daypart, Dutch, unless ``changes`` say otherwise."""
     fields = {
-        "categories": list(requests.CATEGORY_VALUES),
+        "categories": list(vocabulary.CATEGORY_VALUES),
         "wijk_ids": [w.id for w in wijken],
         "postcode": "",
         "max_km": None,

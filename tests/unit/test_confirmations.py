@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from mantelzorg_app.models import Consent, Membership, Person, Role
+from mantelzorg_app.models import Consent, Membership, Person, Role, Status
 from mantelzorg_app.services import confirmations
 from mantelzorg_app.services.help import requests, volunteering
-from mantelzorg_app.services.help.requests import OnBehalf, Status
+from mantelzorg_app.services.help.requests import OnBehalf
 from mantelzorg_app.services.identity import memberships
 from tests.unit.auth_fixtures import NOW
 from tests.unit.help_fixtures import Help, draft, help_world, save_profile

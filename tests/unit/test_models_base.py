@@ -1,4 +1,4 @@
-"""UTCDateTime: aware datetimes go in, aware UTC datetimes come out, also on SQLite."""
+"""UTCDateTime: aware datetimes go in, aware UTC datetimes come out, also on SQLite. Stored lists."""
 
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -8,7 +8,8 @@ from sqlalchemy.exc import StatementError
 from sqlmodel import Session, select
 
 from mantelzorg_app.models import Hub
-from mantelzorg_app.models.base import UTCDateTime, utcnow
+from mantelzorg_app.models.base import UTCDateTime, joined, split, utcnow
+from mantelzorg_app.services.help.vocabulary import DAYPART_VALUES
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -71,3 +72,9 @@ def test_none_passes_through() -> None:
 def test_naive_bind_raises_value_error() -> None:
     with pytest.raises(ValueError, match="naive datetime"):
         UTCDateTime().process_bind_param(datetime(2026, 1, 15), None)
+
+
+def test_lists_are_stored_in_their_usual_order_and_read_back():
+    assert joined(["avond", "x", "ochtend", "ochtend"], DAYPART_VALUES) == ("ochtend avond")
+    assert split("ochtend avond") == ["ochtend", "avond"]
+    assert split("") == []

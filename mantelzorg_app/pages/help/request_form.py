@@ -8,7 +8,7 @@ from mantelzorg_app import routes
 from mantelzorg_app.pages.help.parts import sign_in_first
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
 from mantelzorg_app.services.help.requests import EXAMPLES
-from mantelzorg_app.services.help.wegwijzer import DAYPARTS, DAYS, HELP_CATEGORIES
+from mantelzorg_app.services.help.vocabulary import DAYPARTS, DAYS, HELP_CATEGORIES
 from state.help.request_form import RequestFormState as F
 from state.ui import t, t_if_any
 

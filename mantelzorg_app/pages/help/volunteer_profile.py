@@ -7,8 +7,8 @@ from components.form import submit_button, summary, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
 from mantelzorg_app.services.help.matching import LANGUAGE_NAMES
+from mantelzorg_app.services.help.vocabulary import DAYPARTS, DAYS, HELP_CATEGORIES
 from mantelzorg_app.services.help.volunteering import DISTANCES_KM
-from mantelzorg_app.services.help.wegwijzer import DAYPARTS, DAYS, HELP_CATEGORIES
 from mantelzorg_app.services.platform.i18n import N_
 from state.help.volunteering import ProfileState as P
 from state.ui import t, t_if_any

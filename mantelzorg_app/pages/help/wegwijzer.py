@@ -12,7 +12,8 @@ from components.form import choice_group, problem, submit_button, summary, text_
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
 from mantelzorg_app.services.help.callbacks import GOOD_TIMES
-from mantelzorg_app.services.help.wegwijzer import HELP_CATEGORIES, QUESTIONS, Question
+from mantelzorg_app.services.help.vocabulary import HELP_CATEGORIES
+from mantelzorg_app.services.help.wegwijzer import QUESTIONS, Question
 from mantelzorg_app.services.platform.i18n import N_
 from state.help.wegwijzer import QuestionnaireState as Q
 from state.ui import t, t_if_any

@@ -22,8 +22,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, delete, func, select
 
-from mantelzorg_app.models import STAFF_ROLES, CallbackTask, Hub
-from mantelzorg_app.services.help.wegwijzer import Band
+from mantelzorg_app.models import STAFF_ROLES, Band, CallbackTask, Hub
 from mantelzorg_app.services.identity.authz import Actor, refuse, require_role
 from mantelzorg_app.services.platform import audit, digests
 from mantelzorg_app.services.platform.i18n import N_

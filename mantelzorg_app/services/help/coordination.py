@@ -16,13 +16,15 @@ from mantelzorg_app.models import (
     HelpOffer,
     HelpRequest,
     Membership,
+    OfferStatus,
     Person,
     Role,
+    Status,
     ThreadMessage,
     VolunteerProfile,
 )
 from mantelzorg_app.services.help import matching
-from mantelzorg_app.services.help.requests import OfferStatus, Status, first_names, place_label, shown_status
+from mantelzorg_app.services.help.requests import first_names, place_label, shown_status
 from mantelzorg_app.services.help.volunteering import as_request, as_volunteer, hub_wijken
 from mantelzorg_app.services.identity import memberships
 from mantelzorg_app.services.identity.authz import Actor, refuse, require_role

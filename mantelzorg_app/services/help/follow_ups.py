@@ -7,25 +7,19 @@ request; "nee" from either puts it on the coordinator's list; "nog niet" asks ag
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
-from mantelzorg_app.models import FollowUp, HelpRequest, Hub, Person, VolunteerProfile
+from mantelzorg_app.models import Answer, FollowUp, HelpRequest, Hub, Person, Status, VolunteerProfile
+from mantelzorg_app.models.base import split
 from mantelzorg_app.services.help import matching
-from mantelzorg_app.services.help.requests import Status, qualifies, split
+from mantelzorg_app.services.help.eligibility import qualifies
 from mantelzorg_app.services.identity.authz import Actor, refuse
 
 DAYPART_STARTS = (time(9), time(14), time(19))  # ochtend, middag, avond
 ASK_AFTER = timedelta(days=1)
 ASK_AGAIN_AFTER = timedelta(days=2)
-
-
-class Answer(StrEnum):
-    yes = "yes"
-    no = "no"
-    not_yet = "not_yet"
 
 
 def agreed_moment(
@@ -69,7 +63,7 @@ class Due:
 
 def due(session: Session, actor: Actor, now: datetime) -> list[Due]:
     """The actor's unanswered follow-ups in this hub whose moment has come; none for a volunteer who
-    no longer qualifies for the request (help_requests.qualifies), who no longer sees the caregiver."""
+    no longer qualifies for the request (eligibility.qualifies), who no longer sees the caregiver."""
     rows = session.exec(
         select(FollowUp, HelpRequest)
         .join(HelpRequest, col(HelpRequest.id) == col(FollowUp.request_id))

@@ -50,15 +50,9 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
+from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
 from mantelzorg_app.services.platform.i18n import N_
 
-# The help categories' values, as in the Wegwijzer (services/questionnaire.py).
-CATEGORIES = (
-    *("boodschappen", "vervoer", "gezelschap", "klusjes"),
-    *("oppas", "huishouden", "papierwerk", "praten"),
-)
-DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")  # weekday() order
-DAYPARTS = ("ochtend", "middag", "avond")
 DUTCH = "nl"
 DEFAULT_LANGUAGES = frozenset({DUTCH})
 
@@ -141,10 +135,12 @@ LANGUAGE_NAMES: dict[str, str] = {
     "es": N_("Spaans"),
 }
 
-_DAY_BITS = {day: 0b111 << (3 * i) for i, day in enumerate(DAYS)}
-_DAYPART_BITS = {part: sum(1 << (3 * d + p) for d in range(len(DAYS))) for p, part in enumerate(DAYPARTS)}
-ALL_SLOTS = (1 << (len(DAYS) * len(DAYPARTS))) - 1
-_SLOT_COUNT = len(DAYS) * len(DAYPARTS)
+_DAY_BITS = {day: 0b111 << (3 * i) for i, day in enumerate(DAY_VALUES)}
+_DAYPART_BITS = {
+    part: sum(1 << (3 * d + p) for d in range(len(DAY_VALUES))) for p, part in enumerate(DAYPART_VALUES)
+}
+ALL_SLOTS = (1 << (len(DAY_VALUES) * len(DAYPART_VALUES))) - 1
+_SLOT_COUNT = len(DAY_VALUES) * len(DAYPART_VALUES)
 _TIME_SCORE = tuple(
     0.0 if n == 0 else WEIGHT_TIME + WEIGHT_TIME_EXTRA_SLOT * min(n - 1, TIME_EXTRA_SLOTS_CAP)
     for n in range(_SLOT_COUNT + 1)
@@ -189,13 +185,13 @@ def _slots(days: frozenset[str], dayparts: frozenset[str]) -> int:
     if days:
         unknown = days - _DAY_BITS.keys()
         if unknown:
-            raise ValueError(f"unknown days {sorted(unknown)}; expected some of {DAYS}")
+            raise ValueError(f"unknown days {sorted(unknown)}; expected some of {DAY_VALUES}")
         day_bits = sum(_DAY_BITS[day] for day in days)
     part_bits = ALL_SLOTS
     if dayparts:
         unknown = dayparts - _DAYPART_BITS.keys()
         if unknown:
-            raise ValueError(f"unknown dayparts {sorted(unknown)}; expected some of {DAYPARTS}")
+            raise ValueError(f"unknown dayparts {sorted(unknown)}; expected some of {DAYPART_VALUES}")
         part_bits = sum(_DAYPART_BITS[part] for part in dayparts)
     return day_bits & part_bits
 
@@ -283,8 +279,8 @@ class Request:
     _created: float = field(init=False, repr=False, compare=False)  # POSIX seconds
 
     def __post_init__(self) -> None:
-        if self.category not in CATEGORIES:
-            raise ValueError(f"unknown category {self.category!r}; expected one of {CATEGORIES}")
+        if self.category not in CATEGORY_VALUES:
+            raise ValueError(f"unknown category {self.category!r}; expected one of {CATEGORY_VALUES}")
         for name in ("days", "dayparts", "languages"):
             object.__setattr__(self, name, _shared(frozenset(getattr(self, name))))
         object.__setattr__(self, "_slots", _slots(self.days, self.dayparts))
@@ -315,9 +311,9 @@ class Volunteer:
     _reach: float | None = field(init=False, repr=False, compare=False)  # max_km when it can apply
 
     def __post_init__(self) -> None:
-        unknown = self.categories - set(CATEGORIES)
+        unknown = self.categories - set(CATEGORY_VALUES)
         if unknown:
-            raise ValueError(f"unknown categories {sorted(unknown)}; expected some of {CATEGORIES}")
+            raise ValueError(f"unknown categories {sorted(unknown)}; expected some of {CATEGORY_VALUES}")
         for name in ("categories", "days", "dayparts", "languages"):
             object.__setattr__(self, name, _shared(frozenset(getattr(self, name))))
         object.__setattr__(self, "wijken", _shared(frozenset(self.wijken) - {""}))
@@ -464,7 +460,7 @@ def _best(found: list, limit: int | None) -> list:
 def slot_of(now: datetime) -> int:
     """The slot `now` falls in (pass `now` in the hub's time zone): where "the next moment" starts."""
     part = 0 if now.hour < MIDDAG_FROM_HOUR else 1 if now.hour < AVOND_FROM_HOUR else 2
-    return now.weekday() * len(DAYPARTS) + part
+    return now.weekday() * len(DAYPART_VALUES) + part
 
 
 def next_slot(shared: int, start: int) -> int:

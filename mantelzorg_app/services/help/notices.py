@@ -18,13 +18,12 @@ from sqlmodel import Session, col, select, update
 
 from mantelzorg_app import routes
 from mantelzorg_app.models import FollowUp, HelpOffer, HelpRequest, Hub, Person
-from mantelzorg_app.services.help.wegwijzer import HELP_CATEGORIES
+from mantelzorg_app.services.help.vocabulary import CATEGORY_LABELS
 from mantelzorg_app.services.platform import i18n, mail
 from mantelzorg_app.services.platform.i18n import N_
 
 log = logging.getLogger("mantelzorg.notices")
 LANGUAGE = i18n.DEFAULT_LANGUAGE
-_CATEGORY_WORDS = {c.value: c.label for c in HELP_CATEGORIES}
 _SIGNATURE = N_("Mantelzorghub {hub}")
 _NO_LINK = N_("Open de Mantelzorghub en log in.")
 
@@ -59,7 +58,7 @@ def offer_made(session: Session, offer: HelpOffer, base: str | None) -> list[mai
     request = session.get(HelpRequest, offer.request_id)
     hub = session.get(Hub, request.hub_id)
     volunteer = session.get(Person, offer.volunteer_id)
-    help_word = _text(_CATEGORY_WORDS[request.category])
+    help_word = _text(CATEGORY_LABELS[request.category])
     found = []
     for person_id in (request.caregiver_id, request.posted_by_id):
         person = session.get(Person, person_id) if person_id is not None else None
@@ -90,7 +89,7 @@ def offer_accepted(session: Session, request: HelpRequest, base: str | None) -> 
         N_("Hallo {name},\n\n{caregiver} zegt ja: u mag helpen ({help}). Spreek samen af in het gesprek."),
         name=volunteer.first_name,
         caregiver=caregiver.first_name,
-        help=_text(_CATEGORY_WORDS[request.category]),
+        help=_text(CATEGORY_LABELS[request.category]),
     )
     link = _link(base, hub, routes.thread_part(request.id))
     return [_message(volunteer.email, N_("U mag helpen"), body, link, hub)]
@@ -126,7 +125,7 @@ def due_follow_ups(session: Session, now: datetime, base: str | None) -> list[ma
                 "Zeg het ons met één tik: ja, nee of nog niet."
             ),
             name=person.first_name,
-            help=_text(_CATEGORY_WORDS[request.category]),
+            help=_text(CATEGORY_LABELS[request.category]),
         )
         link = _link(base, hub, routes.REQUESTS if mine else routes.HELPING)
         found.append(_message(person.email, N_("Is het gelukt?"), body, link, hub))

@@ -15,8 +15,15 @@ from datetime import datetime
 from sqlmodel import Session, col, select, update
 from sqlmodel import delete as delete_rows
 
-from mantelzorg_app.models import FollowUp, HelpOffer, HelpRequest, ThreadMessage, VolunteerProfile, Wijk
-from mantelzorg_app.services.help.requests import Status
+from mantelzorg_app.models import (
+    FollowUp,
+    HelpOffer,
+    HelpRequest,
+    Status,
+    ThreadMessage,
+    VolunteerProfile,
+    Wijk,
+)
 
 # Every help table with a foreign key to person.id.
 TABLES = (HelpRequest, HelpOffer, ThreadMessage, FollowUp, VolunteerProfile)

@@ -10,10 +10,8 @@ post for others together (counted from the requests themselves); a real caregive
 never gets near it, a script that floods the volunteers' lists does.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from sqlmodel import Session, col, func, select
 
@@ -23,26 +21,23 @@ from mantelzorg_app.models import (
     HelpOffer,
     HelpRequest,
     Membership,
+    OfferStatus,
     Person,
     Role,
+    Status,
     Wijk,
 )
-from mantelzorg_app.services.help.wegwijzer import (
-    DAYPARTS,
-    DAYS,
-    HELP_CATEGORIES,
-    place_for_postcode,
-    postcode_of,
-)
+from mantelzorg_app.models.base import joined
+from mantelzorg_app.services.help import follow_ups
+from mantelzorg_app.services.help.eligibility import qualifies
+from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
+from mantelzorg_app.services.help.wegwijzer import place_for_postcode, postcode_of
 from mantelzorg_app.services.identity import accounts, login_codes, memberships
 from mantelzorg_app.services.identity.authz import Actor, refuse, require_role
 from mantelzorg_app.services.platform import audit
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
 
-CATEGORY_VALUES = tuple(choice.value for choice in HELP_CATEGORIES)
-DAY_VALUES = tuple(choice.value for choice in DAYS)
-DAYPART_VALUES = tuple(choice.value for choice in DAYPARTS)
 TEXT_MAX = 300
 ON_BEHALF_CONSENT = "namens-2026-11"  # the version of the words the professional confirms
 REQUESTS_PER_DAY = 10
@@ -97,22 +92,6 @@ STATUS_WORDS = {
     "done": N_("Gelukt. Deze hulpvraag is klaar."),
     "closed": N_("Gestopt. U heeft deze hulpvraag stopgezet."),
 }
-
-
-class Status(StrEnum):
-    waiting = "waiting"  # posted for someone with an account: waits for their yes by mail (confirmations)
-    open = "open"  # looking for a volunteer
-    matched = "matched"  # a volunteer helps
-    done = "done"  # it worked out
-    closed = "closed"  # the caregiver stopped it
-
-
-class OfferStatus(StrEnum):
-    suggested = "suggested"  # the coordinator asked this volunteer; not yet offered
-    offered = "offered"  # "Ik help": waits for the caregiver
-    accepted = "accepted"
-    declined = "declined"
-    ended = "ended"  # was accepted, until the coordinator took back the volunteer's VOG
 
 
 @dataclass
@@ -271,26 +250,6 @@ def _check_daily_cap(session: Session, actor: Actor, now: datetime) -> None:
         raise Invalid({"text": TOO_MANY_REQUESTS})
 
 
-def qualifies(session: Session, request: HelpRequest, person_id: int | None) -> bool:
-    """Whether the person may (still) help with the request: a volunteer of its hub whom the
-    coordinator did not leave pending, with a VOG date when the help is at home (matching's hard
-    rules on the person; their wishes of category, place and time count only when they offer)."""
-    membership = volunteer_membership(session, person_id, request.hub_id) if person_id is not None else None
-    return membership is not None and (not request.home_visit or membership.vog_checked_on is not None)
-
-
-def volunteer_membership(session: Session, person_id: int, hub_id: int) -> Membership | None:
-    """The person's volunteer membership of the hub, unless it waits for the coordinator."""
-    return session.exec(
-        select(Membership).where(
-            Membership.person_id == person_id,
-            Membership.hub_id == hub_id,
-            Membership.role == Role.volunteer,
-            ~col(Membership.pending),
-        )
-    ).first()
-
-
 def may_answer(request: HelpRequest, actor: Actor) -> bool:
     """The caregiver, or the professional who posted it, decides about offers and may stop it."""
     return request.hub_id == actor.hub_id and actor.person_id in (request.caregiver_id, request.posted_by_id)
@@ -384,8 +343,6 @@ def _wijk_names(session: Session, ids: set[int | None]) -> dict[int, str]:
 def answer_offer(session: Session, actor: Actor, offer_id: int, accept: bool, now: datetime) -> HelpRequest:
     """Yes or no to a volunteer's offer. Yes matches the request: other offers are declined, the
     agreed moment is worked out, and both get an "Is het gelukt?" a day after it."""
-    from mantelzorg_app.services.help import follow_ups  # follow_ups builds on this module
-
     offer = session.get(HelpOffer, offer_id)
     request = session.get(HelpRequest, offer.request_id) if offer is not None else None
     if (
@@ -431,13 +388,3 @@ def _decline_waiting(session: Session, request_id: int, now: datetime) -> None:
     ):
         offer.status, offer.answered_at = OfferStatus.declined, now
         session.add(offer)
-
-
-def split(value: str) -> list[str]:
-    """A stored space-separated list."""
-    return value.split()
-
-
-def joined(values: Sequence[str], allowed: Sequence[str]) -> str:
-    """Known values only, in their usual order, space-separated for storing."""
-    return " ".join(v for v in allowed if v in values)

@@ -2,7 +2,7 @@
 who posted it on the caregiver's behalf. Plain and kept; the chat feature makes it real time.
 
 It takes messages only while the request is matched and its volunteer still qualifies
-(`help_requests.qualifies`: a volunteer of the hub, with a VOG date for help at home). Once the
+(`eligibility.qualifies`: a volunteer of the hub, with a VOG date for help at home). Once the
 request is stopped or done it stays readable, as the people's own history; a volunteer who no longer
 qualifies no longer reads it at all, so no longer sees the caregiver's name.
 
@@ -15,8 +15,9 @@ from datetime import datetime
 
 from sqlmodel import Session, col, func, select
 
-from mantelzorg_app.models import HelpRequest, ThreadMessage
-from mantelzorg_app.services.help.requests import DAY, Status, caregiver_name_for, first_names, qualifies
+from mantelzorg_app.models import HelpRequest, Status, ThreadMessage
+from mantelzorg_app.services.help.eligibility import qualifies
+from mantelzorg_app.services.help.requests import DAY, caregiver_name_for, first_names
 from mantelzorg_app.services.identity.authz import Actor, refuse
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid

@@ -10,19 +10,21 @@ from typing import NamedTuple
 
 from sqlmodel import Session, col, select
 
-from mantelzorg_app.models import HelpOffer, HelpRequest, Membership, Person, VolunteerProfile, Wijk
-from mantelzorg_app.services.help import matching
-from mantelzorg_app.services.help.requests import (
-    CATEGORY_VALUES,
-    DAY_VALUES,
-    DAYPART_VALUES,
+from mantelzorg_app.models import (
+    HelpOffer,
+    HelpRequest,
+    Membership,
     OfferStatus,
+    Person,
     Status,
-    joined,
-    place_label,
-    split,
-    volunteer_membership,
+    VolunteerProfile,
+    Wijk,
 )
+from mantelzorg_app.models.base import joined, split
+from mantelzorg_app.services.help import matching
+from mantelzorg_app.services.help.eligibility import volunteer_membership
+from mantelzorg_app.services.help.requests import place_label
+from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
 from mantelzorg_app.services.help.wegwijzer import place_for_postcode, postcode_of
 from mantelzorg_app.services.identity.authz import Actor, refuse
 from mantelzorg_app.services.platform.i18n import N_

@@ -20,20 +20,14 @@ they only stop counting.
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Literal
 
+from mantelzorg_app.models import Band
+from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAYPARTS, DAYS, HELP_CATEGORIES, Choice
 from mantelzorg_app.services.platform.i18n import N_
 
 Kind = Literal["one", "many", "place"]
 Answers = Mapping[str, object]
-
-
-@dataclass(frozen=True)
-class Choice:
-    value: str  # stable: stored, matched and counted; never change it for a wording change
-    label: str  # N_-marked Dutch word or short phrase shown on the button
-    icon: str  # a Lucide icon name, shown beside the label
 
 
 @dataclass(frozen=True)
@@ -47,32 +41,6 @@ class Question:
     show_if: tuple[str, tuple[str, ...]] | None = None
 
 
-# Reused by help requests and volunteer profiles: the values are stored, never rename them.
-HELP_CATEGORIES: tuple[Choice, ...] = (
-    Choice("boodschappen", N_("Boodschappen"), "shopping-cart"),
-    Choice("vervoer", N_("Vervoer"), "car"),
-    Choice("gezelschap", N_("Gezelschap"), "users"),
-    Choice("klusjes", N_("Klusjes in huis"), "hammer"),
-    Choice("oppas", N_("Iemand die even oppast"), "hand-heart"),
-    Choice("huishouden", N_("Huishouden"), "washing-machine"),
-    Choice("papierwerk", N_("Papierwerk"), "file-text"),
-    Choice("praten", N_("Even praten"), "message-circle"),
-)
-DAYS: tuple[Choice, ...] = (
-    Choice("maandag", N_("Maandag"), "calendar"),
-    Choice("dinsdag", N_("Dinsdag"), "calendar"),
-    Choice("woensdag", N_("Woensdag"), "calendar"),
-    Choice("donderdag", N_("Donderdag"), "calendar"),
-    Choice("vrijdag", N_("Vrijdag"), "calendar"),
-    Choice("zaterdag", N_("Zaterdag"), "calendar"),
-    Choice("zondag", N_("Zondag"), "calendar"),
-)
-DAYPARTS: tuple[Choice, ...] = (
-    Choice("ochtend", N_("Ochtend"), "sunrise"),
-    Choice("middag", N_("Middag"), "sun"),
-    Choice("avond", N_("Avond"), "moon"),
-)
-
 # The one scale of the self-check: how often something happens, with a face for each answer.
 SCALE: tuple[Choice, ...] = (
     Choice("nooit", N_("Nooit"), "smile"),
@@ -81,7 +49,7 @@ SCALE: tuple[Choice, ...] = (
 )
 
 _CARES = ("zorgt", ("ja", "weet_niet"))
-_WANTS_HELP = ("hulp", tuple(choice.value for choice in HELP_CATEGORIES))
+_WANTS_HELP = ("hulp", CATEGORY_VALUES)
 _MORE_THAN_ONE = N_("U mag meer dan één kiezen.")
 
 
@@ -177,12 +145,6 @@ QUESTIONS: tuple[Question, ...] = (
     ),
 )
 BY_KEY: dict[str, Question] = {question.key: question for question in QUESTIONS}
-
-
-class Band(StrEnum):
-    light = "light"
-    moderate = "moderate"
-    heavy = "heavy"
 
 
 # The rules of score(), in one place; the docstring of score() says them in words.

@@ -5,10 +5,19 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from mantelzorg_app.models import FollowUp, HelpOffer, HelpRequest, Membership, Person, Role, ThreadMessage
+from mantelzorg_app.models import (
+    FollowUp,
+    HelpOffer,
+    HelpRequest,
+    Membership,
+    OfferStatus,
+    Person,
+    Role,
+    Status,
+    ThreadMessage,
+)
 from mantelzorg_app.services.help import coordination, follow_ups, requests, threads, volunteering
 from mantelzorg_app.services.help.coordination import STALE_AFTER
-from mantelzorg_app.services.help.requests import OfferStatus, Status
 from mantelzorg_app.services.platform import audit
 from tests.unit.auth_fixtures import NOW, audit_events
 from tests.unit.help_fixtures import (

@@ -6,10 +6,18 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session, col, select
 
-from mantelzorg_app.models import FollowUp, HelpRequest, Hub, Membership, Role, VolunteerProfile
+from mantelzorg_app.models import (
+    Answer,
+    FollowUp,
+    HelpRequest,
+    Hub,
+    Membership,
+    Role,
+    Status,
+    VolunteerProfile,
+)
 from mantelzorg_app.services.help import follow_ups, requests
-from mantelzorg_app.services.help.follow_ups import ASK_AFTER, ASK_AGAIN_AFTER, Answer
-from mantelzorg_app.services.help.requests import Status
+from mantelzorg_app.services.help.follow_ups import ASK_AFTER, ASK_AGAIN_AFTER
 from tests.unit.auth_fixtures import NOW
 from tests.unit.help_fixtures import Help, actor, help_world, matched, refused, save_profile
 

@@ -15,9 +15,6 @@ from hypothesis import strategies as st
 
 from mantelzorg_app.services.help import matching
 from mantelzorg_app.services.help.matching import (
-    CATEGORIES,
-    DAYPARTS,
-    DAYS,
     SAME_PREFIX_KM,
     SLOT_WORDS,
     WEIGHT_LANGUAGE,
@@ -37,6 +34,7 @@ from mantelzorg_app.services.help.matching import (
     requests_for,
     volunteers_for,
 )
+from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=AMSTERDAM)  # a Wednesday morning
@@ -330,8 +328,8 @@ def test_soft_rules_for_a_request(better: dict, worse: dict) -> None:
     [(1, 0), (2, 1), (3, 2), (6, 5), (7, 5)],  # dayparts fixed to "middag": one slot a day
 )
 def test_extra_shared_slots_count_up_to_a_cap(shared_days: int, expected_extra: int) -> None:
-    days = frozenset(DAYS[:shared_days])
-    match = _only(_volunteer(days=frozenset(DAYS)), _request(days=days, created_at=NOW))
+    days = frozenset(DAY_VALUES[:shared_days])
+    match = _only(_volunteer(days=frozenset(DAY_VALUES)), _request(days=days, created_at=NOW))
     assert match.score == pytest.approx(WEIGHT_WIJK + WEIGHT_TIME + WEIGHT_TIME_EXTRA_SLOT * expected_extra)
 
 
@@ -391,10 +389,10 @@ def test_explain_translates_the_sentence_and_the_words_in_it() -> None:
 
 
 def test_there_is_one_catalogue_word_for_each_slot() -> None:
-    assert len(SLOT_WORDS) == len(set(SLOT_WORDS)) == len(DAYS) * len(DAYPARTS)
+    assert len(SLOT_WORDS) == len(set(SLOT_WORDS)) == len(DAY_VALUES) * len(DAYPART_VALUES)
 
 
-@pytest.mark.parametrize(("day", "daypart"), [(day, part) for day in DAYS for part in DAYPARTS])
+@pytest.mark.parametrize(("day", "daypart"), [(day, part) for day in DAY_VALUES for part in DAYPART_VALUES])
 def test_each_slot_has_its_own_word(day: str, daypart: str) -> None:
     slot = {"days": frozenset({day}), "dayparts": frozenset({daypart})}
     (reason,) = _only(_volunteer(**slot), _request(**slot)).reasons
@@ -565,8 +563,8 @@ def _mixed_requests(count: int, seed: int) -> list[Request]:
             id=i,
             wijk=rng.choice(["Centrum", "Rozendaal", "Achterveld"]),
             postcode=rng.choice(["3831 AA", "3791 BB", None]),
-            days=frozenset(rng.sample(DAYS, rng.randint(0, 2))),
-            dayparts=frozenset(rng.sample(DAYPARTS, rng.randint(0, 2))),
+            days=frozenset(rng.sample(DAY_VALUES, rng.randint(0, 2))),
+            dayparts=frozenset(rng.sample(DAYPART_VALUES, rng.randint(0, 2))),
             languages=rng.choice([NONE, frozenset({"tr"}), frozenset({"nl", "tr"})]),
             created_at=NOW - timedelta(days=rng.choice([0, 1, 20, 30])),
         )
@@ -604,7 +602,7 @@ def test_limit_keeps_the_best(limit: int | None) -> None:
     everything = requests_for(volunteer, requests, NOW)
     expected = everything if limit is None else everything[: max(limit, 0)]
     assert requests_for(volunteer, requests, NOW, limit=limit) == expected
-    volunteers = [replace(volunteer, id=i, days=frozenset(DAYS[: i % 7 + 1])) for i in range(30)]
+    volunteers = [replace(volunteer, id=i, days=frozenset(DAY_VALUES[: i % 7 + 1])) for i in range(30)]
     all_volunteers = volunteers_for(requests[0], volunteers, NOW)
     expected = all_volunteers if limit is None else all_volunteers[: max(limit, 0)]
     assert volunteers_for(requests[0], volunteers, NOW, limit=limit) == expected
@@ -621,7 +619,7 @@ def test_values_are_plain_and_compare_by_content() -> None:
 
 # Few values of each, so that random pairs often match and often just miss.
 HUBS = (1, 2, 3)
-SOME_CATEGORIES = CATEGORIES[:3]
+SOME_CATEGORIES = CATEGORY_VALUES[:3]
 WIJKEN = ("Centrum", "Achterveld", "Watou", "")
 POSTCODES = (None, "3831 AB", "3832", "3791 CD", "8970", "8978", "3811 AA", "3812", "1011 XY", "n.v.t.")
 MOSTLY = st.sampled_from((True, True, True, False))
@@ -643,8 +641,8 @@ def random_request(draw: st.DrawFn, id: int, hub: int | None = None) -> Request:
         category=draw(st.sampled_from(SOME_CATEGORIES)),
         wijk=draw(st.sampled_from(WIJKEN)),
         postcode=draw(st.sampled_from(POSTCODES)),
-        days=draw(_some(DAYS)),
-        dayparts=draw(_some(DAYPARTS)),
+        days=draw(_some(DAY_VALUES)),
+        dayparts=draw(_some(DAYPART_VALUES)),
         languages=draw(_some(LANGUAGE_CODES)),
         home_visit=not draw(MOSTLY),
         open=draw(MOSTLY),
@@ -661,8 +659,8 @@ def random_volunteer(draw: st.DrawFn, id: int, hub: int | None = None) -> Volunt
         wijken=draw(_some(WIJKEN)),
         postcode=draw(st.sampled_from(POSTCODES)),
         max_km=draw(st.none() | st.floats(0.0, 15.0)),
-        days=draw(_some(DAYS)),
-        dayparts=draw(_some(DAYPARTS)),
+        days=draw(_some(DAY_VALUES)),
+        dayparts=draw(_some(DAYPART_VALUES)),
         languages=draw(_some(LANGUAGE_CODES)),
         vetted=draw(st.booleans()),
     )

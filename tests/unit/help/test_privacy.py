@@ -11,15 +11,18 @@ from mantelzorg_app.models import (
     FollowUp,
     HelpOffer,
     HelpRequest,
+    OfferStatus,
     Person,
     Role,
+    Status,
     ThreadMessage,
     VolunteerProfile,
 )
 from mantelzorg_app.services import privacy
 from mantelzorg_app.services.help import follow_ups, requests, threads, volunteering
 from mantelzorg_app.services.help import privacy as help_privacy
-from mantelzorg_app.services.help.requests import OfferStatus, OnBehalf, Status
+from mantelzorg_app.services.help.requests import OnBehalf
+from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES
 from mantelzorg_app.services.identity.authz import Actor
 from tests.unit.auth_fixtures import NOW
 from tests.unit.help_fixtures import Help, actor, add_offer, draft, help_world, matched, save_profile
@@ -120,7 +123,7 @@ def test_the_volunteer_sees_her_profile_offers_messages_and_follow_ups(session: 
     assert data["help_requests"] == []
     (profile,) = data["volunteer_profiles"]
     assert profile | {"updated_at": None} == {
-        "categories": " ".join(requests.CATEGORY_VALUES),
+        "categories": " ".join(CATEGORY_VALUES),
         "wijken": ["Centrum", "Zuid"],
         "postcode": None,
         "max_km": None,

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from mantelzorg_app.models import Membership, Person, Role, ThreadMessage
+from mantelzorg_app.models import Membership, OfferStatus, Person, Role, ThreadMessage
 from mantelzorg_app.services.help import requests, threads
 from mantelzorg_app.services.help.requests import OnBehalf
 from mantelzorg_app.services.platform.problems import Invalid
@@ -36,7 +36,7 @@ def posted(session: Session, world: Help):
     request = requests.create_on_behalf(
         session, world.professional, draft(world.centrum), OnBehalf("Dana", "dana@example.org", True), NOW
     )
-    offer = add_offer(session, request, world.vera, requests.OfferStatus.offered)
+    offer = add_offer(session, request, world.vera, OfferStatus.offered)
     request = requests.answer_offer(session, world.professional, offer.id, True, NOW)
     dana = session.get(Person, request.caregiver_id)
     return request, actor(dana, world.leusden, Role.caregiver)
@@ -114,7 +114,7 @@ def test_nobody_else_reads_or_writes(session: Session, world: Help, posted):
 
 def test_there_is_no_thread_before_the_match(session: Session, world: Help):
     request = ask(session, world.caregiver, world.centrum)
-    add_offer(session, request, world.vera, requests.OfferStatus.offered)
+    add_offer(session, request, world.vera, OfferStatus.offered)
     for reader in (world.caregiver, world.volunteer):
         with refused(session, "read-thread"):
             threads.read(session, reader, request.id)
@@ -200,7 +200,7 @@ def test_the_poster_sees_the_caregiver_by_the_name_they_typed(session: Session, 
     caregiver = session.get(Person, world.caregiver.person_id)
     typed = OnBehalf("Mevrouw X", caregiver.email, True)
     request = requests.create_on_behalf(session, world.professional, draft(world.centrum), typed, NOW)
-    offer = add_offer(session, request, world.vera, requests.OfferStatus.offered)
+    offer = add_offer(session, request, world.vera, OfferStatus.offered)
     request = requests.answer_offer(session, world.professional, offer.id, True, NOW)
     threads.post(session, world.caregiver, request.id, "Dag allemaal.", NOW)
 

@@ -5,9 +5,16 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, col, select
 
-from mantelzorg_app.models import HelpOffer, HelpRequest, Membership, Role, VolunteerProfile
+from mantelzorg_app.models import (
+    HelpOffer,
+    HelpRequest,
+    Membership,
+    OfferStatus,
+    Role,
+    Status,
+    VolunteerProfile,
+)
 from mantelzorg_app.services.help import requests, volunteering
-from mantelzorg_app.services.help.requests import OfferStatus, Status
 from mantelzorg_app.services.platform.problems import Invalid
 from tests.unit.auth_fixtures import NOW
 from tests.unit.help_fixtures import (

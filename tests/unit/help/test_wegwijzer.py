@@ -9,15 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reflex.components.lucide.icon import LUCIDE_ICON_LIST
 
-from mantelzorg_app.services.help import wegwijzer
+from mantelzorg_app.models import Band
+from mantelzorg_app.services.help import vocabulary, wegwijzer
+from mantelzorg_app.services.help.vocabulary import DAYPARTS, DAYS, HELP_CATEGORIES
 from mantelzorg_app.services.help.wegwijzer import (
-    DAYPARTS,
-    DAYS,
-    HELP_CATEGORIES,
     QUESTIONS,
     SCALE,
     SELF_CHECK,
-    Band,
     Question,
     next_key,
     place_for_postcode,
@@ -158,7 +156,7 @@ def test_choices_fit_the_kind(question: Question) -> None:
 
 
 @pytest.mark.parametrize("choice", sorted({c for q in QUESTIONS for c in q.choices}, key=str))
-def test_every_choice_has_a_lucide_pictogram(choice: wegwijzer.Choice) -> None:
+def test_every_choice_has_a_lucide_pictogram(choice: vocabulary.Choice) -> None:
     assert choice.icon.replace("-", "_") in LUCIDE_ICON_LIST, choice
 
 
