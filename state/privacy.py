@@ -16,7 +16,8 @@ from mantelzorg_app.services import privacy
 from mantelzorg_app.services.identity import sessions
 from mantelzorg_app.services.platform import audit, i18n
 from mantelzorg_app.services.platform.i18n import N_
-from state.auth import current_actor, require
+from state.actions import act
+from state.auth import current_actor
 from state.hub import HubState, hub_id_of
 from state.tab import empty_other_tabs, forget_tab
 
@@ -86,16 +87,23 @@ class PrivacyState(rx.State):
     @rx.event
     async def delete_account(self):
         """Wipes the signed-in person after the confirm step, forgets this tab and goes to the hub's Home."""
-        found = await require(self, audit.DELETE)
-        if found is None:
-            return
-        asked_at = self._confirmed_at if self._confirmed_by == found.person_id else None
-        if asked_at is None or now() - asked_at > CONFIRM_FOR:
-            self.keep_account()
-            return
         hub = await self.get_state(HubState)
-        with rx.session() as session:
-            tabs = sessions.tabs(session, person_id=found.person_id)
-            privacy.delete(session, found.person_id, hub_id=hub._hub_id)
-        await empty_other_tabs(tabs, self)
-        return await forget_tab(self, f"/{hub._slug}")
+        tabs: set[str] = set()
+
+        def wipe(session, actor) -> None:
+            tabs.update(sessions.tabs(session, person_id=actor.person_id))
+            privacy.delete(session, actor.person_id, hub_id=hub._hub_id)
+
+        if await act(self, audit.DELETE, wipe, shows_page=False, ready=self._confirmed):
+            await empty_other_tabs(tabs, self)
+            return await forget_tab(self, f"/{hub._slug}")
+        return None
+
+    def _confirmed(self, actor) -> bool:
+        """Whether this person tapped "Verwijder mijn account" a few minutes ago; if not, the
+        confirm step starts again."""
+        asked_at = self._confirmed_at if self._confirmed_by == actor.person_id else None
+        if asked_at is not None and now() - asked_at <= CONFIRM_FOR:
+            return True
+        self.keep_account()
+        return False

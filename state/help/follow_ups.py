@@ -3,10 +3,9 @@
 import reflex as rx
 
 from mantelzorg_app.services.help import follow_ups
-from mantelzorg_app.services.identity.authz import Refused
-from state.auth import current_actor, now, require
+from state.actions import act
+from state.auth import current_actor, now
 from state.help.requests import CATEGORY
-from state.inputs import as_id
 
 
 class FollowUpState(rx.State):
@@ -33,15 +32,9 @@ class FollowUpState(rx.State):
 
     @rx.event
     async def answer(self, follow_up_id, given):
-        actor = await require(self, "answer-follow-up")
-        self.allowed = actor is not None
-        found_id = as_id(follow_up_id)
-        if actor is None or found_id is None or not isinstance(given, str):
-            return
-        with rx.session() as session:
-            try:
-                follow_ups.answer(session, actor, found_id, given, now())
-            except Refused:
-                return
-        self.thanks = True
-        self._refresh(actor)
+        def answer(session, actor, found_id) -> None:
+            follow_ups.answer(session, actor, found_id, given, now())
+
+        if actor := await act(self, "answer-follow-up", answer, follow_up_id, ready=isinstance(given, str)):
+            self.thanks = True
+            self._refresh(actor)

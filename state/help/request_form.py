@@ -13,11 +13,12 @@ import reflex as rx
 from mantelzorg_app import routes, settings
 from mantelzorg_app.models import Role
 from mantelzorg_app.services import confirmations
-from mantelzorg_app.services.help import notices, requests, vocabulary, wegwijzer
+from mantelzorg_app.services.help import requests, vocabulary, wegwijzer
 from mantelzorg_app.services.help.requests import Draft, OnBehalf
 from mantelzorg_app.services.platform import hubs
 from mantelzorg_app.services.platform.problems import Invalid
-from state.auth import current_actor, now, require
+from state.actions import act
+from state.auth import current_actor, now
 from state.help.requests import RequestsState
 from state.help.wegwijzer import QuestionnaireState
 from state.hub import HubState
@@ -114,45 +115,38 @@ class RequestFormState(rx.State):
     async def submit(self, form: dict):
         self.text = str(form.get("text", ""))[: requests.TEXT_MAX + 100]
         self.postcode = str(form.get("postcode", ""))[:40]
-        actor = await require(self, "create-request", *ASKERS)
-        self.allowed = actor is not None
-        if actor is None or not self._draft:
-            return
-        example = self._draft.get("example", 0)
-        sentences = requests.EXAMPLES.get(self._draft.get("category", ""), ())
-        own = example == -1 or not sentences
-        draft = Draft(
-            category=self._draft.get("category", ""),
-            text=self.text if own else sentences[min(max(example, 0), len(sentences) - 1)],
-            wijk_id=None if self.postcode.strip() else self._draft.get("wijk_id"),
-            postcode=self.postcode,
-            days=self._draft.get("days", []),
-            dayparts=self._draft.get("dayparts", []),
-            recurring=bool(self._draft.get("recurring")),
-            home_visit=self._draft.get("home_visit"),
-        )
-        if own and not self.text.strip():
-            self.problems = {**dict.fromkeys(FIELDS, ""), "text": requests.NO_TEXT}
-            return
-        told = []
-        with rx.session() as session:
-            try:
-                if actor.has(Role.caregiver):
-                    requests.create(session, actor, draft, now())
-                else:
-                    who = OnBehalf(
-                        first_name=str(form.get("caregiver_first_name", ""))[:200],
-                        email=str(form.get("caregiver_email", ""))[:300],
-                        consent=form.get("consent") in (True, "on", "true"),
-                    )
-                    request = requests.create_on_behalf(session, actor, draft, who, now())
-                    base = settings.link_base(self.router.page.host)
-                    told.append(confirmations.posted_for(session, request, base, now()))
-            except Invalid as invalid:
-                self.problems = {f: invalid.problems.get(f, "") for f in FIELDS}
-                return
-        notices.send(told)
-        self.problems = dict.fromkeys(FIELDS, "")
+        chosen = self._draft
+
+        def create(session, actor) -> list:
+            example = chosen.get("example", 0)
+            sentences = requests.EXAMPLES.get(chosen.get("category", ""), ())
+            own = example == -1 or not sentences
+            if own and not self.text.strip():
+                raise Invalid({"text": requests.NO_TEXT})
+            draft = Draft(
+                category=chosen.get("category", ""),
+                text=self.text if own else sentences[min(max(example, 0), len(sentences) - 1)],
+                wijk_id=None if self.postcode.strip() else chosen.get("wijk_id"),
+                postcode=self.postcode,
+                days=chosen.get("days", []),
+                dayparts=chosen.get("dayparts", []),
+                recurring=bool(chosen.get("recurring")),
+                home_visit=chosen.get("home_visit"),
+            )
+            if actor.has(Role.caregiver):
+                requests.create(session, actor, draft, now())
+                return []
+            who = OnBehalf(
+                first_name=str(form.get("caregiver_first_name", ""))[:200],
+                email=str(form.get("caregiver_email", ""))[:300],
+                consent=form.get("consent") in (True, "on", "true"),
+            )
+            request = requests.create_on_behalf(session, actor, draft, who, now())
+            return [confirmations.posted_for(session, request, base, now())]
+
+        base = settings.link_base(self.router.page.host)
+        if not await act(self, "create-request", create, roles=ASKERS, ready=bool(chosen), problems=FIELDS):
+            return None
         self._draft, self.text = {}, ""
         (await self.get_state(RequestsState))._asked = True
         slug = (await self.get_state(HubState))._slug

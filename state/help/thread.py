@@ -9,6 +9,7 @@ from mantelzorg_app.services.help import threads
 from mantelzorg_app.services.identity.authz import Refused
 from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.problems import Invalid
+from state.actions import act
 from state.auth import now, require
 from state.help.requests import request_row
 from state.inputs import as_id
@@ -64,17 +65,17 @@ class ThreadState(rx.State):
         """A message; the form names its request (services.threads checks the sender belongs to it)."""
         text = str(form.get("message", ""))[: threads.TEXT_MAX + 100]
         request_id = as_id(form.get("request"))
-        actor = await require(self, "post-thread")
-        if actor is None:
+
+        def post(session, actor) -> None:
+            threads.post(session, actor, request_id or 0, text, now())
+
+        try:
+            done = await act(self, "post-thread", post, shows_page=False)  # allowed: as _refresh finds
+        except Invalid as invalid:
+            self.problem = invalid.problems["text"]
             return None
-        with rx.session() as session:
-            try:
-                threads.post(session, actor, request_id or 0, text, now())
-            except Refused:
-                return None
-            except Invalid as invalid:
-                self.problem = invalid.problems["text"]
-                return None
+        if done is None:
+            return None
         self.problem, self._request_id = "", request_id
         await self._refresh()
         return rx.set_value("message", "")

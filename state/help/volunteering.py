@@ -7,16 +7,16 @@ from mantelzorg_app.models import Role
 from mantelzorg_app.models.base import split
 from mantelzorg_app.services.help import notices, vocabulary, volunteering
 from mantelzorg_app.services.help.matching import Reason
-from mantelzorg_app.services.identity.authz import Refused
 from mantelzorg_app.services.platform import hubs
-from mantelzorg_app.services.platform.problems import Invalid
-from state.auth import current_actor, now, require
+from state.actions import act
+from state.auth import current_actor, now
 from state.help.requests import request_row
 from state.hub import HubState
-from state.inputs import as_id, toggled
+from state.inputs import toggled
 
 PROFILE_FIELDS = ("categories", "wijken", "postcode")
 REASON_VALUES = ("when", "wijk", "km", "language")  # every {name} in matching's reasons
+VOLUNTEER = (Role.volunteer,)
 
 
 def reason_row(reason: Reason) -> dict[str, str]:
@@ -65,22 +65,15 @@ class HelpingState(rx.State):
     async def offer(self, request_id):
         """ "Ik help": the caregiver is asked (once: a repeated tap mails nobody); the request stays
         on the list, marked."""
-        actor = await require(self, "offer-help", Role.volunteer)
-        self.allowed = actor is not None
-        found_id = as_id(request_id)
-        if actor is None or found_id is None:
-            return
-        with rx.session() as session:
-            try:
-                made = volunteering.offer(session, actor, found_id, now())
-            except Refused:
-                return
-            told = (
-                notices.offer_made(session, made, settings.link_base(self.router.page.host)) if made else []
-            )
-        notices.send(told)
-        self.offered_now = True
-        self._refresh(actor)
+        base = settings.link_base(self.router.page.host)
+
+        def offer(session, actor, found_id) -> list:
+            made = volunteering.offer(session, actor, found_id, now())
+            return notices.offer_made(session, made, base) if made else []
+
+        if actor := await act(self, "offer-help", offer, request_id, roles=VOLUNTEER):
+            self.offered_now = True
+            self._refresh(actor)
 
 
 class ProfileState(rx.State):
@@ -145,28 +138,24 @@ class ProfileState(rx.State):
     @rx.event
     async def save(self, form: dict):
         self.postcode = str(form.get("postcode", ""))[:40]
-        actor = await require(self, "save-volunteer-profile", Role.volunteer)
-        self.allowed = actor is not None
-        if actor is None or not self._form:
-            return
         f = self._form
-        answers = volunteering.ProfileForm(
-            categories=f["categories"],
-            wijk_ids=[int(w) for w in f["wijken"] if w.isdigit()],
-            postcode=self.postcode,
-            max_km=int(f["max_km"]) if f["max_km"] else None,
-            days=f["days"],
-            dayparts=f["dayparts"],
-            languages=f["languages"],
-        )
-        with rx.session() as session:
-            try:
-                volunteering.save_profile(session, actor, answers, now())
-            except Invalid as invalid:
-                self.problems = {k: invalid.problems.get(k, "") for k in PROFILE_FIELDS}
-                return
-        self.problems = dict.fromkeys(PROFILE_FIELDS, "")
-        return rx.redirect(f"/{(await self.get_state(HubState))._slug}/{routes.HELPING}")
+
+        def save(session, actor) -> None:
+            answers = volunteering.ProfileForm(
+                categories=f["categories"],
+                wijk_ids=[int(w) for w in f["wijken"] if w.isdigit()],
+                postcode=self.postcode,
+                max_km=int(f["max_km"]) if f["max_km"] else None,
+                days=f["days"],
+                dayparts=f["dayparts"],
+                languages=f["languages"],
+            )
+            volunteering.save_profile(session, actor, answers, now())
+
+        if await act(
+            self, "save-volunteer-profile", save, roles=VOLUNTEER, ready=bool(f), problems=PROFILE_FIELDS
+        ):
+            return rx.redirect(f"/{(await self.get_state(HubState))._slug}/{routes.HELPING}")
 
     def _show(self) -> None:
         f = self._form
