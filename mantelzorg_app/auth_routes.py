@@ -24,9 +24,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from mantelzorg_app import confirm_page, settings
+from mantelzorg_app import settings
 from mantelzorg_app.models import STAFF_ROLES, Hub, Membership
 from mantelzorg_app.models.base import utcnow
+from mantelzorg_app.pages.identity import confirm as confirm_page
 from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK, AUTH_YES, after_sign_in
 from mantelzorg_app.services import confirmations
 from mantelzorg_app.services.identity import accounts, handoffs, login_codes, sessions

@@ -1,1 +1,1 @@
-"""Signing in, signing up and one's own account."""
+"""Signing in, signing up, one's own account, and the question a mail link asks (``confirm``)."""
