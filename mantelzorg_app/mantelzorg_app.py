@@ -1,4 +1,4 @@
-"""Builds the app and registers its pages. Nothing else lives here."""
+"""Builds the app and adds its pages (pages/registry.py collects them). Nothing else lives here."""
 
 import logging
 
@@ -7,17 +7,7 @@ from starlette.applications import Starlette
 
 from mantelzorg_app import auth_routes, jobs, oidc_routes, privacy_routes
 from mantelzorg_app.asgi import only_our_origin, with_headers
-from mantelzorg_app.pages import home, not_yet, start
-from mantelzorg_app.pages.help import (
-    coordination,
-    helping,
-    request_form,
-    requests,
-    thread,
-    volunteer_profile,
-    wegwijzer,
-)
-from mantelzorg_app.pages.identity import account, sign_in, sign_up
+from mantelzorg_app.pages.registry import PAGES
 from mantelzorg_app.services.platform.i18n import DEFAULT_LANGUAGE
 
 # Our own log lines (the outbox's mail subjects, housekeeping) on the server's output.
@@ -46,8 +36,7 @@ app = rx.App(
     ],
 )
 
-PAGES = (start, home, wegwijzer, request_form, requests, helping, volunteer_profile, thread)
-for module in (*PAGES, sign_in, sign_up, account, coordination, not_yet):
-    module.register(app)
+for page in PAGES:
+    page.add_to(app)
 
 app.register_lifespan_task(jobs.tidy_every_hour)

@@ -5,7 +5,8 @@ import reflex as rx
 from components.controls import link_button
 from components.tile import tile, tile_grid
 from mantelzorg_app import routes
-from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
+from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
 from state.hub import HubState
@@ -22,11 +23,16 @@ TILES = [
 ]
 
 
-def home() -> rx.Component:
-    return hub_page(
-        rx.cond(
-            AuthState.signed_in, t("Welkom, {name}").replace("{name}", AuthState.first_name), t("Welkom")
-        ),
+@hub_page_at(
+    "",  # the hub itself: /[hub]
+    AuthState.load,
+    heading=rx.cond(
+        AuthState.signed_in, t("Welkom, {name}").replace("{name}", AuthState.first_name), t("Welkom")
+    ),
+    active="home",
+)
+def home() -> tuple[rx.Component, ...]:
+    return (
         rx.el.p(
             t("Zorgt u voor iemand? Hier vindt u hulp en mensen in {hub}.").replace("{hub}", HubState.name),
             class_name="intro",
@@ -45,9 +51,4 @@ def home() -> rx.Component:
             AuthState.coordinator,
             link_button("settings", t("Beheer"), hub_href(routes.COORDINATION)),
         ),
-        active="home",
     )
-
-
-def register(app: rx.App) -> None:
-    app.add_page(home, route=routes.HUB, title="Mantelzorghub", on_load=[*HUB_ON_LOAD, AuthState.load])

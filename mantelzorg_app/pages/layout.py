@@ -7,7 +7,6 @@ from components.controls import icon_button, language_choice, link_button
 from components.offline import offline_notice
 from mantelzorg_app import routes
 from mantelzorg_app.services.platform.i18n import LANGUAGES
-from state.auth import TabOwnerState
 from state.hub import HubState
 from state.ui import UiState, t
 
@@ -86,6 +85,3 @@ def hub_page(title: rx.Var, *children: rx.Component, active: str | None = None) 
             nav=None,
         ),
     )
-
-
-HUB_ON_LOAD = [TabOwnerState.check, UiState.apply_language, HubState.load]

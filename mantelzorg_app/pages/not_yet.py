@@ -7,7 +7,8 @@ import reflex as rx
 
 from components.controls import link_button
 from mantelzorg_app import routes
-from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
+from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.platform.i18n import N_
 from state.ui import t
 
@@ -22,24 +23,13 @@ NOT_YET = {
 }
 
 
-def not_yet_page(title: str, active: str | None):
-    def not_yet() -> rx.Component:
-        return hub_page(
-            t(title),
-            rx.el.p(t("Dit deel is nog niet klaar.")),
-            rx.el.p(t("Wij werken eraan. Kijk binnenkort nog eens.")),
-            link_button("house", t("Terug naar Home"), hub_href()),
-            active=active,
-        )
-
-    return not_yet
+def not_yet() -> tuple[rx.Component, ...]:
+    return (
+        rx.el.p(t("Dit deel is nog niet klaar.")),
+        rx.el.p(t("Wij werken eraan. Kijk binnenkort nog eens.")),
+        link_button("house", t("Terug naar Home"), hub_href()),
+    )
 
 
-def register(app: rx.App) -> None:
-    for part, (title, active) in NOT_YET.items():
-        app.add_page(
-            not_yet_page(title, active),
-            route=routes.hub_route(part),
-            title="Mantelzorghub",
-            on_load=HUB_ON_LOAD,
-        )
+for part, (heading, active) in NOT_YET.items():
+    hub_page_at(part, heading=t(heading), active=active)(not_yet)

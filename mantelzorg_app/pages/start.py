@@ -6,10 +6,12 @@ from components.controls import link_button
 from components.form import problem
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import page
+from mantelzorg_app.pages.shape import page_at
 from state.hub import HubListState
 from state.ui import UiState, t, t_if_any
 
 
+@page_at(routes.START, UiState.apply_language, HubListState.load)
 def start() -> rx.Component:
     return page(
         t("Kies uw gemeente"),
@@ -24,13 +26,4 @@ def start() -> rx.Component:
         ),
         place=rx.el.span("Mantelzorghub", class_name="place"),
         nav=None,
-    )
-
-
-def register(app: rx.App) -> None:
-    app.add_page(
-        start,
-        route=routes.START,
-        title="Mantelzorghub",
-        on_load=[UiState.apply_language, HubListState.load],
     )

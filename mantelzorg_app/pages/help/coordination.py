@@ -6,7 +6,7 @@ from components.controls import row_button
 from components.form import submit_button, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.help.parts import request_card
-from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
+from mantelzorg_app.pages.shape import Guard, hub_page_at
 from mantelzorg_app.services.help.callbacks import GOOD_TIMES
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
@@ -179,21 +179,12 @@ def _content() -> rx.Component:
     )
 
 
+@hub_page_at(
+    routes.COORDINATION,
+    AuthState.load,
+    CoordinationState.load,
+    heading=t("Beheer"),
+    guard=Guard(CoordinationState, t("Deze pagina is alleen voor de coördinator van deze gemeente.")),
+)
 def coordination() -> rx.Component:
-    return hub_page(
-        t("Beheer"),
-        rx.cond(
-            CoordinationState.allowed,
-            _content(),
-            rx.el.p(t("Deze pagina is alleen voor de coördinator van deze gemeente.")),
-        ),
-    )
-
-
-def register(app: rx.App) -> None:
-    app.add_page(
-        coordination,
-        route=routes.hub_route(routes.COORDINATION),
-        title="Mantelzorghub",
-        on_load=[*HUB_ON_LOAD, AuthState.load, CoordinationState.load],
-    )
+    return _content()

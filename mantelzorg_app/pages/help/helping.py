@@ -4,8 +4,9 @@ import reflex as rx
 
 from components.controls import link_button, main_button
 from mantelzorg_app import routes
-from mantelzorg_app.pages.help.parts import follow_ups, request_card, sign_in_first, thread_link
-from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
+from mantelzorg_app.pages.help.parts import follow_ups, help_page_at, request_card, thread_link
+from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.pages.shape import Guard
 from state.help.follow_ups import FollowUpState
 from state.help.volunteering import HelpingState as H
 from state.ui import t, t_if_any
@@ -80,26 +81,14 @@ def _lists() -> rx.Component:
     )
 
 
+@help_page_at(
+    routes.HELPING,
+    H.load,
+    FollowUpState.load,
+    heading=t("Helpen"),
+    guard=Guard(
+        H, t("Deze pagina is voor vrijwilligers. Wilt u helpen? Vraag het de coördinator."), sign_in=True
+    ),
+)
 def helping() -> rx.Component:
-    return hub_page(
-        t("Helpen"),
-        rx.cond(
-            H.allowed,
-            _lists(),
-            rx.cond(
-                H.signed_in,
-                rx.el.p(t("Deze pagina is voor vrijwilligers. Wilt u helpen? Vraag het de coördinator.")),
-                sign_in_first(routes.HELPING),
-            ),
-        ),
-        active=routes.HELP,
-    )
-
-
-def register(app: rx.App) -> None:
-    app.add_page(
-        helping,
-        route=routes.hub_route(routes.HELPING),
-        title="Mantelzorghub",
-        on_load=[*HUB_ON_LOAD, H.load, FollowUpState.load],
-    )
+    return _lists()

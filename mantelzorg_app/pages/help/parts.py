@@ -1,13 +1,21 @@
-"""Pieces the help pages share: a request card, 'Is het gelukt?', and the way in for a visitor."""
+"""What the help pages share: their shape, a request card, a link to its conversation, 'Is het gelukt?'."""
 
 import reflex as rx
+from reflex.event import EventHandler
 
 from components.controls import link_button, row_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.pages.shape import Guard, hub_page_at
 from mantelzorg_app.services.platform.i18n import N_
 from state.help.follow_ups import FollowUpState
 from state.ui import t, t_if_any
+
+
+def help_page_at(part: str, *loads: EventHandler, heading: rx.Var[str], guard: Guard | None = None):
+    """A help page: a hub page (``shape.hub_page_at``) whose bottom bar shows "Hulp" as current."""
+    return hub_page_at(part, *loads, heading=heading, active=routes.HELP, guard=guard)
+
 
 ANSWERS = (
     ("yes", "thumbs-up", N_("Ja")),
@@ -69,12 +77,4 @@ def follow_ups() -> rx.Component:
         rx.cond(
             FollowUpState.thanks, rx.el.p(t("Dank u wel voor uw antwoord."), role="status", class_name="done")
         ),
-    )
-
-
-def sign_in_first(then: str) -> rx.Component:
-    """For a visitor: sign in first, and come back here."""
-    return rx.fragment(
-        rx.el.p(t("Log eerst in. Dan kunt u verder.")),
-        link_button("log-in", t("Inloggen"), hub_href(f"{routes.SIGN_IN}?verder={then}")),
     )

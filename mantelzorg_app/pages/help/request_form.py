@@ -5,8 +5,8 @@ import reflex as rx
 from components.choices import choice_button, choice_buttons, choice_section
 from components.form import checkbox, submit_button, summary, text_field
 from mantelzorg_app import routes
-from mantelzorg_app.pages.help.parts import sign_in_first
-from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
+from mantelzorg_app.pages.help.parts import help_page_at
+from mantelzorg_app.pages.shape import Guard
 from mantelzorg_app.services.help.requests import EXAMPLES
 from mantelzorg_app.services.help.vocabulary import DAYPARTS, DAYS, HELP_CATEGORIES
 from state.help.request_form import RequestFormState as F
@@ -145,29 +145,16 @@ def _form() -> rx.Component:
     )
 
 
+@help_page_at(
+    routes.REQUEST_NEW,
+    F.load,
+    heading=t("Hulp vragen aan een vrijwilliger"),
+    guard=Guard(
+        F,
+        t("Alleen mantelzorgers en medewerkers kunnen hier hulp vragen."),
+        sign_in=True,
+        note=t("Uw antwoorden blijven bewaard."),
+    ),
+)
 def request_form() -> rx.Component:
-    return hub_page(
-        t("Hulp vragen aan een vrijwilliger"),
-        rx.cond(
-            F.allowed,
-            _form(),
-            rx.cond(
-                F.signed_in,
-                rx.el.p(t("Alleen mantelzorgers en medewerkers kunnen hier hulp vragen.")),
-                rx.fragment(
-                    rx.el.p(t("Uw antwoorden blijven bewaard.")),
-                    sign_in_first(routes.REQUEST_NEW),
-                ),
-            ),
-        ),
-        active=routes.HELP,
-    )
-
-
-def register(app: rx.App) -> None:
-    app.add_page(
-        request_form,
-        route=routes.hub_route(routes.REQUEST_NEW),
-        title="Mantelzorghub",
-        on_load=[*HUB_ON_LOAD, F.load],
-    )
+    return _form()

@@ -4,8 +4,9 @@ import reflex as rx
 
 from components.controls import link_button, main_button, row_button
 from mantelzorg_app import routes
-from mantelzorg_app.pages.help.parts import follow_ups, request_card, sign_in_first, thread_link
-from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
+from mantelzorg_app.pages.help.parts import follow_ups, help_page_at, request_card, thread_link
+from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.pages.shape import Guard
 from state.help.follow_ups import FollowUpState
 from state.help.requests import RequestsState as R
 from state.ui import t, t_if_any
@@ -55,26 +56,12 @@ def _list() -> rx.Component:
     )
 
 
+@help_page_at(
+    routes.REQUESTS,
+    R.load,
+    FollowUpState.load,
+    heading=t("Mijn hulpvragen"),
+    guard=Guard(R, t("Hier staan de hulpvragen van mantelzorgers."), sign_in=True),
+)
 def help_requests() -> rx.Component:
-    return hub_page(
-        t("Mijn hulpvragen"),
-        rx.cond(
-            R.allowed,
-            _list(),
-            rx.cond(
-                R.signed_in,
-                rx.el.p(t("Hier staan de hulpvragen van mantelzorgers.")),
-                sign_in_first(routes.REQUESTS),
-            ),
-        ),
-        active=routes.HELP,
-    )
-
-
-def register(app: rx.App) -> None:
-    app.add_page(
-        help_requests,
-        route=routes.hub_route(routes.REQUESTS),
-        title="Mantelzorghub",
-        on_load=[*HUB_ON_LOAD, R.load, FollowUpState.load],
-    )
+    return _list()

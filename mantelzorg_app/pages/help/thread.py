@@ -4,8 +4,8 @@ import reflex as rx
 
 from components.form import problem, submit_button
 from mantelzorg_app import routes
-from mantelzorg_app.pages.help.parts import request_card
-from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
+from mantelzorg_app.pages.help.parts import help_page_at, request_card
+from mantelzorg_app.pages.shape import Guard
 from state.help.thread import ThreadState as T
 from state.ui import t, t_if_any
 
@@ -50,15 +50,8 @@ def _thread() -> rx.Component:
     )
 
 
+@help_page_at(
+    routes.THREAD, T.load, heading=t("Gesprek"), guard=Guard(T, t("Dit gesprek kunt u niet openen."))
+)
 def thread() -> rx.Component:
-    return hub_page(
-        t("Gesprek"),
-        rx.cond(T.allowed, _thread(), rx.el.p(t("Dit gesprek kunt u niet openen."))),
-        active=routes.HELP,
-    )
-
-
-def register(app: rx.App) -> None:
-    app.add_page(
-        thread, route=routes.hub_route(routes.THREAD), title="Mantelzorghub", on_load=[*HUB_ON_LOAD, T.load]
-    )
+    return _thread()

@@ -5,7 +5,8 @@ import reflex as rx
 from components.choices import choice_button, choice_buttons, choice_section
 from components.form import submit_button, summary, text_field
 from mantelzorg_app import routes
-from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
+from mantelzorg_app.pages.help.parts import help_page_at
+from mantelzorg_app.pages.shape import Guard
 from mantelzorg_app.services.help.matching import LANGUAGE_NAMES
 from mantelzorg_app.services.help.vocabulary import DAYPARTS, DAYS, HELP_CATEGORIES
 from mantelzorg_app.services.help.volunteering import DISTANCES_KM
@@ -96,22 +97,11 @@ def _form() -> rx.Component:
     )
 
 
+@help_page_at(
+    routes.VOLUNTEER_PROFILE,
+    P.load,
+    heading=t("Wat ik graag doe"),
+    guard=Guard(P, t("Deze pagina is voor vrijwilligers. Wilt u helpen? Vraag het de coördinator.")),
+)
 def volunteer_profile() -> rx.Component:
-    return hub_page(
-        t("Wat ik graag doe"),
-        rx.cond(
-            P.allowed,
-            _form(),
-            rx.el.p(t("Deze pagina is voor vrijwilligers. Wilt u helpen? Vraag het de coördinator.")),
-        ),
-        active=routes.HELP,
-    )
-
-
-def register(app: rx.App) -> None:
-    app.add_page(
-        volunteer_profile,
-        route=routes.hub_route(routes.VOLUNTEER_PROFILE),
-        title="Mantelzorghub",
-        on_load=[*HUB_ON_LOAD, P.load],
-    )
+    return _form()

@@ -10,7 +10,8 @@ from components.choices import choice_button
 from components.controls import link_button, row_button
 from components.form import choice_group, problem, submit_button, summary, text_field
 from mantelzorg_app import routes
-from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
+from mantelzorg_app.pages.help.parts import help_page_at
+from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.services.help.callbacks import GOOD_TIMES
 from mantelzorg_app.services.help.vocabulary import HELP_CATEGORIES
 from mantelzorg_app.services.help.wegwijzer import QUESTIONS, Question
@@ -194,18 +195,6 @@ def _heading() -> rx.Var:
     return rx.match(Q.key, *((q.key, t(q.text)) for q in QUESTIONS), result)
 
 
+@help_page_at(routes.HELP, Q.load, heading=_heading())
 def questionnaire() -> rx.Component:
-    return hub_page(
-        _heading(),
-        rx.match(Q.key, *((q.key, _question(q, i == 0)) for i, q in enumerate(QUESTIONS)), _result()),
-        active=routes.HELP,
-    )
-
-
-def register(app: rx.App) -> None:
-    app.add_page(
-        questionnaire,
-        route=routes.hub_route(routes.HELP),
-        title="Mantelzorghub",
-        on_load=[*HUB_ON_LOAD, Q.load],
-    )
+    return rx.match(Q.key, *((q.key, _question(q, i == 0)) for i, q in enumerate(QUESTIONS)), _result())

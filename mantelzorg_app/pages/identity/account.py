@@ -4,7 +4,8 @@ import reflex as rx
 
 from components.controls import link_button
 from mantelzorg_app import routes
-from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
+from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.privacy_routes import DOWNLOAD, FILENAME
 from state.auth import AuthState
 from state.privacy import PrivacyState
@@ -116,14 +117,6 @@ def _signed_out() -> rx.Component:
     )
 
 
+@hub_page_at(routes.ACCOUNT, AuthState.load, PrivacyState.load, heading=t("Mijn gegevens"))
 def account() -> rx.Component:
-    return hub_page(t("Mijn gegevens"), rx.cond(AuthState.signed_in, _signed_in(), _signed_out()))
-
-
-def register(app: rx.App) -> None:
-    app.add_page(
-        account,
-        route=routes.hub_route(routes.ACCOUNT),
-        title="Mantelzorghub",
-        on_load=[*HUB_ON_LOAD, AuthState.load, PrivacyState.load],
-    )
+    return rx.cond(AuthState.signed_in, _signed_in(), _signed_out())

@@ -7,7 +7,7 @@ import reflex as rx
 
 from components.form import problem, submit_button, text_field
 from mantelzorg_app import routes
-from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_page
+from mantelzorg_app.pages.shape import hub_page_at
 from state.auth import AuthState, SignInState, StaffSignInState
 from state.hub import HubState
 from state.ui import t, t_if_any
@@ -91,18 +91,9 @@ def _staff_step() -> rx.Component:
     )
 
 
-def sign_in() -> rx.Component:
-    return hub_page(
-        t("Inloggen"),
+@hub_page_at(routes.SIGN_IN, AuthState.load, StaffSignInState.load, SignInState.load, heading=t("Inloggen"))
+def sign_in() -> tuple[rx.Component, ...]:
+    return (
         _staff_problem(),
         rx.cond(SignInState.step == "code", _code_step(), rx.fragment(_email_step(), _staff_step())),
-    )
-
-
-def register(app: rx.App) -> None:
-    app.add_page(
-        sign_in,
-        route=routes.hub_route(routes.SIGN_IN),
-        title="Mantelzorghub",
-        on_load=[*HUB_ON_LOAD, AuthState.load, StaffSignInState.load, SignInState.load],
     )

@@ -5,7 +5,8 @@ import reflex as rx
 from components.controls import link_button
 from components.form import checkbox, choice_group, submit_button, summary, text_field
 from mantelzorg_app import routes
-from mantelzorg_app.pages.layout import HUB_ON_LOAD, hub_href, hub_page
+from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.identity.accounts import CONSENT_TEXT
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import SignUpState
@@ -54,14 +55,6 @@ def _expired() -> rx.Component:
     )
 
 
+@hub_page_at(routes.SIGN_UP, SignUpState.load, heading=t("Welkom!"))
 def sign_up() -> rx.Component:
-    return hub_page(t("Welkom!"), rx.cond(SignUpState.ready, _form(), _expired()))
-
-
-def register(app: rx.App) -> None:
-    app.add_page(
-        sign_up,
-        route=routes.hub_route(routes.SIGN_UP),
-        title="Mantelzorghub",
-        on_load=[*HUB_ON_LOAD, SignUpState.load],
-    )
+    return rx.cond(SignUpState.ready, _form(), _expired())

@@ -1,0 +1,52 @@
+"""Every page module, named once, in the order the app adds its pages: ``PAGES``.
+
+An explicit list, not a walk of the package: a reader sees the whole app's pages in one place, the
+order the app adds them stays fixed whatever was imported first, and a helper module (``layout``,
+``shape``, ``help/parts``) is never taken for a page. It lives here and not in ``pages/__init__``,
+so that importing one page module (``identity/confirm``, which the sign-in routes serve) does not
+import every page. A new page module is added to ``MODULES`` and its routes to the table in
+tests/unit/test_pages.py; one imported from elsewhere but missing here stops the app at start.
+"""
+
+from types import ModuleType
+
+from mantelzorg_app.pages import home, not_yet, start
+from mantelzorg_app.pages.help import (
+    coordination,
+    helping,
+    request_form,
+    requests,
+    thread,
+    volunteer_profile,
+    wegwijzer,
+)
+from mantelzorg_app.pages.identity import account, sign_in, sign_up
+from mantelzorg_app.pages.shape import Page, registered
+
+MODULES: tuple[ModuleType, ...] = (
+    start,
+    home,
+    wegwijzer,
+    request_form,
+    requests,
+    helping,
+    volunteer_profile,
+    thread,
+    sign_in,
+    sign_up,
+    account,
+    coordination,
+    not_yet,
+)
+
+
+def pages_of(modules: tuple[ModuleType, ...]) -> tuple[Page, ...]:
+    """The pages the modules registered, module by module; refuses a page from a module not listed."""
+    names = [module.__name__ for module in modules]
+    unlisted = sorted({page.module for page in registered()} - set(names))
+    if unlisted:
+        raise RuntimeError(f"list these page modules in mantelzorg_app/pages/registry.py: {unlisted}")
+    return tuple(page for name in names for page in registered() if page.module == name)
+
+
+PAGES = pages_of(MODULES)

@@ -1,0 +1,104 @@
+"""Every page, pinned: its route, its title and its on_load handlers in order, so the registry cannot drift.
+
+A new page adds its row here; a changed row is a changed page, on purpose or not.
+"""
+
+import json
+
+import pytest
+import reflex as rx
+
+from mantelzorg_app import routes
+from mantelzorg_app.mantelzorg_app import app
+from mantelzorg_app.pages import registry, shape
+from mantelzorg_app.pages.registry import PAGES
+from mantelzorg_app.pages.shape import HUB_ON_LOAD
+from state.ui import UiState, t
+
+HUB = ("TabOwnerState.check", "UiState.apply_language", "HubState.load")
+TITLE = "Mantelzorghub"
+
+# route: on_load, by handler, in the order they run
+PINNED = {
+    "/": ("UiState.apply_language", "HubListState.load"),
+    "/[hub]": (*HUB, "AuthState.load"),
+    "/[hub]/hulp": (*HUB, "QuestionnaireState.load"),
+    "/[hub]/hulpvragen/nieuw": (*HUB, "RequestFormState.load"),
+    "/[hub]/hulpvragen": (*HUB, "RequestsState.load", "FollowUpState.load"),
+    "/[hub]/helpen": (*HUB, "HelpingState.load", "FollowUpState.load"),
+    "/[hub]/helpen/profiel": (*HUB, "ProfileState.load"),
+    "/[hub]/hulpvraag/[nr]": (*HUB, "ThreadState.load"),
+    "/[hub]/inloggen": (*HUB, "AuthState.load", "StaffSignInState.load", "SignInState.load"),
+    "/[hub]/welkom": (*HUB, "SignUpState.load"),
+    "/[hub]/mijn-gegevens": (*HUB, "AuthState.load", "PrivacyState.load"),
+    "/[hub]/beheer": (*HUB, "AuthState.load", "CoordinationState.load"),
+    "/[hub]/zoeken": HUB,
+    "/[hub]/praten": HUB,
+    "/[hub]/agenda": HUB,
+    "/[hub]/nieuws": HUB,
+    "/[hub]/sociale-kaart": HUB,
+    "/[hub]/uw-stem": HUB,
+}
+
+
+def _names(handlers) -> tuple[str, ...]:
+    return tuple(handler.fn.__qualname__ for handler in handlers)
+
+
+def test_the_hub_loads_its_own_first():
+    assert _names(HUB_ON_LOAD) == HUB
+
+
+def test_every_page_is_pinned_in_order():
+    assert [page.route for page in PAGES] == list(PINNED)
+    assert {page.route: _names(page.on_load) for page in PAGES} == PINNED
+    assert {page.title for page in PAGES} == {TITLE}
+
+
+def test_the_app_adds_exactly_the_registered_pages():
+    # Reflex keeps the pages it was given, before compiling, under its own route keys.
+    added = app._unevaluated_pages
+    keys = {"index" if page.route == routes.START else page.route.lstrip("/"): page for page in PAGES}
+    assert list(added) == list(keys)
+    for key, page in keys.items():
+        assert added[key].component is page.component
+        assert added[key].title == page.title
+        assert _names(added[key].on_load) == _names(page.on_load)
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.route != routes.START], ids=lambda p: p.route)
+def test_every_hub_page_is_named_after_its_module_function(page):
+    # functools.wraps keeps the page function's name and module: Reflex names the compiled page after them.
+    assert page.component.__module__.startswith("mantelzorg_app.pages.")
+    assert page.component.__module__ != "mantelzorg_app.pages.shape"
+    assert page.component.__name__ != "full_page"
+
+
+def test_only_the_pages_one_may_come_back_to_ask_a_visitor_to_sign_in_first():
+    # A Guard with signed_in links to sign in with ?verder=<this page>; only AFTER_SIGN_IN is honoured there.
+    asking = {}
+    for page in PAGES:
+        rendered = json.dumps(page.component().render(), default=str)
+        if "verder=" in rendered:
+            asking[page.route] = rendered
+    assert set(asking) == {routes.hub_route(part) for part in routes.AFTER_SIGN_IN}
+    for part in routes.AFTER_SIGN_IN:
+        assert f"verder={part}" in asking[routes.hub_route(part)]
+
+
+def test_a_page_from_a_module_not_listed_stops_the_app(monkeypatch):
+    stray = shape.Page("/[hub]/ergens", rx.fragment, ())  # rx.fragment's module is not a page module
+    monkeypatch.setattr(shape, "_REGISTERED", [*shape.registered(), stray])
+    with pytest.raises(RuntimeError, match="list these page modules"):
+        registry.pages_of(registry.MODULES)
+
+
+def test_a_guard_wraps_one_component(monkeypatch):
+    monkeypatch.setattr(shape, "_REGISTERED", [])
+
+    @shape.hub_page_at("ergens", heading=t("Welkom"), guard=shape.Guard(UiState, t("Welkom")))
+    def two_parts() -> tuple[rx.Component, ...]:
+        return (rx.fragment(), rx.fragment())
+
+    with pytest.raises(TypeError, match="one component"):
+        two_parts()
