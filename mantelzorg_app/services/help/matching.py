@@ -17,13 +17,14 @@ Hard rules, a match is impossible when:
    postcode and the distance between the two postcode areas is at most the volunteer's ``max_km``.
    A volunteer with no wijken and no distance set gets nothing: "anywhere" is all wijken ticked.
 
-Distance works on 4-digit postcode areas (NL "3831 AB" and BE "8970" alike), never on addresses, so
-nobody's address is needed. `CENTROIDS` holds one approximate point per area for the demo towns only,
-rounded to about a kilometre (village centres from their encyclopaedia entries; an area spanning
-several villages gets its middle one). For any other pair of areas the estimate is honest and rough:
-the same area is 0 km, the same first three digits (383x, 897x) is taken as `SAME_PREFIX_KM`, and
-anything else is unknown, which is never "near" (wijken still match). Areas are numbers without a
-country; that is safe because matching never crosses a hub, and a hub lies in one country.
+Distance works on 4-digit postcode areas (`places.area`: NL "3831 AB" and BE "8970" alike), never
+on addresses, so nobody's address is needed. `CENTROIDS` holds one approximate point per area for the
+demo towns only, rounded to about a kilometre (village centres from their encyclopaedia entries; an
+area spanning several villages gets its middle one). For any other pair of areas the estimate is
+honest and rough: the same area is 0 km, the same first three digits (383x, 897x) is taken as
+`SAME_PREFIX_KM`, and anything else is unknown, which is never "near" (wijken still match). Areas are
+numbers without a country; that is safe because matching never crosses a hub, and a hub lies in one
+country.
 
 Soft score, higher first (weights are the constants below; ties go to the lower id):
 
@@ -51,6 +52,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
+from mantelzorg_app.services.platform import places
 from mantelzorg_app.services.platform.i18n import N_
 
 DUTCH = "nl"
@@ -201,14 +203,6 @@ def slots(days: Iterable[str], dayparts: Iterable[str]) -> int:
     return _slots(frozenset(days), frozenset(dayparts))
 
 
-def postcode_area(postcode: str | None) -> int | None:
-    """The 4-digit numeric area of a Dutch ("3831 AB") or Belgian ("8970") postcode, else None."""
-    digits = (postcode or "").strip()[:4]
-    if len(digits) == 4 and digits.isdigit() and digits[0] != "0":
-        return int(digits)
-    return None
-
-
 def _crow_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Straight-line km between two nearby points (equirectangular; exact enough within a region)."""
     mean_lat = math.radians((a[0] + b[0]) / 2)
@@ -235,7 +229,7 @@ def area_km(a: int, b: int) -> float | None:
 
 def distance_km(a: str | None, b: str | None) -> float | None:
     """Km between two postcodes' areas, or None when either is missing or the distance unknown."""
-    area_a, area_b = postcode_area(a), postcode_area(b)
+    area_a, area_b = places.area(a), places.area(b)
     if area_a is None or area_b is None:
         return None
     return area_km(area_a, area_b)
@@ -286,7 +280,7 @@ class Request:
         object.__setattr__(self, "_slots", _slots(self.days, self.dayparts))
         object.__setattr__(self, "_languages", self.languages or DEFAULT_LANGUAGES)
         object.__setattr__(self, "_foreign", _shared(self.languages - DEFAULT_LANGUAGES))
-        object.__setattr__(self, "_area", postcode_area(self.postcode))
+        object.__setattr__(self, "_area", places.area(self.postcode))
         object.__setattr__(self, "_created", self.created_at.timestamp())
 
 
@@ -317,7 +311,7 @@ class Volunteer:
         for name in ("categories", "days", "dayparts", "languages"):
             object.__setattr__(self, name, _shared(frozenset(getattr(self, name))))
         object.__setattr__(self, "wijken", _shared(frozenset(self.wijken) - {""}))
-        area = postcode_area(self.postcode)
+        area = places.area(self.postcode)
         object.__setattr__(self, "_slots", _slots(self.days, self.dayparts))
         object.__setattr__(self, "_languages", self.languages or DEFAULT_LANGUAGES)
         object.__setattr__(self, "_area", area)

@@ -31,10 +31,9 @@ from mantelzorg_app.models.base import joined
 from mantelzorg_app.services.help import follow_ups
 from mantelzorg_app.services.help.eligibility import qualifies
 from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
-from mantelzorg_app.services.help.wegwijzer import place_for_postcode, postcode_of
 from mantelzorg_app.services.identity import accounts, login_codes, memberships
 from mantelzorg_app.services.identity.authz import Actor, refuse, require_role
-from mantelzorg_app.services.platform import audit
+from mantelzorg_app.services.platform import audit, places
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
 
@@ -143,8 +142,8 @@ def _check(session: Session, hub_id: int, draft: Draft) -> dict:
     wijk = session.get(Wijk, draft.wijk_id) if draft.wijk_id is not None else None
     if wijk is not None and wijk.hub_id != hub_id:
         wijk = None
-    place = place_for_postcode(draft.postcode) if draft.postcode.strip() else None
-    if wijk is None and place is None:
+    postcode = places.normalise(draft.postcode)
+    if wijk is None and postcode is None:
         problems["place"] = N_("Kies uw wijk of dorp, of typ uw postcode.")
     if problems:
         raise Invalid(problems)
@@ -153,7 +152,7 @@ def _check(session: Session, hub_id: int, draft: Draft) -> dict:
         "category": draft.category,
         "text": text,
         "wijk_id": wijk.id if wijk else None,
-        "postcode": postcode_of(place),
+        "postcode": postcode,
         "days": joined(draft.days, DAY_VALUES),
         "dayparts": joined(draft.dayparts, DAYPART_VALUES),
         "recurring": bool(draft.recurring),

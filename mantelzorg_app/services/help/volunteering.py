@@ -25,8 +25,8 @@ from mantelzorg_app.services.help import matching
 from mantelzorg_app.services.help.eligibility import volunteer_membership
 from mantelzorg_app.services.help.requests import place_label
 from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
-from mantelzorg_app.services.help.wegwijzer import place_for_postcode, postcode_of
 from mantelzorg_app.services.identity.authz import Actor, refuse
+from mantelzorg_app.services.platform import places
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
 
@@ -67,20 +67,20 @@ def save_profile(session: Session, actor: Actor, form: ProfileForm, now: datetim
     _volunteer(session, actor, "save-volunteer-profile")
     hub_wijken = set(session.exec(select(Wijk.id).where(Wijk.hub_id == actor.hub_id)).all())
     wijk_ids = [w for w in form.wijk_ids if w in hub_wijken]
-    place = place_for_postcode(form.postcode) if form.postcode.strip() else None
+    postcode = places.normalise(form.postcode)
     problems = {}
     if not any(c in CATEGORY_VALUES for c in form.categories):
         problems["categories"] = N_("Kies minstens één soort hulp.")
-    if form.postcode.strip() and place is None:
+    if form.postcode.strip() and postcode is None:
         problems["postcode"] = N_("Dit lijkt geen postcode. Typ bijvoorbeeld 3831 AB.")
-    if not wijk_ids and not (place and form.max_km in DISTANCES_KM):
+    if not wijk_ids and not (postcode and form.max_km in DISTANCES_KM):
         problems["wijken"] = N_("Kies een wijk of dorp, of typ uw postcode en kies een afstand.")
     if problems:
         raise Invalid(problems)
     found = profile(session, actor) or VolunteerProfile(person_id=actor.person_id, hub_id=actor.hub_id)
     found.categories = joined(form.categories, CATEGORY_VALUES)
     found.wijk_ids = " ".join(str(w) for w in sorted(wijk_ids))
-    found.postcode = postcode_of(place)
+    found.postcode = postcode
     found.max_km = form.max_km if form.max_km in DISTANCES_KM else None
     found.days = joined(form.days, DAY_VALUES)
     found.dayparts = joined(form.dayparts, DAYPART_VALUES)
@@ -110,7 +110,7 @@ def as_volunteer(row: VolunteerProfile, wijk_names: dict[int, str], is_vetted: b
 def as_request(row: HelpRequest, wijken: dict[int, Wijk]) -> matching.Request:
     """The request for the matching; a request placed by wijk is at the wijk's first postcode area."""
     wijk = wijken.get(row.wijk_id)
-    postcode = row.postcode or (split(wijk.postcodes)[0] if wijk and wijk.postcodes else None)
+    postcode = row.postcode or places.wijk_postcode(wijk)
     return matching.Request(
         id=row.id,
         hub_id=row.hub_id,

@@ -24,6 +24,7 @@ from typing import Literal
 
 from mantelzorg_app.models import Band
 from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAYPARTS, DAYS, HELP_CATEGORIES, Choice
+from mantelzorg_app.services.platform import places
 from mantelzorg_app.services.platform.i18n import N_
 
 Kind = Literal["one", "many", "place"]
@@ -184,8 +185,6 @@ def score(answers: Answers) -> Band | None:
 # --- Places: a wijk of the hub or a postcode ---------------------------------------------------------
 
 _WIJK = re.compile(r"wijk:([1-9][0-9]{0,8})")
-# Dutch "3832 AB" (or only its 4 digits) and Belgian "8970".
-_POSTCODE = re.compile(r"([1-9][0-9]{3})([A-Z]{2})?")
 _PLACE_MAX = 40
 
 
@@ -195,14 +194,9 @@ def place_for_wijk(wijk_id: int) -> str:
 
 
 def place_for_postcode(typed: str) -> str | None:
-    """The answer for a typed postcode, forgiving of spaces and small letters; None when it is none."""
-    if not isinstance(typed, str) or len(typed) > _PLACE_MAX:
-        return None
-    match = _POSTCODE.fullmatch("".join(typed.split()).upper())
-    if not match:
-        return None
-    digits, letters = match.groups()
-    return f"postcode:{digits} {letters}" if letters else f"postcode:{digits}"
+    """The answer for a typed postcode (places.normalise); None when it is none."""
+    postcode = places.normalise(typed)
+    return f"postcode:{postcode}" if postcode else None
 
 
 def postcode_of(place: str | None) -> str | None:

@@ -30,7 +30,6 @@ from mantelzorg_app.services.help.matching import (
     Volunteer,
     distance_km,
     explain,
-    postcode_area,
     requests_for,
     volunteers_for,
 )
@@ -221,17 +220,6 @@ def test_a_closed_request_has_no_volunteers_at_all() -> None:
 def test_unknown_values_are_refused(make, field: str, value) -> None:
     with pytest.raises(ValueError, match="unknown"):
         make(**{field: value})
-
-
-@pytest.mark.parametrize(
-    ("postcode", "area"),
-    [
-        *[("3831 AB", 3831), ("3831AB", 3831), (" 8970 ", 8970), ("8970", 8970)],
-        *[("383", None), ("0831 AB", None), ("abcd", None), ("", None), (None, None)],
-    ],
-)
-def test_postcode_area(postcode: str | None, area: int | None) -> None:
-    assert postcode_area(postcode) == area
 
 
 @pytest.mark.parametrize(
