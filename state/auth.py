@@ -14,6 +14,7 @@ from mantelzorg_app.services.identity import accounts, authz, handoffs, login_co
 from mantelzorg_app.services.identity import sessions as login_sessions
 from mantelzorg_app.services.platform import audit, cookies, hubs, i18n, mail
 from mantelzorg_app.services.platform.i18n import N_
+from state import ui
 from state.client import client_address
 from state.hub import HubState, hub_id_of
 from state.tab import empty_every_state, empty_other_tabs, forget_tab
@@ -111,6 +112,7 @@ class AuthState(rx.State):
             if person_id is not None:
                 action = audit.SIGN_OUT_ALL if everywhere else audit.SIGN_OUT
                 audit.record(session, action, hub_id=hub_id, actor_id=person_id)
+                session.commit()  # until ending sessions moves into services, which will commit once
         await empty_other_tabs(tabs, self)
         return await forget_tab(self, f"/{(await self.get_state(HubState))._slug}")
 
@@ -240,7 +242,7 @@ class SignUpState(rx.State):
 
     @rx.var
     def problem_list(self) -> list[str]:
-        return [message for message in self.problems.values() if message]
+        return ui.problem_list(self.problems)
 
     wijken: list[dict[str, str]] = []
     ready: bool = False

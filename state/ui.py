@@ -38,6 +38,12 @@ class UiState(rx.State):
         self.big_text_cookie = "" if self.big_text else "1"
 
 
+def problem_list(problems: dict[str, str]) -> list[str]:
+    """A form's problems by field (Dutch catalogue ids, "" where none) as the list its summary shows:
+    every form's ``problem_list``. ``state.actions.act(problems=...)`` fills ``problems``."""
+    return [message for message in problems.values() if message]
+
+
 def t(msgid: str | rx.Var[str]) -> rx.Var[str]:
     """The translation of a Dutch source text in the visitor's language."""
     return UiState.t[msgid]

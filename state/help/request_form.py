@@ -17,6 +17,7 @@ from mantelzorg_app.services.help import requests, vocabulary, wegwijzer
 from mantelzorg_app.services.help.requests import Draft, OnBehalf
 from mantelzorg_app.services.platform import hubs
 from mantelzorg_app.services.platform.problems import Invalid
+from state import ui
 from state.actions import act
 from state.auth import current_actor, now
 from state.help.requests import RequestsState
@@ -49,7 +50,7 @@ class RequestFormState(rx.State):
 
     @rx.var
     def problem_list(self) -> list[str]:
-        return [message for message in self.problems.values() if message]
+        return ui.problem_list(self.problems)
 
     @rx.event
     async def load(self):

@@ -8,6 +8,7 @@ from mantelzorg_app.models.base import split
 from mantelzorg_app.services.help import notices, vocabulary, volunteering
 from mantelzorg_app.services.help.matching import Reason
 from mantelzorg_app.services.platform import hubs
+from state import ui
 from state.actions import act
 from state.auth import current_actor, now
 from state.help.requests import request_row
@@ -93,7 +94,7 @@ class ProfileState(rx.State):
 
     @rx.var
     def problem_list(self) -> list[str]:
-        return [message for message in self.problems.values() if message]
+        return ui.problem_list(self.problems)
 
     @rx.event
     async def load(self):

@@ -11,6 +11,7 @@ import reflex as rx
 from mantelzorg_app.services.help import callbacks, wegwijzer
 from mantelzorg_app.services.platform import hubs
 from mantelzorg_app.services.platform.i18n import N_
+from state import ui
 from state.auth import now
 from state.client import client_address
 from state.hub import hub_id_of
@@ -48,7 +49,7 @@ class QuestionnaireState(rx.State):
 
     @rx.var
     def problem_list(self) -> list[str]:
-        return [message for message in self.problems.values() if message]
+        return ui.problem_list(self.problems)
 
     @rx.event
     async def load(self):
