@@ -1,4 +1,4 @@
-"""The one shape of a handler that changes something: ``act``.
+"""The one shape of a handler that changes something, ``act``, and of a page's load, ``viewer``.
 
 ``act`` checks the role (``state.auth.require``, which logs a refusal), parses the ids the browser
 sent, runs ``change(session, actor, *ids)`` in one database session and commits it once, then sends
@@ -18,7 +18,7 @@ from mantelzorg_app.services.help import notices
 from mantelzorg_app.services.identity.authz import Actor, Refused
 from mantelzorg_app.services.platform import mail
 from mantelzorg_app.services.platform.problems import Invalid
-from state.auth import require
+from state.auth import current_actor, require
 from state.inputs import as_id
 
 Change = Callable[..., Iterable[mail.Message] | None]
@@ -67,3 +67,14 @@ async def act(
     if fields:
         state.problems = dict.fromkeys(fields, "")
     return actor
+
+
+async def viewer(state: rx.State, *roles: Role) -> Actor | None:
+    """Who opens a page that has a signed-out view too (no refusal is logged): ``state.allowed``
+    says whether they hold one of ``roles`` (any signed-in person without), ``state.signed_in``,
+    where the page has it, whether anyone is signed in. The actor when allowed, else None."""
+    actor = await current_actor(state)
+    if "signed_in" in state.base_vars:
+        state.signed_in = actor is not None
+    state.allowed = bool(actor and (not roles or actor.has(*roles)))
+    return actor if state.allowed else None

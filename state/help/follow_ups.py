@@ -3,8 +3,8 @@
 import reflex as rx
 
 from mantelzorg_app.services.help import follow_ups
-from state.actions import act
-from state.auth import current_actor, now
+from state.actions import act, viewer
+from state.auth import now
 from state.help.requests import CATEGORY
 
 
@@ -16,9 +16,7 @@ class FollowUpState(rx.State):
     @rx.event
     async def load(self):
         self.thanks = False
-        actor = await current_actor(self)
-        self.allowed = actor is not None
-        self._refresh(actor)
+        self._refresh(await viewer(self))
 
     def _refresh(self, actor) -> None:
         if actor is None:

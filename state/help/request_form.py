@@ -18,8 +18,8 @@ from mantelzorg_app.services.help.requests import Draft, OnBehalf
 from mantelzorg_app.services.platform import hubs
 from mantelzorg_app.services.platform.problems import Invalid
 from state import ui
-from state.actions import act
-from state.auth import current_actor, now
+from state.actions import act, viewer
+from state.auth import now
 from state.help.requests import RequestsState
 from state.help.wegwijzer import QuestionnaireState
 from state.hub import HubState
@@ -55,12 +55,10 @@ class RequestFormState(rx.State):
     @rx.event
     async def load(self):
         """Opens the form with what this tab answered in the Wegwijzer; signed out, it asks to sign in."""
-        actor = await current_actor(self)
-        self.signed_in = actor is not None
-        self.allowed = bool(actor and actor.has(*ASKERS))
-        self.on_behalf = bool(actor and not actor.has(Role.caregiver) and actor.has(*ASKERS))
+        actor = await viewer(self, *ASKERS)
+        self.on_behalf = bool(actor and not actor.has(Role.caregiver))
         self.problems = dict.fromkeys(FIELDS, "")
-        if not self.allowed:
+        if not actor:
             return
         with rx.session() as session:
             found = hubs.wijken(session, actor.hub_id)

@@ -10,8 +10,8 @@ from mantelzorg_app.models import Role, Status
 from mantelzorg_app.services.help import notices, requests
 from mantelzorg_app.services.help.requests import STATUS_WORDS
 from mantelzorg_app.services.help.vocabulary import HELP_CATEGORIES
-from state.actions import act
-from state.auth import current_actor, now
+from state.actions import act, viewer
+from state.auth import now
 
 ASKERS = (Role.caregiver, Role.professional, Role.coordinator)
 CATEGORY = {c.value: (c.label, c.icon) for c in HELP_CATEGORIES}
@@ -41,11 +41,9 @@ class RequestsState(rx.State):
 
     @rx.event
     async def load(self):
-        actor = await current_actor(self)
-        self.signed_in = actor is not None
-        self.allowed = bool(actor and actor.has(*ASKERS))
+        actor = await viewer(self, *ASKERS)
         self.just_asked, self._asked = self._asked, False
-        if self.allowed:
+        if actor:
             self._refresh(actor)
 
     def _refresh(self, actor) -> None:

@@ -9,8 +9,8 @@ from mantelzorg_app.services.help import notices, vocabulary, volunteering
 from mantelzorg_app.services.help.matching import Reason
 from mantelzorg_app.services.platform import hubs
 from state import ui
-from state.actions import act
-from state.auth import current_actor, now
+from state.actions import act, viewer
+from state.auth import now
 from state.help.requests import request_row
 from state.hub import HubState
 from state.inputs import toggled
@@ -37,11 +37,9 @@ class HelpingState(rx.State):
 
     @rx.event
     async def load(self):
-        actor = await current_actor(self)
-        self.signed_in = actor is not None
-        self.allowed = bool(actor and actor.has(Role.volunteer))
+        actor = await viewer(self, *VOLUNTEER)
         self.offered_now = False
-        if self.allowed:
+        if actor:
             self._refresh(actor)
 
     def _refresh(self, actor) -> None:
@@ -98,10 +96,9 @@ class ProfileState(rx.State):
 
     @rx.event
     async def load(self):
-        actor = await current_actor(self)
-        self.allowed = bool(actor and actor.has(Role.volunteer))
+        actor = await viewer(self, *VOLUNTEER)
         self.problems = dict.fromkeys(PROFILE_FIELDS, "")
-        if not self.allowed:
+        if not actor:
             return
         with rx.session() as session:
             found = hubs.wijken(session, actor.hub_id)
