@@ -2,12 +2,9 @@
 
 import asyncio
 import logging
-import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 import reflex as rx
-from reflex.utils.prerequisites import get_states_dir
 
 from mantelzorg_app import settings
 from mantelzorg_app.services import housekeeping
@@ -17,25 +14,9 @@ log = logging.getLogger("mantelzorg.jobs")
 TIDY_EVERY = 3600  # seconds
 
 
-def forget_idle_tab_states(directory: Path, now: float) -> int:
-    """Deletes the tab states Reflex keeps on disk (without Redis) that were idle longer than
-    settings.TAB_STATE_KEPT; Reflex itself does so only when a worker starts."""
-    forgotten = 0
-    for path in directory.glob("*.pkl"):
-        try:
-            if now - path.stat().st_mtime > settings.TAB_STATE_KEPT.total_seconds():
-                path.unlink()
-                forgotten += 1
-        except FileNotFoundError:  # another worker was first
-            pass
-    return forgotten
-
-
 def _tidy_once() -> None:
-    states = forget_idle_tab_states(get_states_dir(), time.time())
     with rx.session() as session:
         counts = housekeeping.tidy(session, datetime.now(UTC))
-    counts["idle tab states"] = states
     log.info("tidied: %s", ", ".join(f"{n} {what}" for what, n in counts.items()))
     with rx.session() as session:
         asked = notices.due_follow_ups(session, datetime.now(UTC), settings.public_url())

@@ -15,8 +15,8 @@ from mantelzorg_app import origins
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = Path(os.environ.get("MANTELZORG_INSTANCE", ROOT / "instance"))
 TRANSLATIONS = ROOT / "translations"
-# How long Reflex keeps an idle tab's state (Wegwijzer answers, forms) on the server: Redis keys
-# expire after this, files under .states/ are deleted by the hourly job.
+# How long Reflex keeps an idle tab's state (Wegwijzer answers, forms) on the server: in memory
+# without Redis, as Redis keys with it; forgotten after this (rxconfig.py).
 TAB_STATE_KEPT = timedelta(hours=1)
 
 

@@ -3,20 +3,21 @@
 import json
 
 import reflex as rx
+from reflex_base.utils.imports import ImportVar
+from reflex_base.vars import VarData, var_operation, var_operation_return
+from reflex_base.vars.sequence import StringVar
 
+from mantelzorg_app.catalogue_js import MODULE
 from mantelzorg_app.services.platform import cookies, i18n
 
 ONE_YEAR = 365 * 24 * 3600
+_CATALOGUE = "mzCatalogue"
+_IMPORT = VarData(imports={f"$/{MODULE}": [ImportVar(tag=_CATALOGUE, is_default=True, install=False)]})
 
 
 class UiState(rx.State):
     lang: str = rx.Cookie(i18n.DEFAULT_LANGUAGE, name=cookies.LANGUAGE, max_age=ONE_YEAR, same_site="lax")
     big_text_cookie: str = rx.Cookie("", name="grote_letters", max_age=ONE_YEAR, same_site="lax")
-
-    @rx.var
-    def t(self) -> dict[str, str]:
-        """The current language's catalogue; pages read it as ``t("Dutch text")``."""
-        return i18n.catalogue(i18n.supported(self.lang))
 
     @rx.var
     def big_text(self) -> bool:
@@ -44,11 +45,18 @@ def problem_list(problems: dict[str, str]) -> list[str]:
     return [message for message in problems.values() if message]
 
 
+@var_operation
+def _translated(msgid: StringVar, lang: StringVar):
+    return var_operation_return(f"({_CATALOGUE}[{lang}]?.[{msgid}] ?? {msgid})", str, _IMPORT)
+
+
 def t(msgid: str | rx.Var[str]) -> rx.Var[str]:
-    """The translation of a Dutch source text in the visitor's language."""
-    return UiState.t[msgid]
+    """The translation of a Dutch source text in the visitor's language, looked up in the browser
+    in the front end's catalogue module (``mantelzorg_app.catalogue_js``), so no tab's state carries
+    the catalogue; the Dutch text when the language has none."""
+    return _translated(msgid, UiState.lang)
 
 
 def t_if_any(msgid: rx.Var[str]) -> rx.Var[str]:
     """The translation of a message held in state, or "" while there is none."""
-    return rx.cond(msgid != "", UiState.t[msgid], "")
+    return rx.cond(msgid != "", t(msgid), "")
