@@ -176,6 +176,7 @@ def finish(request: Request, token: str | None = None) -> RedirectResponse:
         kind = sessions.STAFF_EMAIL if staff else sessions.EMAIL
         session_token = sessions.start(session, person.id, kind, now)
         audit.record(session, audit.SIGN_IN, hub_id=ticket.hub_id, actor_id=person.id, detail="email")
+        session.commit()
     return signed_in(slug, session_token, https, kind, then)
 
 

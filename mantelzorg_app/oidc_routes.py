@@ -86,6 +86,7 @@ def callback(request: Request) -> RedirectResponse:
         else:
             token = sessions.start(session, person.id, sessions.OIDC, now)
             audit.record(session, audit.SIGN_IN, hub_id=identity.hub_id, actor_id=person.id, detail="oidc")
+            session.commit()
             response = signed_in(session.get(Hub, identity.hub_id).slug, token, https, sessions.OIDC)
     response.delete_cookie(_state_cookie(https), path="/", secure=https, httponly=True)
     return response

@@ -159,10 +159,10 @@ def _accept_request(
     session.add(Consent(person_id=person.id, text_version=ON_BEHALF_CONSENT, given_at=now))
     request.status = Status.open
     session.add(request)
-    session.commit()
     audit.record(
         session, audit.ROLE_GRANTED, hub_id=hub_id, actor_id=person.id, subject_id=person.id, detail="yes"
     )
+    session.commit()
     return True
 
 

@@ -128,6 +128,7 @@ def export(session: Session, person_id: int) -> dict | None:
     if data is None:
         return None
     audit.record(session, audit.EXPORT, actor_id=person_id, subject_id=person_id)
+    session.commit()
     return {"format_version": FORMAT_VERSION, "exported_at": _when(utcnow()), **data}
 
 
@@ -148,7 +149,8 @@ def delete(session: Session, person_id: int, hub_id: int | None = None) -> bool:
     session.exec(update(AuditEvent).where(col(AuditEvent.actor_id) == person_id).values(actor_id=None))
     session.exec(update(AuditEvent).where(col(AuditEvent.subject_id) == person_id).values(subject_id=None))
     session.delete(person)
-    audit.record(session, audit.DELETE, hub_id=hub_id)  # commits the whole wipe at once
+    audit.record(session, audit.DELETE, hub_id=hub_id)
+    session.commit()  # the whole wipe and its row at once
     if person.email:  # after the commit: a wipe that failed keeps its mails
         try:
             mail.forget_outbox(person.email)

@@ -138,6 +138,7 @@ def open_tasks(session: Session, by: Actor) -> list[CallbackTask]:
         )
     )
     audit.record(session, audit.VIEWED_CALLBACKS, hub_id=by.hub_id, actor_id=by.person_id)
+    session.commit()
     return tasks
 
 
@@ -148,8 +149,8 @@ def mark_done(session: Session, by: Actor, task_id: int, now: datetime) -> None:
         refuse(session, "callback-done", by.hub_id, by.person_id, "task of another hub")
     task.done_at = now
     session.add(task)
-    session.commit()
     audit.record(session, audit.CALLED_BACK, hub_id=by.hub_id, actor_id=by.person_id, detail=str(task.id))
+    session.commit()
 
 
 def forget_called(session: Session, now: datetime) -> int:

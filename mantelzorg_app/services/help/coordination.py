@@ -149,6 +149,7 @@ def suggest(session: Session, actor: Actor, request_id: int, volunteer_id: int, 
         actor_id=actor.person_id,
         subject_id=volunteer_id,
     )
+    session.commit()
 
 
 def set_vetted(session: Session, by: Actor, membership_id: int, checked_on: date | None) -> None:
@@ -159,7 +160,6 @@ def set_vetted(session: Session, by: Actor, membership_id: int, checked_on: date
     if checked_on is None:
         vog_taken_back(session, by.hub_id, membership.person_id)
     session.add(membership)
-    session.commit()
     audit.record(
         session,
         VETTED if checked_on else UNVETTED,
@@ -168,6 +168,7 @@ def set_vetted(session: Session, by: Actor, membership_id: int, checked_on: date
         subject_id=membership.person_id,
         detail=checked_on.isoformat() if checked_on else "",
     )
+    session.commit()
 
 
 def vog_taken_back(session: Session, hub_id: int, volunteer_id: int) -> None:

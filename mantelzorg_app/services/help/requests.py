@@ -228,7 +228,8 @@ def create_on_behalf(
     session.flush()
     audit.record(
         session, audit.REQUEST_ON_BEHALF, hub_id=actor.hub_id, actor_id=actor.person_id, subject_id=person.id
-    )  # commits
+    )
+    session.commit()
     session.refresh(request)
     return request
 

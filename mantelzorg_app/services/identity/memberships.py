@@ -34,8 +34,8 @@ def grant(session: Session, by: Actor, person_id: int, role: Role, wijk_id: int 
     membership.wijk_id = wijk_id
     membership.pending = False
     session.add(membership)
-    session.commit()
     _log(session, audit.ROLE_GRANTED, by, person_id, role)
+    session.commit()
     return membership
 
 
@@ -48,8 +48,8 @@ def revoke(session: Session, by: Actor, person_id: int, role: Role) -> bool:
     if role == Role.coordinator and not _other_coordinators(session, by.hub_id, person_id):
         raise Invalid({"role": LAST_COORDINATOR})
     session.delete(membership)
-    session.commit()
     _log(session, audit.ROLE_REVOKED, by, person_id, role)
+    session.commit()
     return True
 
 

@@ -1,4 +1,8 @@
-"""The audit log: who did what to whom, and every refusal. No personal data in the detail."""
+"""The audit log: who did what to whom, and every refusal. No personal data in the detail.
+
+`record` only adds the row: the service call that logs commits once, so its change and its row land
+together or not at all. A refusal ends the call with an exception, so `refused` commits its own row.
+"""
 
 from sqlalchemy import update
 from sqlmodel import Session, func, select
@@ -30,11 +34,11 @@ def record(
     subject_id: int | None = None,
     detail: str = "",
 ) -> AuditEvent:
+    """Adds the row to the session; the caller commits it with the change it logs."""
     event = AuditEvent(
         action=action, hub_id=hub_id, actor_id=actor_id, subject_id=subject_id, detail=detail[:200]
     )
     session.add(event)
-    session.commit()
     return event
 
 
@@ -47,6 +51,7 @@ def refused(session: Session, detail: str, *, hub_id: int | None = None, actor_i
     """
     if actor_id is not None:
         record(session, REFUSED, hub_id=hub_id, actor_id=actor_id, detail=detail)
+        session.commit()
         return
     detail = detail[:200]
     hour = utcnow().replace(minute=0, second=0, microsecond=0)

@@ -1,13 +1,16 @@
-"""Refusals: one row each for a signed-in person; without one, one counted row per hub, action and hour."""
+"""Refusals: one row each for a signed-in person; without one, one counted row per hub, action and hour.
+A logged change: `record` only adds its row, and the service commits the change and the row at once."""
 
 import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlmodel import Session, SQLModel, create_engine, func, select
 
-from mantelzorg_app.models import AuditEvent
+from mantelzorg_app.models import AuditEvent, Role
+from mantelzorg_app.services.identity import memberships
+from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import audit
 from tests.unit.auth_fixtures import NOW, audit_events, two_hubs
 from tests.unit.conftest import postgres_url
@@ -85,3 +88,25 @@ def test_workers_refusing_at_once_lose_no_count(shared_engine: Engine):
             select(func.sum(AuditEvent.count)).where(AuditEvent.action == audit.REFUSED)
         ).one()
     assert total == workers * each
+
+
+def test_record_only_adds_the_row_to_the_session(session: Session):
+    world = two_hubs(session)
+    audit.record(session, audit.SIGN_IN, hub_id=world.leusden.id, actor_id=world.volunteer.id)
+    session.rollback()
+    assert audit_events(session, audit.SIGN_IN) == []
+
+
+def test_a_service_commits_its_change_and_its_row_at_once(session: Session, engine: Engine):
+    world = two_hubs(session)
+    cora = Actor(world.coordinator.id, "Cora", world.leusden.id, frozenset({Role.coordinator}))
+    commits = []
+    event.listen(session, "after_commit", lambda _session: commits.append(True))
+    memberships.grant(session, cora, world.newcomer.id, Role.trekker)
+    assert len(commits) == 1
+    with Session(engine) as other:  # a fresh session: both are stored
+        assert memberships.held(other, world.newcomer.id, world.leusden.id, Role.trekker) is not None
+        granted = audit_events(other, audit.ROLE_GRANTED)
+        assert [(e.actor_id, e.subject_id, e.detail) for e in granted] == [
+            (world.coordinator.id, world.newcomer.id, Role.trekker)
+        ]
