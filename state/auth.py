@@ -9,10 +9,10 @@ import reflex as rx
 from mantelzorg_app import settings
 from mantelzorg_app.models import Hub, Role
 from mantelzorg_app.models.base import utcnow as now  # the one clock of every handler
-from mantelzorg_app.routes import after_sign_in, auth_finish_url, auth_link_url
-from mantelzorg_app.services.identity import accounts, authz, handoffs, login_codes, oidc
+from mantelzorg_app.routes import after_sign_in, auth_finish_url
+from mantelzorg_app.services.identity import accounts, authz, handoffs, login_codes, notices, oidc
 from mantelzorg_app.services.identity import sessions as login_sessions
-from mantelzorg_app.services.platform import audit, cookies, hubs, i18n, mail
+from mantelzorg_app.services.platform import audit, cookies, hubs, mail
 from mantelzorg_app.services.platform.i18n import N_
 from state import ui
 from state.client import client_address
@@ -171,9 +171,7 @@ class SignInState(rx.State):
             return
         try:
             base = settings.link_base(self.router.page.host)
-            if base is None:
-                raise mail.MailError("set MANTELZORG_PUBLIC_URL: links in mails need a trusted address")
-            mail.send(_code_mail(lang, address, hub_name, issued, base))
+            mail.send(notices.sign_in_code(address, hub_name, issued, base, lang))
         except mail.MailError as error:
             logging.getLogger("mantelzorg.auth").error("sign-in mail not sent: %s", error)
             self.problem = MAIL_FAILED
@@ -213,25 +211,6 @@ class StaffSignInState(rx.State):
             self.provider_label = provider.label if provider else ""
         reason = self.router.page.params.get("probleem", "")
         self.problem = STAFF_PROBLEMS.get(reason, "") if isinstance(reason, str) else ""
-
-
-def _code_mail(lang: str, address: str, hub_name: str, issued: login_codes.Issued, base: str) -> mail.Message:
-    code = " ".join((issued.code[:3], issued.code[3:]))
-    return mail.Message(
-        to=address,
-        subject=i18n.gettext(lang, N_("Uw code om in te loggen")),
-        body=i18n.gettext(
-            lang,
-            N_(
-                "Hallo,\n\nUw code is: {code}\n\nOf tik op deze link om in te loggen:\n{link}\n\n"
-                "De code en de link werken 10 minuten, en maar één keer.\n"
-                "Heeft u niets gevraagd? Dan hoeft u niets te doen.\n\nMantelzorghub {hub}"
-            ),
-            code=code,
-            link=auth_link_url(base, issued.link_token),
-            hub=hub_name,
-        ),
-    )
 
 
 class SignUpState(rx.State):
