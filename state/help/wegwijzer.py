@@ -57,15 +57,12 @@ class QuestionnaireState(rx.State):
         hub_id = await hub_id_of(self)
         if hub_id != self._hub_id:
             self._hub_id, self._answers, self._asked = hub_id, {}, False
-            self._current = wegwijzer.next_key(None, {})
+            self._current = wegwijzer.QUESTIONS[0].key
         with rx.session() as session:
             found = hubs.wijken(session, hub_id) if hub_id is not None else []
         self._wijk_ids = [wijk.id for wijk in found]
         self.wijken = [{"value": wegwijzer.place_for_wijk(w.id), "name": w.name} for w in found]
-        self._keep(self._answers)
-        if self._current not in {q.key for q in wegwijzer.visible(self._answers)}:
-            self._current = wegwijzer.resume_key(self._answers)
-        self._show()
+        self._show(self._answers, self._current)
 
     @rx.event
     def choose(self, value):
@@ -75,10 +72,10 @@ class QuestionnaireState(rx.State):
             return None
         if question.kind == "many":
             if value in {choice.value for choice in question.choices}:
-                self._keep(
-                    {**self._answers, question.key: toggled(self._answers.get(question.key, []), value)}
+                answers = self._answers
+                self._show(
+                    {**answers, question.key: toggled(answers.get(question.key, []), value)}, question.key
                 )
-                self._show()
             return None
         known = (
             [wegwijzer.place_for_wijk(wijk_id) for wijk_id in self._wijk_ids]
@@ -87,8 +84,7 @@ class QuestionnaireState(rx.State):
         )
         if value not in known:
             return None
-        self._keep({**self._answers, question.key: value})
-        return self._go_on(question.key)
+        return self._go_on(question.key, value)
 
     @rx.event
     def go_on(self):
@@ -96,8 +92,7 @@ class QuestionnaireState(rx.State):
         question = self._question()
         if question is None or question.kind != "many":
             return None
-        self._keep({**self._answers, question.key: self._answers.get(question.key, [])})
-        return self._go_on(question.key)
+        return self._go_on(question.key, self._answers.get(question.key, []))
 
     @rx.event
     def use_postcode(self, form: dict):
@@ -111,27 +106,24 @@ class QuestionnaireState(rx.State):
             self.postcode_problem = POSTCODE_PROBLEM
             return None
         self.postcode_problem = ""
-        self._keep({**self._answers, question.key: place})
-        return self._go_on(question.key)
+        return self._go_on(question.key, place)
 
     @rx.event
     def back(self):
         """One question back; from the result, to the last question. The answers stay."""
         if self._current is None:
             shown = wegwijzer.visible(self._answers)
-            self._current = shown[-1].key if shown else None
+            key = shown[-1].key if shown else None
         else:
-            self._current = wegwijzer.previous_key(self._current, self._answers) or self._current
+            key = wegwijzer.previous_key(self._current, self._answers) or self._current
         self.postcode_problem = ""
-        self._show()
+        self._show(self._answers, key)
         return _TO_TOP
 
     @rx.event
     def start_over(self):
-        self._answers = {}
-        self._current = wegwijzer.next_key(None, {})
         self.postcode, self.postcode_problem = "", ""
-        self._show()
+        self._show({}, None, after=True)
         return _TO_TOP
 
     @rx.event
@@ -160,27 +152,20 @@ class QuestionnaireState(rx.State):
     def _question(self) -> wegwijzer.Question | None:
         return wegwijzer.question(self._current) if self._current is not None else None
 
-    def _keep(self, answers: dict) -> None:
-        self._answers = wegwijzer.validate(answers, self._wijk_ids)
-
-    def _go_on(self, key: str):
-        self._current = wegwijzer.next_key(key, self._answers)
-        self._show()
+    def _go_on(self, key: str, answer):
+        """Keeps the answer to ``key`` and shows the question after it."""
+        self._show({**self._answers, key: answer}, key, after=True)
         return _TO_TOP
 
-    def _show(self) -> None:
-        """Copies what the screen needs from the server-side truth."""
-        found = wegwijzer.summary(self._answers, self._wijk_ids)
-        self.cares, self.categories = found["cares"] or "", found["categories"]
-        self.band = found["band"].value if found["band"] else ""
+    def _show(self, answers: dict, key: str | None, after: bool = False) -> None:
+        """Keeps the answers as the service cleans them and copies what the screen needs."""
+        found = wegwijzer.screen(answers, self._wijk_ids, key, after=after)
+        self._answers, self._current = found.answers, found.key
+        summary = found.summary
+        self.cares, self.categories = summary["cares"] or "", summary["categories"]
+        self.band = summary["band"].value if summary["band"] else ""
         self.asked = self._asked
-        self.key = self._current or ""
-        if self._current is None:
-            self.chosen, self.position, self.total = [], 0, 0
-            return
-        self.position, self.total = wegwijzer.progress(self._current, self._answers)
-        answer = self._answers.get(self._current)
-        self.chosen = [answer] if isinstance(answer, str) else list(answer or [])
-        typed = found["postcode"] if self._current == "plek" else None
-        if typed:
-            self.postcode = typed
+        self.key = found.key or ""
+        self.chosen, self.position, self.total = found.chosen, found.position, found.total
+        if found.key == "plek" and summary["postcode"]:
+            self.postcode = summary["postcode"]

@@ -168,7 +168,11 @@ def score(answers: Answers) -> Band | None:
     - These two overrides count only once all six are answered; until then there is no band.
     - Only answers of questions that are shown count: after "nee" on the first question there is no band.
     """
-    clean = _shown(answers)
+    return _score(_shown(answers))
+
+
+def _score(clean: Mapping[str, str | list[str]]) -> Band | None:
+    """score() of answers already cleaned, of shown questions only."""
     points = [POINTS[value] for key in SELF_CHECK if isinstance(value := clean.get(key), str)]
     if len(points) < len(SELF_CHECK):
         return None
@@ -335,7 +339,10 @@ def summary(answers: Answers, wijk_ids: Collection[int] | None = None) -> dict:
     ``complete`` says every shown question has an answer.
     """
     clean = validate(answers, wijk_ids)
-    shown = _visible(clean)
+    return _summary(clean, _visible(clean))
+
+
+def _summary(clean: Mapping[str, str | list[str]], shown: list[Question]) -> dict:
     given = {q.key: clean[q.key] for q in shown if q.key in clean}
 
     def one(key: str) -> str | None:
@@ -353,7 +360,7 @@ def summary(answers: Answers, wijk_ids: Collection[int] | None = None) -> dict:
         "for_whom": many("voor_wie"),
         "hours": one("uren"),
         "duration": one("duur"),
-        "band": score(clean),
+        "band": _score(given),
         "categories": many("hulp"),
         "days": many("dagen"),
         "dayparts": many("dagdelen"),
@@ -362,3 +369,41 @@ def summary(answers: Answers, wijk_ids: Collection[int] | None = None) -> dict:
         "postcode": postcode_of(place),
         "complete": all(q.key in given for q in shown),
     }
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One step worked out at once, for a tab: the cleaned answers, the question on screen (None:
+    the result) with its place in the count and its answer so far, and the summary."""
+
+    answers: dict[str, str | list[str]]
+    key: str | None
+    position: int
+    total: int
+    chosen: list[str]
+    summary: dict
+
+
+def screen(
+    answers: Answers, wijk_ids: Collection[int] | None, key: str | None, *, after: bool = False
+) -> Screen:
+    """The screen for ``key`` (with ``after``: the question shown after it, the first for None), in
+    one pass over the questions. A ``key`` that is not shown (None, the result, too) resumes at the
+    first shown question without an answer, or the result when all have one, as ``resume_key`` does."""
+    clean = validate(answers, wijk_ids)
+    shown = _visible(clean)
+    keys = [q.key for q in shown]
+    if after:
+        start = -1 if key is None else _index(key)
+        key = next((q.key for q in QUESTIONS[start + 1 :] if q.key in keys), None)
+    elif key not in keys:
+        key = next((k for k in keys if k not in clean), None)
+    answer = clean.get(key) if key is not None else None
+    return Screen(
+        answers=clean,
+        key=key,
+        position=keys.index(key) + 1 if key is not None else 0,
+        total=len(keys) if key is not None else 0,
+        chosen=[answer] if isinstance(answer, str) else list(answer or []),
+        summary=_summary(clean, shown),
+    )

@@ -601,3 +601,27 @@ def test_helpers_never_raise_and_validate_is_stable(answers: dict) -> None:
         assert progress(question.key, answers) == (position, len(shown))
     assert summary(answers)["band"] == score(answers)
     assert resume_key(answers) in {None, *(q.key for q in shown)}
+
+
+@given(_answers, st.sampled_from([None, *KEYS]), st.booleans(), st.sets(st.integers(1, 4)))
+def test_one_screen_says_what_the_step_by_step_helpers_say(answers, key, after, wijk_ids) -> None:
+    """wegwijzer.screen works out a tab's step in one pass; it must agree with the helpers one by one."""
+    found = wegwijzer.screen(answers, wijk_ids, key, after=after)
+    clean = validate(answers, wijk_ids)
+    shown = [q.key for q in visible(clean)]
+    resumed = key if key in shown else resume_key(clean)
+    want = next_key(key, clean) if after else resumed
+    assert (found.answers, found.key, found.summary) == (clean, want, summary(clean, wijk_ids))
+    if want is None:
+        assert (found.position, found.total, found.chosen) == (0, 0, [])
+    else:
+        assert (found.position, found.total) == progress(want, clean)
+        answer = clean.get(want)
+        assert found.chosen == ([answer] if isinstance(answer, str) else list(answer or []))
+
+
+def test_a_screen_after_the_last_question_is_the_result() -> None:
+    answers = {"zorgt": "nee"}
+    found = wegwijzer.screen(answers, None, "zorgt", after=True)
+    assert (found.key, found.position, found.total, found.chosen) == (None, 0, 0, [])
+    assert wegwijzer.screen({}, None, None, after=True).key == "zorgt"
