@@ -12,7 +12,7 @@ from mantelzorg_app.models.base import utcnow as now  # the one clock of every h
 from mantelzorg_app.routes import after_sign_in, auth_finish_url
 from mantelzorg_app.services.identity import accounts, authz, handoffs, login_codes, notices, oidc
 from mantelzorg_app.services.identity import sessions as login_sessions
-from mantelzorg_app.services.platform import audit, cookies, hubs, mail
+from mantelzorg_app.services.platform import cookies, hubs, mail
 from mantelzorg_app.services.platform.i18n import N_
 from state import ui
 from state.client import client_address
@@ -104,15 +104,7 @@ class AuthState(rx.State):
         hub_id = await hub_id_of(self)
         token = session_token(self)
         with rx.session() as session:
-            tabs = login_sessions.tabs(session, token)
-            person_id = login_sessions.end(session, token)
-            if person_id is not None and everywhere:
-                tabs |= login_sessions.tabs(session, person_id=person_id)
-                login_sessions.end_all(session, person_id)
-            if person_id is not None:
-                action = audit.SIGN_OUT_ALL if everywhere else audit.SIGN_OUT
-                audit.record(session, action, hub_id=hub_id, actor_id=person_id)
-                session.commit()  # until ending sessions moves into services, which will commit once
+            tabs = login_sessions.sign_out(session, token, bool(everywhere), hub_id)
         await empty_other_tabs(tabs, self)
         return await forget_tab(self, f"/{(await self.get_state(HubState))._slug}")
 

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, delete, select
 
 from mantelzorg_app.models import LoginSession, Person
-from mantelzorg_app.services.platform import digests
+from mantelzorg_app.services.platform import audit, digests
 
 EMAIL = "email"
 OIDC = "oidc"
@@ -80,10 +80,35 @@ def end(session: Session, token: str | None) -> int | None:
 
 def end_all(session: Session, person_id: int) -> int:
     """Signs the person out on every device; returns how many sessions ended."""
+    ended = _end_every(session, person_id)
+    session.commit()
+    return ended
+
+
+def sign_out(session: Session, token: str | None, everywhere: bool, hub_id: int | None) -> set[str]:
+    """ "Uitloggen": ends this device's session, with ``everywhere`` every session of its person, and
+    logs it in the audit of ``hub_id``, in one commit. Returns the browser tabs that showed the ended
+    sessions, for the caller to empty; nothing for a token without a session."""
+    row = _row(session, token)
+    if row is None:
+        return set()
+    person_id, shown = row.person_id, set(row.tabs.split())
+    if everywhere:
+        shown |= tabs(session, person_id=person_id)
+        _end_every(session, person_id)
+    else:
+        session.delete(row)
+    audit.record(
+        session, audit.SIGN_OUT_ALL if everywhere else audit.SIGN_OUT, hub_id=hub_id, actor_id=person_id
+    )
+    session.commit()
+    return shown
+
+
+def _end_every(session: Session, person_id: int) -> int:
     rows = session.exec(select(LoginSession).where(LoginSession.person_id == person_id)).all()
     for row in rows:
         session.delete(row)
-    session.commit()
     return len(rows)
 
 

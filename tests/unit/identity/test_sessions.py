@@ -7,8 +7,8 @@ from sqlmodel import Session, select
 
 from mantelzorg_app.models import LoginSession
 from mantelzorg_app.services.identity import sessions
-from mantelzorg_app.services.platform import digests
-from tests.unit.auth_fixtures import NOW, World, two_hubs
+from mantelzorg_app.services.platform import audit, digests
+from tests.unit.auth_fixtures import NOW, World, audit_events, two_hubs
 
 
 @pytest.fixture
@@ -170,3 +170,55 @@ def test_an_ended_session_lends_no_tab(session: Session, world: World) -> None:
     later = NOW + timedelta(days=31)
     sessions.person(session, token, later, tab="22222222-2222-4222-8222-222222222222")
     assert sessions.tabs(session, token) == set()
+
+
+def _tab(n: int) -> str:
+    return f"{n:08d}-3333-4333-8333-333333333333"
+
+
+def test_sign_out_ends_this_device_logs_it_and_names_its_tabs(session: Session, world: World) -> None:
+    phone = sessions.start(session, world.volunteer.id, sessions.EMAIL, NOW)
+    laptop = sessions.start(session, world.volunteer.id, sessions.EMAIL, NOW)
+    sessions.person(session, phone, NOW, tab=_tab(1))
+    sessions.person(session, laptop, NOW, tab=_tab(2))
+
+    assert sessions.sign_out(session, phone, False, world.leusden.id) == {_tab(1)}
+
+    assert sessions.person(session, phone, NOW) is None
+    assert sessions.person(session, laptop, NOW).id == world.volunteer.id
+    [logged] = audit_events(session, audit.SIGN_OUT)
+    assert (logged.hub_id, logged.actor_id) == (world.leusden.id, world.volunteer.id)
+    assert audit_events(session, audit.SIGN_OUT_ALL) == []
+
+
+def test_sign_out_everywhere_ends_every_device_of_that_person_only(session: Session, world: World) -> None:
+    phone = sessions.start(session, world.volunteer.id, sessions.EMAIL, NOW)
+    laptop = sessions.start(session, world.volunteer.id, sessions.EMAIL, NOW)
+    theirs = sessions.start(session, world.coordinator.id, sessions.OIDC, NOW)
+    for token, n in ((phone, 1), (laptop, 2), (theirs, 3)):
+        sessions.person(session, token, NOW, tab=_tab(n))
+
+    assert sessions.sign_out(session, phone, True, world.leusden.id) == {_tab(1), _tab(2)}
+
+    assert sessions.person(session, laptop, NOW) is None
+    assert sessions.person(session, theirs, NOW).id == world.coordinator.id
+    [logged] = audit_events(session, audit.SIGN_OUT_ALL)
+    assert (logged.hub_id, logged.actor_id) == (world.leusden.id, world.volunteer.id)
+    assert audit_events(session, audit.SIGN_OUT) == []
+
+
+@pytest.mark.parametrize("token", [None, "", "an unknown token"])
+def test_sign_out_without_a_session_ends_and_logs_nothing(session: Session, world: World, token) -> None:
+    kept = sessions.start(session, world.volunteer.id, sessions.EMAIL, NOW)
+
+    assert sessions.sign_out(session, token, True, world.leusden.id) == set()
+
+    assert sessions.person(session, kept, NOW).id == world.volunteer.id
+    assert audit_events(session) == []
+
+
+def test_sign_out_commits_its_end_and_its_audit_row_together(session: Session, world: World) -> None:
+    phone = sessions.start(session, world.volunteer.id, sessions.EMAIL, NOW)
+    sessions.sign_out(session, phone, False, world.leusden.id)
+    session.rollback()  # nothing was left for the caller to commit
+    assert _rows(session) == [] and len(audit_events(session, audit.SIGN_OUT)) == 1
