@@ -6,7 +6,7 @@ A professional sees the requests they posted for caregivers, and may answer offe
 import reflex as rx
 
 from mantelzorg_app import settings
-from mantelzorg_app.models import Role, Status
+from mantelzorg_app.models import Role
 from mantelzorg_app.services.help import notices, requests
 from mantelzorg_app.services.help.requests import STATUS_WORDS
 from mantelzorg_app.services.help.vocabulary import HELP_CATEGORIES
@@ -52,13 +52,11 @@ class RequestsState(rx.State):
         rows, offers = [], []
         for item in found:
             r = item.request
-            shown = requests.shown_status(r)
-            state = "offered" if shown == Status.open and item.offers else shown
             rows.append(
                 {
                     **request_row(r, item.wijk),
-                    "status": STATUS_WORDS[state],
-                    "state": state,
+                    "status": STATUS_WORDS[item.shown],
+                    "state": item.shown,
                     "helper": item.helper,
                     "for": item.caregiver if r.caregiver_id != actor.person_id else "",
                 }

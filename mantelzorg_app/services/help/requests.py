@@ -83,10 +83,12 @@ NO_TEXT = N_("Schrijf in een paar woorden wat u zoekt, of kies een voorbeeld.")
 HOME_VISIT_BY_DEFAULT = frozenset({"gezelschap", "klusjes", "oppas", "huishouden", "papierwerk"})
 
 
-# The status of a request in plain words, for the caregiver. ``{name}``: the volunteer's first name.
+# The status of a request in plain words, for the caregiver, by ``Mine.shown``. ``{name}``: the
+# volunteer's first name.
+OFFERED = "offered"  # shown, never stored: open, with volunteers' offers waiting for the caregiver's answer
 STATUS_WORDS = {
     "open": N_("Wij zoeken een vrijwilliger."),
-    "offered": N_("Iemand wil u helpen. Wilt u dat?"),
+    OFFERED: N_("Iemand wil u helpen. Wilt u dat?"),
     "matched": N_("{name} helpt u."),
     "done": N_("Gelukt. Deze hulpvraag is klaar."),
     "closed": N_("Gestopt. U heeft deze hulpvraag stopgezet."),
@@ -275,6 +277,7 @@ class Mine:
     request: HelpRequest
     wijk: str
     offers: tuple[Offer, ...]  # volunteers who said "Ik help", waiting for an answer
+    shown: str  # its status as the page words it, a key of STATUS_WORDS (shown_status, or OFFERED)
     helper: str  # the volunteer's first name once matched, else ""
     caregiver: str  # the caregiver's first name; for the professional who posted it, as they typed it
 
@@ -301,11 +304,15 @@ def mine(session: Session, actor: Actor) -> list[Mine]:
     ).all()
     names = first_names(session, {r.volunteer_id for r in requests} | {r.caregiver_id for r in requests})
     wijken = _wijk_names(session, {r.wijk_id for r in requests})
+    offered = {
+        r.id: tuple(Offer(o.id, p.first_name) for o, p in offers if o.request_id == r.id) for r in requests
+    }
     return [
         Mine(
             request=r,
             wijk=place_label(r, wijken),
-            offers=tuple(Offer(o.id, p.first_name) for o, p in offers if o.request_id == r.id),
+            offers=offered[r.id],
+            shown=OFFERED if offered[r.id] and shown_status(r) == Status.open else shown_status(r),
             helper=names.get(r.volunteer_id, "") if r.status != Status.open else "",
             caregiver=caregiver_name_for(r, actor, names),
         )

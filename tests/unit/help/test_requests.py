@@ -315,6 +315,25 @@ def test_mine_shows_waiting_offers_by_first_name_and_the_helper_once_matched(ses
     assert (entry.offers, entry.helper, entry.request.status) == ((), "Victor", Status.matched)
 
 
+def test_mine_says_offered_while_offers_wait_for_an_answer_and_the_status_otherwise(
+    session: Session, world: Help
+):
+    request = ask(session, world.caregiver, world.centrum)
+    add_offer(session, request, world.bram, OfferStatus.suggested)  # not an offer yet
+    assert [m.shown for m in requests.mine(session, world.caregiver)] == [Status.open]
+
+    vera = add_offer(session, request, world.vera, OfferStatus.offered)
+    (entry,) = requests.mine(session, world.caregiver)
+    assert entry.shown == requests.OFFERED == "offered"
+    assert requests.STATUS_WORDS[entry.shown] == "Iemand wil u helpen. Wilt u dat?"
+
+    requests.answer_offer(session, world.caregiver, vera.id, True, NOW)
+    assert [m.shown for m in requests.mine(session, world.caregiver)] == [Status.matched]
+    requests.stop(session, world.caregiver, request.id, NOW)
+    assert [m.shown for m in requests.mine(session, world.caregiver)] == [Status.closed]
+    assert all(m.shown in requests.STATUS_WORDS for m in requests.mine(session, world.caregiver))
+
+
 # --- answer_offer -------------------------------------------------------------------------------------
 
 
