@@ -14,9 +14,8 @@ from mantelzorg_app import routes, settings
 from mantelzorg_app.models import Role
 from mantelzorg_app.services import confirmations
 from mantelzorg_app.services.help import requests, vocabulary, wegwijzer
-from mantelzorg_app.services.help.requests import Draft, OnBehalf
+from mantelzorg_app.services.help.requests import OnBehalf
 from mantelzorg_app.services.platform import hubs
-from mantelzorg_app.services.platform.problems import Invalid
 from state import ui
 from state.actions import act, viewer
 from state.auth import now
@@ -117,21 +116,7 @@ class RequestFormState(rx.State):
         chosen = self._draft
 
         def create(session, actor) -> list:
-            example = chosen.get("example", 0)
-            sentences = requests.EXAMPLES.get(chosen.get("category", ""), ())
-            own = example == -1 or not sentences
-            if own and not self.text.strip():
-                raise Invalid({"text": requests.NO_TEXT})
-            draft = Draft(
-                category=chosen.get("category", ""),
-                text=self.text if own else sentences[min(max(example, 0), len(sentences) - 1)],
-                wijk_id=None if self.postcode.strip() else chosen.get("wijk_id"),
-                postcode=self.postcode,
-                days=chosen.get("days", []),
-                dayparts=chosen.get("dayparts", []),
-                recurring=bool(chosen.get("recurring")),
-                home_visit=chosen.get("home_visit"),
-            )
+            draft = requests.draft_from_form(chosen, self.text, self.postcode)
             if actor.has(Role.caregiver):
                 requests.create(session, actor, draft, now())
                 return []

@@ -132,6 +132,27 @@ def draft_from_answers(found: dict) -> Draft:
     )
 
 
+def draft_from_form(chosen: dict, text: str, postcode: str) -> Draft:
+    """The request the form describes. ``chosen``: its taps (a Draft as a dict, with ``example``, the
+    chosen example sentence's index, -1 for their own words). The sentence, or the typed ``text``
+    (Invalid, on the text, when it is empty); a typed ``postcode`` stands instead of the wijk."""
+    example = chosen.get("example", 0)
+    sentences = EXAMPLES.get(chosen.get("category", ""), ())
+    own = example == -1 or not sentences
+    if own and not text.strip():
+        raise Invalid({"text": NO_TEXT})
+    return Draft(
+        category=chosen.get("category", ""),
+        text=text if own else sentences[min(max(example, 0), len(sentences) - 1)],
+        wijk_id=None if postcode.strip() else chosen.get("wijk_id"),
+        postcode=postcode,
+        days=chosen.get("days", []),
+        dayparts=chosen.get("dayparts", []),
+        recurring=bool(chosen.get("recurring")),
+        home_visit=chosen.get("home_visit"),
+    )
+
+
 def _check(session: Session, hub_id: int, draft: Draft) -> dict:
     problems = {}
     if draft.category not in CATEGORY_VALUES:

@@ -77,6 +77,53 @@ def test_a_draft_from_no_answers_is_empty():
     )
 
 
+# --- draft_from_form -----------------------------------------------------------------------------
+
+CHOSEN = {
+    "category": "vervoer",
+    "wijk_id": 7,
+    "postcode": "",
+    "days": ["dinsdag"],
+    "dayparts": ["avond"],
+    "recurring": True,
+    "home_visit": None,
+    "example": 1,
+}
+
+
+def test_the_form_sends_the_chosen_example_sentence_whatever_was_typed():
+    assert requests.draft_from_form(CHOSEN, "getypt", "") == Draft(
+        category="vervoer",
+        text=EXAMPLES["vervoer"][1],
+        wijk_id=7,
+        days=["dinsdag"],
+        dayparts=["avond"],
+        recurring=True,
+    )
+    assert requests.draft_from_form({**CHOSEN, "example": 9}, "", "").text == EXAMPLES["vervoer"][-1]
+    assert requests.draft_from_form({**CHOSEN, "example": -7}, "", "").text == EXAMPLES["vervoer"][0]
+    assert (
+        requests.draft_from_form({k: v for k, v in CHOSEN.items() if k != "example"}, "", "").text
+        == (EXAMPLES["vervoer"][0])
+    )
+
+
+def test_their_own_words_may_not_be_empty():
+    own = {**CHOSEN, "example": -1}
+    assert requests.draft_from_form(own, "Wie rijdt mee?", "").text == "Wie rijdt mee?"
+    assert requests.draft_from_form({**CHOSEN, "category": ""}, "Iets anders", "").text == "Iets anders"
+    for chosen in (own, {**CHOSEN, "category": ""}):
+        with pytest.raises(Invalid) as refused_text:
+            requests.draft_from_form(chosen, "   ", "")
+        assert refused_text.value.problems == {"text": requests.NO_TEXT}
+
+
+def test_a_typed_postcode_stands_instead_of_the_chosen_wijk():
+    found = requests.draft_from_form(CHOSEN, "", "3831 AB")
+    assert (found.wijk_id, found.postcode) == (None, "3831 AB")
+    assert requests.draft_from_form(CHOSEN, "", "  ").wijk_id == 7
+
+
 # --- create ----------------------------------------------------------------------------------------
 
 
