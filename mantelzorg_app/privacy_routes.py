@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from mantelzorg_app.auth_routes import is_https
+from mantelzorg_app import settings
 from mantelzorg_app.routes import ACCOUNT
 from mantelzorg_app.services import privacy
 from mantelzorg_app.services.identity import sessions
@@ -27,7 +27,7 @@ PRIVATE = {"Cache-Control": "no-store"}
 def download(request: Request) -> Response:
     """The export as a JSON file for whoever holds a valid session cookie; 403 for anyone else."""
     cookie_header = request.headers.get("cookie", "")
-    https = is_https(request)
+    https = settings.served_over_https(request.url.scheme)
     token = cookies.read(cookie_header, cookies.SESSION, https)
     with rx.session() as session:
         person = sessions.person(session, token, datetime.now(UTC))
