@@ -75,4 +75,4 @@ command -v $(1) >/dev/null || { \
 endef
 
 clean:
-	rm -rf .web .states instance
+	rm -rf .web .states instance .build

@@ -9,7 +9,6 @@ import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import redis
 from playwright.sync_api import Page, expect
@@ -20,10 +19,8 @@ from mantelzorg_app.services.platform.database import engine
 from tests.e2e.conftest import open_page
 from tests.e2e.test_coordination import sign_in
 from tests.e2e.test_privacy import DOWNLOAD, sign_up
-from tests.support.server import ROOT, RunningApp, free_port
+from tests.support.server import RunningApp, free_port
 from tests.support.smtp import SmtpServer
-
-STATES = ROOT / ".states"  # where Reflex's disk manager would write tab states; ours keeps them in memory
 
 
 @contextlib.contextmanager
@@ -129,24 +126,24 @@ def test_after_a_coordinator_signs_out_a_reload_of_the_tab_gets_no_number_and_no
             assert personal not in frame, f"{personal!r} reached a tab after signing out"
 
 
-def _stored_tab_states(since: float = 0.0) -> Iterator[bytes]:
-    """Every tab state the server keeps outside its memory: every Redis key's value, or files under
-    .states/ written since ``since`` (without Redis there must be none: rxconfig.py)."""
+def _stored_tab_states(app: RunningApp) -> Iterator[bytes]:
+    """Every tab state the server keeps outside its memory: every Redis key's value, or the files in
+    its own .states/, empty when it started (without Redis there must be none: rxconfig.py)."""
     if url := os.environ.get("REFLEX_REDIS_URL"):
         client = redis.Redis.from_url(url)
         for key in client.scan_iter():
             with contextlib.suppress(redis.ResponseError):  # not a plain value (a lock, a set)
                 yield client.get(key) or b""
         return
-    for path in Path(STATES).glob("*.pkl"):
+    for path in app.states.glob("*.pkl"):
         with contextlib.suppress(FileNotFoundError):
-            if path.stat().st_mtime >= since:
-                yield path.read_bytes()
+            yield path.read_bytes()
 
 
-def test_after_a_wipe_the_server_keeps_no_tab_state_with_the_persons_words(page: Page, smtp: SmtpServer):
+def test_after_a_wipe_the_server_keeps_no_tab_state_with_the_persons_words(
+    page: Page, smtp: SmtpServer, app: RunningApp
+):
     words = "Mijn man heeft dementie en ik wil een middag per week vrij"
-    started = time.time()
     sign_up(page, smtp, "thea.wipe@example.org", "Thea")
     open_page(page, "/leusden/hulpvragen/nieuw")
     page.get_by_role("button", name="Boodschappen", exact=True).click()
@@ -156,7 +153,7 @@ def test_after_a_wipe_the_server_keeps_no_tab_state_with_the_persons_words(page:
     page.get_by_role("button", name="Vraag hulp").click()
     expect(page.get_by_role("heading", level=1, name="Mijn hulpvragen")).to_be_visible()
     time.sleep(2)  # Reflex writes tab states to Redis shortly after each event
-    stored = list(_stored_tab_states(started))
+    stored = list(_stored_tab_states(app))
     if os.environ.get("REFLEX_REDIS_URL"):
         assert any(words.encode() in state for state in stored), "the test sees the stored states"
     else:
@@ -167,5 +164,5 @@ def test_after_a_wipe_the_server_keeps_no_tab_state_with_the_persons_words(page:
     page.get_by_role("button", name="Ja, wis mijn account").click()
     expect(page.get_by_role("main").get_by_role("link", name="Inloggen")).to_be_visible()
     time.sleep(2)
-    for state in _stored_tab_states(started):
+    for state in _stored_tab_states(app):
         assert words.encode() not in state and b"thea.wipe" not in state

@@ -2,11 +2,19 @@
 
 Used once per e2e test session and by the benchmarks: `reflex run --env prod --single-port`,
 after `manage setup` has migrated and seeded a fresh database.
+
+It builds in a folder of its own, `.build/server-N/`: a copy of the app's files with its own `.web`,
+`.states` and `reflex.lock`, so it never rewrites the front end of a `make run` serving from the same
+checkout (whose page would then point its websocket at this server's port). The folders are kept
+between runs, so `node_modules` and Reflex's install cache carry over and a build installs no npm
+packages; a run takes the first folder no other run holds, so two runs at once each have one.
 """
 
 import contextlib
 import fcntl
+import itertools
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -14,7 +22,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +36,12 @@ BROWSER_ARGS = [
     "--no-first-run",
 ]
 CHROMIUM = "/usr/bin/chromium"
+BUILDS = ROOT / ".build"
+# What `reflex run` reads from the checkout; the rest of the folder is Reflex's own output.
+APP_FILES = (
+    *("rxconfig.py", "pyproject.toml", "alembic.ini", "alembic", "reflex.lock"),
+    *("mantelzorg_app", "state", "components", "assets", "translations"),
+)
 
 
 def free_port() -> int:
@@ -36,13 +50,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _environment(instance: Path, extra: dict[str, str]) -> dict[str, str]:
+def _environment(folder: Path, instance: Path, extra: dict[str, str]) -> dict[str, str]:
     env = {**os.environ, **extra}
     bin_dir = str(Path(sys.executable).parent)
     env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
     env["REFLEX_USE_NPM"] = "1"
     env["REFLEX_TELEMETRY_ENABLED"] = "false"
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(folder)
+    env["REFLEX_WEB_WORKDIR"] = str(folder / ".web")
+    env["REFLEX_STATES_WORKDIR"] = str(folder / ".states")
     env["MANTELZORG_INSTANCE"] = str(instance)
     env.setdefault("REFLEX_DB_URL", f"sqlite:///{instance / 'test.db'}")
     return env
@@ -68,31 +84,87 @@ def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float) 
 
 
 @contextlib.contextmanager
-def _one_build_at_a_time() -> Iterator[None]:
-    """Every server compiles into the one .web folder, so a second run waits for the first."""
-    with (ROOT / ".web.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+def _build_folder() -> Iterator[Path]:
+    """The first `.build/server-N` no other run holds, laid out afresh with the checkout's app files."""
+    BUILDS.mkdir(exist_ok=True)
+    for n in itertools.count(1):
+        with (BUILDS / f"server-{n}.lock").open("w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # another run builds or serves there
+            folder = BUILDS / f"server-{n}"
+            _lay_out(folder)
+            yield folder
+            return
+
+
+def _lay_out(folder: Path) -> None:
+    """The app's files as they are in the checkout now (edits not yet committed too), and no tab states."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / ".web").exists():
+        _seed_web(folder / ".web")
+    for name in (*APP_FILES, ".states"):
+        target = folder / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        target.unlink(missing_ok=True)
+    for name in APP_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name, ignore=_ignoring(ROOT / "assets", "external"))
+        elif source.exists():
+            shutil.copy2(source, folder / name)
+
+
+def _seed_web(web: Path) -> None:
+    """A new folder starts from a copy of another build's .web (or the checkout's, only read), so its
+    first build finds node_modules and the install cache and installs nothing; else Reflex installs."""
+    seed = web.with_name(".web-seed")  # renamed into place when whole, so a stopped copy is not used
+    for donor in [*sorted(BUILDS.glob("server-*/.web")), ROOT / ".web"]:
+        if not (donor / "node_modules").is_dir():
+            continue
+        shutil.rmtree(seed, ignore_errors=True)
         try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            shutil.copytree(donor, seed, symlinks=True, ignore=_ignoring(donor, "build"))
+        except (OSError, shutil.Error):  # the donor was being rebuilt meanwhile: try the next
+            continue
+        seed.rename(web)
+        return
+    shutil.rmtree(seed, ignore_errors=True)
+
+
+def _ignoring(top: Path, *names_at_top: str) -> Callable[[str, list[str]], set[str]]:
+    """For copytree: Python's caches anywhere, and the given entries of `top` itself (what Reflex
+    writes there: assets/external, .web/build)."""
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        caches = {name for name in names if name == "__pycache__" or name.endswith(".pyc")}
+        return caches | (set(names_at_top) if Path(directory) == top else set())
+
+    return ignore
 
 
 @dataclass(frozen=True)
 class RunningApp:
     url: str
     db_url: str  # for tests that must reach past the interface, e.g. to age a code
+    folder: Path  # where it was built: its .web, and its .states when tab state is kept on disk
+
+    @property
+    def states(self) -> Path:
+        return self.folder / ".states"
 
 
 @contextlib.contextmanager
 def running_app(extra_env: dict[str, str] | None = None, timeout: float = 600) -> Iterator[RunningApp]:
     """Builds and serves the app with its own fresh database; stops it afterwards."""
-    with _one_build_at_a_time(), tempfile.TemporaryDirectory(prefix="mantelzorg-") as tmp:
+    with _build_folder() as folder, tempfile.TemporaryDirectory(prefix="mantelzorg-") as tmp:
         instance = Path(tmp)
-        env = _environment(instance, extra_env or {})
+        env = _environment(folder, instance, extra_env or {})
         subprocess.run(
             [sys.executable, "-m", "mantelzorg_app.manage", "setup"],
-            cwd=ROOT,
+            cwd=folder,
             env=env,
             check=True,
             capture_output=True,
@@ -105,7 +177,7 @@ def running_app(extra_env: dict[str, str] | None = None, timeout: float = 600) -
                     *("reflex", "run", "--env", "prod", "--single-port"),
                     *("--frontend-port", str(port), "--backend-port", str(port)),
                 ],
-                cwd=ROOT,
+                cwd=folder,
                 env=env,
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -114,7 +186,7 @@ def running_app(extra_env: dict[str, str] | None = None, timeout: float = 600) -
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(url, proc, log, timeout)
-            yield RunningApp(url, env["REFLEX_DB_URL"])
+            yield RunningApp(url, env["REFLEX_DB_URL"], folder)
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGTERM)
