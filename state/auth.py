@@ -15,7 +15,7 @@ from mantelzorg_app.services.identity import sessions as login_sessions
 from mantelzorg_app.services.platform import cookies, hubs, mail
 from mantelzorg_app.services.platform.i18n import N_
 from state import ui
-from state.client import client_address
+from state.client import client_address, page_argument, page_origin
 from state.hub import HubState, hub_id_of
 from state.tab import empty_every_state, empty_other_tabs, forget_tab
 from state.ui import UiState
@@ -45,7 +45,7 @@ def go_to(url: str) -> rx.event.EventSpec:
 def go_to_finish(state: rx.State, ticket: str, then: str) -> rx.event.EventSpec:
     """On to /auth/finish with the ticket in a cookie only this page sets (SameSite=Strict, 2
     minutes, ``__Host-`` over HTTPS): a link from elsewhere cannot hand it a ticket."""
-    https = cookies.https_origin(state.router.page.host)
+    https = cookies.https_origin(page_origin(state))
     cookie = f"{cookies.name(cookies.TICKET, https)}={ticket}; Path=/; Max-Age=120; SameSite=Strict"
     cookie += "; Secure" if https else ""
     url = json.dumps(auth_finish_url(then))
@@ -56,7 +56,7 @@ def session_token(state: rx.State, base: str = cookies.SESSION) -> str | None:
     """The opaque token from the HttpOnly session cookie (or another of ours, ``base``) this tab
     connected with. The page is HTTPS when its origin is: the browser sends that Origin on the event
     socket's handshake, and only an HTTPS page holds the ``__Host-`` cookie."""
-    https = cookies.https_origin(state.router.page.host)
+    https = cookies.https_origin(page_origin(state))
     return cookies.read(state.router.headers.cookie, base, https)
 
 
@@ -138,7 +138,7 @@ class SignInState(rx.State):
 
     @rx.event
     def load(self):
-        self._then = after_sign_in(self.router.page.params.get("verder"))
+        self._then = after_sign_in(page_argument(self, "verder"))
 
     @rx.event
     def start_over(self):
@@ -162,7 +162,7 @@ class SignInState(rx.State):
             self.problem = login_codes.TOO_MANY
             return
         try:
-            base = settings.link_base(self.router.page.host)
+            base = settings.link_base(page_origin(self))
             mail.send(notices.sign_in_code(address, hub_name, issued, base, lang))
         except mail.MailError as error:
             logging.getLogger("mantelzorg.auth").error("sign-in mail not sent: %s", error)
@@ -201,7 +201,7 @@ class StaffSignInState(rx.State):
             provider = oidc.provider_for(session, hub_id) if hub_id is not None else None
             self.available = provider is not None
             self.provider_label = provider.label if provider else ""
-        reason = self.router.page.params.get("probleem", "")
+        reason = page_argument(self, "probleem")
         self.problem = STAFF_PROBLEMS.get(reason, "") if isinstance(reason, str) else ""
 
 
@@ -229,7 +229,7 @@ class SignUpState(rx.State):
     @rx.event
     async def load(self):
         hub_id = await hub_id_of(self)
-        self._then = after_sign_in(self.router.page.params.get("verder"))
+        self._then = after_sign_in(page_argument(self, "verder"))
         ticket = self._ticket()
         self.ready = ticket is not None and ticket[0] == hub_id
         if self.ready:

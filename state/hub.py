@@ -4,6 +4,7 @@ import reflex as rx
 
 from mantelzorg_app.services.platform import hubs
 from mantelzorg_app.services.platform.i18n import N_
+from state.client import page_argument
 
 
 class HubState(rx.State):
@@ -21,9 +22,9 @@ class HubState(rx.State):
         self._look_up()
 
     def _look_up(self) -> None:
-        slug = self.router.page.params.get("hub", "")
+        slug = page_argument(self, "hub")
         with rx.session() as session:
-            hub = hubs.hub_by_slug(session, slug) if isinstance(slug, str) else None
+            hub = hubs.hub_by_slug(session, slug)
         if hub is None:
             self.slug, self.name, self.found, self._hub_id, self._slug = "", "", False, None, ""
             return
@@ -63,7 +64,7 @@ class HubListState(rx.State):
 
     @rx.event
     def load(self):
-        reason = self.router.page.params.get("probleem", "")
+        reason = page_argument(self, "probleem")
         self.problem = LINK_PROBLEMS.get(reason, LINK_PROBLEMS["unknown"]) if reason else ""
         with rx.session() as session:
             self.choices = [{"slug": h.slug, "name": h.name} for h in hubs.active_hubs(session)]

@@ -13,6 +13,7 @@ from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.i18n import N_
 from state.actions import act
 from state.auth import now, require
+from state.client import page_origin
 from state.help.requests import request_row
 from state.inputs import as_id
 from state.ui import UiState
@@ -146,7 +147,7 @@ class CoordinationState(rx.State):
     async def invite(self, form: dict):
         self.invite_first_name = str(form.get("invite_first_name", ""))[:200]
         self.invite_email = str(form.get("invite_email", ""))[:300]
-        base = settings.link_base(self.router.page.host)
+        base = settings.link_base(page_origin(self))
 
         def invite(session, actor) -> list:
             first_name, email = self.invite_first_name, self.invite_email

@@ -19,6 +19,7 @@ from mantelzorg_app.services.platform import hubs
 from state import ui
 from state.actions import act, viewer
 from state.auth import now
+from state.client import page_origin
 from state.help.requests import RequestsState
 from state.help.wegwijzer import QuestionnaireState
 from state.hub import HubState
@@ -128,7 +129,7 @@ class RequestFormState(rx.State):
             request = requests.create_on_behalf(session, actor, draft, who, now())
             return [confirmations.posted_for(session, request, base, now())]
 
-        base = settings.link_base(self.router.page.host)
+        base = settings.link_base(page_origin(self))
         if not await act(self, "create-request", create, roles=ASKERS, ready=bool(chosen), problems=FIELDS):
             return None
         self._draft, self.text = {}, ""

@@ -12,6 +12,7 @@ from mantelzorg_app.services.help.requests import STATUS_WORDS
 from mantelzorg_app.services.help.vocabulary import HELP_CATEGORIES
 from state.actions import act, viewer
 from state.auth import now
+from state.client import page_origin
 
 ASKERS = (Role.caregiver, Role.professional, Role.coordinator)
 CATEGORY = {c.value: (c.label, c.icon) for c in HELP_CATEGORIES}
@@ -67,7 +68,7 @@ class RequestsState(rx.State):
     @rx.event
     async def answer(self, offer_id, accept):
         """ "Ja, graag" or "Nee, liever niet" to a volunteer's offer; a yes is mailed to the volunteer."""
-        base = settings.link_base(self.router.page.host)
+        base = settings.link_base(page_origin(self))
 
         def answer(session, actor, found_id) -> list:
             request = requests.answer_offer(session, actor, found_id, accept is True, now())

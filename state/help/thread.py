@@ -11,6 +11,7 @@ from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.problems import Invalid
 from state.actions import act
 from state.auth import now, require
+from state.client import page_argument
 from state.help.requests import request_row
 from state.inputs import as_id
 from state.ui import UiState
@@ -28,7 +29,7 @@ class ThreadState(rx.State):
 
     @rx.event
     async def load(self):
-        self._request_id = as_id(self.router.page.params.get("nr"))
+        self._request_id = as_id(page_argument(self, "nr"))
         self.problem = ""
         await self._refresh()
 

@@ -11,6 +11,7 @@ from mantelzorg_app.services.platform import hubs
 from state import ui
 from state.actions import act, viewer
 from state.auth import now
+from state.client import page_origin
 from state.help.requests import request_row
 from state.hub import HubState
 from state.inputs import toggled
@@ -64,7 +65,7 @@ class HelpingState(rx.State):
     async def offer(self, request_id):
         """ "Ik help": the caregiver is asked (once: a repeated tap mails nobody); the request stays
         on the list, marked."""
-        base = settings.link_base(self.router.page.host)
+        base = settings.link_base(page_origin(self))
 
         def offer(session, actor, found_id) -> list:
             made = volunteering.offer(session, actor, found_id, now())
