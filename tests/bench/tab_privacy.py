@@ -8,53 +8,33 @@ session lookup per page load), and `empty_every_state` on a tab whose coordinato
 """
 
 import asyncio
-import tempfile
 from datetime import UTC, datetime
-from pathlib import Path
 
 import reflex as rx
-from reflex.istate.data import RouterData
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlmodel import Session, select
 
 import mantelzorg_app.mantelzorg_app  # noqa: F401  registers every page and state
 from mantelzorg_app.models import Person
-from mantelzorg_app.services.demo import load_demo
 from mantelzorg_app.services.identity import sessions
-from mantelzorg_app.services.platform import cookies
 from state.auth import TabOwnerState
 from state.help.coordination import CoordinationState
 from state.tab import app_states, empty_every_state
 from tests.bench.matching import timed
+from tests.bench.tabs import demo_database, tab
 
 REPEAT = 200
 
 
-def _tab(token: str) -> rx.State:
-    root = rx.State(_reflex_internal_init=True)
-    root.router = RouterData.from_router_data(
-        {
-            "headers": {"cookie": f"{cookies.SESSION}={token}"},
-            "pathname": "/leusden",
-            "query": {"hub": "leusden"},
-        }
-    )
-    return root
-
-
 async def _loaded(token: str) -> rx.State:
-    root = _tab(token)
+    root = tab(token=token)
     await TabOwnerState.check.fn(await root.get_state(TabOwnerState))
     await CoordinationState.load.fn(await root.get_state(CoordinationState))
     return root
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        engine = create_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
-        SQLModel.metadata.create_all(engine)
-        rx.session = lambda: Session(engine)
+    with demo_database() as engine:
         with Session(engine) as session:
-            load_demo(session)
             gerrit = session.exec(select(Person).where(Person.first_name == "Gerrit")).one()
             token = sessions.start(session, gerrit.id, sessions.EMAIL, datetime.now(UTC))
         root = asyncio.run(_loaded(token))
@@ -64,7 +44,6 @@ def main() -> None:
         empty = timed(lambda: asyncio.run(empty_every_state(root)), REPEAT)
         states = len(list(app_states()))
         print(f"tab empty-every-state ({states} states): p50 {empty[0]:.2f} ms p95 {empty[1]:.2f} ms")
-        engine.dispose()
 
 
 if __name__ == "__main__":

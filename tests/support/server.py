@@ -84,44 +84,47 @@ def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float) 
 
 
 @contextlib.contextmanager
-def _build_folder() -> Iterator[Path]:
-    """The first `.build/server-N` no other run holds, laid out afresh with the checkout's app files."""
+def build_folder(
+    kind: str = "server", source: Path = ROOT, files: tuple[str, ...] = APP_FILES
+) -> Iterator[Path]:
+    """The first `.build/<kind>-N` no other run holds, laid out afresh with ``files`` of ``source``
+    (the checkout's app by default; the bench's blank app is another)."""
     BUILDS.mkdir(exist_ok=True)
     for n in itertools.count(1):
-        with (BUILDS / f"server-{n}.lock").open("w") as lock:
+        with (BUILDS / f"{kind}-{n}.lock").open("w") as lock:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 continue  # another run builds or serves there
-            folder = BUILDS / f"server-{n}"
-            _lay_out(folder)
+            folder = BUILDS / f"{kind}-{n}"
+            _lay_out(folder, source, files)
             yield folder
             return
 
 
-def _lay_out(folder: Path) -> None:
-    """The app's files as they are in the checkout now (edits not yet committed too), and no tab states."""
+def _lay_out(folder: Path, source: Path, files: tuple[str, ...]) -> None:
+    """The files as they are in ``source`` now (edits not yet committed too), and no tab states."""
     folder.mkdir(parents=True, exist_ok=True)
     if not (folder / ".web").exists():
         _seed_web(folder / ".web")
-    for name in (*APP_FILES, ".states"):
+    for name in (*files, ".states"):
         target = folder / name
         if target.is_dir():
             shutil.rmtree(target)
         target.unlink(missing_ok=True)
-    for name in APP_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, folder / name, ignore=_ignoring(ROOT / "assets", "external"))
-        elif source.exists():
-            shutil.copy2(source, folder / name)
+    for name in files:
+        found = source / name
+        if found.is_dir():
+            shutil.copytree(found, folder / name, ignore=_ignoring(source / "assets", "external"))
+        elif found.exists():
+            shutil.copy2(found, folder / name)
 
 
 def _seed_web(web: Path) -> None:
     """A new folder starts from a copy of another build's .web (or the checkout's, only read), so its
     first build finds node_modules and the install cache and installs nothing; else Reflex installs."""
     seed = web.with_name(".web-seed")  # renamed into place when whole, so a stopped copy is not used
-    for donor in [*sorted(BUILDS.glob("server-*/.web")), ROOT / ".web"]:
+    for donor in [*sorted(BUILDS.glob("*-*/.web")), ROOT / ".web"]:
         if not (donor / "node_modules").is_dir():
             continue
         shutil.rmtree(seed, ignore_errors=True)
@@ -159,7 +162,7 @@ class RunningApp:
 @contextlib.contextmanager
 def running_app(extra_env: dict[str, str] | None = None, timeout: float = 600) -> Iterator[RunningApp]:
     """Builds and serves the app with its own fresh database; stops it afterwards."""
-    with _build_folder() as folder, tempfile.TemporaryDirectory(prefix="mantelzorg-") as tmp:
+    with build_folder() as folder, tempfile.TemporaryDirectory(prefix="mantelzorg-") as tmp:
         instance = Path(tmp)
         env = _environment(folder, instance, extra_env or {})
         subprocess.run(
@@ -169,28 +172,34 @@ def running_app(extra_env: dict[str, str] | None = None, timeout: float = 600) -
             check=True,
             capture_output=True,
         )
-        port = free_port()
-        log = instance / "server.log"
-        with log.open("w") as out:
-            proc = subprocess.Popen(
-                [
-                    *("reflex", "run", "--env", "prod", "--single-port"),
-                    *("--frontend-port", str(port), "--backend-port", str(port)),
-                ],
-                cwd=folder,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_up(url, proc, log, timeout)
+        with serving(folder, env, instance / "server.log", timeout) as url:
             yield RunningApp(url, env["REFLEX_DB_URL"], folder)
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def serving(folder: Path, env: dict[str, str], log: Path, timeout: float = 600) -> Iterator[str]:
+    """`reflex run --env prod --single-port` of the app in ``folder`` on a free port: its URL."""
+    port = free_port()
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [
+                *("reflex", "run", "--env", "prod", "--single-port"),
+                *("--frontend-port", str(port), "--backend-port", str(port)),
+            ],
+            cwd=folder,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, proc, log, timeout)
+        yield url
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
