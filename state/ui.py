@@ -60,3 +60,11 @@ def t(msgid: str | rx.Var[str]) -> rx.Var[str]:
 def t_if_any(msgid: rx.Var[str]) -> rx.Var[str]:
     """The translation of a message held in state, or "" while there is none."""
     return rx.cond(msgid != "", t(msgid), "")
+
+
+def show(state: rx.State, **values) -> None:
+    """Sets only the vars whose value changed: Reflex sends every var a handler set, so a step that
+    sets all of a screen's vars would send them all again."""
+    for name, value in values.items():
+        if getattr(state, name) != value:
+            setattr(state, name, value)

@@ -16,11 +16,10 @@ from state.auth import now
 from state.client import client_address
 from state.hub import hub_id_of
 from state.inputs import toggled
+from state.ui import show
 
 CALLBACK_FIELDS = ("phone", "good_time")
 POSTCODE_PROBLEM = N_("Dit lijkt geen postcode. Typ bijvoorbeeld 3831 AB.")
-# Back to the top of the screen, with the screen reader, after every step.
-_TO_TOP = rx.call_script("window.scrollTo(0, 0); document.getElementById('inhoud')?.focus()")
 
 
 class QuestionnaireState(rx.State):
@@ -69,44 +68,40 @@ class QuestionnaireState(rx.State):
         """A tap on an answer: a "one" question or a wijk goes on, a "many" answer turns on or off."""
         question = self._question()
         if question is None or not isinstance(value, str):
-            return None
+            return
         if question.kind == "many":
             if value in {choice.value for choice in question.choices}:
                 answers = self._answers
                 self._show(
                     {**answers, question.key: toggled(answers.get(question.key, []), value)}, question.key
                 )
-            return None
+            return
         known = (
             [wegwijzer.place_for_wijk(wijk_id) for wijk_id in self._wijk_ids]
             if question.kind == "place"
             else [choice.value for choice in question.choices]
         )
-        if value not in known:
-            return None
-        return self._go_on(question.key, value)
+        if value in known:
+            self._go_on(question.key, value)
 
     @rx.event
     def go_on(self):
         """'Verder' under a "many" question: none chosen is an answer too ("none of these")."""
         question = self._question()
-        if question is None or question.kind != "many":
-            return None
-        return self._go_on(question.key, self._answers.get(question.key, []))
+        if question is not None and question.kind == "many":
+            self._go_on(question.key, self._answers.get(question.key, []))
 
     @rx.event
     def use_postcode(self, form: dict):
         """The typed postcode on the place question, instead of a wijk."""
         question = self._question()
         if question is None or question.kind != "place":
-            return None
+            return
         self.postcode = str(form.get("postcode", ""))[:40]
         place = wegwijzer.place_for_postcode(self.postcode)
-        if place is None:
-            self.postcode_problem = POSTCODE_PROBLEM
-            return None
-        self.postcode_problem = ""
-        return self._go_on(question.key, place)
+        self.postcode_problem = "" if place else POSTCODE_PROBLEM
+        if place:
+            self._go_on(question.key, place)
 
     @rx.event
     def back(self):
@@ -118,13 +113,11 @@ class QuestionnaireState(rx.State):
             key = wegwijzer.previous_key(self._current, self._answers) or self._current
         self.postcode_problem = ""
         self._show(self._answers, key)
-        return _TO_TOP
 
     @rx.event
     def start_over(self):
         self.postcode, self.postcode_problem = "", ""
         self._show({}, None, after=True)
-        return _TO_TOP
 
     @rx.event
     async def ask_callback(self, form: dict):
@@ -155,17 +148,22 @@ class QuestionnaireState(rx.State):
     def _go_on(self, key: str, answer):
         """Keeps the answer to ``key`` and shows the question after it."""
         self._show({**self._answers, key: answer}, key, after=True)
-        return _TO_TOP
 
     def _show(self, answers: dict, key: str | None, after: bool = False) -> None:
         """Keeps the answers as the service cleans them and copies what the screen needs."""
         found = wegwijzer.screen(answers, self._wijk_ids, key, after=after)
         self._answers, self._current = found.answers, found.key
         summary = found.summary
-        self.cares, self.categories = summary["cares"] or "", summary["categories"]
-        self.band = summary["band"].value if summary["band"] else ""
-        self.asked = self._asked
-        self.key = found.key or ""
-        self.chosen, self.position, self.total = found.chosen, found.position, found.total
+        show(
+            self,
+            cares=summary["cares"] or "",
+            categories=summary["categories"],
+            band=summary["band"].value if summary["band"] else "",
+            asked=self._asked,
+            key=found.key or "",
+            chosen=found.chosen,
+            position=found.position,
+            total=found.total,
+        )
         if found.key == "plek" and summary["postcode"]:
-            self.postcode = summary["postcode"]
+            show(self, postcode=summary["postcode"])

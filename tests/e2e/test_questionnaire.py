@@ -72,6 +72,9 @@ def test_heavy_load_asks_for_a_call_back_that_the_coordinator_makes(page: Page, 
             answer(page, tap)
         if number == 3:  # back one step: the earlier answer is still chosen
             expect(heading(page, HEAVY[3][0])).to_be_visible()
+            # each new step starts at the top, where a screen reader goes on reading
+            expect(page.locator("main")).to_be_focused()
+            assert page.evaluate("window.scrollY") == 0
             page.get_by_role("button", name="Terug").click()
             expect(heading(page, question)).to_be_visible()
             expect(page.get_by_role("button", name="20 tot 40 uur")).to_have_attribute("aria-pressed", "true")

@@ -197,4 +197,8 @@ def _heading() -> rx.Var:
 
 @help_page_at(routes.HELP, Q.load, heading=_heading())
 def questionnaire() -> rx.Component:
-    return rx.match(Q.key, *((q.key, _question(q, i == 0)) for i, q in enumerate(QUESTIONS)), _result())
+    # A new data-step takes the phone back to the top, with the screen reader (assets/app.js).
+    return rx.el.div(
+        rx.match(Q.key, *((q.key, _question(q, i == 0)) for i, q in enumerate(QUESTIONS)), _result()),
+        data_step=Q.key,
+    )
