@@ -14,7 +14,7 @@ config = rx.Config(
     cors_allowed_origins=origins.public_origins(),
     # Tab states live in this process's memory, forgotten after TAB_STATE_KEPT idle (nothing on disk);
     # with Redis, in Redis for every worker. Why: the README's "Tab state" section.
-    state_manager_mode="redis" if settings.redis_url() else "memory",
+    state_manager_mode=settings.state_manager_mode(),
     redis_token_expiration=int(settings.TAB_STATE_KEPT.total_seconds()),
     show_built_with_reflex=False,
     plugins=[CataloguePlugin()],

@@ -108,6 +108,7 @@ def _confirmed(request: Request, token: str, nonce: str) -> Response:
         if checked.outcome != login_codes.Outcome.ok:
             return _problem(checked.outcome)
         ticket = handoffs.issue(session, handoffs.SIGN_IN, checked.hub_id, checked.email, now)
+        session.commit()
     response = finish(request, ticket)
     response.delete_cookie(cookies.name(cookies.CONFIRM, https), path="/", secure=https, httponly=True)
     return response
@@ -169,6 +170,7 @@ def finish(request: Request, token: str | None = None) -> RedirectResponse:
         )
         if not memberships:
             sign_up = handoffs.issue(session, handoffs.SIGN_UP, ticket.hub_id, ticket.email, now)
+            session.commit()
             response = RedirectResponse(f"/{slug}/welkom" + (f"?verder={then}" if then else ""), 303)
             set_cookie(response, cookies.name(cookies.SIGN_UP, https), sign_up, 1800, https)
             return response

@@ -21,7 +21,14 @@ def module_text() -> str:
         for lang in i18n.LANGUAGES
         if lang != i18n.DEFAULT_LANGUAGE
     }
-    return f"export default {json.dumps(tables, ensure_ascii=False, sort_keys=True)};\n"
+    # "__proto__": null gives each object no prototype, so no key (a forged language cookie) finds
+    # Object's own properties.
+    text = json.dumps(
+        {"__proto__": None, **{k: {"__proto__": None, **v} for k, v in tables.items()}},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    return f"export default {text};\n"
 
 
 class CataloguePlugin(Plugin):

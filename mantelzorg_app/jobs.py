@@ -9,6 +9,7 @@ import reflex as rx
 from mantelzorg_app import settings
 from mantelzorg_app.services import housekeeping
 from mantelzorg_app.services.help import notices
+from mantelzorg_app.services.platform import mail
 
 log = logging.getLogger("mantelzorg.jobs")
 TIDY_EVERY = 3600  # seconds
@@ -20,7 +21,7 @@ def _tidy_once() -> None:
     log.info("tidied: %s", ", ".join(f"{n} {what}" for what, n in counts.items()))
     with rx.session() as session:
         asked = notices.due_follow_ups(session, datetime.now(UTC), settings.public_url())
-    notices.send(asked)
+    mail.send_all(asked)
     log.info("asked 'Is het gelukt?' by mail: %d", len(asked))
 
 

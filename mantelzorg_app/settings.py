@@ -65,6 +65,17 @@ def redis_url() -> str | None:
     return os.environ.get("REFLEX_REDIS_URL") or None
 
 
+def state_manager_mode() -> str:
+    """Where tab states live: in Redis when there is one, else in this process's memory. Several
+    backend workers without Redis would each keep their own tab states (a sign-out in one would not
+    empty the tab in another), so that is refused."""
+    if redis_url():
+        return "redis"
+    if int(os.environ.get("GRANIAN_WORKERS") or 1) > 1:
+        raise ValueError("GRANIAN_WORKERS above 1 needs REFLEX_REDIS_URL: tab states are kept in memory")
+    return "memory"
+
+
 def secret_key() -> bytes:
     """The key for digests of codes and tokens: MANTELZORG_SECRET_KEY, else one made once in instance/."""
     if key := os.environ.get("MANTELZORG_SECRET_KEY"):

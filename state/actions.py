@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 import reflex as rx
 
 from mantelzorg_app.models import Role
-from mantelzorg_app.services.help import notices
 from mantelzorg_app.services.identity.authz import Actor, Refused
 from mantelzorg_app.services.platform import mail
 from mantelzorg_app.services.platform.problems import Invalid
@@ -63,7 +62,7 @@ async def act(
             state.problems = {field: invalid.problems.get(field, "") for field in fields}
             return None
         session.commit()
-    notices.send(told or ())
+    mail.send_all(told or ())
     if fields:
         state.problems = dict.fromkeys(fields, "")
     return actor

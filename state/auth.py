@@ -37,11 +37,6 @@ STAFF_PROBLEMS = {
 }
 
 
-def go_to(url: str) -> rx.event.EventSpec:
-    """A full page load, so the new cookie reaches the server."""
-    return rx.call_script(f"window.location.replace({json.dumps(url)})")
-
-
 def go_to_finish(state: rx.State, ticket: str, then: str) -> rx.event.EventSpec:
     """On to /auth/finish with the ticket in a cookie only this page sets (SameSite=Strict, 2
     minutes, ``__Host-`` over HTTPS): a link from elsewhere cannot hand it a ticket."""
@@ -183,6 +178,7 @@ class SignInState(rx.State):
                 self.problem = PROBLEMS[checked.outcome]
                 return
             token = handoffs.issue(session, handoffs.SIGN_IN, checked.hub_id, checked.email, now())
+            session.commit()
         self.problem = ""
         return go_to_finish(self, token, self._then)
 
@@ -259,5 +255,6 @@ class SignUpState(rx.State):
                 return
             self._ticket(take=True)
             token = handoffs.issue(session, handoffs.SIGN_IN, hub_id, ticket[1], now())
+            session.commit()
         self.problems = dict.fromkeys(SIGN_UP_FIELDS, "")
         return go_to_finish(self, token, self._then)

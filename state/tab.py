@@ -4,7 +4,7 @@ Reflex keeps a tab's state on the server under a token in the tab's sessionStora
 back on the next load, before any on_load runs. So signing out empties every state of the tab
 (backend vars too; that emptied copy is what the state manager stores) and has the browser drop its
 token, so the next page starts a fresh state that was never the person's. The person's other tabs
-are emptied too: a session remembers the tabs that showed it (``services.sessions.tabs``), and
+are emptied too: a session remembers the tabs that showed it (``services.identity.sessions.tabs``), and
 ending it empties their stored states. A tab whose session ended otherwise (it expired) is emptied
 on its next page load, when ``state.auth.TabOwnerState`` sees that the person it held is gone.
 """
@@ -33,7 +33,7 @@ async def empty_every_state(state: rx.State) -> None:
 
 
 async def empty_other_tabs(tabs: set[str], own: rx.State) -> None:
-    """Empties the stored states of the person's other tabs (their tokens from services.sessions),
+    """Empties the stored states of the person's other tabs (their tokens from services.identity.sessions),
     so a reload of one on another device or a shared computer gets nothing of them."""
     manager = get_state_manager()
     for tab in tabs - {own.router.session.client_token}:

@@ -65,6 +65,7 @@ def posted_for(session: Session, request: HelpRequest, base: str | None, now: da
         link = f"{base.rstrip('/')}/{hub.slug}/{routes.REQUESTS}" if base else ""
         return _mail(caregiver.email, N_("Er staat een hulpvraag voor u klaar"), body, link, hub)
     token = handoffs.issue(session, handoffs.ON_BEHALF, hub.id, caregiver.email, now, request.id)
+    session.commit()
     body = _text(
         N_(
             "Hallo {name},\n\n{poster} wil een hulpvraag voor u plaatsen ({help}). "
@@ -98,7 +99,7 @@ def invite_professional(
     if person is None:
         person = Person(first_name=name, email=address, created_at=now)
         session.add(person)
-        session.commit()
+        session.flush()  # its id; committed with the ticket in invited()
     return invited(session, by, person, base, now)
 
 
@@ -107,6 +108,7 @@ def invited(session: Session, by: Actor, person: Person, base: str | None, now: 
     hub = session.get(Hub, by.hub_id)
     names = {"name": person.first_name, "by": by.first_name, "hub": hub.name}
     token = handoffs.issue(session, handoffs.INVITE, hub.id, person.email, now, by.person_id)
+    session.commit()
     body = _text(
         N_(
             "Hallo {name},\n\n{by} nodigt u uit als medewerker van Mantelzorghub {hub}. "

@@ -2,7 +2,7 @@
 
 The export holds only the person's own data: events about others show no other person.
 Wiping keeps the audit log for anonymous counts, with every link to the person cut, and deletes
-the outbox's mails to their address (services/mail.py).
+the outbox's mails to their address (services/platform/mail.py).
 """
 
 import logging

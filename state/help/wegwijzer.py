@@ -3,7 +3,7 @@
 The answers tell about health and family, so they live only in backend vars on the server (they
 survive a reload of the tab, never reach LocalStorage, a cookie or the URL). Every handler takes only
 what the visitor chose, checks it against the question on screen (``_current``, never a plain var a
-browser can set) and keeps the answers as ``questionnaire.validate`` cleans them.
+browser can set) and keeps the answers as ``wegwijzer.screen`` cleans them.
 """
 
 import reflex as rx

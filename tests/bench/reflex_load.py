@@ -23,7 +23,7 @@ not a fast sample).
 
 Only loopback targets are accepted.
 
-Run it with --help for the options; see README.txt beside this file for examples.
+Run it with --help for the options; tests/bench/load.py runs it for make bench.
 """
 
 from __future__ import annotations

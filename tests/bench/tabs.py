@@ -22,11 +22,14 @@ def demo_database() -> Iterator[Engine]:
     with tempfile.TemporaryDirectory() as folder:
         engine = create_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
         SQLModel.metadata.create_all(engine)
-        rx.session = lambda: Session(engine)
-        with Session(engine) as session:
-            load_demo(session)
-        yield engine
-        engine.dispose()
+        app_session, rx.session = rx.session, lambda: Session(engine)
+        try:
+            with Session(engine) as session:
+                load_demo(session)
+            yield engine
+        finally:
+            rx.session = app_session
+            engine.dispose()
 
 
 def tab(path: str = "/leusden", token: str = "", **query: str) -> rx.State:

@@ -156,7 +156,7 @@ def test_after_a_wipe_the_server_keeps_no_tab_state_with_the_persons_words(
     stored = list(_stored_tab_states(app))
     if os.environ.get("REFLEX_REDIS_URL"):
         assert any(words.encode() in state for state in stored), "the test sees the stored states"
-    else:
+    else:  # the memory manager's states: emptied by a wipe in tests/security/test_handlers.py
         assert stored == [], "without Redis no tab state is written to disk"
 
     open_page(page, "/leusden/mijn-gegevens")

@@ -152,6 +152,7 @@ def test_a_sign_in_ticket_in_a_link_signs_nobody_in(client: TestClient, db, sent
     with Session(db) as session:
         hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
         ticket = handoffs.issue(session, handoffs.SIGN_IN, hub_id, ANNA, datetime.now(UTC))
+        session.commit()
     response = client.get(f"/auth/finish?t={ticket}", headers=sent_by)
     assert cookies.SESSION not in response.headers.get("set-cookie", "")
 

@@ -10,8 +10,6 @@ They hold first names and the kind of help, never the request's text or anything
 ``base`` is where links point (settings.link_base); without one the mail says to open the app.
 """
 
-import logging
-from collections.abc import Iterable
 from datetime import datetime
 
 from sqlmodel import Session, col, select, update
@@ -22,19 +20,9 @@ from mantelzorg_app.services.help.vocabulary import CATEGORY_LABELS
 from mantelzorg_app.services.platform import i18n, mail
 from mantelzorg_app.services.platform.i18n import N_
 
-log = logging.getLogger("mantelzorg.notices")
 LANGUAGE = i18n.DEFAULT_LANGUAGE
 _SIGNATURE = N_("Mantelzorghub {hub}")
 _NO_LINK = N_("Open de Mantelzorghub en log in.")
-
-
-def send(messages: Iterable[mail.Message]) -> None:
-    """Sends each; a failure is logged and never undoes what the person just did."""
-    for message in messages:
-        try:
-            mail.send(message)
-        except mail.MailError as error:
-            log.error("notice not sent: %s", error)
 
 
 def _text(msgid: str, **values: str) -> str:

@@ -23,6 +23,8 @@ LIFETIME = {
 def issue(
     session: Session, purpose: str, hub_id: int, email: str, now: datetime, subject_id: int | None = None
 ) -> str:
+    """A new single-use ticket for ``purpose``; only added to the session: the caller commits it with
+    the change it belongs to."""
     token = digests.new_token()
     session.add(
         Handoff(
@@ -34,7 +36,6 @@ def issue(
             expires_at=now + LIFETIME[purpose],
         )
     )
-    session.commit()
     return token
 
 

@@ -11,6 +11,7 @@ import os
 import secrets
 import smtplib
 import ssl
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -131,3 +132,13 @@ def forget_outbox(address: str) -> int:
             path.unlink(missing_ok=True)
             gone += 1
     return gone
+
+
+def send_all(messages: Iterable[Message]) -> None:
+    """Sends each, after the change they tell of is committed; a failure is logged and never undoes
+    what the person just did."""
+    for message in messages:
+        try:
+            send(message)
+        except MailError as error:
+            log.error("mail not sent: %s", error)
