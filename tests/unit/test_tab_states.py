@@ -21,6 +21,7 @@ def test_tab_states_live_in_memory_or_redis_and_expire(monkeypatch, redis_url, m
         monkeypatch.setenv("REFLEX_REDIS_URL", redis_url)
     else:
         monkeypatch.delenv("REFLEX_REDIS_URL", raising=False)
+        monkeypatch.delenv("GRANIAN_WORKERS", raising=False)  # the scale-out run sets two
     try:
         config = importlib.reload(rxconfig).config
         assert config.state_manager_mode == mode  # never the disk manager's growing .states/ folder
