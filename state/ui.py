@@ -5,6 +5,7 @@ import json
 import reflex as rx
 from reflex_base.utils.imports import ImportVar
 from reflex_base.vars import VarData, var_operation, var_operation_return
+from reflex_base.vars.object import ObjectVar
 from reflex_base.vars.sequence import StringVar
 
 from mantelzorg_app.catalogue_js import MODULE
@@ -68,3 +69,20 @@ def show(state: rx.State, **values) -> None:
     for name, value in values.items():
         if getattr(state, name) != value:
             setattr(state, name, value)
+
+
+@var_operation
+def _filled(text: StringVar, values: ObjectVar):
+    # One pass with a function: no "$&"-style patterns of String.replace, and a value that looks like
+    # a placeholder stays as it is.
+    return var_operation_return(
+        f"({text}).replace(/\\{{(\\w+)\\}}/g, "
+        f"(whole, key) => Object.hasOwn({values}, key) ? String({values}[key]) : whole)",
+        str,
+    )
+
+
+def fill(text: rx.Var[str], **values) -> rx.Var[str]:
+    """``text`` (a translated sentence) with each ``{name}`` put in from ``values``, as the person
+    wrote it: a first name like ``$'`` or ``{help}`` shows as itself."""
+    return _filled(text, rx.Var.create(values))

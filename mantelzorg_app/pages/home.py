@@ -10,7 +10,7 @@ from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
 from state.hub import HubState
-from state.ui import t
+from state.ui import fill, t
 
 TILES = [
     ("hand-heart", N_("Hulp vragen"), routes.HELP),
@@ -26,15 +26,13 @@ TILES = [
 @hub_page_at(
     "",  # the hub itself: /[hub]
     AuthState.load,
-    heading=rx.cond(
-        AuthState.signed_in, t("Welkom, {name}").replace("{name}", AuthState.first_name), t("Welkom")
-    ),
+    heading=rx.cond(AuthState.signed_in, fill(t("Welkom, {name}"), name=AuthState.first_name), t("Welkom")),
     active="home",
 )
 def home() -> tuple[rx.Component, ...]:
     return (
         rx.el.p(
-            t("Zorgt u voor iemand? Hier vindt u hulp en mensen in {hub}.").replace("{hub}", HubState.name),
+            fill(t("Zorgt u voor iemand? Hier vindt u hulp en mensen in {hub}."), hub=HubState.name),
             class_name="intro",
         ),
         tile_grid(*(tile(icon, t(label), hub_href(part)) for icon, label, part in TILES)),

@@ -119,3 +119,11 @@ def test_the_download_is_refused_without_a_session(page: Page):
     assert response.text().startswith("U bent niet ingelogd.")
     assert response.headers["cache-control"] == "no-store"
     assert "content-disposition" not in response.headers
+
+
+def test_a_first_name_shows_as_it_was_typed(page: Page, smtp: SmtpServer):
+    """A name is put into a sentence as written: "$'" or "{hub}" in it are no patterns (state.ui.fill)."""
+    name = "Jo $' {hub}"
+    sign_up(page, smtp, "dollar.name@example.org", name)  # Home says "Welkom, Jo $' {hub}"
+    open_page(page, "/leusden/mijn-gegevens")
+    expect(page.get_by_text(f"U bent ingelogd als {name}.", exact=True)).to_be_visible()

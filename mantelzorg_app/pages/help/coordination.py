@@ -11,7 +11,7 @@ from mantelzorg_app.services.help.callbacks import GOOD_TIMES
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
 from state.help.coordination import CoordinationState
-from state.ui import t, t_if_any
+from state.ui import fill, t, t_if_any
 
 # How heavy the care felt in the Wegwijzer, in words for the person who calls.
 BAND_WORDS = {
@@ -46,7 +46,7 @@ def _volunteer(row: rx.Var) -> rx.Component:
         rx.cond(
             row["vog"] != "",
             rx.fragment(
-                rx.el.span(t("VOG gezien op {date}").replace("{date}", row["vog"])),
+                rx.el.span(fill(t("VOG gezien op {date}"), date=row["vog"])),
                 row_button("undo-2", t("VOG terugzetten"), CoordinationState.set_vetted(row["id"], False)),
             ),
             rx.fragment(
@@ -76,7 +76,7 @@ def _callback(row: rx.Var) -> rx.Component:
                     t("Geen vragenlijst ingevuld"),
                 )
             ),
-            rx.el.span(t("Gevraagd op {date}").replace("{date}", row["asked_on"])),
+            rx.el.span(fill(t("Gevraagd op {date}"), date=row["asked_on"])),
             class_name="row-text",
         ),
         row_button("check", t("Gebeld"), CoordinationState.called(row["id"])),
@@ -102,12 +102,12 @@ def _waiting(row: rx.Var) -> rx.Component:
                     class_name="status",
                 ),
                 rx.el.p(
-                    t("Wacht al {days} dagen op een vrijwilliger.").replace("{days}", row["days"]),
+                    fill(t("Wacht al {days} dagen op een vrijwilliger."), days=row["days"]),
                     class_name="status",
                 ),
             ),
         ),
-        rx.cond(row["suggested"] != "", rx.el.p(t("Gevraagd: {names}").replace("{names}", row["suggested"]))),
+        rx.cond(row["suggested"] != "", rx.el.p(fill(t("Gevraagd: {names}"), names=row["suggested"]))),
         rx.el.div(
             rx.foreach(
                 CoordinationState.candidates,
@@ -115,7 +115,7 @@ def _waiting(row: rx.Var) -> rx.Component:
                     c["request_id"] == row["id"],
                     row_button(
                         "user-check",
-                        t("Vraag {name}").replace("{name}", c["name"]),
+                        fill(t("Vraag {name}"), name=c["name"]),
                         CoordinationState.suggest(row["id"], c["id"]),
                     ),
                 ),

@@ -9,16 +9,18 @@ from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import Guard
 from state.help.follow_ups import FollowUpState
 from state.help.volunteering import HelpingState as H
-from state.ui import t, t_if_any
+from state.ui import fill, t, t_if_any
 
 
 def _reason(reason: rx.Var) -> rx.Component:
     return rx.el.li(
-        t_if_any(reason["message"])
-        .replace("{when}", t_if_any(reason["when"]))
-        .replace("{wijk}", reason["wijk"])
-        .replace("{km}", reason["km"])
-        .replace("{language}", t_if_any(reason["language"]))
+        fill(
+            t_if_any(reason["message"]),
+            when=t_if_any(reason["when"]),
+            wijk=reason["wijk"],
+            km=reason["km"],
+            language=t_if_any(reason["language"]),
+        )
     )
 
 
@@ -43,7 +45,7 @@ def _fit(row: rx.Var) -> rx.Component:
 def _helping(row: rx.Var) -> rx.Component:
     return request_card(
         row,
-        rx.el.p(t("U helpt {name}.").replace("{name}", row["caregiver"]), class_name="status"),
+        rx.el.p(fill(t("U helpt {name}."), name=row["caregiver"]), class_name="status"),
         thread_link(row),
     )
 

@@ -9,7 +9,7 @@ from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import Guard, hub_page_at
 from mantelzorg_app.services.platform.i18n import N_
 from state.help.follow_ups import FollowUpState
-from state.ui import t, t_if_any
+from state.ui import fill, t, t_if_any
 
 
 def help_page_at(part: str, *loads: EventHandler, heading: rx.Var[str], guard: Guard | None = None):
@@ -52,9 +52,9 @@ def follow_ups() -> rx.Component:
     def ask(item: rx.Var) -> rx.Component:
         return rx.el.li(
             rx.el.p(
-                t("Is het gelukt met {name}? ({help})")
-                .replace("{name}", item["other"])
-                .replace("{help}", t_if_any(item["label"]))
+                fill(
+                    t("Is het gelukt met {name}? ({help})"), name=item["other"], help=t_if_any(item["label"])
+                )
             ),
             rx.el.div(
                 *(

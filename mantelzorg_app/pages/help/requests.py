@@ -9,12 +9,12 @@ from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import Guard
 from state.help.follow_ups import FollowUpState
 from state.help.requests import RequestsState as R
-from state.ui import t, t_if_any
+from state.ui import fill, t, t_if_any
 
 
 def _offer(offer: rx.Var) -> rx.Component:
     return rx.el.div(
-        rx.el.p(t("{name} wil u helpen.").replace("{name}", offer["name"])),
+        rx.el.p(fill(t("{name} wil u helpen."), name=offer["name"])),
         rx.el.div(
             main_button("check", t("Ja, graag"), R.answer(offer["id"], True)),
             row_button("x", t("Nee, liever niet"), R.answer(offer["id"], False)),
@@ -27,8 +27,8 @@ def _offer(offer: rx.Var) -> rx.Component:
 def _request(row: rx.Var) -> rx.Component:
     return request_card(
         row,
-        rx.cond(row["for"] != "", rx.el.p(t("Voor {name}").replace("{name}", row["for"]))),
-        rx.el.p(t_if_any(row["status"]).replace("{name}", row["helper"]), class_name="status"),
+        rx.cond(row["for"] != "", rx.el.p(fill(t("Voor {name}"), name=row["for"]))),
+        rx.el.p(fill(t_if_any(row["status"]), name=row["helper"]), class_name="status"),
         rx.foreach(R.offers, lambda o: rx.cond(o["request_id"] == row["id"], _offer(o))),
         rx.cond(row["state"] == "matched", thread_link(row)),
         rx.cond(

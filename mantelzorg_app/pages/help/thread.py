@@ -7,7 +7,7 @@ from mantelzorg_app import routes
 from mantelzorg_app.pages.help.parts import help_page_at, request_card
 from mantelzorg_app.pages.shape import Guard
 from state.help.thread import ThreadState as T
-from state.ui import t, t_if_any
+from state.ui import fill, t, t_if_any
 
 
 def _message(message: rx.Var) -> rx.Component:
@@ -21,9 +21,11 @@ def _message(message: rx.Var) -> rx.Component:
 def _thread() -> rx.Component:
     return rx.fragment(
         rx.el.p(
-            t("{caregiver} en {volunteer} kunnen hier samen afspreken.")
-            .replace("{caregiver}", T.caregiver)
-            .replace("{volunteer}", T.volunteer)
+            fill(
+                t("{caregiver} en {volunteer} kunnen hier samen afspreken."),
+                caregiver=T.caregiver,
+                volunteer=T.volunteer,
+            )
         ),
         rx.el.ul(request_card(T.request), class_name="cards"),
         rx.cond(

@@ -12,7 +12,7 @@ from mantelzorg_app.services.help.vocabulary import DAYPARTS, DAYS, HELP_CATEGOR
 from mantelzorg_app.services.help.volunteering import DISTANCES_KM
 from mantelzorg_app.services.platform.i18n import N_
 from state.help.volunteering import ProfileState as P
-from state.ui import t, t_if_any
+from state.ui import fill, t, t_if_any
 
 LANGUAGES = {"nl": N_("Nederlands"), **LANGUAGE_NAMES}
 
@@ -68,7 +68,7 @@ def _form() -> rx.Component:
                 *(
                     choice_button(
                         "route",
-                        t("{km} km").replace("{km}", str(km)),
+                        fill(t("{km} km"), km=str(km)),
                         P.max_km == str(km),
                         P.toggle("max_km", str(km)),
                     )

@@ -17,7 +17,7 @@ from mantelzorg_app.services.help.vocabulary import HELP_CATEGORIES
 from mantelzorg_app.services.help.wegwijzer import QUESTIONS, Question
 from mantelzorg_app.services.platform.i18n import N_
 from state.help.wegwijzer import QuestionnaireState as Q
-from state.ui import t, t_if_any
+from state.ui import fill, t, t_if_any
 
 TIME_ICONS = {"ochtend": "sunrise", "middag": "sun", "avond": "moon", "altijd": "clock"}
 # What the self-check means, in warm words; never a clinical label.
@@ -79,9 +79,7 @@ def _question(question: Question, first: bool) -> rx.Component:
         )
     return rx.el.div(
         rx.el.p(
-            t("Vraag {number} van {total}")
-            .replace("{number}", Q.position.to_string())
-            .replace("{total}", Q.total.to_string()),
+            fill(t("Vraag {number} van {total}"), number=Q.position.to_string(), total=Q.total.to_string()),
             class_name="progress",
         ),
         rx.el.p(t(question.help)) if question.help else rx.fragment(),
@@ -122,7 +120,7 @@ def _callback(intro: rx.Var) -> rx.Component:
     )
     thanks = rx.el.div(
         rx.el.p(t("Dank u wel. Wij bellen u zo snel mogelijk terug.")),
-        rx.el.p(t("Wij bellen naar {phone}.").replace("{phone}", Q.phone)),
+        rx.el.p(fill(t("Wij bellen naar {phone}."), phone=Q.phone)),
         role="status",
         class_name="done",
     )

@@ -9,7 +9,7 @@ from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.privacy_routes import DOWNLOAD, FILENAME
 from state.auth import AuthState
 from state.privacy import PrivacyState
-from state.ui import UiState, t
+from state.ui import UiState, fill, t
 
 
 def _button(icon: str, label: rx.Var, on_click, class_name: str) -> rx.Component:
@@ -52,7 +52,7 @@ def _what_we_keep() -> rx.Component:
             rx.cond(PrivacyState.phone != "", _fact(t("Telefoonnummer"), PrivacyState.phone)),
         ),
         rx.el.ul(rx.foreach(PrivacyState.memberships, _membership), class_name="choices"),
-        rx.cond(consented_on, rx.el.p(t("U gaf uw toestemming op {date}.").replace("{date}", consented_on))),
+        rx.cond(consented_on, rx.el.p(fill(t("U gaf uw toestemming op {date}."), date=consented_on))),
         rx.el.p(t("In de download staat alles wat wij van u bewaren. U ziet daar ook wanneer u inlogde.")),
         rx.el.a(
             rx.icon("download", size=24, aria_hidden="true"),
@@ -103,7 +103,7 @@ def _sign_out() -> rx.Component:
 
 def _signed_in() -> rx.Component:
     return rx.el.div(
-        rx.el.p(t("U bent ingelogd als {name}.").replace("{name}", AuthState.first_name)),
+        rx.el.p(fill(t("U bent ingelogd als {name}."), name=AuthState.first_name)),
         _what_we_keep(),
         _wipe(),
         _sign_out(),

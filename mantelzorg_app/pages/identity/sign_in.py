@@ -10,7 +10,7 @@ from mantelzorg_app import routes
 from mantelzorg_app.pages.shape import hub_page_at
 from state.auth import AuthState, SignInState, StaffSignInState
 from state.hub import HubState
-from state.ui import t, t_if_any
+from state.ui import fill, t, t_if_any
 
 
 def _email_step() -> rx.Component:
@@ -81,9 +81,7 @@ def _staff_step() -> rx.Component:
             ),
             rx.cond(
                 StaffSignInState.provider_label != "",
-                rx.el.p(
-                    t("U logt dan in bij {provider}.").replace("{provider}", StaffSignInState.provider_label)
-                ),
+                rx.el.p(fill(t("U logt dan in bij {provider}."), provider=StaffSignInState.provider_label)),
             ),
             aria_labelledby="voor-medewerkers",
             style={"border_top": "2px solid var(--line)", "margin_top": "2rem", "padding_top": "0.5rem"},
