@@ -1,5 +1,6 @@
 """Builds the app and adds its pages (pages/registry.py collects them). Nothing else lives here."""
 
+import gc
 import logging
 
 import reflex as rx
@@ -40,3 +41,7 @@ for page in PAGES:
     page.add_to(app)
 
 app.register_lifespan_task(jobs.tidy_every_hour)
+
+# Everything built so far (Reflex, the pages, their vars) lives as long as the process: leave it out
+# of the garbage collector's full passes, which otherwise walk it again with every kept tab state.
+gc.freeze()
