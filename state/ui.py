@@ -52,15 +52,11 @@ def _translated(msgid: StringVar, lang: StringVar):
 
 
 def t(msgid: str | rx.Var[str]) -> rx.Var[str]:
-    """The translation of a Dutch source text in the visitor's language, looked up in the browser
-    in the front end's catalogue module (``mantelzorg_app.catalogue_js``), so no tab's state carries
-    the catalogue; the Dutch text when the language has none."""
+    """The translation of a Dutch source text, or of a message id held in state ("" stays ""), in the
+    visitor's language, looked up in the browser in the front end's catalogue module
+    (``mantelzorg_app.catalogue_js``), so no tab's state carries the catalogue; the Dutch text when
+    the language has none."""
     return _translated(msgid, UiState.lang)
-
-
-def t_if_any(msgid: rx.Var[str]) -> rx.Var[str]:
-    """The translation of a message held in state, or "" while there is none."""
-    return rx.cond(msgid != "", t(msgid), "")
 
 
 def show(state: rx.State, **values) -> None:

@@ -8,14 +8,14 @@ from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import page
 from mantelzorg_app.pages.shape import page_at
 from state.hub import HubListState
-from state.ui import UiState, t, t_if_any
+from state.ui import UiState, t
 
 
 @page_at(routes.START, UiState.apply_language, HubListState.load)
 def start() -> rx.Component:
     return page(
         t("Kies uw gemeente"),
-        rx.cond(HubListState.problem != "", problem(t_if_any(HubListState.problem), "link")),
+        rx.cond(HubListState.problem != "", problem(t(HubListState.problem), "link")),
         rx.el.p(t("Deze app helpt mensen die voor iemand zorgen. Kies waar u woont.")),
         rx.el.ul(
             rx.foreach(

@@ -11,7 +11,7 @@ from mantelzorg_app.services.help.callbacks import GOOD_TIMES
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
 from state.help.coordination import CoordinationState
-from state.ui import fill, t, t_if_any
+from state.ui import fill, t
 
 # How heavy the care felt in the Wegwijzer, in words for the person who calls.
 BAND_WORDS = {
@@ -132,13 +132,13 @@ def _invite() -> rx.Component:
             text_field(
                 t("Voornaam"),
                 "invite_first_name",
-                t_if_any(CoordinationState.problems["first_name"]),
+                t(CoordinationState.problems["first_name"]),
                 default_value=CoordinationState.invite_first_name,
             ),
             text_field(
                 t("E-mailadres bij de gemeente of organisatie"),
                 "invite_email",
-                t_if_any(CoordinationState.problems["email"]),
+                t(CoordinationState.problems["email"]),
                 type="email",
                 input_mode="email",
                 default_value=CoordinationState.invite_email,
@@ -160,7 +160,7 @@ def _content() -> rx.Component:
     return rx.el.div(
         rx.cond(
             CoordinationState.done != "",
-            rx.el.p(t_if_any(CoordinationState.done), role="status", class_name="done"),
+            rx.el.p(t(CoordinationState.done), role="status", class_name="done"),
         ),
         _section(
             t("Terugbellen"), CoordinationState.callbacks, t("Niemand wacht op een telefoontje."), _callback

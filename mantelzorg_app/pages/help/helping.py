@@ -9,17 +9,17 @@ from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import Guard
 from state.help.follow_ups import FollowUpState
 from state.help.volunteering import HelpingState as H
-from state.ui import fill, t, t_if_any
+from state.ui import fill, t
 
 
 def _reason(reason: rx.Var) -> rx.Component:
     return rx.el.li(
         fill(
-            t_if_any(reason["message"]),
-            when=t_if_any(reason["when"]),
+            t(reason["message"]),
+            when=t(reason["when"]),
             wijk=reason["wijk"],
             km=reason["km"],
-            language=t_if_any(reason["language"]),
+            language=t(reason["language"]),
         )
     )
 

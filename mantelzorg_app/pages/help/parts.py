@@ -9,7 +9,7 @@ from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import Guard, hub_page_at
 from mantelzorg_app.services.platform.i18n import N_
 from state.help.follow_ups import FollowUpState
-from state.ui import fill, t, t_if_any
+from state.ui import fill, t
 
 
 def help_page_at(part: str, *loads: EventHandler, heading: rx.Var[str], guard: Guard | None = None):
@@ -28,7 +28,7 @@ def request_card(row: rx.Var, *extra: rx.Component) -> rx.Component:
     """A request: its pictogram and category word, its text, where, and what kind of help."""
     return rx.el.li(
         rx.el.div(
-            rx.el.h3(rx.icon("hand-heart", size=24, aria_hidden="true"), rx.el.span(t_if_any(row["label"]))),
+            rx.el.h3(rx.icon("hand-heart", size=24, aria_hidden="true"), rx.el.span(t(row["label"]))),
             rx.el.p(row["text"]),
             rx.cond(row["wijk"] != "", rx.el.p(rx.icon("map-pin", size=20, aria_hidden="true"), row["wijk"])),
             rx.cond(row["home_visit"] != "", rx.el.p(t("Hulp aan huis"))),
@@ -51,11 +51,7 @@ def follow_ups() -> rx.Component:
 
     def ask(item: rx.Var) -> rx.Component:
         return rx.el.li(
-            rx.el.p(
-                fill(
-                    t("Is het gelukt met {name}? ({help})"), name=item["other"], help=t_if_any(item["label"])
-                )
-            ),
+            rx.el.p(fill(t("Is het gelukt met {name}? ({help})"), name=item["other"], help=t(item["label"]))),
             rx.el.div(
                 *(
                     row_button(icon, t(word), FollowUpState.answer(item["id"], value))

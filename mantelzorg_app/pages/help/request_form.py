@@ -10,7 +10,7 @@ from mantelzorg_app.pages.shape import Guard
 from mantelzorg_app.services.help.requests import EXAMPLES
 from mantelzorg_app.services.help.vocabulary import DAYPARTS, DAYS, HELP_CATEGORIES
 from state.help.request_form import RequestFormState as F
-from state.ui import t, t_if_any
+from state.ui import t
 
 
 def _on_behalf() -> rx.Component:
@@ -19,20 +19,20 @@ def _on_behalf() -> rx.Component:
         text_field(
             t("Voornaam van de mantelzorger"),
             "caregiver_first_name",
-            t_if_any(F.problems["caregiver_first_name"]),
+            t(F.problems["caregiver_first_name"]),
             auto_complete="off",
         ),
         text_field(
             t("E-mailadres van de mantelzorger"),
             "caregiver_email",
-            t_if_any(F.problems["caregiver_email"]),
+            t(F.problems["caregiver_email"]),
             type="email",
             auto_complete="off",
         ),
         checkbox(
             t("De mantelzorger vindt het goed dat ik deze hulpvraag plaats."),
             "consent",
-            t_if_any(F.problems["consent"]),
+            t(F.problems["consent"]),
         ),
     )
 
@@ -53,7 +53,7 @@ def _examples() -> rx.Component:
             t("Wat wilt u vragen?"),
             rx.match(F.category, *((c, sentences(c)) for c in EXAMPLES), rx.fragment()),
             choice_button("pencil", t("Ik schrijf het zelf"), F.example == -1, F.choose("example", "-1")),
-            message=t_if_any(F.problems["text"]),
+            message=t(F.problems["text"]),
         ),
         rx.cond(
             F.example == -1,
@@ -78,7 +78,7 @@ def _form() -> rx.Component:
                     choice_button(c.icon, t(c.label), F.category == c.value, F.choose("category", c.value))
                     for c in HELP_CATEGORIES
                 ),
-                message=t_if_any(F.problems["category"]),
+                message=t(F.problems["category"]),
             ),
         ),
         rx.cond(F.category != "", _examples()),
@@ -92,7 +92,7 @@ def _form() -> rx.Component:
                         "map-pin", w["name"], F.wijk == w["id"], F.choose("wijk", w["id"])
                     ),
                 ),
-                message=t_if_any(F.problems["place"]),
+                message=t(F.problems["place"]),
             ),
             text_field(
                 t("Of typ uw postcode"), "postcode", auto_complete="postal-code", default_value=F.postcode

@@ -9,7 +9,7 @@ from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import Guard
 from state.help.follow_ups import FollowUpState
 from state.help.requests import RequestsState as R
-from state.ui import fill, t, t_if_any
+from state.ui import fill, t
 
 
 def _offer(offer: rx.Var) -> rx.Component:
@@ -28,7 +28,7 @@ def _request(row: rx.Var) -> rx.Component:
     return request_card(
         row,
         rx.cond(row["for"] != "", rx.el.p(fill(t("Voor {name}"), name=row["for"]))),
-        rx.el.p(fill(t_if_any(row["status"]), name=row["helper"]), class_name="status"),
+        rx.el.p(fill(t(row["status"]), name=row["helper"]), class_name="status"),
         rx.foreach(R.offers, lambda o: rx.cond(o["request_id"] == row["id"], _offer(o))),
         rx.cond(row["state"] == "matched", thread_link(row)),
         rx.cond(

@@ -7,7 +7,7 @@ from mantelzorg_app import routes
 from mantelzorg_app.pages.help.parts import help_page_at, request_card
 from mantelzorg_app.pages.shape import Guard
 from state.help.thread import ThreadState as T
-from state.ui import fill, t, t_if_any
+from state.ui import fill, t
 
 
 def _message(message: rx.Var) -> rx.Component:
@@ -38,7 +38,7 @@ def _thread() -> rx.Component:
             rx.el.form(
                 rx.el.div(
                     rx.el.label(t("Uw bericht"), html_for="message"),
-                    rx.cond(T.problem != "", problem(t_if_any(T.problem), "message")),
+                    rx.cond(T.problem != "", problem(t(T.problem), "message")),
                     rx.el.textarea(id="message", name="message", rows=3, class_name="field"),
                     class_name="field-group",
                 ),

@@ -12,7 +12,7 @@ from mantelzorg_app.services.help.vocabulary import DAYPARTS, DAYS, HELP_CATEGOR
 from mantelzorg_app.services.help.volunteering import DISTANCES_KM
 from mantelzorg_app.services.platform.i18n import N_
 from state.help.volunteering import ProfileState as P
-from state.ui import fill, t, t_if_any
+from state.ui import fill, t
 
 LANGUAGES = {"nl": N_("Nederlands"), **LANGUAGE_NAMES}
 
@@ -40,7 +40,7 @@ def _form() -> rx.Component:
                 t("Wat doet u graag?"),
                 "categories",
                 [(c.value, c.icon, t(c.label)) for c in HELP_CATEGORIES],
-                t_if_any(P.problems["categories"]),
+                t(P.problems["categories"]),
                 compact=False,
             ),
         ),
@@ -54,12 +54,12 @@ def _form() -> rx.Component:
                         "map-pin", w["name"], P.wijken.contains(w["id"]), P.toggle("wijken", w["id"])
                     ),
                 ),
-                message=t_if_any(P.problems["wijken"]),
+                message=t(P.problems["wijken"]),
             ),
             text_field(
                 t("Of typ uw postcode"),
                 "postcode",
-                t_if_any(P.problems["postcode"]),
+                t(P.problems["postcode"]),
                 auto_complete="postal-code",
                 default_value=P.postcode,
             ),

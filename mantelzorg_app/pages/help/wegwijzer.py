@@ -17,7 +17,7 @@ from mantelzorg_app.services.help.vocabulary import HELP_CATEGORIES
 from mantelzorg_app.services.help.wegwijzer import QUESTIONS, Question
 from mantelzorg_app.services.platform.i18n import N_
 from state.help.wegwijzer import QuestionnaireState as Q
-from state.ui import fill, t, t_if_any
+from state.ui import fill, t
 
 TIME_ICONS = {"ochtend": "sunrise", "middag": "sun", "avond": "moon", "altijd": "clock"}
 # What the self-check means, in warm words; never a clinical label.
@@ -56,7 +56,7 @@ def _place() -> rx.Component:
             text_field(
                 t("Of typ uw postcode"),
                 "postcode",
-                t_if_any(Q.postcode_problem),
+                t(Q.postcode_problem),
                 auto_complete="postal-code",
                 default_value=Q.postcode,
             ),
@@ -101,18 +101,18 @@ def _callback(intro: rx.Var) -> rx.Component:
     times = [(value, TIME_ICONS[value], t(label)) for value, label in GOOD_TIMES.items()]
     form = rx.el.form(
         summary(t("Er ontbreekt nog iets:"), Q.problem_list, show=t),
-        rx.cond(Q.refused != "", problem(t_if_any(Q.refused), "terugbellen")),  # a limit: wait or call
+        rx.cond(Q.refused != "", problem(t(Q.refused), "terugbellen")),  # a limit: wait or call
         text_field(
             t("Uw telefoonnummer"),
             "phone",
-            t_if_any(Q.problems["phone"]),
+            t(Q.problems["phone"]),
             type="tel",
             input_mode="tel",
             auto_complete="tel",
             default_value=Q.phone,
         ),
         choice_group(
-            t("Wanneer kunnen wij u het beste bellen?"), "good_time", times, t_if_any(Q.problems["good_time"])
+            t("Wanneer kunnen wij u het beste bellen?"), "good_time", times, t(Q.problems["good_time"])
         ),
         submit_button("phone", t("Bel mij terug")),
         on_submit=Q.ask_callback,

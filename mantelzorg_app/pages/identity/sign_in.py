@@ -10,7 +10,7 @@ from mantelzorg_app import routes
 from mantelzorg_app.pages.shape import hub_page_at
 from state.auth import AuthState, SignInState, StaffSignInState
 from state.hub import HubState
-from state.ui import fill, t, t_if_any
+from state.ui import fill, t
 
 
 def _email_step() -> rx.Component:
@@ -19,7 +19,7 @@ def _email_step() -> rx.Component:
         text_field(
             t("Uw e-mailadres"),
             "email",
-            t_if_any(SignInState.problem),
+            t(SignInState.problem),
             type="email",
             input_mode="email",
             auto_complete="email",
@@ -40,7 +40,7 @@ def _code_step() -> rx.Component:
             text_field(
                 t("De code (6 cijfers)"),
                 "code",
-                t_if_any(SignInState.problem),
+                t(SignInState.problem),
                 type="text",
                 input_mode="numeric",
                 auto_complete="one-time-code",
@@ -62,7 +62,7 @@ def _code_step() -> rx.Component:
 
 
 def _staff_problem() -> rx.Component:
-    return rx.cond(StaffSignInState.problem != "", problem(t_if_any(StaffSignInState.problem), "medewerker"))
+    return rx.cond(StaffSignInState.problem != "", problem(t(StaffSignInState.problem), "medewerker"))
 
 
 def _staff_step() -> rx.Component:

@@ -10,7 +10,7 @@ from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.identity.accounts import CONSENT_TEXT
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import SignUpState
-from state.ui import t, t_if_any
+from state.ui import t
 
 ROLES = [
     ("caregiver", "heart-handshake", N_("Ik zorg voor iemand")),
@@ -20,7 +20,7 @@ ROLES = [
 
 
 def _problem(field: str) -> rx.Var:
-    return t_if_any(SignUpState.problems[field])
+    return t(SignUpState.problems[field])
 
 
 def _form() -> rx.Component:
