@@ -21,6 +21,9 @@ class LoginCode(SQLModel, table=True):
     created_at: datetime = created_at_field()
     expires_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # What the sign-in carries to the tab the mail link opens: the way back and the Wegwijzer's
+    # answers (JSON, services.identity.carried). Personal data: it goes with the code.
+    carried: str = Field(default="", max_length=4000)
 
 
 class LoginSession(SQLModel, table=True):
@@ -34,6 +37,7 @@ class LoginSession(SQLModel, table=True):
     # The browser tabs that showed this session (Reflex tab tokens, space separated, newest last):
     # emptied when it ends, so no other tab of the person keeps their data.
     tabs: str = Field(default="", max_length=800)
+    carried: str = Field(default="", max_length=4000)  # as LoginCode.carried, until it is used
 
 
 class AuditEvent(SQLModel, table=True):
@@ -62,6 +66,7 @@ class Handoff(SQLModel, table=True):
     email: str = Field(max_length=254)
     purpose: str = Field(max_length=10)  # services.handoffs: "sign-in", "sign-up", "on-behalf", "invite"
     subject_id: int | None = None  # "on-behalf": the help request that waits for this person's yes
+    carried: str = Field(default="", max_length=4000)  # "sign-in", "sign-up": as LoginCode.carried
     expires_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 

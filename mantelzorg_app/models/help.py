@@ -56,6 +56,10 @@ class CallbackTask(SQLModel, table=True):
     phone: str = Field(max_length=30)
     good_time: str = Field(max_length=20)  # one of services.help.callbacks.GOOD_TIMES
     band: str = Field(default="", max_length=10)  # a Band, if known
+    # For the coordinator's list: a name when one was given, and a short summary of the answers.
+    name: str = Field(default="", max_length=60)
+    cares_for: str = Field(default="", max_length=60)  # space separated "voor_wie" answers
+    wishes: str = Field(default="", max_length=200)  # space separated kinds of help
     # Digests for the limits in services.help.callbacks: of the asker's address, and of the number
     # however typed.
     client: str = Field(default="", index=True, max_length=64)

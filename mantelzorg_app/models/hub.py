@@ -14,6 +14,11 @@ class Hub(SQLModel, table=True):
     country: str = Field(max_length=2)  # ISO 3166: NL, BE
     timezone: str = Field(max_length=40)  # Europe/Amsterdam, Europe/Brussels
     speech_locale: str = Field(max_length=10)  # BCP 47 for read aloud: nl-NL, nl-BE
+    # The hub's own number to call now, and who calls back after 'Bel mij terug', within how many
+    # working days (services.help.support_lines words it).
+    phone: str = Field(default="", max_length=30)
+    callback_caller: str = Field(default="consulent", max_length=20)
+    callback_workdays: int = Field(default=2, sa_column_kwargs={"server_default": "2"})
     active: bool = True
     created_at: datetime = created_at_field()
 
