@@ -38,6 +38,9 @@ def upgrade() -> None:
                 batch_op.alter_column(name, server_default=None)
     with op.batch_alter_table("hub", schema=None) as batch_op:
         batch_op.add_column(sa.Column("callback_workdays", sa.Integer(), server_default="2", nullable=False))
+    with op.batch_alter_table("callbacktask", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("tries", sa.Integer(), server_default="0", nullable=False))
+        batch_op.add_column(sa.Column("tried_at", mantelzorg_app.models.base.UTCDateTime(), nullable=True))
 
 
 def downgrade() -> None:
@@ -57,6 +60,8 @@ def downgrade() -> None:
         batch_op.drop_column('carried')
 
     with op.batch_alter_table('callbacktask', schema=None) as batch_op:
+        batch_op.drop_column('tried_at')
+        batch_op.drop_column('tries')
         batch_op.drop_column('wishes')
         batch_op.drop_column('cares_for')
         batch_op.drop_column('name')

@@ -60,6 +60,8 @@ class CallbackTask(SQLModel, table=True):
     name: str = Field(default="", max_length=60)
     cares_for: str = Field(default="", max_length=60)  # space separated "voor_wie" answers
     wishes: str = Field(default="", max_length=200)  # space separated kinds of help
+    tries: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # calls that did not reach them
+    tried_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # the last of those
     # Digests for the limits in services.help.callbacks: of the asker's address, and of the number
     # however typed.
     client: str = Field(default="", index=True, max_length=64)
