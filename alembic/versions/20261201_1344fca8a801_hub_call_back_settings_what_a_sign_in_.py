@@ -40,7 +40,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("callback_workdays", sa.Integer(), server_default="2", nullable=False))
     with op.batch_alter_table("callbacktask", schema=None) as batch_op:
         batch_op.add_column(sa.Column("tries", sa.Integer(), server_default="0", nullable=False))
-        batch_op.add_column(sa.Column("tried_at", mantelzorg_app.models.base.UTCDateTime(), nullable=True))
+        batch_op.add_column(sa.Column("tried_at", mantelzorg_app.models.base.UTCDateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
