@@ -1,4 +1,15 @@
-"""Form pieces for people who read little: big fields with labels, big choices, plain errors."""
+"""Form pieces for people who read little: big fields with labels, big choices, plain errors.
+
+The error summary, as GOV.UK does it: ``summary(title, State.problem_list, show=t)`` at the top of a
+form. ``problem_list`` is the form state's var typed ``list[dict[str, str]]`` that returns
+``state.ui.problem_list(self.problems)``: ``[{"field": "phone", "message": <Dutch catalogue id>}, ...]``
+in the form's order. The summary shows ``title`` as its heading (say "Er is een probleem", or the
+form's own title) and each message as a link to ``#<field>``; assets/shell.js moves focus to the
+summary when it appears (and again after a submit), and a tap on a link focuses that field. So give
+each field the id its problem is filed under: ``text_field`` and ``checkbox`` use ``name``,
+``choice_group`` puts ``name`` on its fieldset, ``components.choices.choice_buttons(field=...)`` on
+its group (shell.js focuses the first control inside a group).
+"""
 
 import reflex as rx
 
@@ -42,6 +53,7 @@ def choice_group(
         rx.el.legend(legend),
         rx.cond(shown != "", problem(shown, name)),
         rx.el.div(choices, class_name="choices-grid"),
+        id=name,
         class_name="choice-group",
     )
 
@@ -70,14 +82,24 @@ def submit_button(icon: str, label: rx.Var | str) -> rx.Component:
     )
 
 
-def summary(title: rx.Var | str, messages: rx.Var, show=lambda message: message) -> rx.Component:
-    """The problems of a form listed at the top, so nobody has to hunt for them."""
+def summary(title: rx.Var | str, problems: rx.Var, show=lambda message: message) -> rx.Component:
+    """The problems of a form listed at the top, each a link to its field, so nobody has to hunt for
+    them. ``problems``: a Var list of {"field", "message"} dicts (``state.ui.problem_list``);
+    ``show`` turns a message into its words (pass ``t`` for catalogue ids)."""
     return rx.cond(
-        messages.length() > 0,
+        problems.length() > 0,
         rx.el.div(
-            rx.el.p(title, class_name="summary-title"),
-            rx.el.ul(rx.foreach(messages, lambda m: rx.el.li(show(m)))),
-            role="alert",
+            rx.el.div(
+                rx.el.h2(title, class_name="summary-title"),
+                rx.el.ul(
+                    rx.foreach(
+                        problems, lambda p: rx.el.li(rx.el.a(show(p["message"]), href="#" + p["field"]))
+                    )
+                ),
+                role="alert",
+            ),
+            tab_index=-1,
             class_name="summary",
+            data_summary="",
         ),
     )

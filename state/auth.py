@@ -208,7 +208,7 @@ class SignUpState(rx.State):
     problems: dict[str, str] = dict.fromkeys(SIGN_UP_FIELDS, "")  # field: Dutch catalogue id, or ""
 
     @rx.var
-    def problem_list(self) -> list[str]:
+    def problem_list(self) -> list[dict[str, str]]:
         return ui.problem_list(self.problems)
 
     wijken: list[dict[str, str]] = []

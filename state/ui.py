@@ -40,10 +40,13 @@ class UiState(rx.State):
         self.big_text_cookie = "" if self.big_text else "1"
 
 
-def problem_list(problems: dict[str, str]) -> list[str]:
-    """A form's problems by field (Dutch catalogue ids, "" where none) as the list its summary shows:
-    every form's ``problem_list``. ``state.actions.act(problems=...)`` fills ``problems``."""
-    return [message for message in problems.values() if message]
+def problem_list(problems: dict[str, str]) -> list[dict[str, str]]:
+    """A form's problems by field (Dutch catalogue ids, "" where none) as the list its summary shows,
+    in the form's order: ``{"field": <the field's id>, "message": <catalogue id>}`` for each field
+    with a problem. Every form's ``problem_list`` var (typed ``list[dict[str, str]]``) returns this;
+    ``components.form.summary`` links each item to ``#<field>``. ``state.actions.act(problems=...)``
+    fills ``problems``."""
+    return [{"field": field, "message": message} for field, message in problems.items() if message]
 
 
 @var_operation

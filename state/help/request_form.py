@@ -49,7 +49,7 @@ class RequestFormState(rx.State):
     _wijk_ids: list[int] = []
 
     @rx.var
-    def problem_list(self) -> list[str]:
+    def problem_list(self) -> list[dict[str, str]]:
         return ui.problem_list(self.problems)
 
     @rx.event

@@ -92,7 +92,7 @@ class ProfileState(rx.State):
     _form: dict = {}
 
     @rx.var
-    def problem_list(self) -> list[str]:
+    def problem_list(self) -> list[dict[str, str]]:
         return ui.problem_list(self.problems)
 
     @rx.event

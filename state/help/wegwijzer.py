@@ -47,7 +47,7 @@ class QuestionnaireState(rx.State):
     _asked: bool = False
 
     @rx.var
-    def problem_list(self) -> list[str]:
+    def problem_list(self) -> list[dict[str, str]]:
         return ui.problem_list(self.problems)
 
     @rx.event

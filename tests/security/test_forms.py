@@ -31,7 +31,7 @@ def test_a_request_in_their_own_words_needs_words(db, people: People):
     own_words = (("load",), ("choose", "category", "vervoer"), ("choose", "example", "-1"))
     state, _ = _tab(RequestFormState, people.tokens["caregiver"], *own_words, ("submit", {"text": "  "}))
     assert state.problems == {**dict.fromkeys(FIELDS, ""), "text": requests.NO_TEXT}
-    assert state.problem_list == [requests.NO_TEXT]
+    assert state.problem_list == [{"field": "text", "message": requests.NO_TEXT}]
     assert _count(db, HelpRequest) == before
 
     state, answers = _tab(
