@@ -1,6 +1,7 @@
 """Deletes what can no longer be used: old sign-in codes (with their addresses), ended sessions,
-expired tickets, abandoned sign-ins at the municipality and numbers called back a month ago.
-Safe to run often and on every worker."""
+expired tickets (with what they carried), the Wegwijzer answers a sign-in carried once they are
+old (services.identity.carried), abandoned sign-ins at the municipality and numbers called back a
+month ago. Safe to run often and on every worker."""
 
 from datetime import datetime
 
@@ -8,7 +9,7 @@ from sqlmodel import Session, col, delete
 
 from mantelzorg_app.models import OidcRequest
 from mantelzorg_app.services.help import callbacks
-from mantelzorg_app.services.identity import handoffs, login_codes, sessions
+from mantelzorg_app.services.identity import carried, handoffs, login_codes, sessions
 
 
 def tidy(session: Session, now: datetime) -> dict[str, int]:
@@ -19,6 +20,7 @@ def tidy(session: Session, now: datetime) -> dict[str, int]:
         "login codes": login_codes.forget_old(session, now),
         "sessions": sessions.forget_expired(session, now),
         "handoffs": handoffs.forget_expired(session, now),
+        "carried answers": carried.forget_old(session, now),
         "oidc requests": oidc.rowcount,
         "called-back numbers": callbacks.forget_called(session, now),
     }

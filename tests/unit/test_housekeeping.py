@@ -40,6 +40,7 @@ def test_tidy_deletes_what_has_ended_and_keeps_what_still_works(session: Session
         "login codes": 1,
         "sessions": 1,
         "handoffs": 1,
+        "carried answers": 0,
         "oidc requests": 1,
         "called-back numbers": 0,
     }

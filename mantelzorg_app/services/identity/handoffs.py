@@ -21,10 +21,16 @@ LIFETIME = {
 
 
 def issue(
-    session: Session, purpose: str, hub_id: int, email: str, now: datetime, subject_id: int | None = None
+    session: Session,
+    purpose: str,
+    hub_id: int,
+    email: str,
+    now: datetime,
+    subject_id: int | None = None,
+    carried: str = "",
 ) -> str:
     """A new single-use ticket for ``purpose``; only added to the session: the caller commits it with
-    the change it belongs to."""
+    the change it belongs to. ``carried``: what a sign-in carries on (services.identity.carried)."""
     token = digests.new_token()
     session.add(
         Handoff(
@@ -33,6 +39,7 @@ def issue(
             email=email,
             purpose=purpose,
             subject_id=subject_id,
+            carried=carried,
             expires_at=now + LIFETIME[purpose],
         )
     )
@@ -50,13 +57,28 @@ def peek(session: Session, purpose: str, token: str | None, now: datetime) -> Ha
 
 
 def take(session: Session, purpose: str, token: str | None, now: datetime) -> Handoff | None:
-    """The ticket when it is valid, used up so it never works twice."""
+    """The ticket when it is valid, used up so it never works twice. What it carried is emptied in
+    the table and handed to the caller on the returned row, which is detached from ``session``."""
     row = peek(session, purpose, token, now)
-    if row is not None:
-        row.used_at = now
-        session.add(row)
-        session.commit()
+    if row is None:
+        return None
+    carried = row.carried
+    row.used_at, row.carried = now, ""
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    session.expunge(row)
+    row.carried = carried  # on the detached row only: nothing writes it back
     return row
+
+
+def hub_of(session: Session, purpose: str, token: str | None) -> int | None:
+    """The hub of a ticket for ``purpose`` even when it is used or expired (until it is deleted),
+    so the page that explains the problem can stay in that hub."""
+    if not token:
+        return None
+    row = session.exec(select(Handoff).where(Handoff.digest == digests.digest(token))).first()
+    return row.hub_id if row is not None and row.purpose == purpose else None
 
 
 def forget_expired(session: Session, now: datetime) -> int:

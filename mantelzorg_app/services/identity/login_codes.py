@@ -51,7 +51,8 @@ class Issued:
 class Checked:
     outcome: Outcome
     email: str | None = None
-    hub_id: int | None = None
+    hub_id: int | None = None  # also for a used, locked or expired code: its hub's pages can explain
+    carried: str = ""  # what the sign-in carries on (services.identity.carried), when ok
 
 
 def normalise_email(text: str) -> str | None:
@@ -60,10 +61,13 @@ def normalise_email(text: str) -> str | None:
     return address if len(address) <= 254 and _EMAIL.match(address) else None
 
 
-def request(session: Session, hub_id: int, email: str, client: str, now: datetime) -> Issued | None:
+def request(
+    session: Session, hub_id: int, email: str, client: str, now: datetime, carried: str = ""
+) -> Issued | None:
     """A new code and link for ``email``, or None when a limit is reached (logged, without the
     address or client): the same None for both limits, so the caller shows TOO_MANY for either.
-    ``email`` is normalised; ``client`` comes from services.clients."""
+    ``email`` is normalised; ``client`` comes from services.clients; ``carried`` (the JSON of
+    services.identity.carried) goes on with whichever of code and link is used."""
     client_digest = digests.digest(client)
     hour_ago = now - timedelta(hours=1)
     for limit, condition, most in (
@@ -83,6 +87,7 @@ def request(session: Session, hub_id: int, email: str, client: str, now: datetim
             link_digest=digests.digest(issued.link_token),
             created_at=now,
             expires_at=issued.expires_at,
+            carried=carried,
         )
     )
     session.commit()
@@ -111,7 +116,7 @@ def check_link(session: Session, token: str, now: datetime) -> Checked:
     if row is None:
         return Checked(Outcome.unknown)
     if (problem := _problem(row, now)) is not None:
-        return Checked(problem)
+        return Checked(problem, hub_id=row.hub_id)
     return _use(session, row, now)
 
 
@@ -121,7 +126,9 @@ def peek_link(session: Session, token: str, now: datetime) -> Checked:
     if row is None:
         return Checked(Outcome.unknown)
     problem = _problem(row, now)
-    return Checked(problem) if problem is not None else Checked(Outcome.ok, row.email, row.hub_id)
+    if problem is not None:
+        return Checked(problem, hub_id=row.hub_id)
+    return Checked(Outcome.ok, row.email, row.hub_id)
 
 
 def _link_row(session: Session, token: str) -> LoginCode | None:
@@ -165,12 +172,15 @@ def _usable(row_id: int, now: datetime):
 
 
 def _use(session: Session, row: LoginCode, now: datetime) -> Checked:
-    used = session.execute(update(LoginCode).where(*_usable(row.id, now)).values(used_at=now))
+    """Uses the code up; what it carried moves on to the caller, and leaves the row (only the one
+    request whose UPDATE used it gets it)."""
+    carried = row.carried
+    used = session.execute(update(LoginCode).where(*_usable(row.id, now)).values(used_at=now, carried=""))
     session.commit()
     if used.rowcount != 1:
         session.refresh(row)
-        return Checked(_problem(row, now) or Outcome.used)
-    return Checked(Outcome.ok, row.email, row.hub_id)
+        return Checked(_problem(row, now) or Outcome.used, hub_id=row.hub_id)
+    return Checked(Outcome.ok, row.email, row.hub_id, carried)
 
 
 def _count_wrong_try(session: Session, row: LoginCode, now: datetime) -> Checked:

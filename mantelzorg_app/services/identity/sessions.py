@@ -26,8 +26,9 @@ def lifetime(kind: str) -> timedelta:
     return IDLE_LIMIT.get(kind) or FIXED_LIMIT[kind]
 
 
-def start(session: Session, person_id: int, kind: str, now: datetime) -> str:
-    """A new session for the person; returns the token for the cookie."""
+def start(session: Session, person_id: int, kind: str, now: datetime, carried: str = "") -> str:
+    """A new session for the person; returns the token for the cookie. ``carried``: what the
+    sign-in carried (services.identity.carried), kept with the session for a while."""
     token = digests.new_token()
     session.add(
         LoginSession(
@@ -37,6 +38,7 @@ def start(session: Session, person_id: int, kind: str, now: datetime) -> str:
             created_at=now,
             last_seen_at=now,
             expires_at=now + lifetime(kind),
+            carried=carried,
         )
     )
     session.commit()

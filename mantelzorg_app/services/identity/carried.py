@@ -1,0 +1,143 @@
+"""What a sign-in carries from the tab that asked for the code to the tab the mail link opens: the
+way back (the ``?verder=`` part of the hub) and the Wegwijzer's answers.
+
+The mail link usually opens in a new tab, which has none of the first tab's state. So the answers
+travel on the server, keyed by the sign-in, never in a URL or a log: ``LoginCode.carried`` → the
+``Handoff.carried`` of the checked code → ``LoginSession.carried`` of the new session. Each step
+empties the one before it, and the session keeps them for ``KEEP`` at most (services.housekeeping),
+until the request form uses them (``forget``), or the session ends.
+
+This module only checks their shape (identity sits below help): the caller cleans the answers
+with services.help.wegwijzer before it packs them and after it reads them back.
+"""
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from mantelzorg_app.models import LoginSession
+from mantelzorg_app.routes import after_sign_in
+from mantelzorg_app.services.platform import digests
+
+MAX_CHARS = 4000  # the columns' size
+KEEP = timedelta(hours=12)  # a session holds what its sign-in carried this long at most
+_KEY = re.compile(r"[a-z_]{1,30}")
+_MOST_KEYS = 40
+_MOST_ITEMS = 50
+_LONGEST_VALUE = 60
+
+Answers = dict[str, str | list[str]]
+
+
+@dataclass(frozen=True)
+class Carried:
+    hub_id: int | None = None
+    then: str = ""  # a part of routes.AFTER_SIGN_IN, or ""
+    answers: Answers = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.then or self.answers)
+
+
+def _value(value: object) -> str | list[str] | None:
+    if isinstance(value, str):
+        return value if len(value) <= _LONGEST_VALUE else None
+    if isinstance(value, list | tuple) and len(value) <= _MOST_ITEMS:
+        items = [item for item in value if isinstance(item, str) and len(item) <= _LONGEST_VALUE]
+        return items if len(items) == len(value) else None
+    return None
+
+
+def clean_answers(answers: object) -> Answers:
+    """The answers in the shape the Wegwijzer keeps (short keys; a string or a list of strings);
+    anything else is dropped. Not what they mean: services.help.wegwijzer.validate does that."""
+    if not isinstance(answers, Mapping) or len(answers) > _MOST_KEYS:
+        return {}
+    clean: Answers = {}
+    for key, value in answers.items():
+        if isinstance(key, str) and _KEY.fullmatch(key) and (kept := _value(value)) is not None:
+            clean[key] = kept
+    return clean
+
+
+def pack(hub_id: int | None, then: str, answers: object) -> str:
+    """The JSON for a ``carried`` column; "" when there is nothing to carry. Answers that would not
+    fit the column are left behind (the way back still goes)."""
+    then = after_sign_in(then)
+    clean = clean_answers(answers)
+    if not then and not clean:
+        return ""
+    for kept in (clean, {}):
+        text = json.dumps({"hub": hub_id, "then": then, "answers": kept}, separators=(",", ":"))
+        if len(text) <= MAX_CHARS and (then or kept):
+            return text
+    return ""
+
+
+def unpack(text: str | None) -> Carried:
+    """What a ``carried`` column holds; an empty Carried for "" or anything that is not ours."""
+    if not text or len(text) > MAX_CHARS:
+        return Carried()
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return Carried()
+    if not isinstance(data, dict):
+        return Carried()
+    hub_id = data.get("hub")
+    return Carried(
+        hub_id=hub_id if isinstance(hub_id, int) and not isinstance(hub_id, bool) else None,
+        then=after_sign_in(data.get("then")),
+        answers=clean_answers(data.get("answers")),
+    )
+
+
+def _session_row(session: Session, session_token: str | None) -> LoginSession | None:
+    if not session_token:
+        return None
+    return session.exec(
+        select(LoginSession).where(LoginSession.token_digest == digests.digest(session_token))
+    ).first()
+
+
+def of_session(session: Session, session_token: str | None, now: datetime) -> Carried:
+    """What the sign-in of this session carried, while the session lasts and for ``KEEP`` at most."""
+    row = _session_row(session, session_token)
+    if row is None or not row.carried or row.expires_at <= now or row.created_at + KEEP <= now:
+        return Carried()
+    return unpack(row.carried)
+
+
+def answers(session: Session, session_token: str | None, now: datetime, hub_id: int | None = None) -> dict:
+    """The Wegwijzer answers the sign-in of this session carried ({} when none), as the Wegwijzer
+    keeps them; with ``hub_id``, only answers given in that hub. Clean them with
+    ``wegwijzer.summary(answers, wijk_ids)`` before use: this module checks only their shape."""
+    found = of_session(session, session_token, now)
+    if hub_id is not None and found.hub_id != hub_id:
+        return {}
+    return dict(found.answers)
+
+
+def forget(session: Session, session_token: str | None) -> None:
+    """Empties what this session's sign-in carried (e.g. once the request form is posted); commits."""
+    row = _session_row(session, session_token)
+    if row is not None and row.carried:
+        row.carried = ""
+        session.add(row)
+        session.commit()
+
+
+def forget_old(session: Session, now: datetime) -> int:
+    """Empties what sessions older than ``KEEP`` still carry; returns how many (services.housekeeping)."""
+    gone = session.exec(
+        update(LoginSession)
+        .where(col(LoginSession.carried) != "", col(LoginSession.created_at) <= now - KEEP)
+        .values(carried="")
+    )
+    session.commit()
+    return gone.rowcount
