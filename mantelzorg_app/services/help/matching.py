@@ -39,7 +39,8 @@ Soft score, higher first (weights are the constants below; ties go to the lower 
 
 Each `Match` carries its reasons as catalogue message ids with named values, whole sentences and no
 glued fragments ("dinsdagmiddag, in Centrum" is ``"{when}, in {wijk}"`` with the catalogue word
-"dinsdagmiddag"); `explain` renders them with any gettext function.
+"dinsdagmiddag"). More shared moments name the next one too: "ook donderdagmiddag", never a vague
+"at other times" alone. `explain` renders them with any gettext function.
 """
 
 import heapq
@@ -121,7 +122,8 @@ PLACE_WIJK_KM = N_("{when}, in {wijk}, op ongeveer {km} km")
 PLACE_WIJK_NEARBY = N_("{when}, in {wijk}, in de buurt")
 PLACE_KM = N_("{when}, op ongeveer {km} km")
 PLACE_NEARBY = N_("{when}, in de buurt")
-MORE_MOMENTS = N_("ook op andere momenten")
+ALSO_MOMENT = N_("ook {when}")  # the second shared moment, when there are two: "ook donderdagmiddag"
+MORE_MOMENTS = N_("ook {when} en op andere momenten")  # the second of three or more
 IN_LANGUAGE = N_("in het {language}")
 WAITING_DAYS = N_("wacht al een paar dagen")
 WAITING_LONG = N_("wacht al meer dan een week")
@@ -371,7 +373,7 @@ def requests_for(
         if reasons is None:
             reasons = explained[key] = (
                 _place_reason(r.wijk, shared, km, v_area, r._area, start),
-                *_extra_reasons(shared, r._foreign, v_languages),
+                *_extra_reasons(shared, r._foreign, v_languages, start),
                 *_WAITING_REASONS[level],
             )
         matches.append(Match(r.id, -neg_score, reasons))
@@ -430,7 +432,7 @@ def volunteers_for(
         if reasons is None:
             reasons = explained[key] = (
                 _place_reason(wijk, shared, km, v._area, r_area, start),
-                *_extra_reasons(shared, foreign, v._languages),
+                *_extra_reasons(shared, foreign, v._languages, start),
             )
         matches.append(Match(v.id, -neg_score, reasons))
     return matches
@@ -484,15 +486,28 @@ def _place_reason(
     return Reason(PLACE_WIJK_NEARBY if wijk else PLACE_NEARBY, {"wijk": wijk}, when)
 
 
-_MORE_MOMENTS_REASON = Reason(MORE_MOMENTS)
 _WAITING_DAYS_REASON = Reason(WAITING_DAYS)
 _WAITING_LONG_REASON = Reason(WAITING_LONG)
 
 
-def _extra_reasons(shared: int, foreign: frozenset[str], languages: frozenset[str]) -> list[Reason]:
+def _also_reason(shared: int, start: int) -> Reason | None:
+    """The moment after the one the place reason names, when they share more than one (not all)."""
+    if not shared or shared == ALL_SLOTS or not shared & (shared - 1):
+        return None
+    first = next_slot(shared, start)
+    rest = shared & ~(1 << first)
+    second = next_slot(rest, first)
+    message = ALSO_MOMENT if not rest & (rest - 1) else MORE_MOMENTS
+    return Reason(message, terms={"when": SLOT_WORDS[second]})
+
+
+def _extra_reasons(
+    shared: int, foreign: frozenset[str], languages: frozenset[str], start: int
+) -> list[Reason]:
     reasons = []
-    if shared and shared != ALL_SLOTS and shared & (shared - 1):
-        reasons.append(_MORE_MOMENTS_REASON)
+    also = _also_reason(shared, start)
+    if also is not None:
+        reasons.append(also)
     if foreign and not foreign.isdisjoint(languages):
         code = min(foreign & languages, key=lambda c: (c not in LANGUAGE_NAMES, c))
         name = LANGUAGE_NAMES.get(code)

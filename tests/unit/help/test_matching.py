@@ -392,25 +392,33 @@ BOTH_FREE = {"days": frozenset({"woensdag", "zaterdag"}), "dayparts": frozenset(
 
 
 @pytest.mark.parametrize(
-    ("now", "expected"),
+    ("now", "expected", "then"),
     [
-        (NOW, "woensdagochtend"),  # Wednesday 10:00: this morning still counts
-        (NOW.replace(hour=13), "woensdagavond"),
-        (NOW.replace(hour=19), "woensdagavond"),
-        (NOW + timedelta(days=1, hours=-1), "zaterdagochtend"),  # Thursday 9:00
-        (NOW + timedelta(days=3, hours=5), "zaterdagavond"),  # Saturday 15:00
-        (NOW + timedelta(days=4, hours=2), "woensdagochtend"),  # Sunday noon: round the week
+        (NOW, "woensdagochtend", "woensdagavond"),  # Wednesday 10:00: this morning still counts
+        (NOW.replace(hour=13), "woensdagavond", "zaterdagochtend"),
+        (NOW.replace(hour=19), "woensdagavond", "zaterdagochtend"),
+        (NOW + timedelta(days=1, hours=-1), "zaterdagochtend", "zaterdagavond"),  # Thursday 9:00
+        (NOW + timedelta(days=3, hours=5), "zaterdagavond", "woensdagochtend"),  # Saturday 15:00
+        (NOW + timedelta(days=4, hours=2), "woensdagochtend", "woensdagavond"),  # Sunday noon: round the week
     ],
 )
-def test_the_next_shared_moment_is_named(now: datetime, expected: str) -> None:
+def test_the_next_shared_moments_are_named(now: datetime, expected: str, then: str) -> None:
     volunteer = _volunteer(days=frozenset({"woensdag", "zaterdag", "zondag"}), dayparts=NONE)
     request = _request(**BOTH_FREE, created_at=now)
     (match,) = requests_for(volunteer, [request], now)
-    assert _said(match) == (f"{expected}, in Centrum", "ook op andere momenten")
+    assert _said(match) == (f"{expected}, in Centrum", f"ook {then} en op andere momenten")
+
+
+def test_a_second_shared_moment_is_named_not_hinted_at() -> None:
+    thursday_too = {"days": frozenset({"woensdag", "donderdag"}), "dayparts": frozenset({"middag"})}
+    match = _only(_volunteer(**thursday_too), _request(**thursday_too))
+    assert _said(match) == ("woensdagmiddag, in Centrum", "ook donderdagmiddag")
+    (back,) = volunteers_for(_request(**thursday_too), [_volunteer(**thursday_too)], NOW)
+    assert _said(back) == ("woensdagmiddag, in Centrum", "ook donderdagmiddag")
 
 
 def test_one_shared_moment_says_nothing_about_others() -> None:
-    assert "ook op andere momenten" not in _said(_only(_volunteer(), _request()))
+    assert _said(_only(_volunteer(), _request())) == ("dinsdagmiddag, in Centrum",)
 
 
 def test_when_both_can_do_any_moment_the_time_is_agreed_later() -> None:
@@ -498,7 +506,8 @@ def test_explain_renders_every_reason_in_order() -> None:
     english = {
         "{when}, in {wijk}, op ongeveer {km} km": "{when}, in {wijk}, about {km} km away",
         "donderdagavond": "Thursday evening",
-        "ook op andere momenten": "also at other times",
+        "ook {when}": "also {when}",
+        "vrijdagavond": "Friday evening",
         "in het {language}": "in {language}",
         "Turks": "Turkish",
         "wacht al meer dan een week": "has been waiting for more than a week",
@@ -516,7 +525,7 @@ def test_explain_renders_every_reason_in_order() -> None:
     )
     assert explain(_only(volunteer, request), lambda msgid: english[msgid]) == (
         "Thursday evening, in Achterveld, about 5 km away",
-        "also at other times",
+        "also Friday evening",
         "in Turkish",
         "has been waiting for more than a week",
     )
