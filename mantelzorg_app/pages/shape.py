@@ -1,9 +1,16 @@
 """One page shape: a decorator registers a page with its route, title, on_load and access guard.
 
-``@hub_page_at(part, *loads, heading=..., active=..., guard=...)`` above a function that lays out a
-page's content makes it a hub page: the shell of ``layout.hub_page`` around it, the hub's own
-``on_load`` first, then the page's loads, and, with a ``Guard``, the content only for those the
-page's state allows. ``@page_at`` registers a page as it is, for the start page outside every hub.
+``@hub_page_at(part, *loads, heading=..., active=..., guard=..., title=..., section=...)`` above a
+function that lays out a page's content makes it a hub page: the shell of ``layout.hub_page`` around
+it, the hub's own ``on_load`` first, then the page's loads, and, with a ``Guard``, the content only
+for those the page's state allows. ``@page_at`` registers a page as it is, for the start page
+outside every hub.
+
+Every page has its own ``<title>``, a Var that follows the language and the page's state (Reflex
+puts it in the page, React keeps ``document.title`` equal to it): "<title part> - <section> -
+Mantelzorghub <hub>", e.g. "Vraag 3 van 14 - Hulp - Mantelzorghub Leusden". The title part is the
+page's heading unless the page passes ``title=``; the section is the bottom bar's word of ``active``
+(none for Home and pages outside the bar) unless the page passes ``section=``.
 The help pages use ``help/parts.help_page_at``, the same with "Hulp" lit in the bottom bar.
 Like reflex-web's ``pcweb/templates/webpage.py``: the decorator wraps the page and records its
 route; ``pages/registry.py`` collects them, ``mantelzorg_app.py`` adds them in one loop.
@@ -19,11 +26,21 @@ from reflex.event import EventHandler
 from components.controls import link_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import hub_href, hub_page
+from mantelzorg_app.services.platform.i18n import N_
 from state.auth import TabOwnerState
 from state.hub import HubState
 from state.ui import UiState, t
 
-TITLE = "Mantelzorghub"  # every page's <title>; its heading says where you are
+BRAND = "Mantelzorghub"  # the last part of every page's <title>
+TITLE = BRAND  # kept for callers that want the plain name
+SEPARATOR = " - "
+# The bottom bar's word for each of its items: a hub page's section in its <title>.
+SECTIONS = {
+    routes.HELP: N_("Hulp"),
+    routes.SEARCH: N_("Zoeken"),
+    routes.CHAT: N_("Praten"),
+    routes.CALENDAR: N_("Agenda"),
+}
 
 # Every hub page loads these first, in this order: TabOwnerState.check must run first.
 HUB_ON_LOAD = (TabOwnerState.check, UiState.apply_language, HubState.load)
@@ -39,7 +56,7 @@ class Page:
     route: str
     component: PageFunction
     on_load: tuple[EventHandler, ...]
-    title: str = TITLE
+    title: str | rx.Var[str] = TITLE
 
     @property
     def module(self) -> str:
@@ -57,7 +74,7 @@ def registered() -> tuple[Page, ...]:
     return tuple(_REGISTERED)
 
 
-def page_at(route: str, *on_load: EventHandler, title: str = TITLE):
+def page_at(route: str, *on_load: EventHandler, title: str | rx.Var[str] = TITLE):
     """Registers the decorated page function at ``route``, unchanged."""
 
     def register(component: PageFunction) -> PageFunction:
@@ -65,6 +82,32 @@ def page_at(route: str, *on_load: EventHandler, title: str = TITLE):
         return component
 
     return register
+
+
+def _joined(*parts: rx.Var[str] | str) -> rx.Var[str]:
+    joined = rx.Var.create(parts[0]).to(str)
+    for part in parts[1:]:
+        joined = joined + part
+    return joined
+
+
+def outside_title(part: rx.Var[str] | str) -> rx.Var[str]:
+    """The ``<title>`` of a page outside every hub: "<part> - Mantelzorghub"."""
+    return _joined(part, SEPARATOR, BRAND)
+
+
+def hub_title(part: rx.Var[str], section: rx.Var[str] | None = None) -> rx.Var[str]:
+    """The ``<title>`` of a hub page: "<part> - <section> - Mantelzorghub <hub>"; a section equal to
+    the part (the bottom bar's own pages) is said once; a hub we do not know says so, as the page."""
+    between = (
+        SEPARATOR
+        if section is None
+        else rx.cond(section == part, SEPARATOR, _joined(SEPARATOR, section, SEPARATOR))
+    )
+    hub = rx.cond(HubState.name != "", _joined(BRAND, " ", HubState.name), BRAND)
+    return rx.cond(
+        HubState.found, _joined(part, between, hub), outside_title(t("Deze plaats kennen wij niet"))
+    )
 
 
 def sign_in_first(then: str) -> rx.Component:
@@ -105,13 +148,21 @@ def hub_page_at(
     heading: rx.Var[str],
     active: str | None = None,
     guard: Guard | None = None,
+    title: rx.Var[str] | None = None,
+    section: rx.Var[str] | None = None,
 ):
     """Registers the decorated content as the hub page at ``/[hub]/part`` (``part`` "": the hub's Home).
 
     The function returns the page's content: one component, or a tuple of them without a guard.
-    ``heading`` is the page's h1, ``active`` the bottom bar's current item.
+    ``heading`` is the page's h1, ``active`` the bottom bar's current item. ``title``: the page's own
+    part of its ``<title>`` (default the heading); ``section``: the part after it (default the bottom
+    bar's word of ``active``). Never put personal data (a first name) in a title: browsers keep
+    titles in their history.
     """
     route = routes.hub_route(part) if part else routes.HUB
+    if section is None and active in SECTIONS:
+        section = t(SECTIONS[active])
+    page_title = hub_title(heading if title is None else title, section)
 
     def register(content: Callable[[], Content]) -> PageFunction:
         @functools.wraps(content)  # Reflex names the page and its compiled module after the function
@@ -124,6 +175,6 @@ def hub_page_at(
             children = children if isinstance(children, tuple) else (children,)
             return hub_page(heading, *children, active=active)
 
-        return page_at(route, *HUB_ON_LOAD, *loads)(full_page)
+        return page_at(route, *HUB_ON_LOAD, *loads, title=page_title)(full_page)
 
     return register

@@ -6,12 +6,12 @@ from components.controls import link_button
 from components.form import problem
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import page
-from mantelzorg_app.pages.shape import page_at
+from mantelzorg_app.pages.shape import outside_title, page_at
 from state.hub import HubListState
 from state.ui import UiState, t
 
 
-@page_at(routes.START, UiState.apply_language, HubListState.load)
+@page_at(routes.START, UiState.apply_language, HubListState.load, title=outside_title(t("Kies uw gemeente")))
 def start() -> rx.Component:
     return page(
         t("Kies uw gemeente"),

@@ -52,7 +52,18 @@ def test_the_hub_loads_its_own_first():
 def test_every_page_is_pinned_in_order():
     assert [page.route for page in PAGES] == list(PINNED)
     assert {page.route: _names(page.on_load) for page in PAGES} == PINNED
-    assert {page.title for page in PAGES} == {TITLE}
+
+
+def test_every_page_has_its_own_title_in_the_visitors_language():
+    # The <title> is a Var: the heading (or the page's own part), the section, the hub's name.
+    titles = {page.route: str(page.title) for page in PAGES}
+    assert len(set(titles.values())) == len(titles), "two pages share a title"
+    for route, title in titles.items():
+        assert TITLE in title and "ui_state.lang" in title, route
+        assert ("hub_state.name" in title) == (route != routes.START), route
+    assert "questionnaire_state.key" in titles[routes.hub_route(routes.HELP)]  # follows the question
+    assert '["Hulp"]' in titles[routes.hub_route(routes.REQUEST_NEW)]  # the help section
+    assert '["Hulp"]' not in titles[routes.HUB]
 
 
 def test_the_app_adds_exactly_the_registered_pages():
@@ -62,7 +73,7 @@ def test_the_app_adds_exactly_the_registered_pages():
     assert list(added) == list(keys)
     for key, page in keys.items():
         assert added[key].component is page.component
-        assert added[key].title == page.title
+        assert str(added[key].title) == str(page.title)
         assert _names(added[key].on_load) == _names(page.on_load)
 
 

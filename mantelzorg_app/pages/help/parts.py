@@ -12,9 +12,19 @@ from state.help.follow_ups import FollowUpState
 from state.ui import fill, t
 
 
-def help_page_at(part: str, *loads: EventHandler, heading: rx.Var[str], guard: Guard | None = None):
-    """A help page: a hub page (``shape.hub_page_at``) whose bottom bar shows "Hulp" as current."""
-    return hub_page_at(part, *loads, heading=heading, active=routes.HELP, guard=guard)
+def help_page_at(
+    part: str,
+    *loads: EventHandler,
+    heading: rx.Var[str],
+    guard: Guard | None = None,
+    title: rx.Var[str] | None = None,
+    section: rx.Var[str] | None = None,
+):
+    """A help page: a hub page (``shape.hub_page_at``) whose bottom bar shows "Hulp" as current.
+    ``title``, ``section``: the page's own parts of its ``<title>``, as ``hub_page_at`` takes them."""
+    return hub_page_at(
+        part, *loads, heading=heading, active=routes.HELP, guard=guard, title=title, section=section
+    )
 
 
 ANSWERS = (
