@@ -34,11 +34,17 @@ ANSWERS = (
 )
 
 
-def request_card(row: rx.Var, *extra: rx.Component) -> rx.Component:
-    """A request: its pictogram and category word, its text, where, and what kind of help."""
+def request_card(row: rx.Var, *extra: rx.Component, level: int = 3) -> rx.Component:
+    """A request: its pictogram and category word, its text, where, and what kind of help.
+    ``level``: its heading's, one below the heading it sits under (2 right under the page's h1)."""
+    heading = rx.el.h2 if level == 2 else rx.el.h3
     return rx.el.li(
         rx.el.div(
-            rx.el.h3(rx.icon("hand-heart", size=24, aria_hidden="true"), rx.el.span(t(row["label"]))),
+            heading(
+                rx.icon("hand-heart", size=24, aria_hidden="true"),
+                rx.el.span(t(row["label"])),
+                class_name="card-title",
+            ),
             rx.el.p(row["text"]),
             rx.cond(row["wijk"] != "", rx.el.p(rx.icon("map-pin", size=20, aria_hidden="true"), row["wijk"])),
             rx.cond(row["home_visit"] != "", rx.el.p(t("Hulp aan huis"))),
