@@ -1,14 +1,17 @@
-"""Home of a hub: a short welcome and big tiles for every part."""
+"""Home of a hub. Signed in: what is going on in words, the person's own main action, then big tiles
+for every part. A visitor: a short welcome and "Inloggen" on the first screen, then the tiles."""
 
 import reflex as rx
 
-from components.controls import link_button
+from components.controls import icon_link, link_button
 from components.tile import tile, tile_grid
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
+from mantelzorg_app.services.help import overview
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
+from state.home import HomeState
 from state.hub import HubState
 from state.ui import fill, t
 
@@ -22,31 +25,86 @@ TILES = [
     ("megaphone", N_("Uw stem"), routes.VOICE),
 ]
 
+# Each main action: its pictogram, its word, where it goes, and who has it (as AuthState knows).
+ACTIONS = {
+    overview.MAIN_REQUESTS: ("hand-heart", N_("Mijn hulpvragen"), routes.REQUESTS, AuthState.asks_help),
+    overview.MAIN_HELPING: ("hand-helping", N_("Helpen"), routes.HELPING, AuthState.volunteer),
+    overview.MAIN_COORDINATION: ("settings", N_("Beheer"), routes.COORDINATION, AuthState.coordinator),
+}
+
+
+def _line(line: rx.Var) -> rx.Component:
+    return rx.el.li(
+        fill(
+            t(line["message"]),
+            name=line["name"],
+            caregiver=line["caregiver"],
+            when=t(line["when"]),
+            n=line["n"],
+            help=t(line["help"]),
+        )
+    )
+
+
+def _intro() -> rx.Component:
+    return rx.el.p(
+        fill(t("Zorgt u voor iemand? Hier vindt u hulp en mensen in {hub}."), hub=HubState.name),
+        class_name="intro",
+    )
+
+
+def _main_action() -> rx.Component:
+    return rx.match(
+        HomeState.main,
+        *(
+            (key, link_button(icon, t(label), hub_href(part)))
+            for key, (icon, label, part, _has) in ACTIONS.items()
+        ),
+        rx.fragment(),
+    )
+
+
+def _other_actions() -> rx.Component:
+    """The person's other roles' pages, below the tiles; the main one is the first button already."""
+    return rx.fragment(
+        *(
+            rx.cond(
+                has & (HomeState.main != key),
+                icon_link(icon, t(label), hub_href(part), "second-action"),
+            )
+            for key, (icon, label, part, has) in ACTIONS.items()
+        ),
+        icon_link("user", t("Mijn gegevens"), hub_href(routes.ACCOUNT), "second-action"),
+    )
+
+
+def _tiles() -> rx.Component:
+    return tile_grid(*(tile(icon, t(label), hub_href(part)) for icon, label, part in TILES))
+
 
 @hub_page_at(
     "",  # the hub itself: /[hub]
     AuthState.load,
+    HomeState.load,
     heading=rx.cond(AuthState.signed_in, fill(t("Welkom, {name}"), name=AuthState.first_name), t("Welkom")),
     active="home",
 )
-def home() -> tuple[rx.Component, ...]:
-    return (
-        rx.el.p(
-            fill(t("Zorgt u voor iemand? Hier vindt u hulp en mensen in {hub}."), hub=HubState.name),
-            class_name="intro",
+def home() -> rx.Component:
+    return rx.cond(
+        AuthState.signed_in,
+        rx.fragment(
+            rx.cond(
+                HomeState.lines,
+                rx.el.ul(rx.foreach(HomeState.lines, _line), class_name="overview"),
+                _intro(),
+            ),
+            _main_action(),
+            _tiles(),
+            _other_actions(),
         ),
-        tile_grid(*(tile(icon, t(label), hub_href(part)) for icon, label, part in TILES)),
-        rx.cond(
-            AuthState.signed_in,
-            link_button("user", t("Mijn gegevens"), hub_href(routes.ACCOUNT)),
+        rx.fragment(
+            _intro(),
             link_button("log-in", t("Inloggen"), hub_href(routes.SIGN_IN)),
-        ),
-        rx.cond(
-            AuthState.asks_help, link_button("hand-heart", t("Mijn hulpvragen"), hub_href(routes.REQUESTS))
-        ),
-        rx.cond(AuthState.volunteer, link_button("hand-helping", t("Helpen"), hub_href(routes.HELPING))),
-        rx.cond(
-            AuthState.coordinator,
-            link_button("settings", t("Beheer"), hub_href(routes.COORDINATION)),
+            _tiles(),
         ),
     )

@@ -7,6 +7,7 @@ from components.controls import icon_button, language_choice, link_button
 from components.offline import offline_notice
 from mantelzorg_app import routes
 from mantelzorg_app.services.platform.i18n import LANGUAGES
+from state.home import NavState
 from state.hub import HubState
 from state.ui import UiState, t
 
@@ -17,9 +18,12 @@ def hub_href(part: str = "") -> rx.Var:
 
 
 def _nav_items() -> list[NavItem]:
+    """The bottom bar. "Hulp" opens "Mijn hulpvragen" while the person has a request going on
+    (``NavState``, loaded on every hub page), else the Wegwijzer."""
+    help_href = rx.cond(NavState.has_requests, hub_href(routes.REQUESTS), hub_href(routes.HELP))
     return [
-        NavItem("home", "house", t("Home"), hub_href()),
-        NavItem(routes.HELP, "hand-heart", t("Hulp"), hub_href(routes.HELP)),
+        NavItem("home", "house", t("Start"), hub_href()),
+        NavItem(routes.HELP, "hand-heart", t("Hulp"), help_href),
         NavItem(routes.SEARCH, "search", t("Zoeken"), hub_href(routes.SEARCH)),
         NavItem(routes.CHAT, "message-circle", t("Praten"), hub_href(routes.CHAT)),
         NavItem(routes.CALENDAR, "calendar-days", t("Agenda"), hub_href(routes.CALENDAR)),

@@ -27,7 +27,7 @@ def not_yet() -> tuple[rx.Component, ...]:
     return (
         rx.el.p(t("Dit deel is nog niet klaar.")),
         rx.el.p(t("Wij werken eraan. Kijk binnenkort nog eens.")),
-        link_button("house", t("Terug naar Home"), hub_href()),
+        link_button("house", t("Terug naar Start"), hub_href()),
     )
 
 

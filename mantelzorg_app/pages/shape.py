@@ -28,6 +28,7 @@ from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import hub_href, hub_page
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import TabOwnerState
+from state.home import NavState
 from state.hub import HubState
 from state.ui import UiState, t
 
@@ -42,8 +43,9 @@ SECTIONS = {
     routes.CALENDAR: N_("Agenda"),
 }
 
-# Every hub page loads these first, in this order: TabOwnerState.check must run first.
-HUB_ON_LOAD = (TabOwnerState.check, UiState.apply_language, HubState.load)
+# Every hub page loads these first, in this order: TabOwnerState.check must run first; NavState.load
+# (whether the bottom bar's "Hulp" opens the person's requests) uses what it and the hub found.
+HUB_ON_LOAD = (TabOwnerState.check, UiState.apply_language, HubState.load, NavState.load)
 
 PageFunction = Callable[[], rx.Component]
 Content = rx.Component | tuple[rx.Component, ...]

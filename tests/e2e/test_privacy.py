@@ -75,7 +75,7 @@ def test_a_person_sees_downloads_and_wipes_their_data(page: Page, smtp: SmtpServ
     page.get_by_role("button", name="Nederlands").click()
 
     with page.expect_download() as downloaded:
-        page.get_by_role("link", name="Download mijn gegevens").click()
+        page.get_by_role("link", name="Mijn gegevens downloaden").click()
     assert downloaded.value.suggested_filename == "mijn-gegevens.json"
     text = Path(downloaded.value.path()).read_text(encoding="utf-8")
     data = json.loads(text)
@@ -90,13 +90,13 @@ def test_a_person_sees_downloads_and_wipes_their_data(page: Page, smtp: SmtpServ
     assert response.headers["cache-control"] == "no-store"
     old_cookies = page.context.cookies()
 
-    page.get_by_role("button", name="Mijn account wissen").click()
+    page.get_by_role("button", name="Al mijn gegevens wissen").click()
     expect(page.get_by_text("Weet u het zeker? Dit kan niet ongedaan worden.")).to_be_visible()
     check_page(page, "privacy-confirm")
     page.get_by_role("button", name="Nee, terug").click()
     expect(page.get_by_text("Weet u het zeker?")).to_be_hidden()
-    page.get_by_role("button", name="Mijn account wissen").click()
-    page.get_by_role("button", name="Ja, wis mijn account").click()
+    page.get_by_role("button", name="Al mijn gegevens wissen").click()
+    page.get_by_role("button", name="Ja, wis al mijn gegevens").click()
     expect(page.get_by_role("heading", level=1, name="Welkom", exact=True)).to_be_visible()
     expect(page.get_by_role("main").get_by_role("link", name="Inloggen")).to_be_visible()
     assert page.url.rstrip("/").endswith("/leusden")

@@ -10,7 +10,7 @@ from tests.e2e.conftest import check_page, open_page, slug
 
 TILES_NL = ["Hulp vragen", "Zoeken", "Praten", "Agenda", "Nieuws", "Sociale kaart", "Uw stem"]
 TILES_EN = ["Ask for help", "Search", "Talk", "Calendar", "News", "Local services", "Your voice"]
-BAR_NL = ["Home", "Hulp", "Zoeken", "Praten", "Agenda"]
+BAR_NL = ["Start", "Hulp", "Zoeken", "Praten", "Agenda"]
 NOT_YET = {
     "zoeken": "Zoeken",
     "praten": "Praten",
@@ -33,7 +33,7 @@ def test_home_in_dutch_has_heading_tiles_and_bottom_bar(page: Page):
         expect(page.get_by_role("main").get_by_role("link", name=label, exact=True)).to_be_visible()
     for label in BAR_NL:
         expect(main_menu(page).get_by_role("link", name=label, exact=True)).to_be_visible()
-    expect(main_menu(page).get_by_role("link", name="Home")).to_have_attribute("aria-current", "page")
+    expect(main_menu(page).get_by_role("link", name="Start")).to_have_attribute("aria-current", "page")
     assert page.evaluate("document.documentElement.lang") == "nl"
     check_page(page, "home-nl")
 
@@ -105,7 +105,7 @@ def test_parts_not_built_yet_say_so_plainly(page: Page, part: str, title: str):
     open_page(page, f"/leusden/{part}")
     expect(page.get_by_role("heading", level=1, name=title)).to_be_visible()
     expect(page.get_by_text("Dit deel is nog niet klaar.")).to_be_visible()
-    page.get_by_role("link", name="Terug naar Home").click()
+    page.get_by_role("link", name="Terug naar Start").click()
     expect(page.get_by_role("heading", level=1, name="Welkom")).to_be_visible()
     open_page(page, f"/leusden/{part}")
     check_page(page, f"not-yet-{slug(title)}")

@@ -160,8 +160,8 @@ def test_after_a_wipe_the_server_keeps_no_tab_state_with_the_persons_words(
         assert stored == [], "without Redis no tab state is written to disk"
 
     open_page(page, "/leusden/mijn-gegevens")
-    page.get_by_role("button", name="Mijn account wissen").click()
-    page.get_by_role("button", name="Ja, wis mijn account").click()
+    page.get_by_role("button", name="Al mijn gegevens wissen").click()
+    page.get_by_role("button", name="Ja, wis al mijn gegevens").click()
     expect(page.get_by_role("main").get_by_role("link", name="Inloggen")).to_be_visible()
     time.sleep(2)
     for state in _stored_tab_states(app):

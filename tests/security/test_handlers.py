@@ -38,6 +38,8 @@ PUBLIC = {
     "AuthState.load": "the caller's own first name, from their own session cookie",
     "AuthState.sign_out": "ends only the caller's own sessions, found by their cookie",
     "TabOwnerState.check": "empties only the caller's own tab, when the person it held is gone",
+    "HomeState.load": "the caller's own lines and main action, from their own session cookie",
+    "NavState.load": "whether the person this tab's owner check found has a request; nothing else",
     "SignInState.start_over": "display only",
     "SignInState.send_code": "anyone may ask; limits apply and the answer never tells if an account exists",
     "SignInState.check_code": "needs the code from the mail; 5 tries",

@@ -15,13 +15,13 @@ from mantelzorg_app.pages.registry import PAGES
 from mantelzorg_app.pages.shape import HUB_ON_LOAD
 from state.ui import UiState, t
 
-HUB = ("TabOwnerState.check", "UiState.apply_language", "HubState.load")
+HUB = ("TabOwnerState.check", "UiState.apply_language", "HubState.load", "NavState.load")
 TITLE = "Mantelzorghub"
 
 # route: on_load, by handler, in the order they run
 PINNED = {
     "/": ("UiState.apply_language", "HubListState.load"),
-    "/[hub]": (*HUB, "AuthState.load"),
+    "/[hub]": (*HUB, "AuthState.load", "HomeState.load"),
     "/[hub]/hulp": (*HUB, "QuestionnaireState.load"),
     "/[hub]/hulpvragen/nieuw": (*HUB, "RequestFormState.load"),
     "/[hub]/hulpvragen": (*HUB, "RequestsState.load", "FollowUpState.load"),

@@ -56,7 +56,7 @@ def _what_we_keep() -> rx.Component:
         rx.el.p(t("In de download staat alles wat wij van u bewaren. U ziet daar ook wanneer u inlogde.")),
         rx.el.a(
             rx.icon("download", size=24, aria_hidden="true"),
-            rx.el.span(t("Download mijn gegevens")),
+            rx.el.span(t("Mijn gegevens downloaden")),
             href=DOWNLOAD,
             download=FILENAME,
             reload_document=True,  # the browser fetches it, not the client-side router
@@ -68,19 +68,19 @@ def _what_we_keep() -> rx.Component:
 
 def _wipe() -> rx.Component:
     return rx.el.section(
-        rx.el.h2(t("Mijn account wissen"), id="wissen"),
+        rx.el.h2(t("Al mijn gegevens wissen"), id="wissen"),
         rx.cond(
             PrivacyState.confirming,
             rx.el.div(
                 rx.el.p(
                     t("Weet u het zeker? Dit kan niet ongedaan worden."), role="alert", class_name="summary"
                 ),
-                _button("trash-2", t("Ja, wis mijn account"), PrivacyState.delete_account, "main-action"),
+                _button("trash-2", t("Ja, wis al mijn gegevens"), PrivacyState.delete_account, "main-action"),
                 _button("undo-2", t("Nee, terug"), PrivacyState.keep_account, "second-action"),
             ),
             rx.el.div(
-                rx.el.p(t("Wist u uw account? Dan halen wij al uw gegevens weg.")),
-                _button("trash-2", t("Mijn account wissen"), PrivacyState.ask_to_delete, "second-action"),
+                rx.el.p(t("Wist u uw gegevens? Dan halen wij alles weg wat wij van u bewaren.")),
+                _button("trash-2", t("Al mijn gegevens wissen"), PrivacyState.ask_to_delete, "second-action"),
             ),
         ),
         aria_labelledby="wissen",

@@ -188,15 +188,14 @@ def overview(session: Session, actor: Actor, now: datetime) -> Overview:
     return Overview(tuple(lines[:MAX_LINES]), main_action(session, actor))
 
 
-def has_requests(session: Session, actor: Actor) -> bool:
+def has_requests(session: Session, person_id: int, hub_id: int) -> bool:
     """Whether the person asked, or posted for someone, a request of this hub that is still going on
     (waiting, open or matched): then the bottom bar's "Hulp" opens "Mijn hulpvragen"."""
     found = session.exec(
         select(HelpRequest.id)
         .where(
-            HelpRequest.hub_id == actor.hub_id,
-            (col(HelpRequest.caregiver_id) == actor.person_id)
-            | (col(HelpRequest.posted_by_id) == actor.person_id),
+            HelpRequest.hub_id == hub_id,
+            (col(HelpRequest.caregiver_id) == person_id) | (col(HelpRequest.posted_by_id) == person_id),
             col(HelpRequest.status).in_(ACTIVE),
         )
         .limit(1)
@@ -209,7 +208,9 @@ def main_action(session: Session, actor: Actor) -> str:
     volunteers: while a request is going on); else a volunteer's "Helpen"."""
     if actor.has(Role.coordinator):
         return MAIN_COORDINATION
-    if actor.has(*ASKERS) and (not actor.has(Role.volunteer) or has_requests(session, actor)):
+    if actor.has(*ASKERS) and (
+        not actor.has(Role.volunteer) or has_requests(session, actor.person_id, actor.hub_id)
+    ):
         return MAIN_REQUESTS
     if actor.has(Role.volunteer):
         return MAIN_HELPING

@@ -1,0 +1,53 @@
+"""Home for the signed-in person: what is going on in words and their main action; and whether the
+bottom bar's "Hulp" opens their requests. Both work from the session cookie, never from the browser."""
+
+import reflex as rx
+
+from mantelzorg_app.services.help import overview
+from state.actions import viewer
+from state.auth import TabOwnerState, now
+from state.hub import hub_id_of
+from state.ui import show
+
+LINE_VALUES = ("name", "caregiver", "when", "n", "help")  # every {name} of overview's lines
+
+
+class HomeState(rx.State):
+    signed_in: bool = False
+    allowed: bool = False
+    # {"message", "name", "caregiver", "when", "n", "help"}: the page translates each in the reader's
+    # language; "when" and "help" are catalogue ids themselves.
+    lines: list[dict[str, str]] = []
+    main: str = ""  # an overview.MAIN_*, or ""
+
+    @rx.event
+    async def load(self):
+        actor = await viewer(self)
+        found = None
+        if actor:
+            with rx.session() as session:
+                found = overview.overview(session, actor, now())
+        rows = [
+            {"message": line.message, **dict.fromkeys(LINE_VALUES, ""), **line.values, **line.terms}
+            for line in (found.lines if found else ())
+        ]
+        show(self, lines=rows, main=found.main if found else "")
+
+
+class NavState(rx.State):
+    """Whether the signed-in person has a request going on in this hub: the bottom bar's "Hulp" then
+    opens "Mijn hulpvragen" instead of the Wegwijzer. Every hub page loads it right after the tab's
+    owner check and the hub (``pages.shape.HUB_ON_LOAD``): it takes the person that check just found
+    from the session cookie, so it costs one indexed query, and none for a visitor."""
+
+    has_requests: bool = False
+
+    @rx.event
+    async def load(self):
+        person_id = (await self.get_state(TabOwnerState))._person_id
+        hub_id = await hub_id_of(self)
+        found = False
+        if person_id is not None and hub_id is not None:
+            with rx.session() as session:
+                found = overview.has_requests(session, person_id, hub_id)
+        show(self, has_requests=found)
