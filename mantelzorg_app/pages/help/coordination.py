@@ -1,4 +1,5 @@
-"""The coordinator's page: calls to make, approving trekkers, volunteers' VOG, inviting professionals."""
+"""The coordinator's page: calls to make, open help requests, approving trekkers, volunteers' VOG,
+inviting professionals."""
 
 import reflex as rx
 
@@ -10,14 +11,21 @@ from mantelzorg_app.pages.shape import Guard, hub_page_at
 from mantelzorg_app.services.help.callbacks import GOOD_TIMES
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
-from state.help.coordination import CoordinationState
-from state.ui import fill, t
+from state.help.coordination import (
+    CALLBACKS_HEADING,
+    CALLED,
+    SETTLE_BUTTON,
+    TRIED,
+    UNDONE,
+    CoordinationState,
+)
+from state.ui import UiState, fill, t
 
-# How heavy the care felt in the Wegwijzer, in words for the person who calls.
-BAND_WORDS = {
-    "light": N_("Het zorgen gaat goed"),
-    "moderate": N_("Het zorgen kost veel"),
-    "heavy": N_("Het zorgen is zwaar"),
+# What happened, beside the buttons of the call-back just tapped.
+FEEDBACK = {
+    CALLED: N_("Gebeld."),
+    TRIED: N_("Genoteerd: niet bereikt. Dit nummer komt lager op de lijst."),
+    UNDONE: N_("Het nummer staat weer op de lijst."),
 }
 
 
@@ -41,12 +49,13 @@ def _trekker(row: rx.Var) -> rx.Component:
 
 
 def _volunteer(row: rx.Var) -> rx.Component:
+    seen_on = CoordinationState.vog_seen[row["id"]][UiState.lang]
     return _person(
         row,
         rx.cond(
             row["vog"] != "",
             rx.fragment(
-                rx.el.span(fill(t("VOG gezien op {date}"), date=row["vog"])),
+                rx.el.span(fill(t("VOG gezien: {date}"), date=seen_on)),
                 row_button("undo-2", t("VOG terugzetten"), CoordinationState.set_vetted(row["id"], False)),
             ),
             rx.fragment(
@@ -59,28 +68,71 @@ def _volunteer(row: rx.Var) -> rx.Component:
     )
 
 
+def _button(icon: str, label: rx.Var, on_click, id: rx.Var) -> rx.Component:
+    """A row action whose place the page can give focus to (after the one pressed is gone)."""
+    return rx.el.button(
+        rx.icon(icon, size=24, aria_hidden="true"),
+        rx.el.span(label),
+        type="button",
+        on_click=on_click,
+        id=id,
+        class_name="row-action",
+    )
+
+
 def _callback(row: rx.Var) -> rx.Component:
+    """A call to make: who, the number to tap, when it suits, what they answered, and two outcomes."""
+    called = row.outcome == CALLED
     return rx.el.li(
-        rx.el.div(
-            rx.el.a(
-                rx.icon("phone", size=20, aria_hidden="true"),
-                rx.el.span(row["phone"]),
-                href=row["tel"],
-                class_name="tel",
-            ),
-            rx.el.span(rx.match(row["good_time"], *((v, t(label)) for v, label in GOOD_TIMES.items()), "")),
-            rx.el.span(
-                rx.match(
-                    row["band"],
-                    *((band, t(words)) for band, words in BAND_WORDS.items()),
-                    t("Geen vragenlijst ingevuld"),
-                )
-            ),
-            rx.el.span(fill(t("Gevraagd op {date}"), date=row["asked_on"])),
-            class_name="row-text",
+        rx.el.h3(rx.cond(row.name != "", row.name, row.phone)),
+        rx.el.a(
+            rx.icon("phone", size=24, aria_hidden="true"),
+            rx.el.span(row.phone),
+            href=row.tel,
+            class_name="tel",
         ),
-        row_button("check", t("Gebeld"), CoordinationState.called(row["id"])),
-        class_name="row",
+        rx.el.p(
+            rx.icon("clock", size=20, aria_hidden="true"),
+            rx.match(row.good_time, *((v, t(label)) for v, label in GOOD_TIMES.items()), ""),
+        ),
+        rx.el.ul(rx.foreach(row.about[UiState.lang], lambda line: rx.el.li(line)), class_name="about"),
+        rx.el.p(row.asked[UiState.lang], class_name="when"),
+        rx.cond(
+            row.tried[UiState.lang] != "",
+            rx.el.p(
+                rx.icon("phone-missed", size=20, aria_hidden="true"),
+                row.tried[UiState.lang],
+                class_name="status",
+            ),
+        ),
+        rx.el.div(
+            rx.cond(
+                called,
+                rx.fragment(),
+                rx.fragment(
+                    _button("check", t("Gebeld"), CoordinationState.called(row.id), "gebeld-" + row.id),
+                    _button(
+                        "phone-missed",
+                        t("Niet bereikt, later nog eens"),
+                        CoordinationState.not_reached(row.id),
+                        "nietbereikt-" + row.id,
+                    ),
+                ),
+            ),
+            rx.el.p(
+                rx.match(row.outcome, *((kind, t(words)) for kind, words in FEEDBACK.items()), ""),
+                role="status",
+                class_name="feedback",
+            ),
+            rx.cond(
+                called,
+                _button(
+                    "undo-2", t("Ongedaan maken"), CoordinationState.undo_called(row.id), "ongedaan-" + row.id
+                ),
+            ),
+            class_name="row-actions",
+        ),
+        class_name=rx.cond(called, "card call called", "card call"),
     )
 
 
@@ -101,12 +153,17 @@ def _waiting(row: rx.Var) -> rx.Component:
                     ),
                     class_name="status",
                 ),
-                rx.el.p(
-                    fill(t("Wacht al {days} dagen op een vrijwilliger."), days=row["days"]),
-                    class_name="status",
+                rx.cond(
+                    row["long"] != "",
+                    rx.el.p(
+                        rx.icon("hourglass", size=20, aria_hidden="true"),
+                        fill(t("Wacht al {days} dagen op een vrijwilliger."), days=row["days"]),
+                        class_name="status",
+                    ),
                 ),
             ),
         ),
+        rx.el.p(CoordinationState.asked[row["id"]][UiState.lang], class_name="when"),
         rx.cond(row["suggested"] != "", rx.el.p(fill(t("Gevraagd: {names}"), names=row["suggested"]))),
         rx.el.div(
             rx.foreach(
@@ -156,24 +213,40 @@ def _invite() -> rx.Component:
     )
 
 
+def _callbacks() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(t("Terugbellen"), id=CALLBACKS_HEADING, tab_index=-1),
+        rx.cond(
+            CoordinationState.callbacks.length() > 0,
+            rx.el.ul(rx.foreach(CoordinationState.callbacks, _callback), class_name="cards"),
+            rx.el.p(t("Niemand wacht op een telefoontje.")),
+        ),
+        # Pressed by the page's timer a few seconds after a tap (state.help.coordination._timer).
+        rx.el.button(on_click=CoordinationState.settle, id=SETTLE_BUTTON, type="button", hidden=True),
+    )
+
+
 def _content() -> rx.Component:
     return rx.el.div(
         rx.cond(
             CoordinationState.done != "",
             rx.el.p(t(CoordinationState.done), role="status", class_name="done"),
         ),
-        _section(
-            t("Terugbellen"), CoordinationState.callbacks, t("Niemand wacht op een telefoontje."), _callback
-        ),
+        _callbacks(),
         rx.el.section(
             rx.el.h2(t("Hulpvragen zonder vrijwilliger")),
             rx.cond(
                 CoordinationState.waiting.length() > 0,
                 rx.el.ul(rx.foreach(CoordinationState.waiting, _waiting), class_name="cards"),
-                rx.el.p(t("Geen hulpvraag wacht te lang.")),
+                rx.el.p(t("Alle hulpvragen hebben een vrijwilliger.")),
             ),
         ),
-        _section(t("Nieuwe trekkers"), CoordinationState.pending_trekkers, t("Niemand wacht."), _trekker),
+        _section(
+            t("Willen nieuws uit hun wijk delen"),
+            CoordinationState.pending_trekkers,
+            t("Niemand wacht."),
+            _trekker,
+        ),
         _section(t("Vrijwilligers"), CoordinationState.volunteers, t("Nog geen vrijwilligers."), _volunteer),
         _invite(),
     )

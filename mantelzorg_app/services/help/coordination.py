@@ -1,13 +1,16 @@
-"""The coordinator's view of help requests: those waiting too long, and suggesting a volunteer.
+"""The coordinator's view of help requests: every open one, those that need them, suggesting a volunteer.
 
 A request still without a volunteer `STALE_AFTER` after it was asked, one where somebody answered
 "Is het gelukt?" with no, or one that opened again because the coordinator took back its volunteer's
-VOG (`vog_taken_back`), is on the list. For each, the best fitting volunteers are offered to pick.
+VOG (`vog_taken_back`), needs the coordinator (`waiting`). The page lists every open request
+(`open_requests`): those first, then the ones still fresh. For each that needs them, the best fitting
+volunteers are offered to pick.
 """
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import true
 from sqlmodel import Session, col, select, update
 from sqlmodel import delete as delete_rows
 
@@ -51,6 +54,15 @@ class Waiting:
         """Somebody answered "Is het gelukt?" with no: the coordinator calls."""
         return self.request.needs_attention and self.request.status == Status.matched
 
+    @property
+    def waits_long(self) -> bool:
+        """Still without a volunteer `STALE_AFTER` after it was asked."""
+        return self.request.status != Status.matched and self.days >= STALE_AFTER.days
+
+    @property
+    def needs_coordinator(self) -> bool:
+        return self.waits_long or self.request.needs_attention
+
 
 def _volunteers(
     session: Session, hub_id: int, wijk_names: dict[int, str]
@@ -80,13 +92,25 @@ def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
     A request that waits for its caregiver's yes by mail is listed and ranked as if open (a
     suggestion reaches the volunteer once it opens): a coordinator who posted it must not learn
     from this list whether the address already had an account."""
+    return _listed(session, actor, now, HelpRequest.created_at <= now - STALE_AFTER)
+
+
+def open_requests(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
+    """Every request of this hub still without a volunteer, and those that need the coordinator
+    (`waiting`): those first, each part oldest first."""
+    found = _listed(session, actor, now, true())
+    return sorted(found, key=lambda w: not w.needs_coordinator)  # stable: oldest first within each
+
+
+def _listed(session: Session, actor: Actor, now: datetime, open_since) -> list[Waiting]:
+    """Open (or waiting for a yes) requests of the hub that meet ``open_since``, and those that need
+    attention, oldest first."""
     require_role(session, actor, "stale-requests", Role.coordinator)
     rows = session.exec(
         select(HelpRequest)
         .where(
             HelpRequest.hub_id == actor.hub_id,
-            (col(HelpRequest.status).in_([Status.open, Status.waiting]))
-            & (HelpRequest.created_at <= now - STALE_AFTER)
+            (col(HelpRequest.status).in_([Status.open, Status.waiting])) & open_since
             | (col(HelpRequest.status).in_([Status.open, Status.matched]) & col(HelpRequest.needs_attention)),
         )
         .order_by(col(HelpRequest.created_at))
@@ -102,23 +126,24 @@ def waiting(session: Session, actor: Actor, now: datetime) -> list[Waiting]:
     found = []
     for row in rows:
         asked = {o.volunteer_id: o.status for o in offers if o.request_id == row.id}
-        shown = replace(as_request(row, wijken), open=shown_status(row) == Status.open)
-        ranked = matching.volunteers_for(shown, volunteers, now)  # none when matched
-        candidates = [(m.id, names[m.id]) for m in ranked if m.id not in asked and m.id != row.caregiver_id]
-        found.append(
-            Waiting(
-                request=row,
-                wijk=place_label(row, wijk_names),
-                days=(now - row.created_at).days,
-                candidates=tuple(candidates[:CANDIDATES]),
-                suggested=tuple(
-                    names.get(v, "") for v, status in asked.items() if status == OfferStatus.suggested
-                ),
-                vog_taken_back_from=ended_names.get(ended.get(row.id), "")
-                if row.status == Status.open
-                else "",
-            )
+        entry = Waiting(
+            request=row,
+            wijk=place_label(row, wijk_names),
+            days=(now - row.created_at).days,
+            candidates=(),
+            suggested=tuple(
+                names.get(v, "") for v, status in asked.items() if status == OfferStatus.suggested
+            ),
+            vog_taken_back_from=ended_names.get(ended.get(row.id), "") if row.status == Status.open else "",
         )
+        if entry.needs_coordinator:  # a fresh one may still find its volunteer by itself
+            shown = replace(as_request(row, wijken), open=shown_status(row) == Status.open)
+            ranked = matching.volunteers_for(shown, volunteers, now)  # none when matched
+            candidates = [
+                (m.id, names[m.id]) for m in ranked if m.id not in asked and m.id != row.caregiver_id
+            ]
+            entry = replace(entry, candidates=tuple(candidates[:CANDIDATES]))
+        found.append(entry)
     return found
 
 

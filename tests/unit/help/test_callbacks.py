@@ -135,3 +135,102 @@ def test_refused_call_backs_are_counted_without_the_client(session: Session, hub
     assert CLIENT not in event.detail
     stored = session.exec(select(CallbackTask.client)).all()
     assert stored and CLIENT not in stored
+
+
+# --- the coordinator's list ----------------------------------------------------------------------------
+
+
+def test_a_call_that_did_not_reach_them_counts_and_goes_lower_on_the_list(session: Session, hubs):
+    leusden, poperinge = hubs
+    coordinator = actor(leusden, Role.coordinator)
+    first, second, third = (
+        callbacks.ask(
+            session, leusden.id, f"06 1234567{n}", "ochtend", "", NOW + timedelta(minutes=n), CLIENT
+        )
+        for n in range(3)
+    )
+
+    def listed() -> list[int]:
+        return [task.id for task in callbacks.open_tasks(session, coordinator)]
+
+    callbacks.not_reached(session, coordinator, first.id, NOW + timedelta(hours=1))
+    assert listed() == [second.id, third.id, first.id]
+    callbacks.not_reached(session, coordinator, second.id, NOW + timedelta(hours=2))
+    assert listed() == [third.id, first.id, second.id]  # the longest ago tried comes first
+    callbacks.not_reached(session, coordinator, first.id, NOW + timedelta(hours=3))
+    assert listed() == [third.id, second.id, first.id]
+    stored = session.get(CallbackTask, first.id)
+    assert (stored.tries, stored.tried_at, stored.done_at) == (2, NOW + timedelta(hours=3), None)
+
+    for intruder in (actor(poperinge, Role.coordinator), actor(leusden, Role.volunteer)):
+        with pytest.raises(Refused):
+            callbacks.not_reached(session, intruder, third.id, NOW)
+    callbacks.mark_done(session, coordinator, third.id, NOW)
+    with pytest.raises(Refused):  # called already: nothing to try again
+        callbacks.not_reached(session, coordinator, third.id, NOW)
+    assert session.get(CallbackTask, third.id).tries == 0
+    assert len(audit_events(session, callbacks.NOT_REACHED)) == 3
+
+
+def test_gebeld_is_undone_only_by_who_marked_it_and_only_for_a_short_while(session: Session, hubs):
+    leusden, poperinge = hubs
+    coordinator = actor(leusden, Role.coordinator)
+    task = callbacks.ask(session, leusden.id, "06 12345678", "ochtend", "", NOW, CLIENT)
+    marked_at = NOW + timedelta(hours=1)
+    callbacks.mark_done(session, coordinator, task.id, marked_at)
+
+    with pytest.raises(Refused):
+        callbacks.undo_done(session, actor(poperinge, Role.coordinator), task.id, marked_at, marked_at)
+    with pytest.raises(Refused):
+        callbacks.undo_done(session, actor(leusden, Role.caregiver), task.id, marked_at, marked_at)
+    assert not callbacks.undo_done(session, coordinator, task.id, None, marked_at)  # not marked by this tab
+    assert not callbacks.undo_done(session, coordinator, task.id, NOW, marked_at)  # another marking
+    too_late = marked_at + callbacks.UNDO_WITHIN + timedelta(seconds=1)
+    assert not callbacks.undo_done(session, coordinator, task.id, marked_at, too_late)
+    assert callbacks.open_tasks(session, coordinator) == []
+
+    assert callbacks.undo_done(session, coordinator, task.id, marked_at, marked_at + timedelta(seconds=5))
+    assert [t.id for t in callbacks.open_tasks(session, coordinator)] == [task.id]
+    assert not callbacks.undo_done(session, coordinator, task.id, marked_at, marked_at + timedelta(seconds=6))
+    assert len(audit_events(session, callbacks.UNDONE)) == 1
+
+
+def test_the_list_sums_up_the_answers_in_each_language(session: Session, hubs):
+    leusden, _ = hubs
+    task = CallbackTask(
+        hub_id=leusden.id,
+        phone="06 12345678",
+        good_time="middag",
+        band="heavy",
+        cares_for="partner ouder forged",
+        wishes="klusjes boodschappen forged",
+        created_at=NOW,
+    )
+    assert callbacks.about(task, "nl") == [
+        "Het zorgen is zwaar",
+        "Zorgt voor: partner en vader of moeder",
+        "Zou fijn vinden: klusjes in huis en boodschappen",
+    ]
+    assert callbacks.about(task, "en")[0] == "Caring feels heavy"
+    assert callbacks.about(CallbackTask(hub_id=leusden.id, phone="06", good_time="middag"), "nl") == [
+        "Geen vragenlijst ingevuld"
+    ]
+
+
+def test_when_it_was_asked_and_tried_in_words_on_the_hubs_clock(session: Session, hubs):
+    leusden, _ = hubs
+    zone = "Europe/Amsterdam"
+    task = CallbackTask(hub_id=leusden.id, phone="06", good_time="middag", created_at=NOW)  # 10.00 there
+    assert (
+        callbacks.asked_in_words(task, zone, "nl", NOW + timedelta(hours=4))
+        == "Gevraagd vandaag om 10.00 uur"
+    )
+    assert callbacks.tried_in_words(task, zone, "nl", NOW) == ""
+    task.tries, task.tried_at = 1, NOW + timedelta(hours=4, minutes=5)
+    later = NOW + timedelta(hours=5)
+    assert callbacks.tried_in_words(task, zone, "nl", later) == "1 keer niet bereikt, vandaag om 14.05 uur"
+    task.tries = 3
+    assert callbacks.tried_in_words(task, zone, "nl", later + timedelta(days=1)) == (
+        "3 keer niet bereikt, laatst gisteren om 14.05 uur"
+    )
+    assert callbacks.asked_in_words(task, zone, "en", later).endswith("today at 10:00")

@@ -299,3 +299,35 @@ def test_a_request_waiting_for_the_caregivers_yes_is_listed_like_an_open_one(
     first, second = _waiting(session, world)
     assert [first.request.id, second.request.id] == [opened.id, waits.id]
     assert _names(first) == _names(second) == ["Vera", "Victor", "Hans"]
+
+
+# --- every open request --------------------------------------------------------------------------------
+
+
+def test_the_page_lists_every_open_request_those_that_need_the_coordinator_first(
+    session: Session, world: Help, team
+):
+    fresh = ask(session, world.caregiver, world.centrum, NOW - timedelta(hours=2))
+    stale = ask(session, world.caregiver, world.centrum, STALE)
+    said_no = matched(session, world, NOW - timedelta(hours=1))
+    said_no.needs_attention = True
+    session.add(said_no)
+    fine = matched(session, world, STALE)
+    session.commit()
+    stopped = ask(session, world.caregiver, world.centrum, NOW - timedelta(hours=3))
+    requests.stop(session, world.caregiver, stopped.id, NOW)
+    ask(session, world.elsewhere, world.abele, NOW - timedelta(hours=2))
+
+    found = coordination.open_requests(session, world.coordinator, NOW)
+
+    assert [w.request.id for w in found] == [stale.id, said_no.id, fresh.id]
+    assert [(w.waits_long, w.needs_coordinator) for w in found] == [
+        (True, True),
+        (False, True),
+        (False, False),
+    ]
+    assert found[0].candidates and found[2].candidates == ()  # a fresh one may still find its own volunteer
+    assert fine.id not in {w.request.id for w in found}
+    assert [w.request.id for w in _waiting(session, world)] == [stale.id, said_no.id]
+    with refused(session, "stale-requests"):
+        coordination.open_requests(session, world.professional, NOW)
