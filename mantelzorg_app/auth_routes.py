@@ -28,9 +28,9 @@ from mantelzorg_app import settings
 from mantelzorg_app.models import STAFF_ROLES, Hub, Membership
 from mantelzorg_app.models.base import utcnow
 from mantelzorg_app.pages.identity import confirm as confirm_page
-from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK, AUTH_YES, after_sign_in
+from mantelzorg_app.routes import AUTH_FINISH, AUTH_LINK, AUTH_YES, SIGN_IN, after_sign_in
 from mantelzorg_app.services import confirmations
-from mantelzorg_app.services.identity import accounts, handoffs, login_codes, sessions
+from mantelzorg_app.services.identity import accounts, carried, handoffs, login_codes, sessions
 from mantelzorg_app.services.platform import audit, cookies, digests, i18n
 from mantelzorg_app.services.platform.i18n import N_
 
@@ -72,15 +72,23 @@ async def link(request: Request) -> Response:
     return await run_in_threadpool(_ask, request, request.query_params.get("t", ""))
 
 
-def _problem(outcome: login_codes.Outcome) -> RedirectResponse:
-    return RedirectResponse(f"/?probleem={outcome}", status_code=303)
+def _problem(outcome: login_codes.Outcome, slug: str = "") -> RedirectResponse:
+    """Why the link did not sign in, on its hub's sign-in page ("Deze link is al gebruikt. Vraag
+    hier een nieuwe code."), so she stays in her hub; on the start page when the hub is unknown."""
+    target = f"/{slug}/{SIGN_IN}?probleem={outcome}" if slug else f"/?probleem={outcome}"
+    return RedirectResponse(target, status_code=303)
+
+
+def _link_problem(session: Session, checked: login_codes.Checked) -> RedirectResponse:
+    slug = _hub_slug(session, checked.hub_id) if checked.hub_id is not None else ""
+    return _problem(checked.outcome, slug)
 
 
 def _ask(request: Request, token: str) -> Response:
     with rx.session() as session:
         checked = login_codes.peek_link(session, token, utcnow())
-    if checked.outcome != login_codes.Outcome.ok:
-        return _problem(checked.outcome)
+        if checked.outcome != login_codes.Outcome.ok:
+            return _link_problem(session, checked)
     https = is_https(request)
     lang = confirm_page.language(request, https)
     nonce = digests.new_token()
@@ -106,8 +114,10 @@ def _confirmed(request: Request, token: str, nonce: str) -> Response:
     with rx.session() as session:
         checked = login_codes.check_link(session, token, now)
         if checked.outcome != login_codes.Outcome.ok:
-            return _problem(checked.outcome)
-        ticket = handoffs.issue(session, handoffs.SIGN_IN, checked.hub_id, checked.email, now)
+            return _link_problem(session, checked)
+        ticket = handoffs.issue(
+            session, handoffs.SIGN_IN, checked.hub_id, checked.email, now, carried=checked.carried
+        )
         session.commit()
     response = finish(request, ticket)
     response.delete_cookie(cookies.name(cookies.CONFIRM, https), path="/", secure=https, httponly=True)
@@ -142,7 +152,9 @@ def _said_yes(token: str) -> RedirectResponse:
 
 
 def finish(request: Request, token: str | None = None) -> RedirectResponse:
-    """Signs in a known person (cookie, then Home); sends a new one to the short sign-up form.
+    """Signs in a known person (cookie, then Home or the way back); sends a new one to the short
+    sign-up form. What the sign-in carried (services.identity.carried: the way back, the Wegwijzer's
+    answers) goes on to the new session, or to the sign-up ticket and from there to the session.
 
     After a code or the sign-up form, our own page hands over the ticket in a cookie it sets itself
     (``state.auth.go_to_finish``), never in the URL: a ticket of the attacker's own account that
@@ -156,8 +168,11 @@ def finish(request: Request, token: str | None = None) -> RedirectResponse:
     with rx.session() as session:
         ticket = handoffs.take(session, handoffs.SIGN_IN, token, now)
         if ticket is None:
-            return RedirectResponse("/?probleem=expired", status_code=303)
+            hub_id = handoffs.hub_of(session, handoffs.SIGN_IN, token)
+            slug = _hub_slug(session, hub_id) if hub_id is not None else ""
+            return _problem(login_codes.Outcome.expired, slug)
         slug = _hub_slug(session, ticket.hub_id)
+        then = then or carried.unpack(ticket.carried).then
         person = accounts.by_email(session, ticket.email)
         memberships = (
             session.exec(
@@ -169,14 +184,16 @@ def finish(request: Request, token: str | None = None) -> RedirectResponse:
             else []
         )
         if not memberships:
-            sign_up = handoffs.issue(session, handoffs.SIGN_UP, ticket.hub_id, ticket.email, now)
+            sign_up = handoffs.issue(
+                session, handoffs.SIGN_UP, ticket.hub_id, ticket.email, now, carried=ticket.carried
+            )
             session.commit()
             response = RedirectResponse(f"/{slug}/welkom" + (f"?verder={then}" if then else ""), 303)
             set_cookie(response, cookies.name(cookies.SIGN_UP, https), sign_up, 1800, https)
             return response
         staff = any(m.role in STAFF_ROLES and not m.pending for m in memberships)
         kind = sessions.STAFF_EMAIL if staff else sessions.EMAIL
-        session_token = sessions.start(session, person.id, kind, now)
+        session_token = sessions.start(session, person.id, kind, now, carried=ticket.carried)
         audit.record(session, audit.SIGN_IN, hub_id=ticket.hub_id, actor_id=person.id, detail="email")
         session.commit()
     return signed_in(slug, session_token, https, kind, then)

@@ -1,35 +1,22 @@
-"""Who is signed in, and the sign-in and sign-up forms. Every handler works from server-side data:
-the hub the server looked up and the session cookie, never an id the browser sent."""
+"""Who is signed in, and the staff sign-in's offer. Every handler works from server-side data: the
+hub the server looked up and the session cookie, never an id the browser sent. The sign-in and
+sign-up forms are in state.identity.sign_in (above state.help: they carry the Wegwijzer's answers)."""
 
 import json
-import logging
 
 import reflex as rx
 
-from mantelzorg_app import settings
-from mantelzorg_app.models import Hub, Role
+from mantelzorg_app.models import Role
 from mantelzorg_app.models.base import utcnow as now  # the one clock of every handler
-from mantelzorg_app.routes import after_sign_in, auth_finish_url
-from mantelzorg_app.services.identity import accounts, authz, handoffs, login_codes, notices, oidc
+from mantelzorg_app.routes import auth_finish_url
+from mantelzorg_app.services.identity import authz, oidc
 from mantelzorg_app.services.identity import sessions as login_sessions
-from mantelzorg_app.services.platform import cookies, hubs, mail
+from mantelzorg_app.services.platform import cookies
 from mantelzorg_app.services.platform.i18n import N_
-from state import ui
-from state.client import client_address, page_argument, page_origin
+from state.client import page_argument, page_origin
 from state.hub import HubState, hub_id_of
 from state.tab import empty_every_state, empty_other_tabs, forget_tab
-from state.ui import UiState
 
-PROBLEMS = {
-    login_codes.Outcome.wrong: N_("Deze code klopt niet. Probeer het nog eens."),
-    login_codes.Outcome.unknown: N_("Deze code klopt niet. Probeer het nog eens."),
-    login_codes.Outcome.expired: N_("Deze code is te oud. Vraag een nieuwe code aan."),
-    login_codes.Outcome.used: N_("Deze code is al gebruikt. Vraag een nieuwe code aan."),
-    login_codes.Outcome.locked: N_("U heeft te vaak een verkeerde code getypt. Vraag een nieuwe code aan."),
-}
-NOT_AN_ADDRESS = N_("Dit lijkt geen e-mailadres. Kijk het nog eens na.")
-SIGN_UP_FIELDS = ("first_name", "wijk", "role", "consent")
-MAIL_FAILED = N_("De mail kon niet worden verstuurd. Probeer het over een paar minuten nog eens.")
 # Why the sign-in through the municipality sent the visitor back (the ?probleem= of /auth/oidc/callback).
 STAFF_PROBLEMS = {
     oidc.Problem.failed: N_("Inloggen als medewerker is niet gelukt. Probeer het nog eens."),
@@ -123,66 +110,6 @@ class TabOwnerState(rx.State):
         self._person_id = person_id
 
 
-class SignInState(rx.State):
-    """Step one: the address; step two: the 6-digit code from the mail."""
-
-    email: str = ""
-    step: str = "email"
-    problem: str = ""
-    _then: str = ""  # the allowed part of the hub to go on to after signing in (?verder=)
-
-    @rx.event
-    def load(self):
-        self._then = after_sign_in(page_argument(self, "verder"))
-
-    @rx.event
-    def start_over(self):
-        self.step, self.problem = "email", ""
-
-    @rx.event
-    async def send_code(self, form: dict):
-        self.email = str(form.get("email", ""))[:300]
-        address = login_codes.normalise_email(self.email)
-        if address is None:
-            self.problem = NOT_AN_ADDRESS
-            return
-        hub_id = await hub_id_of(self)
-        if hub_id is None:
-            return
-        lang = (await self.get_state(UiState)).lang
-        with rx.session() as session:
-            hub_name = session.get(Hub, hub_id).name
-            issued = login_codes.request(session, hub_id, address, client_address(self), now())
-        if issued is None:  # a limit, per address or per client: the same words for both
-            self.problem = login_codes.TOO_MANY
-            return
-        try:
-            base = settings.link_base(page_origin(self))
-            mail.send(notices.sign_in_code(address, hub_name, issued, base, lang))
-        except mail.MailError as error:
-            logging.getLogger("mantelzorg.auth").error("sign-in mail not sent: %s", error)
-            self.problem = MAIL_FAILED
-            return
-        self.step, self.problem = "code", ""
-
-    @rx.event
-    async def check_code(self, form: dict):
-        code = "".join(ch for ch in str(form.get("code", ""))[:20] if ch.isdigit())
-        address = login_codes.normalise_email(self.email)
-        if address is None:
-            self.start_over()
-            return
-        with rx.session() as session:
-            checked = login_codes.check_code(session, address, code, now())
-            if checked.outcome != login_codes.Outcome.ok:
-                self.problem = PROBLEMS[checked.outcome]
-                return
-            token = handoffs.issue(session, handoffs.SIGN_IN, checked.hub_id, checked.email, now())
-            session.commit()
-        self.problem = ""
-        return go_to_finish(self, token, self._then)
-
-
 class StaffSignInState(rx.State):
     """Whether this hub lets professionals sign in through the municipality, and why a try failed."""
 
@@ -199,62 +126,3 @@ class StaffSignInState(rx.State):
             self.provider_label = provider.label if provider else ""
         reason = page_argument(self, "probleem")
         self.problem = STAFF_PROBLEMS.get(reason, "") if isinstance(reason, str) else ""
-
-
-class SignUpState(rx.State):
-    """A new person: first name, wijk, what they come for, and consent. The address is already checked."""
-
-    first_name: str = ""
-    problems: dict[str, str] = dict.fromkeys(SIGN_UP_FIELDS, "")  # field: Dutch catalogue id, or ""
-
-    @rx.var
-    def problem_list(self) -> list[dict[str, str]]:
-        return ui.problem_list(self.problems)
-
-    wijken: list[dict[str, str]] = []
-    ready: bool = False
-    _then: str = ""  # as SignInState's: carried through /auth/finish (?verder=)
-
-    def _ticket(self, take: bool = False):
-        token = session_token(self, cookies.SIGN_UP)
-        with rx.session() as session:
-            use = handoffs.take if take else handoffs.peek
-            ticket = use(session, handoffs.SIGN_UP, token, now())
-            return (ticket.hub_id, ticket.email) if ticket else None
-
-    @rx.event
-    async def load(self):
-        hub_id = await hub_id_of(self)
-        self._then = after_sign_in(page_argument(self, "verder"))
-        ticket = self._ticket()
-        self.ready = ticket is not None and ticket[0] == hub_id
-        if self.ready:
-            with rx.session() as session:
-                self.wijken = [{"id": str(w.id), "name": w.name} for w in hubs.wijken(session, hub_id)]
-
-    @rx.event
-    async def submit(self, form: dict):
-        self.first_name = str(form.get("first_name", ""))[:200]
-        wijk = str(form.get("wijk", ""))[:10]
-        hub_id = await hub_id_of(self)
-        ticket = self._ticket()
-        if ticket is None or ticket[0] != hub_id:
-            self.ready = False
-            return
-        answers = accounts.SignUp(
-            first_name=self.first_name,
-            wijk_id=int(wijk) if wijk.isdigit() else None,
-            role=str(form.get("role", ""))[:20],
-            consent=form.get("consent") in (True, "on", "true"),
-        )
-        with rx.session() as session:
-            try:
-                accounts.sign_up(session, hub_id, ticket[1], answers, now())
-            except accounts.Invalid as invalid:
-                self.problems = {field: invalid.problems.get(field, "") for field in SIGN_UP_FIELDS}
-                return
-            self._ticket(take=True)
-            token = handoffs.issue(session, handoffs.SIGN_IN, hub_id, ticket[1], now())
-            session.commit()
-        self.problems = dict.fromkeys(SIGN_UP_FIELDS, "")
-        return go_to_finish(self, token, self._then)

@@ -5,8 +5,8 @@ from sqlmodel import Session, select
 
 from mantelzorg_app import settings
 from mantelzorg_app.models import Hub, LoginCode
-from state.auth import SignInState
 from state.help.coordination import CoordinationState
+from state.identity.sign_in import SignInState
 from tests.security.conftest import People, call
 
 

@@ -15,8 +15,8 @@ from mantelzorg_app import privacy_routes, settings
 from mantelzorg_app.models import AuditEvent, CallbackTask, LoginCode
 from mantelzorg_app.services.help import callbacks
 from mantelzorg_app.services.identity import login_codes
-from state.auth import SignInState
 from state.help.wegwijzer import QuestionnaireState
+from state.identity.sign_in import SignInState
 from tests.security.conftest import refusals, root_state, run_handler
 
 PROXY = "192.0.2.1"  # the socket peer of every tab in the harness

@@ -4,7 +4,7 @@ change nothing on GET."""
 
 import asyncio
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from reflex.istate.data import RouterData
@@ -13,9 +13,9 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from mantelzorg_app import auth_routes, privacy_routes
-from mantelzorg_app.models import Hub, LoginCode, Membership, Person, Role
+from mantelzorg_app.models import Handoff, Hub, LoginCode, Membership, Person, Role
 from mantelzorg_app.services import confirmations
-from mantelzorg_app.services.identity import handoffs, login_codes
+from mantelzorg_app.services.identity import carried, handoffs, login_codes
 from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import cookies
 from state.auth import AuthState, session_token
@@ -62,7 +62,73 @@ def test_opening_the_link_only_asks_and_uses_nothing_up(client: TestClient, db, 
     assert response.status_code == 303 and response.headers["location"] == "/leusden"
     assert _signed_in(response)
     again = client.post("/auth/link", data=_hidden(page))  # the question's cookie went with the yes
-    assert client.get(again.headers["location"]).headers["location"] == "/?probleem=used"
+    # A used link keeps her in her hub: its sign-in page says so and asks a new code there.
+    assert client.get(again.headers["location"]).headers["location"] == "/leusden/inloggen?probleem=used"
+
+
+def test_an_expired_link_keeps_her_hub_and_a_made_up_one_goes_to_the_start(
+    client: TestClient, db, link_token: str
+):
+    with Session(db) as session:
+        row = session.exec(select(LoginCode)).one()
+        row.expires_at = datetime.now(UTC) - timedelta(seconds=1)
+        session.add(row)
+        session.commit()
+    assert (
+        client.get(f"/auth/link?t={link_token}").headers["location"] == "/leusden/inloggen?probleem=expired"
+    )
+    assert client.get("/auth/link?t=made-up").headers["location"] == "/?probleem=unknown"
+
+
+def test_a_used_ticket_at_finish_keeps_her_hub(client: TestClient, db):
+    with Session(db) as session:
+        hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
+        ticket = handoffs.issue(session, handoffs.SIGN_IN, hub_id, ANNA, datetime.now(UTC))
+        session.commit()
+    client.cookies.set(cookies.TICKET, ticket)
+    assert _signed_in(client.get("/auth/finish"))
+    client.cookies.set(cookies.TICKET, ticket)
+    assert client.get("/auth/finish").headers["location"] == "/leusden/inloggen?probleem=expired"
+    client.cookies.clear()
+    assert client.get("/auth/finish").headers["location"] == "/?probleem=expired"
+
+
+ANSWERS = {"zorgt": "ja", "hulp": ["boodschappen"]}
+
+
+def _carrying_link(db, email: str) -> tuple[str, int]:
+    with Session(db) as session:
+        hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
+        packed = carried.pack(hub_id, "hulpvragen/nieuw", ANSWERS)
+        return login_codes.request(
+            session, hub_id, email, "192.0.2.7", datetime.now(UTC), packed
+        ).link_token, hub_id
+
+
+def test_the_link_carries_the_way_back_and_the_answers_to_the_new_session(client: TestClient, db):
+    """Opened in a new tab, which has none of the first tab's state: the server carried them."""
+    token, hub_id = _carrying_link(db, ANNA)
+    page = client.get(f"/auth/link?t={token}").text
+    response = client.post("/auth/link", data=_hidden(page))
+    assert response.headers["location"] == "/leusden/hulpvragen/nieuw"
+    assert "boodschappen" not in response.headers["location"]
+    session_cookie = response.cookies.get(cookies.SESSION)
+    with Session(db) as session:
+        assert carried.answers(session, session_cookie, datetime.now(UTC), hub_id=hub_id) == ANSWERS
+        for table in (LoginCode, Handoff):  # each step emptied the one before
+            assert session.exec(select(table.carried).where(table.carried != "")).all() == []
+
+
+def test_a_new_person_gets_the_answers_through_the_sign_up_ticket(client: TestClient, db):
+    token, _ = _carrying_link(db, "nieuw.voorbeeld@example.org")
+    page = client.get(f"/auth/link?t={token}").text
+    response = client.post("/auth/link", data=_hidden(page))
+    assert response.headers["location"] == "/leusden/welkom?verder=hulpvragen/nieuw"
+    with Session(db) as session:
+        ticket = handoffs.peek(
+            session, handoffs.SIGN_UP, response.cookies.get(cookies.SIGN_UP), datetime.now(UTC)
+        )
+        assert carried.unpack(ticket.carried).answers == ANSWERS
 
 
 def test_the_question_speaks_the_visitors_language(client: TestClient, link_token: str):

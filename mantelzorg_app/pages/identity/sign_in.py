@@ -5,16 +5,30 @@ Professionals and coordinators of a hub with an identity provider get a second, 
 
 import reflex as rx
 
-from components.form import problem, submit_button, text_field
+from components.controls import main_button, row_button
+from components.form import problem, submit_button, summary, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.shape import hub_page_at
-from state.auth import AuthState, SignInState, StaffSignInState
+from state.auth import AuthState, StaffSignInState
 from state.hub import HubState
+from state.identity.sign_in import SignInState
 from state.ui import fill, t
+
+
+def _notice() -> rx.Component:
+    """Why the mail's link sent her here, or that this tab is not signed in yet: not a field's problem."""
+    return rx.cond(
+        SignInState.notice != "", rx.el.p(t(SignInState.notice), role="alert", class_name="notice")
+    )
+
+
+def _summary() -> rx.Component:
+    return summary(t("Er is een probleem"), SignInState.problem_list, show=t)
 
 
 def _email_step() -> rx.Component:
     return rx.el.form(
+        _summary(),
         rx.el.p(t("Typ uw e-mailadres. U krijgt dan een mail met een code.")),
         text_field(
             t("Uw e-mailadres"),
@@ -33,24 +47,55 @@ def _email_step() -> rx.Component:
     )
 
 
+def _sent_to() -> rx.Component:
+    """The address the mail went to, with the way to change it."""
+    return rx.el.div(
+        rx.el.p(
+            fill(t("Wij stuurden een code naar {address}."), address=SignInState.sent_to),
+            class_name="sent-to",
+        ),
+        row_button("pencil", t("Ander e-mailadres"), SignInState.start_over),
+    )
+
+
+def _locked() -> rx.Component:
+    """Too many wrong codes: this code is done; the main button sends a new one to the same address."""
+    return rx.el.div(
+        problem(t(SignInState.problem), "code"),
+        main_button("send", t("Stuur een nieuwe code"), SignInState.send_again),
+    )
+
+
+def _code_form() -> rx.Component:
+    return rx.el.form(
+        _summary(),
+        rx.el.p(t("Typ de code uit de mail. Of tik op de link in de mail.")),
+        text_field(
+            t("De code (6 cijfers)"),
+            "code",
+            t(SignInState.problem),
+            type="text",
+            input_mode="numeric",
+            auto_complete="one-time-code",
+            max_length=7,
+            class_name="field code",
+            required=True,
+        ),
+        submit_button("log-in", t("Inloggen")),
+        on_submit=SignInState.check_code,
+        no_validate=True,
+    )
+
+
 def _code_step() -> rx.Component:
     return rx.el.div(
-        rx.el.form(
-            rx.el.p(t("Wij hebben u een mail gestuurd. Typ de code uit de mail.")),
-            text_field(
-                t("De code (6 cijfers)"),
-                "code",
-                t(SignInState.problem),
-                type="text",
-                input_mode="numeric",
-                auto_complete="one-time-code",
-                max_length=7,
-                class_name="field code",
-                required=True,
-            ),
-            submit_button("log-in", t("Inloggen")),
-            on_submit=SignInState.check_code,
-            no_validate=True,
+        _sent_to(),
+        rx.cond(SignInState.locked, _locked(), _code_form()),
+        rx.el.button(
+            t("Heeft u op de link in de mail getikt? Tik dan hier."),
+            type="button",
+            on_click=SignInState.tapped_link,
+            class_name="text-button",
         ),
         rx.el.button(
             t("Geen mail gekregen? Vraag een nieuwe code."),
@@ -93,5 +138,6 @@ def _staff_step() -> rx.Component:
 def sign_in() -> tuple[rx.Component, ...]:
     return (
         _staff_problem(),
+        _notice(),
         rx.cond(SignInState.step == "code", _code_step(), rx.fragment(_email_step(), _staff_step())),
     )

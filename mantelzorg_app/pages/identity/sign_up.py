@@ -2,15 +2,15 @@
 
 import reflex as rx
 
-from components.controls import link_button
+from components.controls import link_button, row_button
 from components.form import checkbox, choice_group, submit_button, summary, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.identity.accounts import CONSENT_TEXT
 from mantelzorg_app.services.platform.i18n import N_
-from state.auth import SignUpState
-from state.ui import t
+from state.identity.sign_in import SignUpState
+from state.ui import fill, t
 
 ROLES = [
     ("caregiver", "heart-handshake", N_("Ik zorg voor iemand")),
@@ -21,6 +21,43 @@ ROLES = [
 
 def _problem(field: str) -> rx.Var:
     return t(SignUpState.problems[field])
+
+
+def _known(text: rx.Var, name: str, value: rx.Var, on_change) -> rx.Component:
+    """What the Wegwijzer's answers already say, instead of the question, with a way to change it."""
+    return rx.el.div(
+        rx.el.input(type="hidden", name=name, value=value),
+        rx.el.p(rx.icon("circle-check", size=24, aria_hidden="true"), rx.el.span(text)),
+        row_button("pencil", t("Ander antwoord"), on_change),
+        id=name,
+        class_name="known",
+    )
+
+
+def _wijk() -> rx.Component:
+    return rx.cond(
+        SignUpState.known_wijk != "",
+        _known(
+            fill(t("U woont in {wijk}."), wijk=SignUpState.known_wijk_name),
+            "wijk",
+            SignUpState.known_wijk,
+            SignUpState.change_wijk,
+        ),
+        choice_group(t("Waar woont u?"), "wijk", SignUpState.wijken, _problem("wijk")),
+    )
+
+
+def _role() -> rx.Component:
+    return rx.cond(
+        SignUpState.known_role != "",
+        _known(t("U zorgt voor iemand."), "role", SignUpState.known_role, SignUpState.change_role),
+        choice_group(
+            t("Waarvoor komt u?"),
+            "role",
+            [(value, icon, t(label)) for value, icon, label in ROLES],
+            _problem("role"),
+        ),
+    )
 
 
 def _form() -> rx.Component:
@@ -34,13 +71,8 @@ def _form() -> rx.Component:
             auto_complete="given-name",
             default_value=SignUpState.first_name,
         ),
-        choice_group(t("Waar woont u?"), "wijk", SignUpState.wijken, _problem("wijk")),
-        choice_group(
-            t("Waarvoor komt u?"),
-            "role",
-            [(value, icon, t(label)) for value, icon, label in ROLES],
-            _problem("role"),
-        ),
+        _wijk(),
+        _role(),
         checkbox(t(CONSENT_TEXT), "consent", _problem("consent")),
         submit_button("check", t("Aanmelden")),
         on_submit=SignUpState.submit,

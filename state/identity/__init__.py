@@ -1,0 +1,1 @@
+"""The state of signing in and signing up (above state.help: the sign-in carries the Wegwijzer's answers)."""
