@@ -2,7 +2,7 @@
 
 import asyncio
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from mantelzorg_app.models import HelpRequest, Membership
 from mantelzorg_app.services.help import requests
@@ -25,26 +25,82 @@ def _tab(state_class, token: str, *calls: tuple) -> tuple:
 
 
 def test_a_request_in_their_own_words_needs_words(db, people: People):
+    """Each step is checked on the server before the next shows; a submit before the last step posts
+    nothing; a reload keeps the step and what was typed; the last step posts the request."""
     from state.help.request_form import FIELDS, RequestFormState
 
-    before = _count(db, HelpRequest)
-    own_words = (("load",), ("choose", "category", "vervoer"), ("choose", "example", "-1"))
-    state, _ = _tab(RequestFormState, people.tokens["caregiver"], *own_words, ("submit", {"text": "  "}))
-    assert state.problems == {**dict.fromkeys(FIELDS, ""), "text": requests.NO_TEXT}
-    assert state.problem_list == [{"field": "text", "message": requests.NO_TEXT}]
-    assert _count(db, HelpRequest) == before
+    async def go() -> tuple:
+        state = await (await root_state(people.tokens["caregiver"], "leusden")).get_state(RequestFormState)
+        for call_ in (
+            ("load",),
+            ("toggle", "kinds", "vervoer"),
+            ("go_on", {}),
+            ("choose", "example", "-1"),
+            ("submit", {}),  # not on the last step: nothing
+            ("go_on", {"text": "  "}),
+        ):
+            await run_handler(state, *call_)
+        seen = [(state.step, state.problems, state.problem_list, _count(db, HelpRequest))]
+        for call_ in (
+            ("keep", "tekst:vervoer", "Wie rijdt mee naar het ziekenhuis?"),
+            ("toggle", "kinds", "forged"),
+            ("go_on", {}),
+            ("go_on", {}),  # when: anything goes
+            ("go_on", {}),  # where: nothing chosen yet
+        ):
+            await run_handler(state, *call_)
+        seen.append((state.step, state.problems["place"]))
+        await run_handler(state, "load")  # a reload keeps the step and what was typed
+        seen.append((state.step, state.postcode))
+        await run_handler(state, "choose", "wijk", state.wijken[0]["id"])
+        await run_handler(state, "go_on", {})
+        went = await run_handler(state, "submit", {})
+        return seen, state, went
 
-    state, answers = _tab(
-        RequestFormState,
-        people.tokens["caregiver"],
-        *own_words,
-        ("submit", {"text": "  "}),
-        ("choose", "wijk", state.wijken[0]["id"]),
-        ("submit", {"text": "Wie rijdt mee naar het ziekenhuis?"}),
+    before = _count(db, HelpRequest)
+    seen, state, went = asyncio.run(go())
+    assert seen[0] == (
+        "tekst:vervoer",
+        {**dict.fromkeys(FIELDS, ""), "text": requests.NO_TEXT},
+        [{"field": "text", "message": requests.NO_TEXT}],
+        before,
     )
+    assert seen[1:] == [("waar", requests.NO_PLACE), ("waar", "")]
     assert state.problems == dict.fromkeys(FIELDS, "") and state.problem_list == []
     assert _count(db, HelpRequest) == before + 1
-    assert answers[-1] is not None  # on to the requests page
+    assert went is not None  # on to the requests page
+    with Session(db) as session:
+        newest = session.exec(select(HelpRequest).order_by(col(HelpRequest.id).desc())).first()
+        assert (newest.category, newest.text) == ("vervoer", "Wie rijdt mee naar het ziekenhuis?")
+
+
+def test_two_kinds_make_two_requests_in_the_language_shown(db, people: People):
+    from state.help.request_form import RequestFormState
+    from state.ui import UiState
+
+    async def go():
+        root = await root_state(people.tokens["caregiver"], "leusden")
+        (await root.get_state(UiState)).lang = "en"
+        state = await root.get_state(RequestFormState)
+        await run_handler(state, "load")
+        for call_ in (("toggle", "kinds", "oppas"), ("toggle", "kinds", "huishouden"), ("go_on", {})):
+            await run_handler(state, *call_)
+        assert state.step == "tekst:oppas" and state.sentences[0] == requests.EXAMPLES["oppas"][0]
+        await run_handler(state, "go_on", {})
+        await run_handler(state, "choose", "home_visit", "nee")
+        for call_ in (("go_on", {}), ("go_on", {}), ("choose", "wijk", state.wijken[0]["id"]), ("go_on", {})):
+            await run_handler(state, *call_)
+        assert state.step == "controle" and len(state.rows) == 2
+        return await run_handler(state, "submit", {})
+
+    before = _count(db, HelpRequest)
+    assert asyncio.run(go()) is not None
+    with Session(db) as session:
+        made = session.exec(select(HelpRequest).where(HelpRequest.id > 0).order_by(HelpRequest.id)).all()[
+            before:
+        ]
+    assert [(r.category, r.home_visit) for r in made] == [("oppas", True), ("huishouden", False)]
+    assert made[0].text == "Who can stay for an afternoon, so I can go out for a while?"
 
 
 def test_a_volunteer_profile_with_a_wrong_postcode_is_not_saved(db, people: People):

@@ -412,6 +412,28 @@ def test_only_a_choice_of_the_question_on_screen_counts(db):
     assert state._current == "voor_wie" and state._answers == {"zorgt": "ja"}
 
 
+def test_back_and_forward_open_only_a_step_already_reached(db):
+    from state.help.wegwijzer import QuestionnaireState
+
+    state = call_in_turn(
+        QuestionnaireState, ("load",), ("go_to", {"step": "plek"}), ("go_to", {"step": "uitkomst"})
+    )
+    assert state._current == "zorgt" and state._answers == {}, "not reached: the walk stays where it goes on"
+    state = call_in_turn(
+        QuestionnaireState,
+        ("load",),
+        ("choose", "ja"),
+        ("go_to", "zorgt"),  # not a form
+        ("go_to", {"step": ["zorgt"]}),
+        ("go_to", {"step": "__class__"}),
+    )
+    assert state._current == "voor_wie" and state._answers == {"zorgt": "ja"}
+    state = call_in_turn(QuestionnaireState, ("load",), ("choose", "ja"), ("go_to", {"step": "zorgt"}))
+    assert state._current == "zorgt" and state.chosen == ["ja"]
+    state = call_in_turn(QuestionnaireState, ("load",), ("begin",), ("go_to", {"step": "intro"}))
+    assert state.intro and state._current == "zorgt"
+
+
 def test_a_thread_opens_only_for_the_people_of_its_request(db, people: People):
     from state.help.thread import ThreadState
 

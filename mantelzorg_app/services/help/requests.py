@@ -1,7 +1,10 @@
 """Help requests: a caregiver (or a professional on their behalf) asks; the caregiver follows the status.
 
 A request has one category. Its text is picked from example sentences or typed, so nobody has to
-write. Only the caregiver, and the professional who posted it, see and answer a request's offers.
+write; an example is saved in the language it was shown in. The form (``new_form`` ... ``drafts_from_form``,
+kept by the tab) asks in short steps and may carry several kinds of help: ``create_all`` posts one
+request per kind together, in one commit (why one each: see the form's notes below).
+Only the caregiver, and the professional who posted it, see and answer a request's offers.
 Every function takes the `Actor` the handler got from ``authz.require`` and checks the hub and the
 person against the rows; a forged id of another hub or person is refused and logged.
 
@@ -10,6 +13,7 @@ post for others together (counted from the requests themselves); a real caregive
 never gets near it, a script that floods the volunteers' lists does.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -33,7 +37,7 @@ from mantelzorg_app.services.help.eligibility import qualifies
 from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
 from mantelzorg_app.services.identity import accounts, login_codes, memberships
 from mantelzorg_app.services.identity.authz import Actor, refuse, require_role
-from mantelzorg_app.services.platform import audit, places
+from mantelzorg_app.services.platform import audit, i18n, places
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
 
@@ -44,6 +48,7 @@ DAY = timedelta(days=1)  # the caps count back this far
 TOO_MANY_REQUESTS = N_("U heeft vandaag al veel hulpvragen gemaakt. Probeer het morgen weer.")
 
 # Example sentences per category: tap one instead of writing. The first is chosen when none is.
+# Neutral: they name nobody, so they fit whoever the caregiver looks after (``examples`` picks).
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "boodschappen": (
         N_("Wie kan één keer per week boodschappen voor ons doen?"),
@@ -51,11 +56,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
     "vervoer": (
         N_("Wie kan ons naar het ziekenhuis brengen?"),
-        N_("Wie kan mijn moeder naar de dagbesteding rijden?"),
+        N_("Wie kan ons naar de dagbesteding brengen?"),
     ),
     "gezelschap": (
-        N_("Wie komt een uurtje koffie drinken met mijn vader?"),
-        N_("Wie wil samen met mijn partner een stukje wandelen?"),
+        N_("Wie komt een uurtje op bezoek, voor koffie en een praatje?"),
+        N_("Wie wil samen met ons een stukje wandelen?"),
     ),
     "klusjes": (
         N_("Wie kan een lamp ophangen of een kraan maken?"),
@@ -78,7 +83,50 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         N_("Wie belt mij eens per week even op?"),
     ),
 }
-NO_TEXT = N_("Schrijf in een paar woorden wat u zoekt, of kies een voorbeeld.")
+# Sentences that name the person cared for, by the Wegwijzer's "Voor wie zorgt u?" answer: only
+# words without a gender ("mijn partner", "mijn kind"). "ouder" stays neutral: we never guess
+# whether it is a father or a mother, and "mijn vader of moeder" reads clumsily in a request.
+FITTING: dict[str, dict[str, tuple[str, ...]]] = {
+    "partner": {
+        "vervoer": (
+            N_("Wie kan mijn partner naar het ziekenhuis brengen?"),
+            N_("Wie kan mijn partner naar de dagbesteding brengen?"),
+        ),
+        "gezelschap": (
+            N_("Wie komt een uurtje koffie drinken met mijn partner?"),
+            N_("Wie wil samen met mijn partner een stukje wandelen?"),
+        ),
+        "oppas": (
+            N_("Wie kan een middag bij mijn partner blijven, zodat ik even weg kan?"),
+            N_("Wie kan een avond bij mijn partner blijven?"),
+        ),
+    },
+    "kind": {
+        "vervoer": (
+            N_("Wie kan mijn kind naar het ziekenhuis brengen?"),
+            N_("Wie kan mijn kind naar school of de dagbesteding brengen?"),
+        ),
+        "gezelschap": (
+            N_("Wie komt een uurtje spelen met mijn kind?"),
+            N_("Wie wil samen met mijn kind iets leuks doen?"),
+        ),
+        "oppas": (
+            N_("Wie kan een middag op mijn kind passen, zodat ik even weg kan?"),
+            N_("Wie kan een avond op mijn kind passen?"),
+        ),
+    },
+}
+FOR_WHOM_VALUES = ("partner", "ouder", "kind", "familie", "buur")  # wegwijzer's "voor_wie" choices
+OWN_WORDS = -1  # the example index that means: in their own words
+NO_TEXT = N_("Vertel kort wat voor hulp u zoekt.")
+TOO_LONG = N_("Deze tekst is te lang. Schrijf het korter, in een paar zinnen.")
+NO_CATEGORY = N_("Kies bij welke hulp u iemand zoekt.")
+NO_PLACE = N_("Kies uw wijk of dorp, of typ uw postcode.")
+NOT_A_POSTCODE = N_("Dit lijkt geen postcode. Typ bijvoorbeeld 3831 AB.")
+NO_FIRST_NAME = N_("Typ de voornaam van de mantelzorger.")
+NO_EMAIL = N_("Vul het e-mailadres van de mantelzorger in.")
+NOT_AN_EMAIL = N_("Dit lijkt geen e-mailadres. Kijk het nog eens na.")
+NO_CONSENT = N_("Vraag eerst of de mantelzorger het goed vindt.")
 # Help that takes a volunteer into the home: shown only to volunteers the coordinator vetted (VOG).
 HOME_VISIT_BY_DEFAULT = frozenset({"gezelschap", "klusjes", "oppas", "huishouden", "papierwerk"})
 
@@ -118,56 +166,171 @@ class OnBehalf:
     consent: bool
 
 
-def draft_from_answers(found: dict) -> Draft:
-    """A draft from the Wegwijzer's ``summary``: the first help chosen, its first example, when, where."""
-    categories = [c for c in found.get("categories", []) if c in CATEGORY_VALUES]
-    category = categories[0] if categories else ""
-    return Draft(
-        category=category,
-        text=EXAMPLES[category][0] if category else "",
-        wijk_id=found.get("wijk_id"),
-        postcode=found.get("postcode") or "",
-        days=list(found.get("days", [])),
-        dayparts=list(found.get("dayparts", [])),
-    )
+def examples(category: str, for_whom: Sequence[str] = ()) -> tuple[str, ...]:
+    """The example sentences for ``category`` that fit whom the caregiver looks after: ones that
+    name "mijn partner" or "mijn kind" when that is the only answer, else the neutral ones."""
+    whom = for_whom[0] if len(for_whom) == 1 else ""
+    return FITTING.get(whom, {}).get(category, EXAMPLES.get(category, ()))
 
 
-def draft_from_form(chosen: dict, text: str, postcode: str) -> Draft:
-    """The request the form describes. ``chosen``: its taps (a Draft as a dict, with ``example``, the
-    chosen example sentence's index, -1 for their own words). The sentence, or the typed ``text``
-    (Invalid, on the text, when it is empty); a typed ``postcode`` stands instead of the wijk."""
-    example = chosen.get("example", 0)
-    sentences = EXAMPLES.get(chosen.get("category", ""), ())
-    own = example == -1 or not sentences
-    if own and not text.strip():
-        raise Invalid({"text": NO_TEXT})
-    return Draft(
-        category=chosen.get("category", ""),
-        text=text if own else sentences[min(max(example, 0), len(sentences) - 1)],
-        wijk_id=None if postcode.strip() else chosen.get("wijk_id"),
-        postcode=postcode,
-        days=chosen.get("days", []),
-        dayparts=chosen.get("dayparts", []),
-        recurring=bool(chosen.get("recurring")),
-        home_visit=chosen.get("home_visit"),
-    )
+# --- The request form, as a tab keeps it --------------------------------------------------------
+#
+# The form is a plain dict (state.help.request_form keeps it server side, so a reload keeps every
+# tap and every typed letter). Its keys:
+#   kinds        the help chosen, in the order of HELP_CATEGORIES: one request each
+#   for_whom     the Wegwijzer's "Voor wie zorgt u?", for fitting examples
+#   example      kind -> the chosen example's index, OWN_WORDS for their own words (absent: 0)
+#   own          kind -> their own words as typed
+#   home_visit   kind -> True/False when said (absent: HOME_VISIT_BY_DEFAULT)
+#   wijk_id, postcode, days, dayparts, recurring: where and when, the same for every kind
+#   caregiver_first_name, caregiver_email, consent: asked of staff posting for a caregiver
+#
+# Why one request per kind, posted together, and not one request with several kinds: a request has
+# one ``category`` and one volunteer; volunteers are matched and notified by category (matching,
+# volunteering), and the shopping helper is seldom the one who does the paperwork. Separate requests
+# let each kind find its own volunteer, close on its own, and need no migration. Staff posting for
+# someone choose one kind: the caregiver's yes by mail (services.confirmations) opens one request.
+
+STEP_FOR_WHOM = "voor_wie"  # staff only: whose request it is
+STEP_KINDS = "hulp"
+STEP_TEXT = "tekst:"  # + a kind: one screen per kind chosen
+STEP_WHEN = "wanneer"
+STEP_WHERE = "waar"
+STEP_CHECK = "controle"
+
+
+def new_form(found: dict | None = None) -> dict:
+    """A form filled in from the Wegwijzer's ``summary`` (or empty): every help chosen, for whom,
+    when and where."""
+    found = found or {}
+    chosen = set(found.get("categories") or [])
+    whom = set(found.get("for_whom") or [])
+    return {
+        "kinds": [c for c in CATEGORY_VALUES if c in chosen],
+        "for_whom": [w for w in FOR_WHOM_VALUES if w in whom],
+        "example": {},
+        "own": {},
+        "home_visit": {},
+        "wijk_id": found.get("wijk_id"),
+        "postcode": found.get("postcode") or "",
+        "days": [d for d in DAY_VALUES if d in set(found.get("days") or [])],
+        "dayparts": [p for p in DAYPART_VALUES if p in set(found.get("dayparts") or [])],
+        "recurring": False,
+        "caregiver_first_name": "",
+        "caregiver_email": "",
+        "consent": False,
+    }
+
+
+def form_steps(form: dict, on_behalf: bool) -> list[str]:
+    """The screens of the form, in order: for whom (staff only), which help, a text for each kind,
+    when, where, and a last look before sending."""
+    texts = [STEP_TEXT + kind for kind in form.get("kinds", [])] or [STEP_TEXT]
+    return [
+        *([STEP_FOR_WHOM] if on_behalf else []),
+        STEP_KINDS,
+        *texts,
+        STEP_WHEN,
+        STEP_WHERE,
+        STEP_CHECK,
+    ]
+
+
+def home_visit_of(form: dict, kind: str) -> bool:
+    said = form.get("home_visit", {}).get(kind)
+    return said if isinstance(said, bool) else kind in HOME_VISIT_BY_DEFAULT
+
+
+def sentence(form: dict, kind: str) -> tuple[str, bool]:
+    """The request's text for ``kind`` as the form holds it: (an example's Dutch msgid, True) or
+    (their own words, False)."""
+    sentences = examples(kind, form.get("for_whom", []))
+    chosen = form.get("example", {}).get(kind, 0)
+    if chosen == OWN_WORDS or not sentences:
+        return " ".join(str(form.get("own", {}).get(kind, "")).split()), False
+    return sentences[min(max(chosen, 0), len(sentences) - 1)], True
+
+
+def step_problems(form: dict, step: str) -> dict[str, str]:
+    """What a step still needs, by field, in plain words that say what to do ({} when nothing)."""
+    problems = {}
+    if step == STEP_FOR_WHOM:
+        name = " ".join(str(form.get("caregiver_first_name", "")).split())
+        if not name or len(name) > accounts.FIRST_NAME_MAX:
+            problems["caregiver_first_name"] = NO_FIRST_NAME
+        address = str(form.get("caregiver_email", "")).strip()
+        if not address:
+            problems["caregiver_email"] = NO_EMAIL
+        elif login_codes.normalise_email(address) is None:
+            problems["caregiver_email"] = NOT_AN_EMAIL
+        if not form.get("consent"):
+            problems["consent"] = NO_CONSENT
+    elif step == STEP_KINDS:
+        if not form.get("kinds"):
+            problems["category"] = NO_CATEGORY
+    elif step.startswith(STEP_TEXT):
+        text, _ = sentence(form, step.removeprefix(STEP_TEXT))
+        if not text:
+            problems["text"] = NO_TEXT
+        elif len(text) > TEXT_MAX:
+            problems["text"] = TOO_LONG
+    elif step == STEP_WHERE:
+        typed = str(form.get("postcode", "")).strip()
+        if typed and places.normalise(typed) is None:
+            problems["place"] = NOT_A_POSTCODE
+        elif not typed and form.get("wijk_id") is None:
+            problems["place"] = NO_PLACE
+    return problems
+
+
+def first_problem(form: dict, on_behalf: bool) -> tuple[str, dict[str, str]] | None:
+    """The first step that still needs something, with its problems; None when all is ready."""
+    for step in form_steps(form, on_behalf):
+        if problems := step_problems(form, step):
+            return step, problems
+    return None
+
+
+def drafts_from_form(form: dict, lang: str) -> list[Draft]:
+    """The requests the form describes, one per kind: each with the example sentence in ``lang``,
+    as the caregiver saw it on screen, or their own words as typed; a typed postcode stands instead
+    of the wijk. Raises Invalid, by field, when a step still needs something."""
+    if missing := first_problem(form, on_behalf=False):
+        raise Invalid(missing[1])
+    postcode = str(form.get("postcode", "")).strip()
+    drafts = []
+    for kind in form["kinds"]:
+        text, is_example = sentence(form, kind)
+        drafts.append(
+            Draft(
+                category=kind,
+                text=i18n.gettext(lang, text) if is_example else text,
+                wijk_id=None if postcode else form.get("wijk_id"),
+                postcode=postcode,
+                days=list(form.get("days", [])),
+                dayparts=list(form.get("dayparts", [])),
+                recurring=bool(form.get("recurring")),
+                home_visit=home_visit_of(form, kind),
+            )
+        )
+    return drafts
 
 
 def _check(session: Session, hub_id: int, draft: Draft) -> dict:
     problems = {}
     if draft.category not in CATEGORY_VALUES:
-        problems["category"] = N_("Kies bij welke hulp u iemand zoekt.")
+        problems["category"] = NO_CATEGORY
     text = " ".join(draft.text.split())
     if not text and draft.category in EXAMPLES:
         text = EXAMPLES[draft.category][0]
     if len(text) > TEXT_MAX:
-        problems["text"] = N_("Deze tekst is te lang. Schrijf het korter, in een paar zinnen.")
+        problems["text"] = TOO_LONG
     wijk = session.get(Wijk, draft.wijk_id) if draft.wijk_id is not None else None
     if wijk is not None and wijk.hub_id != hub_id:
         wijk = None
     postcode = places.normalise(draft.postcode)
     if wijk is None and postcode is None:
-        problems["place"] = N_("Kies uw wijk of dorp, of typ uw postcode.")
+        problems["place"] = NO_PLACE
     if problems:
         raise Invalid(problems)
     home_visit = draft.home_visit if draft.home_visit is not None else draft.category in HOME_VISIT_BY_DEFAULT
@@ -185,18 +348,24 @@ def _check(session: Session, hub_id: int, draft: Draft) -> dict:
 
 def create(session: Session, actor: Actor, draft: Draft, now: datetime) -> HelpRequest:
     """The caregiver's own request. Raises Invalid with plain-words problems by field."""
+    return create_all(session, actor, [draft], now)[0]
+
+
+def create_all(session: Session, actor: Actor, drafts: Sequence[Draft], now: datetime) -> list[HelpRequest]:
+    """The caregiver's own requests, one per kind of help the form chose, all or none, in one commit.
+    Raises Invalid with plain-words problems by field (the first draft's that has any)."""
     require_role(session, actor, "create-request", Role.caregiver)
-    _check_daily_cap(session, actor, now)
-    request = HelpRequest(
-        hub_id=actor.hub_id,
-        caregiver_id=actor.person_id,
-        created_at=now,
-        **_check(session, actor.hub_id, draft),
-    )
-    session.add(request)
+    _check_daily_cap(session, actor, now, adding=max(len(drafts), 1))
+    fields = [_check(session, actor.hub_id, draft) for draft in drafts]
+    if not fields:
+        raise Invalid({"category": NO_CATEGORY})
+    mine = {"hub_id": actor.hub_id, "caregiver_id": actor.person_id, "created_at": now}
+    made = [HelpRequest(**mine, **f) for f in fields]
+    session.add_all(made)
     session.commit()
-    session.refresh(request)
-    return request
+    for request in made:
+        session.refresh(request)
+    return made
 
 
 def create_on_behalf(
@@ -216,12 +385,12 @@ def create_on_behalf(
         problems.update(invalid.problems)
     first_name = " ".join(who.first_name.split())
     if not first_name or len(first_name) > accounts.FIRST_NAME_MAX:
-        problems["caregiver_first_name"] = N_("Typ de voornaam van de mantelzorger.")
+        problems["caregiver_first_name"] = NO_FIRST_NAME
     address = login_codes.normalise_email(who.email)
     if address is None:
-        problems["caregiver_email"] = N_("Dit lijkt geen e-mailadres. Kijk het nog eens na.")
+        problems["caregiver_email"] = NOT_AN_EMAIL if who.email.strip() else NO_EMAIL
     if not who.consent:
-        problems["consent"] = N_("Vraag eerst of de mantelzorger het goed vindt.")
+        problems["consent"] = NO_CONSENT
     if problems:
         raise Invalid(problems)
     person = accounts.by_email(session, address)
@@ -263,13 +432,14 @@ def shown_status(request: HelpRequest) -> str:
     return Status.open if request.status == Status.waiting else request.status
 
 
-def _check_daily_cap(session: Session, actor: Actor, now: datetime) -> None:
-    """Raises Invalid (on the text, so the form keeps what was typed) past `REQUESTS_PER_DAY`."""
+def _check_daily_cap(session: Session, actor: Actor, now: datetime, adding: int = 1) -> None:
+    """Raises Invalid (on the text, so the form keeps what was typed) when ``adding`` more would go
+    past `REQUESTS_PER_DAY`."""
     made_by_actor = func.coalesce(col(HelpRequest.posted_by_id), col(HelpRequest.caregiver_id))
     made = session.exec(
         select(func.count()).where(made_by_actor == actor.person_id, HelpRequest.created_at > now - DAY)
     ).one()
-    if made >= REQUESTS_PER_DAY:
+    if made + adding > REQUESTS_PER_DAY:
         raise Invalid({"text": TOO_MANY_REQUESTS})
 
 

@@ -49,79 +49,130 @@ def world(session: Session) -> Help:
     return help_world(session)
 
 
-# --- draft_from_answers --------------------------------------------------------------------------
+# --- the form: new_form, examples, steps, drafts_from_form ----------------------------------------
 
-
-def test_a_draft_takes_the_first_known_help_its_first_example_and_where_and_when():
-    found = {
-        "categories": ["forged", "vervoer", "boodschappen"],
-        "wijk_id": 7,
-        "postcode": None,
-        "days": ["dinsdag"],
-        "dayparts": ["avond", "ochtend"],
-    }
-    assert requests.draft_from_answers(found) == Draft(
-        category="vervoer",
-        text=EXAMPLES["vervoer"][0],
-        wijk_id=7,
-        postcode="",
-        days=["dinsdag"],
-        dayparts=["avond", "ochtend"],
-    )
-
-
-def test_a_draft_from_no_answers_is_empty():
-    assert requests.draft_from_answers({}) == Draft()
-    assert requests.draft_from_answers({"categories": ["forged"], "postcode": "3831 AB"}) == Draft(
-        postcode="3831 AB"
-    )
-
-
-# --- draft_from_form -----------------------------------------------------------------------------
-
-CHOSEN = {
-    "category": "vervoer",
+FOUND = {
+    "categories": ["oppas", "forged", "boodschappen"],
+    "for_whom": ["ouder"],
     "wijk_id": 7,
-    "postcode": "",
-    "days": ["dinsdag"],
-    "dayparts": ["avond"],
-    "recurring": True,
-    "home_visit": None,
-    "example": 1,
+    "postcode": None,
+    "days": ["dinsdag", "forged"],
+    "dayparts": ["avond", "ochtend"],
 }
 
 
-def test_the_form_sends_the_chosen_example_sentence_whatever_was_typed():
-    assert requests.draft_from_form(CHOSEN, "getypt", "") == Draft(
-        category="vervoer",
-        text=EXAMPLES["vervoer"][1],
+def test_a_form_from_the_wegwijzer_carries_every_help_chosen_and_when_and_where():
+    form = requests.new_form(FOUND)
+    assert form["kinds"] == ["boodschappen", "oppas"]  # known ones, in the order of the choices
+    assert (form["for_whom"], form["wijk_id"], form["postcode"]) == (["ouder"], 7, "")
+    assert (form["days"], form["dayparts"]) == (["dinsdag"], ["ochtend", "avond"])
+    assert requests.new_form({})["kinds"] == [] and requests.new_form()["wijk_id"] is None
+
+
+def test_each_kind_gets_its_own_step_between_which_help_and_when():
+    form = requests.new_form(FOUND)
+    assert requests.form_steps(form, on_behalf=False) == [
+        "hulp",
+        "tekst:boodschappen",
+        "tekst:oppas",
+        "wanneer",
+        "waar",
+        "controle",
+    ]
+    assert requests.form_steps(requests.new_form(), on_behalf=True) == [
+        "voor_wie",
+        "hulp",
+        "tekst:",
+        "wanneer",
+        "waar",
+        "controle",
+    ]
+
+
+def test_examples_name_a_partner_or_a_child_and_never_guess_a_gender():
+    assert (
+        requests.examples("gezelschap", ["partner"])[0]
+        == "Wie komt een uurtje koffie drinken met mijn partner?"
+    )
+    assert "mijn kind" in requests.examples("vervoer", ["kind"])[0]
+    for whom in ([], ["ouder"], ["familie"], ["buur"], ["partner", "kind"]):
+        assert requests.examples("gezelschap", whom) == EXAMPLES["gezelschap"], whom
+    every = [s for fitting in requests.FITTING.values() for found in fitting.values() for s in found]
+    for sentence in [*every, *(s for found in EXAMPLES.values() for s in found)]:
+        assert not any(word in sentence for word in ("vader", "moeder", "zoon", "dochter", "man ", "vrouw"))
+    assert all(
+        len(found) == len(EXAMPLES[kind]) for f in requests.FITTING.values() for kind, found in f.items()
+    )
+
+
+def test_empty_fields_say_what_to_do():
+    form = requests.new_form()
+    assert requests.step_problems(form, "hulp") == {"category": requests.NO_CATEGORY}
+    assert requests.step_problems(form, "waar") == {"place": requests.NO_PLACE}
+    assert requests.step_problems({**form, "postcode": "nee"}, "waar") == {"place": requests.NOT_A_POSTCODE}
+    assert requests.step_problems({**form, "postcode": "3831ab"}, "waar") == {}
+    own = {**form, "kinds": ["vervoer"], "example": {"vervoer": requests.OWN_WORDS}, "own": {"vervoer": " "}}
+    assert requests.step_problems(own, "tekst:vervoer") == {"text": requests.NO_TEXT}
+    assert requests.NO_TEXT == "Vertel kort wat voor hulp u zoekt."
+    too_long = {**own, "own": {"vervoer": "x" * (TEXT_MAX + 1)}}
+    assert requests.step_problems(too_long, "tekst:vervoer") == {"text": requests.TOO_LONG}
+    assert requests.step_problems(form, "voor_wie") == {
+        "caregiver_first_name": requests.NO_FIRST_NAME,
+        "caregiver_email": requests.NO_EMAIL,
+        "consent": requests.NO_CONSENT,
+    }
+    typed = {**form, "caregiver_first_name": "Wim", "caregiver_email": "geen adres", "consent": True}
+    assert requests.step_problems(typed, "voor_wie") == {"caregiver_email": requests.NOT_AN_EMAIL}
+    assert requests.step_problems(form, "wanneer") == requests.step_problems(form, "controle") == {}
+
+
+def test_the_form_gives_one_draft_per_kind_with_the_sentence_as_shown():
+    form = {
+        **requests.new_form(FOUND),
+        "example": {"boodschappen": 1, "oppas": 0},
+        "home_visit": {"boodschappen": True},
+        "recurring": True,
+    }
+    shopping, sitting = requests.drafts_from_form(form, "nl")
+    assert shopping == Draft(
+        category="boodschappen",
+        text=EXAMPLES["boodschappen"][1],
         wijk_id=7,
         days=["dinsdag"],
-        dayparts=["avond"],
+        dayparts=["ochtend", "avond"],
         recurring=True,
+        home_visit=True,
     )
-    assert requests.draft_from_form({**CHOSEN, "example": 9}, "", "").text == EXAMPLES["vervoer"][-1]
-    assert requests.draft_from_form({**CHOSEN, "example": -7}, "", "").text == EXAMPLES["vervoer"][0]
-    assert (
-        requests.draft_from_form({k: v for k, v in CHOSEN.items() if k != "example"}, "", "").text
-        == (EXAMPLES["vervoer"][0])
-    )
+    assert (sitting.category, sitting.text, sitting.home_visit) == ("oppas", EXAMPLES["oppas"][0], True)
+    (_, in_english) = requests.drafts_from_form(form, "en")  # saved in the language it was shown in
+    assert in_english.text == "Who can stay for an afternoon, so I can go out for a while?"
+    assert requests.drafts_from_form({**form, "example": {"oppas": 9}}, "nl")[1].text == EXAMPLES["oppas"][-1]
 
 
-def test_their_own_words_may_not_be_empty():
-    own = {**CHOSEN, "example": -1}
-    assert requests.draft_from_form(own, "Wie rijdt mee?", "").text == "Wie rijdt mee?"
-    assert requests.draft_from_form({**CHOSEN, "category": ""}, "Iets anders", "").text == "Iets anders"
-    for chosen in (own, {**CHOSEN, "category": ""}):
-        with pytest.raises(Invalid) as refused_text:
-            requests.draft_from_form(chosen, "   ", "")
-        assert refused_text.value.problems == {"text": requests.NO_TEXT}
+def test_their_own_words_are_kept_as_typed_and_may_not_be_empty():
+    form = {**requests.new_form(FOUND), "kinds": ["vervoer"], "example": {"vervoer": requests.OWN_WORDS}}
+    with pytest.raises(Invalid) as refused_text:
+        requests.drafts_from_form({**form, "own": {"vervoer": "   "}}, "nl")
+    assert refused_text.value.problems == {"text": requests.NO_TEXT}
+    (draft,) = requests.drafts_from_form({**form, "own": {"vervoer": " Wie  rijdt mee? "}}, "en")
+    assert draft.text == "Wie rijdt mee?"
 
 
 def test_a_typed_postcode_stands_instead_of_the_chosen_wijk():
-    found = requests.draft_from_form(CHOSEN, "", "3831 AB")
+    form = requests.new_form(FOUND)
+    (found, _) = requests.drafts_from_form({**form, "postcode": "3831 AB"}, "nl")
     assert (found.wijk_id, found.postcode) == (None, "3831 AB")
-    assert requests.draft_from_form(CHOSEN, "", "  ").wijk_id == 7
+    assert requests.drafts_from_form({**form, "postcode": "  "}, "nl")[0].wijk_id == 7
+
+
+def test_the_first_missing_step_is_named():
+    form = requests.new_form(FOUND)
+    assert requests.first_problem(form, on_behalf=False) is None
+    assert requests.first_problem({**form, "wijk_id": None}, on_behalf=False) == (
+        "waar",
+        {"place": requests.NO_PLACE},
+    )
+    assert requests.first_problem(form, on_behalf=True)[0] == "voor_wie"
 
 
 # --- create ----------------------------------------------------------------------------------------
@@ -209,6 +260,35 @@ def test_only_a_caregiver_asks_for_themselves(session: Session, world: Help):
 def test_a_caregiver_of_another_hub_is_refused_in_this_one(session: Session, world: Help):
     with refused(session, "create-request"):
         ask(session, actor(world.bram, world.leusden), world.centrum)
+
+
+def test_several_kinds_are_posted_together_or_not_at_all(session: Session, world: Help):
+    made = requests.create_all(
+        session,
+        world.caregiver,
+        [draft(world.centrum, category="boodschappen"), draft(world.centrum, category="oppas")],
+        NOW,
+    )
+    assert [(r.category, r.home_visit, r.caregiver_id) for r in made] == [
+        ("boodschappen", False, world.carla.id),
+        ("oppas", True, world.carla.id),
+    ]
+    with pytest.raises(Invalid) as invalid:
+        requests.create_all(
+            session, world.caregiver, [draft(world.centrum, category="vervoer"), draft(None)], NOW
+        )
+    assert set(invalid.value.problems) == {"place"}
+    assert len(session.exec(select(HelpRequest)).all()) == 2
+
+
+def test_posting_several_counts_each_towards_the_daily_limit(session: Session, world: Help):
+    for _ in range(requests.REQUESTS_PER_DAY - 2):
+        ask(session, world.caregiver, world.centrum)
+    three = [draft(world.centrum, category=c) for c in ("boodschappen", "vervoer", "klusjes")]
+    with pytest.raises(Invalid) as invalid:
+        requests.create_all(session, world.caregiver, three, NOW)
+    assert invalid.value.problems == {"text": requests.TOO_MANY_REQUESTS}
+    assert len(requests.create_all(session, world.caregiver, three[:2], NOW)) == 2
 
 
 # --- create_on_behalf -------------------------------------------------------------------------------
