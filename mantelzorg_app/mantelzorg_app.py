@@ -34,6 +34,9 @@ app = rx.App(
         rx.el.link(rel="icon", href="/icons/icon.svg", type="image/svg+xml"),
         rx.el.link(rel="apple-touch-icon", href="/icons/icon-192.png"),
         rx.el.script(src="/app.js", defer=True),
+        rx.el.script(src="/wegwijzer.js", defer=True),
+        rx.el.script(src="/read_aloud.js", defer=True),
+        rx.el.script(src="/offline.js", defer=True),
         rx.el.script(src="/shell.js", defer=True),
     ],
 )

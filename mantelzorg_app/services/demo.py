@@ -1,7 +1,8 @@
 """Demo data: the hub Leusden (NL) and the hub Poperinge (West Flanders, BE).
 
 Place names are real; every person is made up and obviously so: the surname "Voorbeeld"
-(example), addresses at example.org, and phone numbers that are zeros after the mobile prefix.
+(example), addresses at example.org, and phone numbers that are zeros after the mobile prefix or,
+for a hub's own number, after the area code.
 """
 
 from dataclasses import dataclass
@@ -24,6 +25,10 @@ class DemoHub:
     timezone: str
     speech_locale: str
     phone_prefix: str
+    # The hub's own number (made up: zeros after the area code) and its call-back promise.
+    hub_phone: str
+    callback_caller: str
+    callback_workdays: int
     wijken: tuple[tuple[str, str, str], ...]  # name, kind, postcodes
     people: tuple[tuple[str, Role, str | None], ...]  # first name, role, wijk name
     # volunteers' profiles: first name, categories, wijken (space-separated), VOG seen
@@ -41,6 +46,9 @@ LEUSDEN = DemoHub(
     timezone="Europe/Amsterdam",
     speech_locale="nl-NL",
     phone_prefix="06-000000",
+    hub_phone="033-000 0000",
+    callback_caller="consulent",
+    callback_workdays=2,
     wijken=(
         ("Centrum", "wijk", "3831"),
         ("Zuid", "wijk", "3832 3833"),
@@ -74,6 +82,9 @@ POPERINGE = DemoHub(
     timezone="Europe/Brussels",
     speech_locale="nl-BE",
     phone_prefix="0400 00 00",
+    hub_phone="057 00 00 00",
+    callback_caller="sociaal_huis",
+    callback_workdays=3,
     wijken=(
         ("Poperinge", "deelgemeente", "8970"),
         ("Reningelst", "deelgemeente", "8970"),
@@ -111,6 +122,9 @@ def _add_hub(session: Session, demo: DemoHub) -> None:
         country=demo.country,
         timezone=demo.timezone,
         speech_locale=demo.speech_locale,
+        phone=demo.hub_phone,
+        callback_caller=demo.callback_caller,
+        callback_workdays=demo.callback_workdays,
     )
     session.add(hub)
     session.flush()

@@ -1,23 +1,27 @@
-"""The Wegwijzer at /[hub]/hulp: one question per screen, then what fits, with 'Bel mij terug'.
+"""The Wegwijzer at /[hub]/hulp: a short first screen, one question per screen, then what fits, with
+'Bel mij terug'.
 
 Every question is drawn from the service's data once, so its pictograms are ordinary icons; the state
-says which one is on screen.
+says which one is on screen. The wrapper's data attributes and the hidden form are for
+assets/wegwijzer.js, which keeps the browser's Back and Forward on the questions.
 """
 
 import reflex as rx
 
 from components.choices import choice_button
-from components.controls import link_button, row_button
+from components.controls import link_button, main_button, row_button
 from components.form import choice_group, problem, submit_button, summary, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.help.parts import help_page_at
 from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.services.help import support_lines
 from mantelzorg_app.services.help.callbacks import GOOD_TIMES
 from mantelzorg_app.services.help.vocabulary import HELP_CATEGORIES
 from mantelzorg_app.services.help.wegwijzer import QUESTIONS, Question
 from mantelzorg_app.services.platform.i18n import N_
+from state.help.wegwijzer import INTRO, RESULT
 from state.help.wegwijzer import QuestionnaireState as Q
-from state.ui import fill, t
+from state.ui import UiState, fill, t
 
 TIME_ICONS = {"ochtend": "sunrise", "middag": "sun", "avond": "moon", "altijd": "clock"}
 # What the self-check means, in warm words; never a clinical label.
@@ -26,6 +30,57 @@ BAND_WORDS = {
     "moderate": N_("Het zorgen kost u veel. Hulp kan het wat lichter maken."),
 }
 HEAVY_WORDS = N_("Het zorgen is nu zwaar voor u. U hoeft het niet alleen te doen.")
+INTRO_HEADING = N_("Welke hulp past bij u?")
+# The first screen: how long, that it is anonymous, why we ask.
+INTRO_LINES = (
+    ("clock", N_("Het duurt ongeveer 3 minuten.")),
+    ("user-round-x", N_("U hoeft uw naam niet te geven.")),
+    ("heart-handshake", N_("Wij vragen dit om hulp te vinden die bij u past.")),
+)
+
+
+def _intro() -> rx.Component:
+    return rx.el.div(
+        rx.el.p(t("U krijgt een paar korte vragen, één per scherm.")),
+        rx.el.ul(
+            *(
+                rx.el.li(rx.icon(icon, size=28, aria_hidden="true"), rx.el.span(t(line)))
+                for icon, line in INTRO_LINES
+            ),
+            class_name="picked",
+        ),
+        main_button("arrow-right", t("Beginnen"), Q.begin),
+    )
+
+
+def _small_button(icon: str, label: rx.Var, on_click, **props) -> rx.Component:
+    """A row action (components.controls.row_button) with extra attributes."""
+    return rx.el.button(
+        rx.icon(icon, size=24, aria_hidden="true"),
+        rx.el.span(label),
+        type="button",
+        on_click=on_click,
+        class_name="row-action",
+        **props,
+    )
+
+
+def _start_over() -> rx.Component:
+    """'Opnieuw beginnen' asks once before it forgets the answers."""
+    ask = rx.el.div(
+        rx.el.p(t("Wilt u opnieuw beginnen? Dan wissen wij al uw antwoorden."), id="opnieuw-vraag"),
+        rx.el.div(
+            _small_button(
+                "x", t("Nee, ga verder"), Q.keep_answers, auto_focus=True, aria_describedby="opnieuw-vraag"
+            ),
+            _small_button(
+                "rotate-ccw", t("Ja, wis mijn antwoorden"), Q.start_over, aria_describedby="opnieuw-vraag"
+            ),
+            class_name="row-actions",
+        ),
+        class_name="confirm",
+    )
+    return rx.cond(Q.confirming, ask, row_button("rotate-ccw", t("Opnieuw beginnen"), Q.ask_start_over))
 
 
 def _step_nav(first: bool = False) -> rx.Component:
@@ -33,8 +88,9 @@ def _step_nav(first: bool = False) -> rx.Component:
     if first:
         return rx.fragment()
     return rx.el.div(
-        row_button("arrow-left", t("Terug"), Q.back),
-        row_button("rotate-ccw", t("Opnieuw beginnen"), Q.start_over),
+        # assets/wegwijzer.js turns this into the browser's Back when that goes to the same step.
+        _small_button("arrow-left", t("Terug"), Q.back, data_wegwijzer_terug=""),
+        _start_over(),
         class_name="step-nav",
         data_noread="",
     )
@@ -110,6 +166,17 @@ def _callback(intro: rx.Var) -> rx.Component:
             input_mode="tel",
             auto_complete="tel",
             default_value=Q.phone,
+            # kept on the server as it is typed, so a reload shows it again
+            on_change=Q.keep_phone.debounce(400),
+            on_blur=Q.keep_phone,
+        ),
+        text_field(
+            t("Uw voornaam (als u wilt)"),
+            "name",
+            auto_complete="given-name",
+            default_value=Q.name,
+            on_change=Q.keep_name.debounce(400),
+            on_blur=Q.keep_name,
         ),
         choice_group(
             t("Wanneer kunnen wij u het beste bellen?"), "good_time", times, t(Q.problems["good_time"])
@@ -119,15 +186,46 @@ def _callback(intro: rx.Var) -> rx.Component:
         no_validate=True,
     )
     thanks = rx.el.div(
-        rx.el.p(t("Dank u wel. Wij bellen u zo snel mogelijk terug.")),
+        rx.el.p(t("Dank u wel. Wij bellen u terug.")),
+        rx.el.p(Q.promise[UiState.lang]),
         rx.el.p(fill(t("Wij bellen naar {phone}."), phone=Q.phone)),
         role="status",
         class_name="done",
     )
     return rx.el.section(
         rx.el.h2(rx.icon("phone", size=28, aria_hidden="true"), rx.el.span(t("Bel mij terug"))),
-        rx.cond(Q.asked, thanks, rx.fragment(rx.el.p(intro), form)),
+        rx.cond(Q.asked, thanks, rx.fragment(rx.el.p(intro), rx.el.p(Q.promise[UiState.lang]), form)),
         class_name="callback",
+    )
+
+
+def _tel(number: rx.Var, href: rx.Var) -> rx.Component:
+    """A number to tap to call: the pictogram and the number as people write it."""
+    return rx.el.a(
+        rx.icon("phone", size=24, aria_hidden="true"), rx.el.span(number), href=href, class_name="tel"
+    )
+
+
+def _call_now() -> rx.Component:
+    """The hub's own number, for who would rather not wait."""
+    return rx.cond(
+        Q.hub_phone_href != "",
+        rx.el.p(t(support_lines.CALL_NOW), " ", _tel(Q.hub_phone, Q.hub_phone_href)),
+    )
+
+
+def _talk() -> rx.Component:
+    """After "Vaak" on "ik kan het niet meer aan": the huisarts and the national line, calmly."""
+    return rx.cond(
+        Q.urgent,
+        rx.el.section(
+            rx.el.h2(t(support_lines.TALK_HEADING)),
+            rx.el.p(t(support_lines.HUISARTS)),
+            rx.cond(
+                Q.line_href != "",
+                rx.el.p(Q.line_text[UiState.lang], " ", _tel(Q.line_number, Q.line_href)),
+            ),
+        ),
     )
 
 
@@ -163,12 +261,15 @@ def _advice() -> rx.Component:
         Q.band == "heavy",
         rx.fragment(
             _callback(t(HEAVY_WORDS)),
+            _call_now(),
+            _talk(),
             _chosen_help(),
         ),
         rx.fragment(
             rx.el.p(rx.match(Q.band, *((band, t(words)) for band, words in BAND_WORDS.items()), "")),
             _chosen_help(),
             _callback(t("Wilt u liever even met iemand praten? Laat uw nummer achter. Wij bellen u terug.")),
+            _call_now(),
         ),
     )
 
@@ -190,13 +291,35 @@ def _result() -> rx.Component:
 
 def _heading() -> rx.Var:
     result = rx.cond(Q.cares == "nee", t("Dank u wel"), t("Wat past bij u"))
-    return rx.match(Q.key, *((q.key, t(q.text)) for q in QUESTIONS), result)
+    question = rx.match(Q.key, *((q.key, t(q.text)) for q in QUESTIONS), result)
+    return rx.cond(Q.intro, t(INTRO_HEADING), question)
+
+
+def _history() -> rx.Component:
+    """What assets/wegwijzer.js submits on the browser's Back or Forward: the step to open."""
+    return rx.el.form(
+        rx.el.input(type="hidden", name="step", id="wegwijzer-stap"),
+        id="wegwijzer-ga",
+        on_submit=Q.go_to,
+        hidden=True,
+    )
 
 
 @help_page_at(routes.HELP, Q.load, heading=_heading())
 def questionnaire() -> rx.Component:
-    # A new data-step takes the phone back to the top, with the screen reader (assets/app.js).
+    # A new data-step takes the phone back to the top, with the screen reader (assets/app.js), and
+    # gets its own entry in the browser's history (assets/wegwijzer.js).
     return rx.el.div(
-        rx.match(Q.key, *((q.key, _question(q, i == 0)) for i, q in enumerate(QUESTIONS)), _result()),
-        data_step=Q.key,
+        rx.cond(
+            Q.intro,
+            _intro(),
+            rx.match(Q.key, *((q.key, _question(q, i == 0)) for i, q in enumerate(QUESTIONS)), _result()),
+        ),
+        _history(),
+        id="wegwijzer",
+        data_step=rx.cond(Q.intro, INTRO, rx.cond(Q.key != "", Q.key, RESULT)),
+        data_position=Q.position.to_string(),
+        data_before=Q.before,
+        data_moves=Q.moves.to_string(),
+        data_loaded=rx.cond(rx.State.is_hydrated, "true", "false"),
     )

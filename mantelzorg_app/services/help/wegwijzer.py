@@ -279,6 +279,23 @@ def _shown(answers: Answers) -> dict[str, str | list[str]]:
     return {key: value for key, value in clean.items() if key in keys}
 
 
+def shown(answers: Answers) -> dict[str, str | list[str]]:
+    """The valid answers of the questions that are shown: the ones that count."""
+    return _shown(answers)
+
+
+def reachable(key: str | None, answers: Answers) -> bool:
+    """Whether the walk may open ``key`` (None: the result) now, as the browser's Back and Forward
+    ask: a shown question whose shown questions before it all have an answer; the result when
+    every shown question has one."""
+    clean = validate(answers)
+    keys = [question.key for question in _visible(clean)]
+    if key is not None and key not in keys:
+        return False
+    before = keys if key is None else keys[: keys.index(key)]
+    return all(k in clean for k in before)
+
+
 def visible(answers: Answers) -> list[Question]:
     """The questions to ask, in order, given the answers so far.
 

@@ -22,8 +22,10 @@ from mantelzorg_app.services.help.wegwijzer import (
     place_for_wijk,
     previous_key,
     progress,
+    reachable,
     resume_key,
     score,
+    shown,
     summary,
     validate,
     visible,
@@ -625,3 +627,91 @@ def test_a_screen_after_the_last_question_is_the_result() -> None:
     found = wegwijzer.screen(answers, None, "zorgt", after=True)
     assert (found.key, found.position, found.total, found.chosen) == (None, 0, 0, [])
     assert wegwijzer.screen({}, None, None, after=True).key == "zorgt"
+
+
+# --- Back and Forward in the browser -----------------------------------------------------------------
+
+
+def test_a_step_is_reachable_once_every_shown_question_before_it_has_an_answer() -> None:
+    assert reachable("zorgt", {})
+    assert not reachable("voor_wie", {})
+    assert reachable("voor_wie", {"zorgt": "ja"})
+    assert reachable("uren", FULL)
+    assert not reachable("uren", {"zorgt": "ja"}), "past the first question without an answer"
+    assert reachable(None, FULL), "the result, once all are answered"
+    assert not reachable(None, {"zorgt": "ja"})
+
+
+def test_a_skipped_question_is_not_reachable() -> None:
+    assert not reachable("voor_wie", {"zorgt": "nee"})
+    assert reachable(None, {"zorgt": "nee"}), "after 'nee' the result comes next"
+    assert not reachable("dagen", FULL | {"hulp": []}), "no help chosen: no days"
+    assert reachable("plek", FULL | {"hulp": []})
+
+
+def test_shown_answers_are_the_ones_that_count() -> None:
+    assert shown(FULL) == FULL
+    assert shown(FULL | {"zorgt": "nee"}) == {"zorgt": "nee"}
+    assert shown({"zorgt": "nee", "op": "vaak"}) == {"zorgt": "nee"}, "the self-check is for whoever cares"
+
+
+# --- 'Bel mij terug' from the Wegwijzer: what the caller gets to see ----------------------------------
+
+
+@pytest.fixture
+def leusden(session):
+    from tests.unit.auth_fixtures import add_hub
+
+    return add_hub(session, "leusden", "Leusden")
+
+
+def test_a_call_back_keeps_a_name_and_a_summary_of_the_answers(session, leusden) -> None:
+    from mantelzorg_app.services.help import callbacks
+    from tests.unit.auth_fixtures import NOW
+
+    task = callbacks.ask(
+        session,
+        leusden.id,
+        "06 12345678",
+        "middag",
+        "heavy",
+        NOW,
+        "192.0.2.10",
+        name="  Anna   Voorbeeld ",
+        cares_for="kind partner gokken kind",
+        wishes="vervoer onzin vervoer boodschappen",
+    )
+    assert (task.name, task.cares_for, task.wishes) == (
+        "Anna Voorbeeld",
+        "partner kind",
+        "boodschappen vervoer",
+    )
+    plain = callbacks.ask(session, leusden.id, "06 87654321", "avond", "", NOW, "192.0.2.11")
+    assert (plain.name, plain.cares_for, plain.wishes) == ("", "", "")
+
+
+@pytest.mark.parametrize(
+    ("phone", "good_time", "problems"),
+    [
+        ("", "", {"phone": "Vul uw telefoonnummer in.", "good_time": "Kies wanneer wij u kunnen bellen."}),
+        ("   ", "middag", {"phone": "Vul uw telefoonnummer in."}),
+        (
+            "12345",
+            "middag",
+            {
+                "phone": "Dit lijkt geen telefoonnummer. Typ het nummer met alle cijfers, "
+                "bijvoorbeeld 06 12345678."
+            },
+        ),
+        ("06 12345678", "om middernacht", {"good_time": "Kies wanneer wij u kunnen bellen."}),
+    ],
+)
+def test_an_empty_field_says_what_to_do_and_a_wrong_one_what_is_wrong(
+    session, leusden, phone: str, good_time: str, problems: dict
+) -> None:
+    from mantelzorg_app.services.help import callbacks
+    from tests.unit.auth_fixtures import NOW
+
+    with pytest.raises(callbacks.Invalid) as invalid:
+        callbacks.ask(session, leusden.id, phone, good_time, "", NOW, "192.0.2.10")
+    assert invalid.value.problems == problems
