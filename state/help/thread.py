@@ -1,20 +1,27 @@
 """The conversation of one matched request at /[hub]/hulpvraag/[nr]: the two first names and the
 messages. The number in the address says nothing by itself; only the people of the request see it."""
 
+from typing import TypedDict
+
 import reflex as rx
-from babel.dates import format_datetime
 
 from mantelzorg_app.models import Hub
 from mantelzorg_app.services.help import threads
 from mantelzorg_app.services.identity.authz import Refused
-from mantelzorg_app.services.platform import i18n
+from mantelzorg_app.services.platform import dates
 from mantelzorg_app.services.platform.problems import Invalid
 from state.actions import act
 from state.auth import now, require
 from state.client import page_argument
 from state.help.requests import request_row
 from state.inputs import as_id
-from state.ui import UiState
+
+
+class Message(TypedDict):
+    author: str
+    text: str
+    when: dict[str, str]  # in words, by language: "vandaag om 8.13 uur" (services.platform.dates)
+    mine: str  # "ja" when the reader wrote it
 
 
 class ThreadState(rx.State):
@@ -22,7 +29,7 @@ class ThreadState(rx.State):
     request: dict[str, str] = {}
     caregiver: str = ""
     volunteer: str = ""
-    messages: list[dict[str, str]] = []  # {"author", "text", "when", "mine"}
+    messages: list[Message] = []
     takes_messages: bool = False  # matched, with a volunteer who still qualifies
     problem: str = ""
     _request_id: int | None = None
@@ -40,7 +47,6 @@ class ThreadState(rx.State):
         self.caregiver = self.volunteer = ""
         if actor is None or self._request_id is None:
             return
-        lang = i18n.supported((await self.get_state(UiState)).lang)
         with rx.session() as session:
             try:
                 found = threads.read(session, actor, self._request_id)
@@ -51,13 +57,14 @@ class ThreadState(rx.State):
         self.request = request_row(found.request, "")
         self.caregiver, self.volunteer = found.caregiver, found.volunteer
         self.takes_messages = found.takes_messages
+        moment = now()
         self.messages = [
-            {
-                "author": author,
-                "text": text,
-                "when": format_datetime(when, "d MMMM HH:mm", tzinfo=zone, locale=lang),
-                "mine": "ja" if mine else "",
-            }
+            Message(
+                author=author,
+                text=text,
+                when=dates.in_words_all(when, zone, moment),
+                mine="ja" if mine else "",
+            )
             for author, text, when, mine in found.messages
         ]
 

@@ -1,11 +1,13 @@
 """A volunteer's pages: the requests that fit (best first, with why), "Ik help", and the profile."""
 
+from typing import TypedDict
+
 import reflex as rx
 
 from mantelzorg_app import routes, settings
-from mantelzorg_app.models import Role
+from mantelzorg_app.models import Hub, Role
 from mantelzorg_app.models.base import split
-from mantelzorg_app.services.help import notices, vocabulary, volunteering
+from mantelzorg_app.services.help import moments, notices, vocabulary, volunteering
 from mantelzorg_app.services.help.matching import Reason
 from mantelzorg_app.services.platform import hubs
 from state import ui
@@ -16,7 +18,8 @@ from state.help.requests import request_row
 from state.hub import HubState
 from state.inputs import toggled
 
-PROFILE_FIELDS = ("categories", "wijken", "postcode")
+PROFILE_FIELDS = ("categories", "wijken", "postcode", "max_km")
+POSTCODE_MAX = 40
 REASON_VALUES = ("when", "wijk", "km", "language")  # every {name} in matching's reasons
 VOLUNTEER = (Role.volunteer,)
 
@@ -26,6 +29,20 @@ def reason_row(reason: Reason) -> dict[str, str]:
     return {"message": reason.message, **dict.fromkeys(REASON_VALUES, ""), **reason.values, **reason.terms}
 
 
+class HelpingRow(TypedDict):
+    """A request the volunteer helps with: ``request_row``'s keys, the caregiver, the first moment."""
+
+    id: str
+    label: str
+    icon: str
+    text: str
+    wijk: str
+    home_visit: str
+    recurring: str
+    caregiver: str
+    first: dict[str, str]  # by language: "Eerste moment dat past: morgen, in de middag"
+
+
 class HelpingState(rx.State):
     signed_in: bool = False
     allowed: bool = False  # a volunteer in this hub
@@ -33,19 +50,25 @@ class HelpingState(rx.State):
     vetted: bool = False
     fits: list[dict[str, str]] = []
     reasons: list[dict[str, str]] = []  # {"request_id", "message", "when", "wijk", "km", "language"}
-    helping: list[dict[str, str]] = []  # {"id", "caregiver", "label", "icon", "text"}
+    helping: list[HelpingRow] = []
     offered_now: bool = False
+    taken_back: bool = False  # "U helpt hier toch niet", once, after "Ik kan toch niet helpen"
+    _told: list[
+        int
+    ] = []  # requests whose caregiver this tab mailed: an offer again after a take-back mails nobody
 
     @rx.event
     async def load(self):
         actor = await viewer(self, *VOLUNTEER)
-        self.offered_now = False
+        self.offered_now = self.taken_back = False
         if actor:
             self._refresh(actor)
 
     def _refresh(self, actor) -> None:
+        moment = now()
         with rx.session() as session:
-            page = volunteering.overview(session, actor, now())
+            page = volunteering.overview(session, actor, moment)
+            zone = session.get(Hub, actor.hub_id).timezone
         self.has_profile, self.vetted = page.has_profile, page.vetted
         found, helping = page.fits, page.helping
         self.fits = [
@@ -59,7 +82,14 @@ class HelpingState(rx.State):
         self.reasons = [
             {"request_id": str(f.request.id), **reason_row(r)} for f in found for r in f.match.reasons
         ]
-        self.helping = [{**request_row(h.request, ""), "caregiver": h.caregiver} for h in helping]
+        self.helping = [
+            HelpingRow(
+                **request_row(h.request, ""),
+                caregiver=h.caregiver,
+                first=moments.first_moment_all(h.request, zone, moment),
+            )
+            for h in helping
+        ]
 
     @rx.event
     async def offer(self, request_id):
@@ -69,15 +99,33 @@ class HelpingState(rx.State):
 
         def offer(session, actor, found_id) -> list:
             made = volunteering.offer(session, actor, found_id, now())
-            return notices.offer_made(session, made, base) if made else []
+            if made is None or found_id in self._told:
+                return []
+            self._told = [*self._told, found_id]
+            return notices.offer_made(session, made, base)
 
         if actor := await act(self, "offer-help", offer, request_id, roles=VOLUNTEER):
-            self.offered_now = True
+            self.offered_now, self.taken_back = True, False
+            self._refresh(actor)
+
+    @rx.event
+    async def take_back(self, request_id):
+        """ "Ik kan toch niet helpen": the volunteer's own offer goes while the caregiver has not said
+        yes (services.volunteering.take_back checks the offer, its owner, hub and status)."""
+
+        def take_back(session, actor, found_id) -> None:
+            volunteering.take_back(session, actor, found_id)
+
+        if actor := await act(self, "take-back-offer", take_back, request_id, roles=VOLUNTEER):
+            self.offered_now, self.taken_back = False, True
             self._refresh(actor)
 
 
 class ProfileState(rx.State):
-    """The volunteer's profile form; taps go to the server, which keeps the truth in ``_form``."""
+    """The volunteer's profile form; taps and the typed postcode go to the server, which keeps the
+    truth in ``_form``. What this tab chose and typed but did not save yet survives a reload (the
+    tab's state lives on the server; TabOwnerState empties it when someone else signs in), until
+    "Opslaan" keeps it for good."""
 
     allowed: bool = False
     categories: list[str] = []
@@ -90,6 +138,7 @@ class ProfileState(rx.State):
     wijk_choices: list[dict[str, str]] = []
     problems: dict[str, str] = dict.fromkeys(PROFILE_FIELDS, "")
     _form: dict = {}
+    _form_hub: int | None = None  # the hub whose profile _form holds, not saved yet
 
     @rx.var
     def problem_list(self) -> list[dict[str, str]]:
@@ -105,6 +154,9 @@ class ProfileState(rx.State):
             found = hubs.wijken(session, actor.hub_id)
             row = volunteering.profile(session, actor)
         self.wijk_choices = [{"id": str(w.id), "name": w.name} for w in found]
+        if self._form and self._form_hub == actor.hub_id:
+            return self._show()  # what this tab chose and typed before a reload
+        self._form_hub = actor.hub_id
         self._form = {
             "categories": split(row.categories) if row else [],
             "wijken": split(row.wijk_ids) if row else [],
@@ -112,8 +164,8 @@ class ProfileState(rx.State):
             "dayparts": split(row.dayparts) if row else [],
             "languages": split(row.languages) if row else ["nl"],
             "max_km": str(row.max_km) if row and row.max_km else "",
+            "postcode": row.postcode or "" if row else "",
         }
-        self.postcode = row.postcode or "" if row else ""
         self._show()
 
     @rx.event
@@ -135,15 +187,24 @@ class ProfileState(rx.State):
         self._show()
 
     @rx.event
+    def keep_postcode(self, value):
+        """The postcode as it is typed (debounced, and on leaving the field), so a reload shows it."""
+        if isinstance(value, str) and self._form:
+            self._form["postcode"] = value[:POSTCODE_MAX]
+            ui.show(self, postcode=self._form["postcode"])
+
+    @rx.event
     async def save(self, form: dict):
-        self.postcode = str(form.get("postcode", ""))[:40]
         f = self._form
+        if f:
+            f["postcode"] = str(form.get("postcode", f.get("postcode", "")))[:POSTCODE_MAX]
+            ui.show(self, postcode=f["postcode"])
 
         def save(session, actor) -> None:
             answers = volunteering.ProfileForm(
                 categories=f["categories"],
                 wijk_ids=[int(w) for w in f["wijken"] if w.isdigit()],
-                postcode=self.postcode,
+                postcode=f["postcode"],
                 max_km=int(f["max_km"]) if f["max_km"] else None,
                 days=f["days"],
                 dayparts=f["dayparts"],
@@ -154,9 +215,18 @@ class ProfileState(rx.State):
         if await act(
             self, "save-volunteer-profile", save, roles=VOLUNTEER, ready=bool(f), problems=PROFILE_FIELDS
         ):
+            self._form, self._form_hub = {}, None  # saved: the next visit reads the profile again
             return rx.redirect(f"/{(await self.get_state(HubState))._slug}/{routes.HELPING}")
 
     def _show(self) -> None:
         f = self._form
-        self.categories, self.wijken, self.days = list(f["categories"]), list(f["wijken"]), list(f["days"])
-        self.dayparts, self.languages, self.max_km = list(f["dayparts"]), list(f["languages"]), f["max_km"]
+        ui.show(
+            self,
+            categories=list(f["categories"]),
+            wijken=list(f["wijken"]),
+            days=list(f["days"]),
+            dayparts=list(f["dayparts"]),
+            languages=list(f["languages"]),
+            max_km=f["max_km"],
+            postcode=f["postcode"],
+        )

@@ -2,14 +2,14 @@
 
 import reflex as rx
 
-from components.controls import link_button, main_button
+from components.controls import link_button, main_button, row_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.help.parts import follow_ups, help_page_at, request_card, thread_link
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import Guard
 from state.help.follow_ups import FollowUpState
 from state.help.volunteering import HelpingState as H
-from state.ui import fill, t
+from state.ui import UiState, fill, t
 
 
 def _reason(reason: rx.Var) -> rx.Component:
@@ -36,7 +36,10 @@ def _fit(row: rx.Var) -> rx.Component:
         ),
         rx.cond(
             row["offered"] != "",
-            rx.el.p(t("U zei: ik help. Wij vragen de mantelzorger of het goed is."), class_name="status"),
+            rx.fragment(
+                rx.el.p(t("U zei: ik help. Wij vragen de mantelzorger of het goed is."), class_name="status"),
+                row_button("undo-2", t("Ik kan toch niet helpen"), H.take_back(row["id"])),
+            ),
             main_button("hand-helping", t("Ik help"), H.offer(row["id"])),
         ),
     )
@@ -46,6 +49,10 @@ def _helping(row: rx.Var) -> rx.Component:
     return request_card(
         row,
         rx.el.p(fill(t("U helpt {name}."), name=row["caregiver"]), class_name="status"),
+        rx.cond(
+            row["first"][UiState.lang],
+            rx.el.p(rx.icon("calendar-check", size=20, aria_hidden="true"), row["first"][UiState.lang]),
+        ),
         thread_link(row),
     )
 
@@ -55,6 +62,14 @@ def _lists() -> rx.Component:
         rx.cond(
             H.offered_now,
             rx.el.p(t("Dank u wel. De mantelzorger krijgt uw aanbod."), role="status", class_name="done"),
+        ),
+        rx.cond(
+            H.taken_back,
+            rx.el.p(
+                t("Goed. U helpt hier niet. De mantelzorger ziet uw aanbod niet meer."),
+                role="status",
+                class_name="done",
+            ),
         ),
         follow_ups(),
         rx.cond(
@@ -77,7 +92,18 @@ def _lists() -> rx.Component:
         ),
         rx.cond(
             ~H.vetted,
-            rx.el.p(t("Hulp bij mensen thuis ziet u pas als de coördinator uw VOG heeft gezien.")),
+            # The first time a volunteer reads "VOG", it says what one is: a Verklaring Omtrent het
+            # Gedrag from the government (Justis) says nothing in their past stands in the way.
+            rx.el.div(
+                rx.el.p(t("Hulp bij mensen thuis ziet u pas als de coördinator uw VOG heeft gezien.")),
+                rx.el.p(
+                    t(
+                        "Een VOG (Verklaring Omtrent het Gedrag) is een verklaring van de overheid. "
+                        "Daarin staat dat u geen straf heeft gehad die een bezwaar is voor dit werk. "
+                        "Vraag de coördinator hoe u een VOG krijgt."
+                    )
+                ),
+            ),
         ),
         link_button("user-pen", t("Wat ik graag doe"), hub_href(routes.VOLUNTEER_PROFILE)),
     )

@@ -1,4 +1,5 @@
-"""Mijn hulpvragen at /[hub]/hulpvragen: each request's status in plain words, and offers to answer."""
+"""Mijn hulpvragen at /[hub]/hulpvragen: each request's status in plain words, when, and offers to
+answer; stopping one asks once first."""
 
 import reflex as rx
 
@@ -9,12 +10,12 @@ from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import Guard
 from state.help.follow_ups import FollowUpState
 from state.help.requests import RequestsState as R
-from state.ui import fill, t
+from state.ui import UiState, fill, t
 
 
 def _offer(offer: rx.Var) -> rx.Component:
     return rx.el.div(
-        rx.el.p(fill(t("{name} wil u helpen."), name=offer["name"])),
+        rx.el.p(fill(t("{name} wil u helpen. Wilt u dat?"), name=offer["name"]), class_name="status"),
         rx.el.div(
             main_button("check", t("Ja, graag"), R.answer(offer["id"], True)),
             row_button("x", t("Nee, liever niet"), R.answer(offer["id"], False)),
@@ -24,16 +25,47 @@ def _offer(offer: rx.Var) -> rx.Component:
     )
 
 
+def _when(row: rx.Var) -> rx.Component:
+    """The days and dayparts asked for, and once matched the first moment that suits both."""
+    return rx.fragment(
+        rx.el.p(rx.icon("calendar", size=20, aria_hidden="true"), row["when"][UiState.lang]),
+        rx.cond(
+            row["state"] == "matched",
+            rx.el.p(rx.icon("calendar-check", size=20, aria_hidden="true"), row["first"][UiState.lang]),
+        ),
+    )
+
+
+def _stop(row: rx.Var) -> rx.Component:
+    """ "Ik heb deze hulp niet meer nodig", and on a tap "Weet u het zeker?" with yes and no."""
+    return rx.cond(
+        R.stopping == row["id"],
+        rx.el.div(
+            rx.el.p(
+                t("Weet u het zeker? Dan stopt deze hulpvraag. Niemand kan er dan nog op reageren."),
+                role="alert",
+                class_name="summary",
+            ),
+            main_button("circle-stop", t("Ja, stop deze hulpvraag"), R.stop(row["id"])),
+            row_button("undo-2", t("Nee, ik wil nog hulp"), R.keep),
+        ),
+        row_button("circle-stop", t("Ik heb deze hulp niet meer nodig"), R.ask_stop(row["id"])),
+    )
+
+
 def _request(row: rx.Var) -> rx.Component:
     return request_card(
         row,
-        rx.cond(row["for"] != "", rx.el.p(fill(t("Voor {name}"), name=row["for"]))),
-        rx.el.p(fill(t(row["status"]), name=row["helper"]), class_name="status"),
+        rx.cond(row["caregiver"] != "", rx.el.p(fill(t("Voor {name}"), name=row["caregiver"]))),
+        _when(row),
+        rx.cond(
+            row["status"] != "", rx.el.p(fill(t(row["status"]), name=row["helper"]), class_name="status")
+        ),
         rx.foreach(R.offers, lambda o: rx.cond(o["request_id"] == row["id"], _offer(o))),
         rx.cond(row["state"] == "matched", thread_link(row)),
         rx.cond(
             (row["state"] == "open") | (row["state"] == "offered") | (row["state"] == "matched"),
-            row_button("circle-stop", t("Ik heb deze hulp niet meer nodig"), R.stop(row["id"])),
+            _stop(row),
         ),
     )
 
@@ -42,9 +74,7 @@ def _list() -> rx.Component:
     return rx.fragment(
         rx.cond(
             R.just_asked,
-            rx.el.p(
-                t("Uw hulpvraag staat klaar. Wij zoeken een vrijwilliger."), role="status", class_name="done"
-            ),
+            rx.el.p(t("Dank u wel. Uw hulpvraag staat klaar."), role="status", class_name="done"),
         ),
         follow_ups(),
         link_button("plus", t("Nieuwe hulpvraag"), hub_href(routes.REQUEST_NEW)),

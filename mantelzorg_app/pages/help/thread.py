@@ -7,12 +7,12 @@ from mantelzorg_app import routes
 from mantelzorg_app.pages.help.parts import help_page_at, request_card
 from mantelzorg_app.pages.shape import Guard
 from state.help.thread import ThreadState as T
-from state.ui import fill, t
+from state.ui import UiState, fill, t
 
 
 def _message(message: rx.Var) -> rx.Component:
     return rx.el.li(
-        rx.el.p(rx.el.strong(message["author"]), " · ", rx.el.span(message["when"])),
+        rx.el.p(rx.el.strong(message["author"]), " · ", rx.el.span(message["when"][UiState.lang])),
         rx.el.p(message["text"]),
         class_name=rx.cond(message["mine"] != "", "message mine", "message"),
     )

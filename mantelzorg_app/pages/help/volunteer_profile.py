@@ -1,4 +1,6 @@
-"""Wat ik graag doe at /[hub]/helpen/profiel: a volunteer's kinds of help, places, times, languages."""
+"""Wat ik graag doe at /[hub]/helpen/profiel: a volunteer's kinds of help, places, times, languages.
+
+Every tap and the typed postcode go to the server as they happen, so a reload shows them again."""
 
 import reflex as rx
 
@@ -28,6 +30,7 @@ def _toggles(title: rx.Var, name: str, choices, message: rx.Var | None = None, c
         ),
         message=message,
         compact=compact,
+        field=name if message is not None else None,
     )
 
 
@@ -55,6 +58,7 @@ def _form() -> rx.Component:
                     ),
                 ),
                 message=t(P.problems["wijken"]),
+                field="wijken",
             ),
             text_field(
                 t("Of typ uw postcode"),
@@ -62,6 +66,8 @@ def _form() -> rx.Component:
                 t(P.problems["postcode"]),
                 auto_complete="postal-code",
                 default_value=P.postcode,
+                on_change=P.keep_postcode.debounce(400),
+                on_blur=P.keep_postcode,
             ),
             choice_buttons(
                 t("Hoe ver wilt u gaan?"),
@@ -74,7 +80,9 @@ def _form() -> rx.Component:
                     )
                     for km in DISTANCES_KM
                 ),
+                message=t(P.problems["max_km"]),
                 compact=True,
+                field="max_km",
             ),
         ),
         choice_section(

@@ -1,6 +1,7 @@
 """Mails that tell people something happened, so nobody has to keep looking in the app:
 
-- a volunteer offers help: the caregiver (and the professional who posted for them) is told;
+- a volunteer offers help: the caregiver (and the professional who posted for them) is told, and
+  when the coordinator saw the volunteer's VOG, that too, with the day and what a VOG is;
 - the caregiver says yes: the volunteer is told, with the way to the conversation;
 - "Is het gelukt?" is due: the person is asked by mail too (`due_follow_ups`, run by the hourly job;
   a conditional UPDATE claims each follow-up, so two workers never mail it twice).
@@ -16,13 +17,21 @@ from sqlmodel import Session, col, select, update
 
 from mantelzorg_app import routes
 from mantelzorg_app.models import FollowUp, HelpOffer, HelpRequest, Hub, Person
+from mantelzorg_app.services.help.eligibility import volunteer_membership
 from mantelzorg_app.services.help.vocabulary import CATEGORY_LABELS
-from mantelzorg_app.services.platform import i18n, mail
+from mantelzorg_app.services.platform import dates, i18n, mail
 from mantelzorg_app.services.platform.i18n import N_
 
 LANGUAGE = i18n.DEFAULT_LANGUAGE
 _SIGNATURE = N_("Mantelzorghub {hub}")
 _NO_LINK = N_("Open de Mantelzorghub en log in.")
+# The first time a caregiver reads "VOG", it says what one is (a Verklaring Omtrent het Gedrag from
+# the government, Justis: nothing in the person's past stands in the way of this kind of work).
+VETTED = N_(
+    "De coördinator heeft op {day} de VOG van {volunteer} gezien. "
+    "Een VOG (Verklaring Omtrent het Gedrag) is een verklaring van de overheid. "
+    "Daarin staat dat iemand geen straf heeft gehad die een bezwaar is voor dit werk."
+)
 
 
 def _text(msgid: str, **values: str) -> str:
@@ -47,6 +56,7 @@ def offer_made(session: Session, offer: HelpOffer, base: str | None) -> list[mai
     hub = session.get(Hub, request.hub_id)
     volunteer = session.get(Person, offer.volunteer_id)
     help_word = _text(CATEGORY_LABELS[request.category])
+    vetted = _vetted(session, offer, request, hub)
     found = []
     for person_id in (request.caregiver_id, request.posted_by_id):
         person = session.get(Person, person_id) if person_id is not None else None
@@ -61,10 +71,27 @@ def offer_made(session: Session, offer: HelpOffer, base: str | None) -> list[mai
             volunteer=volunteer.first_name,
             help=help_word,
         )
+        if vetted:
+            body = f"{body}\n\n{vetted}"
         found.append(
             _message(person.email, N_("Iemand wil u helpen"), body, _link(base, hub, routes.REQUESTS), hub)
         )
     return found
+
+
+def _vetted(session: Session, offer: HelpOffer, request: HelpRequest, hub: Hub) -> str:
+    """ "De coördinator heeft op dinsdag 3 december de VOG van Carla gezien. ...", or "" when the
+    coordinator has not (yet) seen the volunteer's VOG in this hub."""
+    membership = volunteer_membership(session, offer.volunteer_id, request.hub_id)
+    if membership is None or membership.vog_checked_on is None:
+        return ""
+    checked = membership.vog_checked_on
+    this_year = dates.local(offer.created_at, hub.timezone).year if offer.created_at else checked.year
+    day = dates.day_in_words(checked, LANGUAGE)  # always the day's name: never "op vandaag"
+    if checked.year != this_year:
+        day = f"{day} {checked.year}"  # "maandag 1 december 2025", as dates words another year
+    volunteer = session.get(Person, offer.volunteer_id)
+    return _text(VETTED, day=day, volunteer=volunteer.first_name)
 
 
 def offer_accepted(session: Session, request: HelpRequest, base: str | None) -> list[mail.Message]:

@@ -2,6 +2,7 @@
 
 A volunteer never sees who asked until the caregiver accepts: the list shows the category, the text,
 the wijk and when. Home visits appear only for volunteers the coordinator vetted (VOG seen).
+A volunteer may take back their "Ik help" until the caregiver says yes (`take_back`).
 """
 
 from dataclasses import dataclass
@@ -73,8 +74,15 @@ def save_profile(session: Session, actor: Actor, form: ProfileForm, now: datetim
         problems["categories"] = N_("Kies minstens één soort hulp.")
     if form.postcode.strip() and postcode is None:
         problems["postcode"] = N_("Dit lijkt geen postcode. Typ bijvoorbeeld 3831 AB.")
-    if not wijk_ids and not (postcode and form.max_km in DISTANCES_KM):
-        problems["wijken"] = N_("Kies een wijk of dorp, of typ uw postcode en kies een afstand.")
+    if not wijk_ids:
+        # An empty field says what to do: the one step still missing, on its own field.
+        distance = form.max_km in DISTANCES_KM
+        if postcode and not distance:
+            problems["max_km"] = N_("Kies hoe ver u wilt gaan.")
+        elif distance and not form.postcode.strip():
+            problems["postcode"] = N_("Typ uw postcode. Of kies een wijk of dorp.")
+        elif "postcode" not in problems and not (postcode and distance):
+            problems["wijken"] = N_("Kies een wijk of dorp, of typ uw postcode en kies een afstand.")
     if problems:
         raise Invalid(problems)
     found = profile(session, actor) or VolunteerProfile(person_id=actor.person_id, hub_id=actor.hub_id)
@@ -261,6 +269,29 @@ def offer(session: Session, actor: Actor, request_id: int, now: datetime) -> Hel
     session.commit()
     session.refresh(found)
     return found
+
+
+def take_back(session: Session, actor: Actor, request_id: int) -> None:
+    """ "Ik kan toch niet helpen": the volunteer's own waiting "Ik help" on an open request of this
+    hub goes, until the caregiver said yes. Refused (and logged) for anyone else's offer, another
+    hub, an answered offer, or a request no longer open. The offer is removed, not declined: the
+    request stays on their list and they may offer again. A coordinator's suggestion that the
+    volunteer had turned into an offer goes with it (they said no to it by taking it back)."""
+    _volunteer(session, actor, "take-back-offer")
+    request = session.get(HelpRequest, request_id)
+    found = session.exec(
+        select(HelpOffer).where(HelpOffer.request_id == request_id, HelpOffer.volunteer_id == actor.person_id)
+    ).first()
+    if (
+        request is None
+        or request.hub_id != actor.hub_id
+        or request.status != Status.open
+        or found is None
+        or found.status != OfferStatus.offered
+    ):
+        refuse(session, "take-back-offer", actor.hub_id, actor.person_id, f"request {request_id}")
+    session.delete(found)
+    session.commit()
 
 
 @dataclass(frozen=True)

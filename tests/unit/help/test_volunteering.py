@@ -90,11 +90,13 @@ def test_every_problem_is_named_by_field(session: Session, world: Help):
         ({"postcode": "geen postcode"}, {"postcode"}),
         ({"wijken": []}, {"wijken"}),
         ({"wijken": [world.abele]}, {"wijken"}),  # only another hub's wijk
-        ({"wijken": [], "postcode": "3831"}, {"wijken"}),  # a postcode without a distance
-        ({"wijken": [], "postcode": "3831", "max_km": 3}, {"wijken"}),  # not one of the distances
+        ({"wijken": [], "postcode": "3831"}, {"max_km"}),  # a postcode without a distance
+        ({"wijken": [], "postcode": "3831", "max_km": 3}, {"max_km"}),  # not one of the distances
+        ({"wijken": [], "max_km": 5}, {"postcode"}),  # a distance from nowhere
+        ({"wijken": [], "postcode": "nee"}, {"postcode"}),  # one thing to fix at a time
         (
             {"wijken": [], "postcode": "nee", "max_km": 5, "categories": []},
-            {"categories", "postcode", "wijken"},
+            {"categories", "postcode"},
         ),
     ]
     for changes, problems in cases:
@@ -103,6 +105,19 @@ def test_every_problem_is_named_by_field(session: Session, world: Help):
             save_profile(session, world.volunteer, **fields)
         assert set(invalid.value.problems) == problems, changes
     assert volunteering.profile(session, world.volunteer) is None
+
+
+def test_an_empty_field_says_what_to_do(session: Session, world: Help):
+    cases = [
+        ({"categories": []}, "categories", "Kies minstens één soort hulp."),
+        ({"wijken": []}, "wijken", "Kies een wijk of dorp, of typ uw postcode en kies een afstand."),
+        ({"wijken": [], "postcode": "3831 AB"}, "max_km", "Kies hoe ver u wilt gaan."),
+        ({"wijken": [], "max_km": 5}, "postcode", "Typ uw postcode. Of kies een wijk of dorp."),
+    ]
+    for changes, field, message in cases:
+        with pytest.raises(Invalid) as invalid:
+            save_profile(session, world.volunteer, **({"wijken": [world.centrum]} | changes))
+        assert invalid.value.problems == {field: message}, changes
 
 
 def test_only_a_volunteer_of_this_hub_keeps_a_profile(session: Session, world: Help):
@@ -410,3 +425,61 @@ def test_helping_shows_only_what_the_volunteer_still_qualifies_for(session: Sess
     session.delete(membership)
     session.commit()
     assert volunteering.helping(session, world.volunteer) == []
+
+
+# --- taking back "Ik help" --------------------------------------------------------------------------
+
+
+def test_ik_help_can_be_taken_back_until_the_caregiver_says_yes(session: Session, world: Help):
+    save_profile(session, world.volunteer, [world.centrum])
+    request = ask(session, world.caregiver, world.centrum)
+    volunteering.offer(session, world.volunteer, request.id, LATER)
+
+    volunteering.take_back(session, world.volunteer, request.id)
+
+    assert session.exec(select(HelpOffer)).all() == []
+    assert requests.mine(session, world.caregiver)[0].offers == ()
+    [fit] = volunteering.fits(session, world.volunteer, NOW)
+    assert (fit.request.id, fit.offered) == (request.id, False)  # still on the list: may offer again
+    with refused(session, "take-back-offer"):  # nothing left to take back
+        volunteering.take_back(session, world.volunteer, request.id)
+    assert volunteering.offer(session, world.volunteer, request.id, LATER) is not None
+
+
+def test_an_accepted_or_declined_offer_stays(session: Session, world: Help):
+    helped = matched(session, world)
+    with refused(session, "take-back-offer"):
+        volunteering.take_back(session, world.volunteer, helped.id)
+    assert session.exec(select(HelpOffer.status)).all() == [OfferStatus.accepted]
+
+    other = ask(session, world.caregiver, world.centrum)
+    offer = volunteering.offer(session, world.volunteer, other.id, LATER)
+    requests.answer_offer(session, world.caregiver, offer.id, False, LATER)
+    with refused(session, "take-back-offer"):
+        volunteering.take_back(session, world.volunteer, other.id)
+    assert session.get(HelpOffer, offer.id).status == OfferStatus.declined
+
+
+def test_only_the_volunteer_takes_back_their_own_offer_in_their_hub(session: Session, world: Help):
+    save_profile(session, world.volunteer, [world.centrum])
+    request = ask(session, world.caregiver, world.centrum, category="vervoer")
+    offer = volunteering.offer(session, world.volunteer, request.id, LATER)
+    save_profile(session, world.unvetted, [world.centrum])
+    with refused(session, "take-back-offer"):  # another volunteer of the hub
+        volunteering.take_back(session, world.unvetted, request.id)
+    with refused(session, "take-back-offer"):  # Bram is a volunteer, of Poperinge
+        volunteering.take_back(session, world.elsewhere, request.id)
+    with refused(session, "take-back-offer"):  # the caregiver is no volunteer
+        volunteering.take_back(session, world.caregiver, request.id)
+    with refused(session, "take-back-offer"):  # a request that is not there
+        volunteering.take_back(session, world.volunteer, request.id + 999)
+    assert session.get(HelpOffer, offer.id).status == OfferStatus.offered
+
+
+def test_a_stopped_request_has_no_offer_to_take_back(session: Session, world: Help):
+    save_profile(session, world.volunteer, [world.centrum])
+    request = ask(session, world.caregiver, world.centrum)
+    volunteering.offer(session, world.volunteer, request.id, LATER)
+    requests.stop(session, world.caregiver, request.id, LATER)
+    with refused(session, "take-back-offer"):
+        volunteering.take_back(session, world.volunteer, request.id)
