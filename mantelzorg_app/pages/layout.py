@@ -39,8 +39,17 @@ def _top_bar(place: rx.Component) -> rx.Component:
 
 
 def _tools() -> rx.Component:
+    """Read aloud (assets/read_aloud.js; hidden where the phone has no speech, and it says the word
+    for a chosen answer in the visitor's language) and the bigger text switch."""
     return rx.el.div(
-        icon_button("volume-2", t("Lees voor"), rx.call_script("mzReadAloud()")),
+        rx.el.button(
+            rx.icon("volume-2", size=24, aria_hidden="true"),
+            rx.el.span(t("Lees voor")),
+            on_click=rx.call_script("mzReadAloud()"),
+            type="button",
+            class_name="tool read-aloud",
+            data_chosen=t("gekozen"),
+        ),
         icon_button(
             "a-large-small",
             t("Grotere letters"),
