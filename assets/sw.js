@@ -6,7 +6,7 @@
 // event socket (/_event), uploads and every other request are never cached or even looked at.
 // VERSION follows offline.html's content (tests/unit/test_offline.py checks it), so a changed page
 // installs a new worker, which drops the old cache.
-var VERSION = "mz-offline-0bf99421";
+var VERSION = "mz-offline-24c410aa";
 var OFFLINE = "/offline.html";
 var KEPT = [OFFLINE, "/app.css", "/offline.js", "/icons/icon.svg"];
 

@@ -81,7 +81,8 @@ def test_a_page_that_cannot_load_offline_shows_our_offline_page(page: Page):
 
     page.context.set_offline(False)  # the page goes on by itself
     expect(page.locator('div.app[data-ready="true"]')).to_have_count(1, timeout=15_000)
-    expect(page.get_by_role("heading", level=1, name="Do you look after someone?")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Main menu")).to_be_visible()
+    assert page.url.endswith("/leusden/hulp")
 
 
 def test_the_service_worker_keeps_only_the_offline_page_and_its_files(page: Page):
