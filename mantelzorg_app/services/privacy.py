@@ -25,6 +25,7 @@ from mantelzorg_app.models import (
 )
 from mantelzorg_app.models.base import utcnow
 from mantelzorg_app.services.help import privacy
+from mantelzorg_app.services.identity import carried
 from mantelzorg_app.services.platform import audit, mail
 
 log = logging.getLogger("mantelzorg.privacy")
@@ -39,6 +40,12 @@ EMAIL_TABLES = (LoginCode, Handoff)
 
 def _when(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _carried(text: str) -> dict:
+    """What a sign-in carries (services.identity.carried): the way back and the Wegwijzer's answers."""
+    found = carried.unpack(text)
+    return {"then": found.then, "answers": found.answers} if found else {}
 
 
 def stored(session: Session, person_id: int) -> dict | None:
@@ -92,6 +99,7 @@ def stored(session: Session, person_id: int) -> dict | None:
                 "created_at": _when(s.created_at),
                 "last_seen_at": _when(s.last_seen_at),
                 "expires_at": _when(s.expires_at),
+                "carried": _carried(s.carried),
             }
             for s in logins
         ],
@@ -115,6 +123,7 @@ def stored(session: Session, person_id: int) -> dict | None:
                 "created_at": _when(c.created_at),
                 "expires_at": _when(c.expires_at),
                 "used_at": _when(c.used_at),
+                "carried": _carried(c.carried),
             }
             for c in codes
         ],

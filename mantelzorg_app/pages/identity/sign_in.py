@@ -55,6 +55,7 @@ def _sent_to() -> rx.Component:
             class_name="sent-to",
         ),
         row_button("pencil", t("Ander e-mailadres"), SignInState.start_over),
+        class_name="sent-to-box",
     )
 
 
@@ -90,18 +91,24 @@ def _code_form() -> rx.Component:
 def _code_step() -> rx.Component:
     return rx.el.div(
         _sent_to(),
-        rx.cond(SignInState.locked, _locked(), _code_form()),
-        rx.el.button(
-            t("Heeft u op de link in de mail getikt? Tik dan hier."),
-            type="button",
-            on_click=SignInState.tapped_link,
-            class_name="text-button",
-        ),
-        rx.el.button(
-            t("Geen mail gekregen? Vraag een nieuwe code."),
-            type="button",
-            on_click=SignInState.start_over,
-            class_name="text-button",
+        rx.cond(
+            SignInState.locked,
+            _locked(),
+            rx.fragment(
+                _code_form(),
+                rx.el.button(
+                    t("Heeft u op de link in de mail getikt? Tik dan hier."),
+                    type="button",
+                    on_click=SignInState.tapped_link,
+                    class_name="text-button",
+                ),
+                rx.el.button(
+                    t("Geen mail gekregen? Vraag een nieuwe code."),
+                    type="button",
+                    on_click=SignInState.start_over,
+                    class_name="text-button",
+                ),
+            ),
         ),
     )
 

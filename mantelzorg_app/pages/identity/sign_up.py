@@ -23,12 +23,12 @@ def _problem(field: str) -> rx.Var:
     return t(SignUpState.problems[field])
 
 
-def _known(text: rx.Var, name: str, value: rx.Var, on_change) -> rx.Component:
+def _known(text: rx.Var, name: str, value: rx.Var, change: rx.Var, on_change) -> rx.Component:
     """What the Wegwijzer's answers already say, instead of the question, with a way to change it."""
     return rx.el.div(
         rx.el.input(type="hidden", name=name, value=value),
         rx.el.p(rx.icon("circle-check", size=24, aria_hidden="true"), rx.el.span(text)),
-        row_button("pencil", t("Ander antwoord"), on_change),
+        row_button("pencil", change, on_change),
         id=name,
         class_name="known",
     )
@@ -41,6 +41,7 @@ def _wijk() -> rx.Component:
             fill(t("U woont in {wijk}."), wijk=SignUpState.known_wijk_name),
             "wijk",
             SignUpState.known_wijk,
+            t("Andere wijk kiezen"),
             SignUpState.change_wijk,
         ),
         choice_group(t("Waar woont u?"), "wijk", SignUpState.wijken, _problem("wijk")),
@@ -50,7 +51,13 @@ def _wijk() -> rx.Component:
 def _role() -> rx.Component:
     return rx.cond(
         SignUpState.known_role != "",
-        _known(t("U zorgt voor iemand."), "role", SignUpState.known_role, SignUpState.change_role),
+        _known(
+            t("U zorgt voor iemand."),
+            "role",
+            SignUpState.known_role,
+            t("Iets anders kiezen"),
+            SignUpState.change_role,
+        ),
         choice_group(
             t("Waarvoor komt u?"),
             "role",

@@ -150,3 +150,9 @@ def test_signing_out_and_a_wipe_take_them_along(session: Session, world: World) 
     assert privacy.delete(session, world.volunteer.id)
     for table in (LoginSession, LoginCode, Handoff):
         assert session.exec(select(table.carried).where(table.carried != "")).all() == []
+
+
+def test_the_download_of_her_data_shows_what_a_sign_in_carries(session: Session, world: World) -> None:
+    _session_with(session, world, carried.pack(world.leusden.id, "hulpvragen/nieuw", ANSWERS))
+    data = privacy.stored(session, world.volunteer.id)
+    assert data["sessions"][0]["carried"] == {"then": "hulpvragen/nieuw", "answers": ANSWERS}
