@@ -6,7 +6,7 @@ from typing import TypedDict
 import reflex as rx
 
 from mantelzorg_app.models import Hub
-from mantelzorg_app.services.help import threads
+from mantelzorg_app.services.help import moments, threads
 from mantelzorg_app.services.identity.authz import Refused
 from mantelzorg_app.services.platform import dates
 from mantelzorg_app.services.platform.problems import Invalid
@@ -27,6 +27,8 @@ class Message(TypedDict):
 class ThreadState(rx.State):
     allowed: bool = False
     request: dict[str, str] = {}
+    when: dict[str, str] = {}  # by language: the days and dayparts asked for (services.help.moments)
+    first: dict[str, str] = {}  # by language: the first moment that suits both, while matched
     caregiver: str = ""
     volunteer: str = ""
     messages: list[Message] = []
@@ -44,6 +46,7 @@ class ThreadState(rx.State):
         actor = await require(self, "read-thread")
         self.allowed = self.takes_messages = False
         self.request, self.messages = {}, []  # nothing of an earlier thread stays in the tab on refusal
+        self.when, self.first = {}, {}
         self.caregiver = self.volunteer = ""
         if actor is None or self._request_id is None:
             return
@@ -54,10 +57,12 @@ class ThreadState(rx.State):
                 return
             zone = session.get(Hub, actor.hub_id).timezone
         self.allowed = True
+        moment = now()
         self.request = request_row(found.request, "")
+        self.when = moments.when_all(found.request)
+        self.first = moments.first_moment_all(found.request, zone, moment) if found.takes_messages else {}
         self.caregiver, self.volunteer = found.caregiver, found.volunteer
         self.takes_messages = found.takes_messages
-        moment = now()
         self.messages = [
             Message(
                 author=author,

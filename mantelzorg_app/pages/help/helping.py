@@ -51,7 +51,11 @@ def _helping(row: rx.Var) -> rx.Component:
         rx.el.p(fill(t("U helpt {name}."), name=row["caregiver"]), class_name="status"),
         rx.cond(
             row["first"][UiState.lang],
-            rx.el.p(rx.icon("calendar-check", size=20, aria_hidden="true"), row["first"][UiState.lang]),
+            rx.el.p(
+                rx.icon("calendar-check", size=20, aria_hidden="true"),
+                rx.el.span(row["first"][UiState.lang]),
+                class_name="icon-line",
+            ),
         ),
         thread_link(row),
     )

@@ -25,15 +25,8 @@ def _offer(offer: rx.Var) -> rx.Component:
     )
 
 
-def _when(row: rx.Var) -> rx.Component:
-    """The days and dayparts asked for, and once matched the first moment that suits both."""
-    return rx.fragment(
-        rx.el.p(rx.icon("calendar", size=20, aria_hidden="true"), row["when"][UiState.lang]),
-        rx.cond(
-            row["state"] == "matched",
-            rx.el.p(rx.icon("calendar-check", size=20, aria_hidden="true"), row["first"][UiState.lang]),
-        ),
-    )
+def _icon_line(icon: str, words: rx.Var) -> rx.Component:
+    return rx.el.p(rx.icon(icon, size=20, aria_hidden="true"), rx.el.span(words), class_name="icon-line")
 
 
 def _stop(row: rx.Var) -> rx.Component:
@@ -57,10 +50,11 @@ def _request(row: rx.Var) -> rx.Component:
     return request_card(
         row,
         rx.cond(row["caregiver"] != "", rx.el.p(fill(t("Voor {name}"), name=row["caregiver"]))),
-        _when(row),
+        _icon_line("calendar", row["when"][UiState.lang]),
         rx.cond(
             row["status"] != "", rx.el.p(fill(t(row["status"]), name=row["helper"]), class_name="status")
         ),
+        rx.cond(row["state"] == "matched", _icon_line("calendar-check", row["first"][UiState.lang])),
         rx.foreach(R.offers, lambda o: rx.cond(o["request_id"] == row["id"], _offer(o))),
         rx.cond(row["state"] == "matched", thread_link(row)),
         rx.cond(

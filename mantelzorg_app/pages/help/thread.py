@@ -10,6 +10,10 @@ from state.help.thread import ThreadState as T
 from state.ui import UiState, fill, t
 
 
+def _icon_line(icon: str, words: rx.Var) -> rx.Component:
+    return rx.el.p(rx.icon(icon, size=20, aria_hidden="true"), rx.el.span(words), class_name="icon-line")
+
+
 def _message(message: rx.Var) -> rx.Component:
     return rx.el.li(
         rx.el.p(rx.el.strong(message["author"]), " · ", rx.el.span(message["when"][UiState.lang])),
@@ -27,7 +31,14 @@ def _thread() -> rx.Component:
                 volunteer=T.volunteer,
             )
         ),
-        rx.el.ul(request_card(T.request), class_name="cards"),
+        rx.el.ul(
+            request_card(
+                T.request,
+                _icon_line("calendar", T.when[UiState.lang]),
+                rx.cond(T.first[UiState.lang], _icon_line("calendar-check", T.first[UiState.lang])),
+            ),
+            class_name="cards",
+        ),
         rx.cond(
             T.messages.length() > 0,
             rx.el.ol(rx.foreach(T.messages, _message), class_name="messages", aria_label=t("Berichten")),
