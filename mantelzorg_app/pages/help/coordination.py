@@ -101,8 +101,8 @@ def _callback(row: rx.Var) -> rx.Component:
             row.tried[UiState.lang] != "",
             rx.el.p(
                 rx.icon("phone-missed", size=20, aria_hidden="true"),
-                row.tried[UiState.lang],
-                class_name="status",
+                rx.el.span(row.tried[UiState.lang]),
+                class_name="status marked",
             ),
         ),
         rx.el.div(
@@ -121,13 +121,21 @@ def _callback(row: rx.Var) -> rx.Component:
             ),
             rx.el.p(
                 rx.match(row.outcome, *((kind, t(words)) for kind, words in FEEDBACK.items()), ""),
-                role="status",
+                # A live region without the status role: one per row, always there before it speaks.
+                aria_live="polite",
+                id="gedaan-" + row.id,
                 class_name="feedback",
             ),
             rx.cond(
                 called,
-                _button(
-                    "undo-2", t("Ongedaan maken"), CoordinationState.undo_called(row.id), "ongedaan-" + row.id
+                rx.el.button(
+                    rx.icon("undo-2", size=24, aria_hidden="true"),
+                    rx.el.span(t("Ongedaan maken")),
+                    type="button",
+                    on_click=CoordinationState.undo_called(row.id),
+                    id="ongedaan-" + row.id,
+                    aria_describedby="gedaan-" + row.id,  # focus lands here: "Ongedaan maken ... Gebeld."
+                    class_name="row-action",
                 ),
             ),
             class_name="row-actions",
@@ -157,8 +165,8 @@ def _waiting(row: rx.Var) -> rx.Component:
                     row["long"] != "",
                     rx.el.p(
                         rx.icon("hourglass", size=20, aria_hidden="true"),
-                        fill(t("Wacht al {days} dagen op een vrijwilliger."), days=row["days"]),
-                        class_name="status",
+                        rx.el.span(fill(t("Wacht al {days} dagen op een vrijwilliger."), days=row["days"])),
+                        class_name="status marked",
                     ),
                 ),
             ),
