@@ -62,6 +62,7 @@ class QuestionnaireState(rx.State):
     _answers: dict = {}
     _current: str | None = wegwijzer.QUESTIONS[0].key  # None: the result
     _intro: bool = True
+    _opened: bool = False  # load ran in this tab before
     _hub_id: int | None = None
     _wijk_ids: list[int] = []
     _asked: bool = False
@@ -77,8 +78,9 @@ class QuestionnaireState(rx.State):
         if hub_id != self._hub_id:
             self._hub_id, self._answers, self._asked, self._intro = hub_id, {}, False, True
             self._current = wegwijzer.QUESTIONS[0].key
-        if self._answers:  # answers carried over from another tab: the walk has begun
+        if not self._opened and self._answers:  # answers carried over from another tab: it has begun
             self._intro = False
+        self._opened = True
         with rx.session() as session:
             found = hubs.wijken(session, hub_id) if hub_id is not None else []
             hub = session.get(Hub, hub_id) if hub_id is not None else None

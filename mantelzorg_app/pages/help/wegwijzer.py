@@ -210,7 +210,7 @@ def _call_now() -> rx.Component:
     """The hub's own number, for who would rather not wait."""
     return rx.cond(
         Q.hub_phone_href != "",
-        rx.el.p(t(support_lines.CALL_NOW), " ", _tel(Q.hub_phone, Q.hub_phone_href)),
+        rx.fragment(rx.el.p(t(support_lines.CALL_NOW)), rx.el.p(_tel(Q.hub_phone, Q.hub_phone_href))),
     )
 
 
@@ -223,7 +223,7 @@ def _talk() -> rx.Component:
             rx.el.p(t(support_lines.HUISARTS)),
             rx.cond(
                 Q.line_href != "",
-                rx.el.p(Q.line_text[UiState.lang], " ", _tel(Q.line_number, Q.line_href)),
+                rx.fragment(rx.el.p(Q.line_text[UiState.lang]), rx.el.p(_tel(Q.line_number, Q.line_href))),
             ),
         ),
     )
@@ -305,7 +305,13 @@ def _history() -> rx.Component:
     )
 
 
-@help_page_at(routes.HELP, Q.load, heading=_heading())
+def _title() -> rx.Var:
+    """The page's part of its <title>: "Vraag 3 van 14" on a question, else the heading."""
+    step = fill(t("Vraag {number} van {total}"), number=Q.position.to_string(), total=Q.total.to_string())
+    return rx.cond(Q.intro | (Q.key == ""), _heading(), step)
+
+
+@help_page_at(routes.HELP, Q.load, heading=_heading(), title=_title())
 def questionnaire() -> rx.Component:
     # A new data-step takes the phone back to the top, with the screen reader (assets/app.js), and
     # gets its own entry in the browser's history (assets/wegwijzer.js).
