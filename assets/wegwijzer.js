@@ -8,7 +8,8 @@
 // "#vraag-3" (no answer in it either). On Back or Forward the step of the entry is submitted with
 // the hidden form #wegwijzer-ga; the server opens it when the walk has come that far.
 (function () {
-  var popped = false; // a Back or Forward is on its way to the server
+  var pending = 0; // Back or Forward steps sent to the server and not answered yet
+  var seenMoves = null; // data-moves when last looked: the server counts each answered step
   var replaceNext = false; // the page's own "Terug" went back on the server, not in the history
 
   function box() {
@@ -26,16 +27,32 @@
     return Object.assign({}, history.state, { mzStep: el.dataset.step, mzBefore: before || null });
   }
 
+  // A new step on screen: a new entry after a tap, the same entry after Back or Forward (once the
+  // last of them is answered: the browser is on the entry it asked for) or after the page's Terug.
   function mark() {
     var el = box();
     if (!el || el.dataset.loaded !== "true") return;
+    var moves = Number(el.dataset.moves);
+    var answered = seenMoves !== null && moves !== seenMoves;
+    if (answered) pending = Math.max(0, pending - Math.max(1, moves - seenMoves));
+    seenMoves = moves;
+    if (pending > 0) return;
     var here = history.state || {};
-    if (popped || replaceNext || !here.mzStep) {
+    if (answered || replaceNext || !here.mzStep) {
       history.replaceState(entry(el, here.mzStep ? here.mzBefore : null), "", address(el));
     } else if (here.mzStep !== el.dataset.step) {
       history.pushState(entry(el, here.mzStep), "", address(el));
     }
-    popped = replaceNext = false;
+    replaceNext = false;
+  }
+
+  // An entry the walk has not marked yet (the page just opened, or the script came after the
+  // page's first answer from the server) takes the step on screen.
+  function adopt() {
+    var el = box();
+    if (!el || el.dataset.loaded !== "true" || pending > 0 || (history.state && history.state.mzStep)) return;
+    if (seenMoves === null) seenMoves = Number(el.dataset.moves);
+    history.replaceState(entry(el, null), "", address(el));
   }
 
   new MutationObserver(mark).observe(document.documentElement, {
@@ -43,14 +60,18 @@
     attributeFilter: ["data-step", "data-moves", "data-loaded"],
     subtree: true,
   });
+  new MutationObserver(adopt).observe(document.documentElement, { childList: true, subtree: true });
+  adopt();
 
   window.addEventListener("popstate", function (event) {
     var el = box();
     var step = event.state && event.state.mzStep;
     var input = document.getElementById("wegwijzer-stap");
     var form = document.getElementById("wegwijzer-ga");
-    if (!el || !step || !input || !form || step === el.dataset.step) return;
-    popped = true;
+    if (!el || !step || !input || !form) return;
+    if (pending === 0 && step === el.dataset.step) return;
+    if (seenMoves === null) seenMoves = Number(el.dataset.moves);
+    pending += 1;
     input.value = step;
     form.requestSubmit();
   });
@@ -64,7 +85,7 @@
       var el = box();
       if (!button || !el) return;
       var here = history.state || {};
-      if (here.mzStep === el.dataset.step && here.mzBefore && here.mzBefore === el.dataset.before) {
+      if (pending === 0 && here.mzStep === el.dataset.step && here.mzBefore && here.mzBefore === el.dataset.before) {
         event.preventDefault();
         event.stopPropagation(); // before React sees it: the popstate does the step
         history.back();

@@ -38,8 +38,16 @@ def heading(page: Page, name: str):
     return page.get_by_role("heading", level=1, name=name)
 
 
+def choice(page: Page, name: str):
+    """An answer by its word: a radio where one may be chosen, a button (a toggle) where several."""
+    main = page.get_by_role("main")
+    return main.get_by_role("radio", name=name, exact=True).or_(
+        main.get_by_role("button", name=name, exact=True)
+    )
+
+
 def answer(page: Page, name: str) -> None:
-    page.get_by_role("main").get_by_role("button", name=name, exact=True).click()
+    choice(page, name).click()
 
 
 def switch_language(page: Page, to: str, then_heading: str) -> None:
@@ -79,7 +87,7 @@ def test_heavy_load_asks_for_a_call_back_that_the_coordinator_makes(page: Page, 
             page.go_back()
             expect(heading(page, HEAVY[4][0])).to_be_visible()
             expect(page.get_by_text("Vraag 4 van 14", exact=True)).to_be_visible()
-            expect(page.get_by_role("button", name="1 tot 5 jaar")).to_have_attribute("aria-pressed", "true")
+            expect(choice(page, "1 tot 5 jaar")).to_have_attribute("aria-checked", "true")
             assert "jaar" not in page.url and page.url.endswith("#vraag-4"), page.url  # no answer in it
             page.go_forward()
             expect(heading(page, question)).to_be_visible()
@@ -104,7 +112,7 @@ def test_heavy_load_asks_for_a_call_back_that_the_coordinator_makes(page: Page, 
             assert page.evaluate("window.scrollY") == 0
             page.get_by_role("button", name="Terug").click()
             expect(heading(page, question)).to_be_visible()
-            expect(page.get_by_role("button", name="20 tot 40 uur")).to_have_attribute("aria-pressed", "true")
+            expect(choice(page, "20 tot 40 uur")).to_have_attribute("aria-checked", "true")
             answer(page, "20 tot 40 uur")
 
     # A heavy load: who calls back and when, the hub's number to call now, and after "Vaak" on
@@ -176,7 +184,7 @@ def test_no_one_to_care_for_gets_a_kind_end(page: Page):
     check_page(page, "questionnaire-not-caring")
     page.get_by_role("button", name="Terug").click()
     expect(heading(page, "Zorgt u voor iemand?")).to_be_visible()
-    expect(page.get_by_role("button", name="Nee", exact=True)).to_have_attribute("aria-pressed", "true")
+    expect(choice(page, "Nee")).to_have_attribute("aria-checked", "true")
     # The page's Terug and the browser's Back walk one history: Forward is the result again.
     page.go_forward()
     expect(heading(page, "Dank u wel")).to_be_visible()
@@ -201,7 +209,7 @@ def test_no_one_to_care_for_gets_a_kind_end(page: Page):
     page.get_by_role("button", name="Ja, wis mijn antwoorden").click()
     expect(heading(page, "Zorgt u voor iemand?")).to_be_visible()
     expect(page.get_by_text("Vraag 1 van 14", exact=True)).to_be_visible()
-    expect(page.get_by_role("button", name="Nee", exact=True)).to_have_attribute("aria-pressed", "false")
+    expect(choice(page, "Nee")).to_have_attribute("aria-checked", "false")
 
 
 def test_every_step_and_the_result_in_english(page: Page):

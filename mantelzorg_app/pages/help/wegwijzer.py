@@ -8,7 +8,7 @@ assets/wegwijzer.js, which keeps the browser's Back and Forward on the questions
 
 import reflex as rx
 
-from components.choices import choice_button
+from components.choices import choice_button, choice_buttons
 from components.controls import link_button, main_button, row_button
 from components.form import choice_group, problem, submit_button, summary, text_field
 from mantelzorg_app import routes
@@ -96,17 +96,16 @@ def _step_nav(first: bool = False) -> rx.Component:
     )
 
 
-def _answer(value: str | rx.Var, icon: str, label: rx.Var) -> rx.Component:
-    return choice_button(icon, label, Q.chosen.contains(value), Q.choose(value))
+def _answer(value: str | rx.Var, icon: str, label: rx.Var, single: bool) -> rx.Component:
+    return choice_button(icon, label, Q.chosen.contains(value), Q.choose(value), single=single)
 
 
 def _place() -> rx.Component:
     return rx.fragment(
-        rx.el.div(
-            rx.foreach(Q.wijken, lambda w: _answer(w["value"], "map-pin", w["name"])),
-            role="group",
-            aria_label=t("Kies uw wijk of dorp"),
-            class_name="answers",
+        choice_buttons(
+            t("Kies uw wijk of dorp"),
+            rx.foreach(Q.wijken, lambda w: _answer(w["value"], "map-pin", w["name"], single=True)),
+            single=True,
         ),
         rx.el.form(
             text_field(
@@ -127,11 +126,11 @@ def _question(question: Question, first: bool) -> rx.Component:
     if question.kind == "place":
         answers = _place()
     else:
-        answers = rx.el.div(
-            *(_answer(c.value, c.icon, t(c.label)) for c in question.choices),
-            role="group",
-            aria_label=t(question.text),
-            class_name="answers",
+        single = question.kind == "one"  # one answer: a radio group; several: toggle buttons
+        answers = choice_buttons(
+            t(question.text),
+            *(_answer(c.value, c.icon, t(c.label), single) for c in question.choices),
+            single=single,
         )
     return rx.el.div(
         rx.el.p(
