@@ -53,9 +53,10 @@
   }
 
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest('[data-summary] a[href^="#"]');
-    if (!link) return;
-    var field = fieldFor(decodeURIComponent(link.getAttribute("href").slice(1)));
+    // React Router writes "#phone" as "/leusden/hulp#phone": the link's hash names the field.
+    var link = event.target.closest && event.target.closest('[data-summary] a[href*="#"]');
+    if (!link || !link.hash) return;
+    var field = fieldFor(decodeURIComponent(link.hash.slice(1)));
     if (!field) return;
     event.preventDefault(); // before React Router's own handler, which would change the address
     var around = field.closest("fieldset, .field-group, [role=group], [role=radiogroup]") || field;

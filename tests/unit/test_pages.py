@@ -113,3 +113,30 @@ def test_a_guard_wraps_one_component(monkeypatch):
 
     with pytest.raises(TypeError, match="one component"):
         two_parts()
+
+
+def _rendered(component: rx.Component) -> str:
+    return json.dumps(component.render(), default=str)
+
+
+def test_single_choices_are_radios_and_several_are_toggles():
+    from components.choices import choice_button, choice_buttons
+
+    chosen = rx.Var.create(True)
+    radio = choice_button("sun", "Middag", chosen, rx.noop(), single=True)
+    one = _rendered(choice_buttons("Wanneer?", radio, single=True))
+    assert 'role:\\"radiogroup\\"' in one and 'role:\\"radio\\"' in one and "aria-checked" in one
+    assert "aria-pressed" not in one
+    several = _rendered(choice_buttons("Dagen", choice_button("sun", "Dinsdag", chosen, rx.noop())))
+    assert 'role:\\"group\\"' in several and "aria-pressed" in several and "radio" not in several
+    named = _rendered(choice_buttons("Waar?", field="place", message=rx.Var.create("Kies een plek.")))
+    assert 'id:\\"place\\"' in named and "place-probleem" in named
+
+
+def test_the_error_summary_links_each_problem_to_its_field():
+    from components.form import summary
+
+    problems = rx.Var.create([{"field": "phone", "message": "Vul uw telefoonnummer in."}])
+    rendered = _rendered(summary(t("Er is een probleem"), problems, show=t))
+    assert '\\"#\\"+' in rendered and '?.[\\"field\\"]' in rendered  # href="#<field>"
+    assert "tabIndex:-1" in rendered and "data-summary" in rendered and 'role:\\"alert\\"' in rendered
