@@ -137,7 +137,7 @@ def test_heavy_load_asks_for_a_call_back_that_the_coordinator_makes(page: Page, 
 
     # An empty field says what to do; a wrong one says what is wrong.
     page.get_by_role("button", name="Bel mij terug").click()
-    summary = page.get_by_role("alert").filter(has_text="Er ontbreekt nog iets")
+    summary = page.get_by_role("alert").filter(has_text="Er is een probleem")
     expect(summary).to_contain_text("Vul uw telefoonnummer in.")
     expect(summary).to_contain_text("Kies wanneer wij u kunnen bellen.")
     phone = page.get_by_label("Uw telefoonnummer")

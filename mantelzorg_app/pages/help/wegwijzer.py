@@ -155,7 +155,7 @@ def _question(question: Question, first: bool) -> rx.Component:
 def _callback(intro: rx.Var) -> rx.Component:
     times = [(value, TIME_ICONS[value], t(label)) for value, label in GOOD_TIMES.items()]
     form = rx.el.form(
-        summary(t("Er ontbreekt nog iets:"), Q.problem_list, show=t),
+        summary(t("Er is een probleem"), Q.problem_list, show=t),
         rx.cond(Q.refused != "", problem(t(Q.refused), "terugbellen")),  # a limit: wait or call
         text_field(
             t("Uw telefoonnummer"),
