@@ -87,6 +87,7 @@ def _tiles() -> rx.Component:
     AuthState.load,
     HomeState.load,
     heading=rx.cond(AuthState.signed_in, fill(t("Welkom, {name}"), name=AuthState.first_name), t("Welkom")),
+    title=t("Welkom"),  # browsers keep titles in their history: no name in it
     active="home",
 )
 def home() -> rx.Component:

@@ -65,7 +65,10 @@ def page(title: rx.Var, *children: rx.Component, place: rx.Component, nav: rx.Co
     return rx.el.div(
         rx.el.a(t("Naar de inhoud"), href="#inhoud", class_name="skip"),
         _top_bar(place),
-        offline_notice(t("Er is even geen verbinding. Wij proberen het opnieuw.")),
+        offline_notice(
+            t("Er is even geen verbinding. Wij proberen het opnieuw."),
+            t("U bent offline. Wij versturen het zodra er weer verbinding is."),
+        ),
         rx.el.main(
             rx.el.h1(title),
             _tools(),

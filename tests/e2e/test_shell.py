@@ -347,7 +347,6 @@ def test_headings_do_not_skip_a_level(page: Page, smtp: SmtpServer):
         assert page.evaluate(SKIPPED_HEADINGS) == [], path
 
 
-@pytest.mark.xfail(strict=True, reason="pages/help/requests.py: request_card(..., level=2) under the h1")
 def test_a_caregivers_request_cards_do_not_skip_a_heading_level(page: Page, smtp: SmtpServer):
     from tests.e2e.test_coordination import sign_in
 

@@ -61,6 +61,7 @@ def _request(row: rx.Var) -> rx.Component:
             (row["state"] == "open") | (row["state"] == "offered") | (row["state"] == "matched"),
             _stop(row),
         ),
+        level=2,
     )
 
 

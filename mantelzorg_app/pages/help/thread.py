@@ -36,6 +36,7 @@ def _thread() -> rx.Component:
                 T.request,
                 _icon_line("calendar", T.when[UiState.lang]),
                 rx.cond(T.first[UiState.lang], _icon_line("calendar-check", T.first[UiState.lang])),
+                level=2,
             ),
             class_name="cards",
         ),

@@ -36,7 +36,7 @@ def _toggles(title: rx.Var, name: str, choices, message: rx.Var | None = None, c
 
 def _form() -> rx.Component:
     return rx.el.form(
-        summary(t("Er ontbreekt nog iets:"), P.problem_list, show=t),
+        summary(t("Er is een probleem"), P.problem_list, show=t),
         choice_section(
             t("Wat doet u graag?"),
             _toggles(
@@ -77,11 +77,13 @@ def _form() -> rx.Component:
                         fill(t("{km} km"), km=str(km)),
                         P.max_km == str(km),
                         P.toggle("max_km", str(km)),
+                        single=True,
                     )
                     for km in DISTANCES_KM
                 ),
                 message=t(P.problems["max_km"]),
                 compact=True,
+                single=True,
                 field="max_km",
             ),
         ),

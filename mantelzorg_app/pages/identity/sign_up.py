@@ -69,7 +69,7 @@ def _role() -> rx.Component:
 
 def _form() -> rx.Component:
     return rx.el.form(
-        summary(t("Er ontbreekt nog iets:"), SignUpState.problem_list, show=t),
+        summary(t("Er is een probleem"), SignUpState.problem_list, show=t),
         rx.el.p(t("Nog een paar vragen. Dan bent u klaar.")),
         text_field(
             t("Uw voornaam"),
