@@ -16,10 +16,84 @@ from tests.e2e.test_sign_in import CODE, mail_body, type_code
 from tests.support.smtp import SmtpServer
 
 ASKED = "Wie kan een middag blijven, zodat ik even weg kan?"
+OWN_WORDS = "Wie haalt op dinsdag de boodschappen bij de Jumbo?"
 
 
 def card(page: Page, text: str):
     return page.get_by_role("listitem").filter(has_text=text)
+
+
+def step(page: Page, number: int, total: int, title: str) -> None:
+    expect(page.get_by_role("heading", level=2, name=title, exact=True)).to_be_visible()
+    expect(page.get_by_text(f"Stap {number} van {total}", exact=True)).to_be_visible()
+
+
+def chosen(page: Page, name: str, how: str = "aria-pressed"):
+    expect(
+        page.get_by_role("main").get_by_role(
+            "radio" if how == "aria-checked" else "button", name=name, exact=True
+        )
+    ).to_have_attribute(how, "true")
+
+
+def fill_in_the_request_form(page: Page) -> None:
+    """The form after the Wegwijzer's answers (HEAVY): both kinds chosen, when and where filled in;
+    a reload in the middle keeps the step and the typed words; English shows English examples."""
+    step(page, 1, 6, "Welke hulp zoekt u?")
+    for kind in ("Boodschappen", "Iemand die even oppast"):
+        chosen(page, kind)
+    check_page(page, "request-form-1-help")
+    page.get_by_role("button", name="Verder").click()
+
+    step(page, 2, 6, "Boodschappen")
+    chosen(page, "Wie kan één keer per week boodschappen voor ons doen?", "aria-checked")
+    page.get_by_role("radio", name="Ik schrijf het zelf").click()
+    page.get_by_role("button", name="Verder").click()  # nothing typed yet: it says what to do
+    expect(page.get_by_role("alert").filter(has_text="Er ontbreekt nog iets")).to_contain_text(
+        "Vertel kort wat voor hulp u zoekt."
+    )
+    check_page(page, "request-form-2-problem")
+    page.get_by_label("Uw eigen woorden").fill(OWN_WORDS)
+    page.wait_for_timeout(1200)  # kept a moment after the last key, without leaving the field
+    page.reload()
+    page.wait_for_selector('div.app[data-ready="true"]')
+    step(page, 2, 6, "Boodschappen")
+    expect(page.get_by_label("Uw eigen woorden")).to_have_value(OWN_WORDS)
+    check_page(page, "request-form-2-own-words")
+    page.get_by_role("button", name="Verder").click()
+
+    step(page, 3, 6, "Iemand die even oppast")
+    chosen(page, ASKED, "aria-checked")  # neutral: the Wegwijzer said "Mijn vader of moeder"
+    chosen(page, "Ja", "aria-checked")  # sitting with someone is help at home
+    switch_language(page, "English", "Ask a volunteer for help")
+    chosen(page, "Who can stay for an afternoon, so I can go out for a while?", "aria-checked")
+    check_page(page, "request-form-3-en")
+    switch_language(page, "Nederlands", "Hulp vragen aan een vrijwilliger")
+    page.get_by_role("button", name="Verder").click()
+
+    step(page, 4, 6, "Wanneer komt het goed uit?")
+    chosen(page, "Dinsdag")
+    chosen(page, "Middag")
+    check_page(page, "request-form-4-when")
+    page.get_by_role("button", name="Verder").click()
+    step(page, 5, 6, "Waar is de hulp nodig?")
+    chosen(page, "Centrum", "aria-checked")
+    check_page(page, "request-form-5-where")
+    page.get_by_role("button", name="Verder").click()
+
+    step(page, 6, 6, "Klopt het zo?")
+    expect(page.get_by_role("main").get_by_role("listitem").filter(has_text=OWN_WORDS)).to_contain_text(
+        "Boodschappen"
+    )
+    expect(page.get_by_role("main").get_by_role("listitem").filter(has_text=ASKED)).to_contain_text(
+        "Hulp aan huis"
+    )
+    page.get_by_role("button", name="Terug").click()  # back and on again: all is kept
+    step(page, 5, 6, "Waar is de hulp nodig?")
+    page.get_by_role("button", name="Verder").click()
+    step(page, 6, 6, "Klopt het zo?")
+    check_page(page, "request-form-6-check")
+    page.get_by_role("button", name="Vraag hulp").click()
 
 
 def test_from_the_wegwijzer_to_a_volunteer(page: Page, browser: Browser, app_url: str, smtp: SmtpServer):
@@ -32,7 +106,7 @@ def test_from_the_wegwijzer_to_a_volunteer(page: Page, browser: Browser, app_url
     page.get_by_label("Uw telefoonnummer").fill(f"06 {random.randrange(10**7, 10**8)}")
     page.get_by_role("radio", name="In de ochtend").check()
     page.get_by_role("button", name="Bel mij terug").click()
-    expect(page.get_by_text("Dank u wel. Wij bellen u zo snel mogelijk terug.")).to_be_visible()
+    expect(page.get_by_text("Wij bellen naar")).to_be_visible()
 
     # Signing in on the way keeps the answers: the form is filled in with them.
     page.get_by_role("link", name="Vraag een vrijwilliger").click()
@@ -46,27 +120,21 @@ def test_from_the_wegwijzer_to_a_volunteer(page: Page, browser: Browser, app_url
     expect(page.get_by_label("De code (6 cijfers)")).to_be_visible()
     type_code(page, "".join(CODE.search(mail_body(smtp, address)).groups()))
     expect(heading(page, "Hulp vragen aan een vrijwilliger")).to_be_visible()
-    for chosen in ("Boodschappen", "Centrum", "Dinsdag", "Middag"):
-        expect(page.get_by_role("button", name=chosen, exact=True)).to_have_attribute("aria-pressed", "true")
-    check_page(page, "request-form")
-    answer(page, "Iemand die even oppast")
-    answer(page, ASKED)
-    expect(page.get_by_role("button", name="Ja", exact=True)).to_have_attribute("aria-pressed", "true")
-    switch_language(page, "English", "Ask a volunteer for help")
-    check_page(page, "request-form-en")
-    switch_language(page, "Nederlands", "Hulp vragen aan een vrijwilliger")
-    page.get_by_role("button", name="Vraag hulp").click()
+    fill_in_the_request_form(page)
     expect(heading(page, "Mijn hulpvragen")).to_be_visible()
-    expect(page.get_by_role("status")).to_have_text("Uw hulpvraag staat klaar. Wij zoeken een vrijwilliger.")
+    expect(page.get_by_role("main").get_by_role("status")).to_have_text(
+        "Dank u wel. Uw hulpvraag staat klaar."
+    )
     expect(card(page, ASKED)).to_contain_text("Wij zoeken een vrijwilliger.")
+    expect(card(page, OWN_WORDS)).to_contain_text("Boodschappen")  # two kinds chosen: two requests
     check_page(page, "requests")
 
     with phone(browser, app_url) as carla:
         sign_in(carla, smtp, "carla.voorbeeld@leusden.example.org", "Carla")
         carla.get_by_role("link", name="Helpen").click()
         expect(heading(carla, "Helpen")).to_be_visible()
-        top = carla.locator("main li.card").first
-        expect(top).to_contain_text(ASKED)
+        top = card(carla, ASKED)
+        expect(top).to_be_visible()
         expect(top).to_contain_text("dinsdagmiddag, in Centrum")
         expect(top).not_to_contain_text("Anna")  # no name before the caregiver says yes
         check_page(carla, "helping")
@@ -129,7 +197,7 @@ def test_coordinator_asks_a_volunteer_for_a_request_that_waits(page: Page, smtp:
     expect(waiting).to_contain_text("Wacht al 4 dagen op een vrijwilliger.")
     check_page(page, "coordination-waiting")
     waiting.get_by_role("button", name="Vraag Daan").click()
-    expect(page.get_by_role("status")).to_contain_text("Gevraagd.")
+    expect(page.get_by_role("main").get_by_role("status")).to_contain_text("Gevraagd.")
     expect(card(page, "Wie kan ons naar het ziekenhuis brengen?")).to_contain_text("Gevraagd: Daan")
 
 
@@ -138,16 +206,28 @@ def test_a_professional_asks_for_help_on_a_caregivers_behalf(page: Page, smtp: S
     page.get_by_role("link", name="Mijn hulpvragen").click()
     page.get_by_role("link", name="Nieuwe hulpvraag").click()
     expect(heading(page, "Hulp vragen aan een vrijwilliger")).to_be_visible()
+    step(page, 1, 6, "Voor wie vraagt u hulp?")
     page.get_by_label("Voornaam van de mantelzorger").fill("Wim")
     page.get_by_label("E-mailadres van de mantelzorger").fill("wim.voorbeeld@example.org")
-    answer(page, "Papierwerk")
-    answer(page, "Hamersveld")
-    page.get_by_role("button", name="Vraag hulp").click()
+    page.get_by_role("button", name="Verder").click()
     summary = page.get_by_role("alert").filter(has_text="Er ontbreekt nog iets")
     expect(summary).to_contain_text("Vraag eerst of de mantelzorger het goed vindt.")
     expect(page.get_by_label("Voornaam van de mantelzorger")).to_have_value("Wim")
     check_page(page, "request-on-behalf-problems")
-    page.get_by_label("De mantelzorger vindt het goed dat ik deze hulpvraag plaats.").check()
+    page.get_by_label("De mantelzorger vindt het goed dat ik deze hulpvraag plaats.").click()
+    expect(page.get_by_label("De mantelzorger vindt het goed dat ik deze hulpvraag plaats.")).to_be_checked()
+    page.get_by_role("button", name="Verder").click()
+    step(page, 2, 6, "Welke hulp zoekt u?")
+    page.get_by_role("radio", name="Papierwerk").click()
+    chosen(page, "Papierwerk", "aria-checked")
+    for title in ("Papierwerk", "Wanneer komt het goed uit?"):
+        page.get_by_role("button", name="Verder").click()
+        expect(page.get_by_role("heading", level=2, name=title, exact=True)).to_be_visible()
+    page.get_by_role("button", name="Verder").click()
+    page.get_by_role("radio", name="Hamersveld").click()
+    page.get_by_role("button", name="Verder").click()
+    step(page, 6, 6, "Klopt het zo?")
+    expect(page.get_by_text("Voor Wim")).to_be_visible()
     page.get_by_role("button", name="Vraag hulp").click()
     expect(heading(page, "Mijn hulpvragen")).to_be_visible()
     asked = card(page, "Wie helpt met brieven en formulieren?")

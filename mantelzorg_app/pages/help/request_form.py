@@ -253,16 +253,27 @@ def _check() -> rx.Component:
             F.on_behalf,
             rx.el.p(fill(t("Voor {name}"), name=F.caregiver_first_name)),
         ),
-        rx.el.ul(rx.foreach(F.rows, row), class_name="cards"),
-        rx.el.h3(t("Wanneer")),
-        rx.cond(
-            F.when.length() > 0,
-            rx.el.ul(rx.foreach(F.when, lambda w: rx.el.li(t(w))), class_name="picked"),
-            rx.el.p(t("Het maakt niet uit.")),
+        rx.el.ul(
+            rx.foreach(F.rows, row),
+            rx.el.li(
+                rx.el.h3(rx.icon("calendar", size=24, aria_hidden="true"), rx.el.span(t("Wanneer"))),
+                rx.el.p(
+                    rx.cond(
+                        F.when.length() > 0,
+                        rx.foreach(F.when, lambda w, i: rx.el.span(rx.cond(i > 0, ", ", ""), t(w))),
+                        t("Het maakt niet uit."),
+                    )
+                ),
+                rx.el.p(rx.cond(F.recurring, t("Vaker, niet één keer"), t("Eén keer"))),
+                class_name="card",
+            ),
+            rx.el.li(
+                rx.el.h3(rx.icon("map-pin", size=24, aria_hidden="true"), rx.el.span(t("Waar"))),
+                rx.el.p(F.place),
+                class_name="card",
+            ),
+            class_name="cards",
         ),
-        rx.el.p(rx.cond(F.recurring, t("Vaker, niet één keer"), t("Eén keer"))),
-        rx.el.h3(t("Waar")),
-        rx.el.p(rx.icon("map-pin", size=20, aria_hidden="true"), F.place),
         last=True,
     )
 
