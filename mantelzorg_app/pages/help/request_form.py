@@ -260,7 +260,9 @@ def _check() -> rx.Component:
                 rx.el.p(
                     rx.cond(
                         F.when.length() > 0,
-                        rx.foreach(F.when, lambda w, i: rx.el.span(rx.cond(i > 0, ", ", ""), t(w))),
+                        rx.el.span(  # one flex item: the commas sit against the words
+                            rx.foreach(F.when, lambda w, i: rx.fragment(rx.cond(i > 0, ", ", ""), t(w)))
+                        ),
                         t("Het maakt niet uit."),
                     )
                 ),
