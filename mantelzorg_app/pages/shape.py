@@ -33,7 +33,6 @@ from state.hub import HubState
 from state.ui import UiState, t
 
 BRAND = "Mantelzorghub"  # the last part of every page's <title>
-TITLE = BRAND  # kept for callers that want the plain name
 SEPARATOR = " - "
 # The bottom bar's word for each of its items: a hub page's section in its <title>.
 SECTIONS = {
@@ -58,7 +57,7 @@ class Page:
     route: str
     component: PageFunction
     on_load: tuple[EventHandler, ...]
-    title: str | rx.Var[str] = TITLE
+    title: str | rx.Var[str] = BRAND
 
     @property
     def module(self) -> str:
@@ -76,7 +75,7 @@ def registered() -> tuple[Page, ...]:
     return tuple(_REGISTERED)
 
 
-def page_at(route: str, *on_load: EventHandler, title: str | rx.Var[str] = TITLE):
+def page_at(route: str, *on_load: EventHandler, title: str | rx.Var[str] = BRAND):
     """Registers the decorated page function at ``route``, unchanged."""
 
     def register(component: PageFunction) -> PageFunction:

@@ -49,7 +49,7 @@ def fill_in_the_request_form(page: Page) -> None:
     chosen(page, "Wie kan één keer per week boodschappen voor ons doen?", "aria-checked")
     page.get_by_role("radio", name="Ik schrijf het zelf").click()
     page.get_by_role("button", name="Verder").click()  # nothing typed yet: it says what to do
-    expect(page.get_by_role("alert").filter(has_text="Er ontbreekt nog iets")).to_contain_text(
+    expect(page.get_by_role("alert").filter(has_text="Er is een probleem")).to_contain_text(
         "Vertel kort wat voor hulp u zoekt."
     )
     check_page(page, "request-form-2-problem")
@@ -210,7 +210,7 @@ def test_a_professional_asks_for_help_on_a_caregivers_behalf(page: Page, smtp: S
     page.get_by_label("Voornaam van de mantelzorger").fill("Wim")
     page.get_by_label("E-mailadres van de mantelzorger").fill("wim.voorbeeld@example.org")
     page.get_by_role("button", name="Verder").click()
-    summary = page.get_by_role("alert").filter(has_text="Er ontbreekt nog iets")
+    summary = page.get_by_role("alert").filter(has_text="Er is een probleem")
     expect(summary).to_contain_text("Vraag eerst of de mantelzorger het goed vindt.")
     expect(page.get_by_label("Voornaam van de mantelzorger")).to_have_value("Wim")
     check_page(page, "request-on-behalf-problems")

@@ -19,12 +19,14 @@ FIRST_NAME = "Wietske"
 DOWNLOAD = "/mijn-gegevens/download"
 
 
-def sign_up(page: Page, smtp: SmtpServer, address: str, first_name: str) -> None:
+def sign_up(
+    page: Page, smtp: SmtpServer, address: str, first_name: str, role: str = "Ik zorg voor iemand"
+) -> None:
     type_code(page, ask_code(page, smtp, address))
     expect(page.get_by_role("heading", level=1, name="Welkom!")).to_be_visible()
     page.get_by_label("Uw voornaam").fill(first_name)
     page.get_by_role("radio", name="Achterveld").check()
-    page.get_by_role("radio", name="Ik zorg voor iemand").check()
+    page.get_by_role("radio", name=role).check()
     page.get_by_role("checkbox", name=re.compile("Ik geef toestemming")).check()
     page.get_by_role("button", name="Aanmelden").click()
     expect(page.get_by_role("heading", level=1, name=f"Welkom, {first_name}")).to_be_visible()

@@ -42,10 +42,10 @@ def test_the_first_question_is_read_with_pauses_and_the_chosen_answer(page: Page
     for not_read in ("Lees voor", "Grotere letters", "Terug", "Opnieuw beginnen"):
         assert not_read not in spoken["text"], spoken
 
-    page.get_by_role("main").get_by_role("button", name="Ja", exact=True).click()
+    page.get_by_role("main").get_by_role("radio", name="Ja", exact=True).click()
     expect(page.get_by_role("heading", level=1, name="Zorgt u voor iemand?")).to_be_hidden()
     page.get_by_role("button", name="Terug").click()
-    expect(page.get_by_role("button", name="Ja", exact=True)).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("radio", name="Ja", exact=True)).to_have_attribute("aria-checked", "true")
     spoken = read_aloud(page)
     assert spoken["text"].endswith(" Ja, gekozen. Nee. Dat weet ik niet."), spoken
 

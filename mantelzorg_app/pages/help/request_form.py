@@ -31,7 +31,7 @@ def _kept(name: rx.Var | str) -> dict:
 def _step(title: rx.Var, *children: rx.Component, last: bool = False) -> rx.Component:
     """One screen: problems, where we are, the question, its answers, 'Verder' (or 'Vraag hulp'), 'Terug'."""
     return rx.el.form(
-        summary(t("Er ontbreekt nog iets:"), F.problem_list, show=t),
+        summary(t("Er is een probleem"), F.problem_list, show=t),
         rx.el.p(
             fill(t("Stap {number} van {total}"), number=F.position.to_string(), total=F.total.to_string()),
             class_name="progress",

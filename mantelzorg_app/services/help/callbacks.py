@@ -63,7 +63,6 @@ PHONE_MISSING = N_("Vul uw telefoonnummer in.")
 PHONE_WRONG = N_("Dit lijkt geen telefoonnummer. Typ het nummer met alle cijfers, bijvoorbeeld 06 12345678.")
 GOOD_TIME_MISSING = N_("Kies wanneer wij u kunnen bellen.")
 NAME_MAX = 60
-CARES_FOR_VALUES = tuple(choice.value for choice in wegwijzer.question("voor_wie").choices)
 KEEP_AFTER_CALL = timedelta(days=30)
 _PHONE = re.compile(r"^\+?[0-9 ()\-.]{8,20}$")
 
@@ -113,7 +112,7 @@ def ask(
         good_time=good_time,
         band=band if band in set(Band) else "",
         name=" ".join(name.split())[:NAME_MAX],
-        cares_for=_known(cares_for, CARES_FOR_VALUES),
+        cares_for=_known(cares_for, wegwijzer.FOR_WHOM_VALUES),
         wishes=_known(wishes, CATEGORY_VALUES),
         client=digests.digest(client),
         number=digests.digest(_international(number, hub.country if hub else "")),

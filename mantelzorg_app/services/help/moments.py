@@ -14,7 +14,7 @@ from babel.lists import format_list
 from mantelzorg_app.models import HelpRequest
 from mantelzorg_app.models.base import split
 from mantelzorg_app.services.help import matching
-from mantelzorg_app.services.help.vocabulary import DAY_VALUES, DAYPART_VALUES
+from mantelzorg_app.services.help.vocabulary import DAY_VALUES, DAYPART_PHRASES, DAYPART_VALUES
 from mantelzorg_app.services.platform import dates, i18n
 from mantelzorg_app.services.platform.i18n import N_
 
@@ -23,11 +23,6 @@ WHEN_DAYS_DAYPARTS = N_("{days}, {dayparts}")  # "dinsdag of donderdag, in de mi
 WHEN_EVERY_DAY = N_("elke dag, {dayparts}")
 WHEN_ANY = N_("het maakt niet uit")
 FIRST_MOMENT = N_("Eerste moment dat past: {day}, {daypart}")  # "morgen, in de middag"
-DAYPART_PHRASES = {
-    "ochtend": N_("in de ochtend"),
-    "middag": N_("in de middag"),
-    "avond": N_("in de avond"),
-}
 
 
 def when_in_words(days: str, dayparts: str, lang: str) -> str:

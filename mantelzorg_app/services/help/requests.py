@@ -32,7 +32,7 @@ from mantelzorg_app.models import (
     Wijk,
 )
 from mantelzorg_app.models.base import joined
-from mantelzorg_app.services.help import follow_ups
+from mantelzorg_app.services.help import follow_ups, wegwijzer
 from mantelzorg_app.services.help.eligibility import qualifies
 from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES, DAY_VALUES, DAYPART_VALUES
 from mantelzorg_app.services.identity import accounts, login_codes, memberships
@@ -116,7 +116,6 @@ FITTING: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
 }
-FOR_WHOM_VALUES = ("partner", "ouder", "kind", "familie", "buur")  # wegwijzer's "voor_wie" choices
 OWN_WORDS = -1  # the example index that means: in their own words
 NO_TEXT = N_("Vertel kort wat voor hulp u zoekt.")
 TOO_LONG = N_("Deze tekst is te lang. Schrijf het korter, in een paar zinnen.")
@@ -207,7 +206,7 @@ def new_form(found: dict | None = None) -> dict:
     whom = set(found.get("for_whom") or [])
     return {
         "kinds": [c for c in CATEGORY_VALUES if c in chosen],
-        "for_whom": [w for w in FOR_WHOM_VALUES if w in whom],
+        "for_whom": [w for w in wegwijzer.FOR_WHOM_VALUES if w in whom],
         "example": {},
         "own": {},
         "home_visit": {},

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from mantelzorg_app.models import Hub
 from mantelzorg_app.services.help import wegwijzer
+from mantelzorg_app.services.help.vocabulary import DAYPART_PHRASES
 from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.i18n import N_
 
@@ -32,12 +33,6 @@ WITHIN_ONE_DAY = N_("{caller} belt u binnen 1 werkdag.")
 WITHIN_DAYS = N_("{caller} belt u binnen {days} werkdagen.")
 WITHIN_ONE_DAY_AT = N_("{caller} belt u binnen 1 werkdag, {time}.")
 WITHIN_DAYS_AT = N_("{caller} belt u binnen {days} werkdagen, {time}.")
-# The chosen time (services.help.callbacks.GOOD_TIMES) inside that sentence; "altijd" says none.
-TIMES = {
-    "ochtend": N_("in de ochtend"),
-    "middag": N_("in de middag"),
-    "avond": N_("in de avond"),
-}
 CALL_NOW = N_("Wilt u nu meteen iemand spreken? Bel ons.")
 # Only after "Vaak" on "Hoe vaak denkt u: ik kan het niet meer aan?".
 TALK_HEADING = N_("Praten kan altijd")
@@ -86,7 +81,7 @@ def promise(hub: Hub, good_time: str = "") -> dict[str, str]:
     """Who calls back and when, in every language: "Een mantelzorgconsulent van Leusden belt u binnen
     2 werkdagen, in de middag." Without a ``good_time`` (or with "altijd") the time is left out."""
     days = max(1, hub.callback_workdays or 1)
-    time = TIMES.get(good_time)
+    time = DAYPART_PHRASES.get(good_time)  # "altijd" says no time
     if time is None:
         sentence = WITHIN_ONE_DAY if days == 1 else WITHIN_DAYS
     else:
@@ -121,8 +116,3 @@ def national_line(country: str) -> Line | None:
         return None
     text, number = found
     return Line(_all(text), number, tel_href(number))
-
-
-def talk_words() -> dict[str, dict[str, str]]:
-    """The heading and the huisarts sentence above the national line, in every language."""
-    return {"heading": _all(TALK_HEADING), "huisarts": _all(HUISARTS)}

@@ -45,4 +45,10 @@ DAYPARTS: tuple[Choice, ...] = (
 CATEGORY_VALUES = tuple(choice.value for choice in HELP_CATEGORIES)
 DAY_VALUES = tuple(choice.value for choice in DAYS)
 DAYPART_VALUES = tuple(choice.value for choice in DAYPARTS)
+# A daypart inside a sentence: "belt u binnen 2 werkdagen, in de middag", "dinsdag, in de middag".
+DAYPART_PHRASES = {
+    "ochtend": N_("in de ochtend"),
+    "middag": N_("in de middag"),
+    "avond": N_("in de avond"),
+}
 CATEGORY_LABELS = {choice.value: choice.label for choice in HELP_CATEGORIES}  # for sentences in mails

@@ -146,6 +146,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
 )
 BY_KEY: dict[str, Question] = {question.key: question for question in QUESTIONS}
+FOR_WHOM_VALUES = tuple(choice.value for choice in BY_KEY["voor_wie"].choices)  # partner, ouder, ...
 
 
 # The rules of score(), in one place; the docstring of score() says them in words.

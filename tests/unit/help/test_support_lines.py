@@ -5,6 +5,7 @@ import pytest
 from mantelzorg_app.models import Hub
 from mantelzorg_app.services.help import support_lines
 from mantelzorg_app.services.help.callbacks import GOOD_TIMES
+from mantelzorg_app.services.help.vocabulary import DAYPART_PHRASES
 from mantelzorg_app.services.platform import i18n
 
 
@@ -64,7 +65,7 @@ def test_no_time_or_any_time_leaves_the_time_out(good_time: str):
 
 
 def test_every_chosen_time_but_any_has_its_words():
-    assert set(support_lines.TIMES) == set(GOOD_TIMES) - {"altijd"}
+    assert set(DAYPART_PHRASES) == set(GOOD_TIMES) - {"altijd"}
 
 
 def test_the_hubs_number_is_a_tap_to_call_link():
