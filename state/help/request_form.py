@@ -104,7 +104,9 @@ class RequestFormState(rx.State):
             if not answers:  # the mail link's new tab: the answers the sign-in carried
                 with rx.session() as session:
                     answers = carried.answers(session, session_token(self), now(), actor.hub_id)
-            form = requests.new_form(wegwijzer.summary(answers, self._wijk_ids) if answers else {})
+            form = requests.new_form(
+                wegwijzer.summary(answers, self._wijk_ids) if answers else {}, on_behalf=self.on_behalf
+            )
             if same:  # what was chosen and typed for a kind still chosen stays
                 for key in ("example", "own", "home_visit"):
                     form[key] = {k: v for k, v in self._form.get(key, {}).items() if k in form["kinds"]}

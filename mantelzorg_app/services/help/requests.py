@@ -198,14 +198,15 @@ STEP_WHERE = "waar"
 STEP_CHECK = "controle"
 
 
-def new_form(found: dict | None = None) -> dict:
-    """A form filled in from the Wegwijzer's ``summary`` (or empty): every help chosen, for whom,
-    when and where."""
+def new_form(found: dict | None = None, on_behalf: bool = False) -> dict:
+    """A form filled in from the Wegwijzer's ``summary`` (or empty): every help chosen (staff posting
+    for a caregiver: the first, as their form posts one request), for whom, when and where."""
     found = found or {}
     chosen = set(found.get("categories") or [])
     whom = set(found.get("for_whom") or [])
+    kinds = [c for c in CATEGORY_VALUES if c in chosen]
     return {
-        "kinds": [c for c in CATEGORY_VALUES if c in chosen],
+        "kinds": kinds[:1] if on_behalf else kinds,
         "for_whom": [w for w in wegwijzer.FOR_WHOM_VALUES if w in whom],
         "example": {},
         "own": {},

@@ -69,6 +69,10 @@ def test_a_form_from_the_wegwijzer_carries_every_help_chosen_and_when_and_where(
     assert requests.new_form({})["kinds"] == [] and requests.new_form()["wijk_id"] is None
 
 
+def test_staff_posting_for_a_caregiver_start_with_one_kind_as_their_form_posts_one_request():
+    assert requests.new_form(FOUND, on_behalf=True)["kinds"] == ["boodschappen"]
+
+
 def test_each_kind_gets_its_own_step_between_which_help_and_when():
     form = requests.new_form(FOUND)
     assert requests.form_steps(form, on_behalf=False) == [
