@@ -35,6 +35,9 @@ class OfferStatus(StrEnum):
     accepted = "accepted"
     declined = "declined"
     ended = "ended"  # was accepted, until the coordinator took back the volunteer's VOG
+    # "Ik kan toch niet helpen" before the caregiver answered: kept, so a new "Ik help" takes the row
+    # again without mailing the caregiver, who was told once (services.help.volunteering.offer).
+    withdrawn = "withdrawn"
 
 
 class Answer(StrEnum):

@@ -53,9 +53,6 @@ class HelpingState(rx.State):
     helping: list[HelpingRow] = []
     offered_now: bool = False
     taken_back: bool = False  # "U helpt hier toch niet", once, after "Ik kan toch niet helpen"
-    _told: list[
-        int
-    ] = []  # requests whose caregiver this tab mailed: an offer again after a take-back mails nobody
 
     @rx.event
     async def load(self):
@@ -93,16 +90,14 @@ class HelpingState(rx.State):
 
     @rx.event
     async def offer(self, request_id):
-        """ "Ik help": the caregiver is asked (once: a repeated tap mails nobody); the request stays
-        on the list, marked."""
+        """ "Ik help": the caregiver is asked once per volunteer and request (the server decides: a
+        repeated tap, or "Ik help" again after a take-back, mails nobody); the request stays on the
+        list, marked."""
         base = settings.link_base(page_origin(self))
 
         def offer(session, actor, found_id) -> list:
             made = volunteering.offer(session, actor, found_id, now())
-            if made is None or found_id in self._told:
-                return []
-            self._told = [*self._told, found_id]
-            return notices.offer_made(session, made, base)
+            return [] if made is None else notices.offer_made(session, made, base)
 
         if actor := await act(self, "offer-help", offer, request_id, roles=VOLUNTEER):
             self.offered_now, self.taken_back = True, False
@@ -110,8 +105,8 @@ class HelpingState(rx.State):
 
     @rx.event
     async def take_back(self, request_id):
-        """ "Ik kan toch niet helpen": the volunteer's own offer goes while the caregiver has not said
-        yes (services.volunteering.take_back checks the offer, its owner, hub and status)."""
+        """ "Ik kan toch niet helpen": the volunteer's own offer is withdrawn while the caregiver has not
+        said yes (services.volunteering.take_back checks the offer, its owner, hub and status)."""
 
         def take_back(session, actor, found_id) -> None:
             volunteering.take_back(session, actor, found_id)

@@ -647,6 +647,27 @@ def test_an_offer_cannot_be_taken_back_once_the_caregiver_said_yes(db, people: P
         assert session.get(HelpOffer, people.ids["offer"]).status == "accepted"
 
 
+def test_offering_and_taking_back_in_fresh_tabs_mails_the_caregiver_once(
+    db, people: People, monkeypatch: pytest.MonkeyPatch
+):
+    """The server remembers the caregiver was told (the withdrawn offer row), not the tab."""
+    from mantelzorg_app.services.platform import mail
+    from state.help.volunteering import HelpingState
+
+    sent = []
+    monkeypatch.setattr(mail, "send", sent.append)
+    volunteer = people.tokens["volunteer"]
+    for request in ("stale_request", "open_request"):  # not offered on yet; offered on already
+        for _ in range(4):  # a new tab each time
+            call(HelpingState, "offer", people.ids[request], token=volunteer)
+            state, _ = call(HelpingState, "take_back", people.ids[request], token=volunteer)
+            assert state.taken_back
+        call(HelpingState, "offer", people.ids[request], token=volunteer)
+    assert [m.to for m in sent] == ["anna.voorbeeld@leusden.example.org"]  # stale_request's first
+    with Session(db) as session:
+        assert session.get(HelpOffer, people.ids["offer"]).status == "offered"
+
+
 def test_stopping_a_request_asks_once_and_only_for_the_callers_own(db, people: People):
     from state.help.requests import RequestsState
 

@@ -2,7 +2,9 @@
 
 A volunteer never sees who asked until the caregiver accepts: the list shows the category, the text,
 the wijk and when. Home visits appear only for volunteers the coordinator vetted (VOG seen).
-A volunteer may take back their "Ik help" until the caregiver says yes (`take_back`).
+A volunteer may take back their "Ik help" until the caregiver says yes (`take_back`). The caregiver
+hears of a volunteer's offer on a request once: a taken back offer stays as a withdrawn row, and a
+new "Ik help" takes that row again without telling her a second time.
 """
 
 from dataclasses import dataclass
@@ -252,9 +254,11 @@ def _fits_one(session: Session, actor: Actor, request_id: int, now: datetime) ->
 def offer(session: Session, actor: Actor, request_id: int, now: datetime) -> HelpOffer | None:
     """ "Ik help": only on an open request of this hub that fits the volunteer, wherever it ranks.
 
-    The offer, when "Ik help" made one (new, or from the coordinator's suggestion or an ended match);
-    None when the volunteer had offered already: nothing changes, so the caller tells nobody again.
-    After the caregiver's no the request is off their list and "Ik help" is refused."""
+    The offer, when "Ik help" made one the caregiver has not heard of (new, or from the coordinator's
+    suggestion or an ended match): the caller mails her. None when she was told already, so the
+    caller tells nobody: a repeated tap changes nothing, and an offer taken back (withdrawn) waits
+    for her again in the same row, unmailed. After the caregiver's no the request is off their list
+    and "Ik help" is refused."""
     if not _fits_one(session, actor, request_id, now):
         refuse(session, "offer-help", actor.hub_id, actor.person_id, f"request {request_id}")
     found = session.exec(
@@ -262,20 +266,22 @@ def offer(session: Session, actor: Actor, request_id: int, now: datetime) -> Hel
     ).first()
     if found is not None and found.status == OfferStatus.offered:
         return None
+    told = found is not None and found.status == OfferStatus.withdrawn
     if found is None:
         found = HelpOffer(request_id=request_id, volunteer_id=actor.person_id, status=OfferStatus.offered)
     found.status, found.created_at = OfferStatus.offered, now
     session.add(found)
     session.commit()
     session.refresh(found)
-    return found
+    return None if told else found
 
 
 def take_back(session: Session, actor: Actor, request_id: int) -> None:
     """ "Ik kan toch niet helpen": the volunteer's own waiting "Ik help" on an open request of this
     hub goes, until the caregiver said yes. Refused (and logged) for anyone else's offer, another
-    hub, an answered offer, or a request no longer open. The offer is removed, not declined: the
-    request stays on their list and they may offer again. A coordinator's suggestion that the
+    hub, an answered offer, or a request no longer open. The offer is withdrawn, not declined: the
+    caregiver no longer sees it, the request stays on their list and they may offer again (`offer`
+    then mails nobody: the row remembers she was told). A coordinator's suggestion that the
     volunteer had turned into an offer goes with it (they said no to it by taking it back)."""
     _volunteer(session, actor, "take-back-offer")
     request = session.get(HelpRequest, request_id)
@@ -290,7 +296,8 @@ def take_back(session: Session, actor: Actor, request_id: int) -> None:
         or found.status != OfferStatus.offered
     ):
         refuse(session, "take-back-offer", actor.hub_id, actor.person_id, f"request {request_id}")
-    session.delete(found)
+    found.status = OfferStatus.withdrawn
+    session.add(found)
     session.commit()
 
 

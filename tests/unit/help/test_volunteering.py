@@ -14,7 +14,7 @@ from mantelzorg_app.models import (
     Status,
     VolunteerProfile,
 )
-from mantelzorg_app.services.help import requests, volunteering
+from mantelzorg_app.services.help import coordination, privacy, requests, volunteering
 from mantelzorg_app.services.platform.problems import Invalid
 from tests.unit.auth_fixtures import NOW
 from tests.unit.help_fixtures import (
@@ -437,13 +437,59 @@ def test_ik_help_can_be_taken_back_until_the_caregiver_says_yes(session: Session
 
     volunteering.take_back(session, world.volunteer, request.id)
 
-    assert session.exec(select(HelpOffer)).all() == []
+    assert session.exec(select(HelpOffer.status)).all() == [OfferStatus.withdrawn]
     assert requests.mine(session, world.caregiver)[0].offers == ()
     [fit] = volunteering.fits(session, world.volunteer, NOW)
-    assert (fit.request.id, fit.offered) == (request.id, False)  # still on the list: may offer again
+    assert (fit.request.id, fit.offered, fit.suggested) == (request.id, False, False)  # may offer again
     with refused(session, "take-back-offer"):  # nothing left to take back
         volunteering.take_back(session, world.volunteer, request.id)
-    assert volunteering.offer(session, world.volunteer, request.id, LATER) is not None
+
+
+def test_ik_help_again_after_taking_it_back_tells_the_caregiver_nobody_new(session: Session, world: Help):
+    """However often a volunteer offers and takes back, from however many tabs, the caregiver hears of
+    their offer once: only the first `offer` returns a row for the caller to mail about."""
+    save_profile(session, world.volunteer, [world.centrum])
+    request = ask(session, world.caregiver, world.centrum)
+    first = volunteering.offer(session, world.volunteer, request.id, LATER)
+    assert first is not None
+
+    for minutes in range(1, 25):
+        volunteering.take_back(session, world.volunteer, request.id)
+        again = LATER + timedelta(minutes=minutes)
+        assert volunteering.offer(session, world.volunteer, request.id, again) is None
+
+    stored = session.exec(select(HelpOffer)).one()  # the same row, waiting again
+    assert (stored.id, stored.status) == (first.id, OfferStatus.offered)
+    [mine] = requests.mine(session, world.caregiver)
+    assert [(o.id, o.first_name) for o in mine.offers] == [(first.id, "Vera")]  # she sees it again
+    [fit] = volunteering.fits(session, world.volunteer, NOW)
+    assert (fit.request.id, fit.offered) == (request.id, True)
+
+    requests.answer_offer(session, world.caregiver, first.id, True, LATER)  # her yes
+    with refused(session, "take-back-offer"):
+        volunteering.take_back(session, world.volunteer, request.id)
+    assert session.get(HelpOffer, first.id).status == OfferStatus.accepted
+
+
+def test_a_withdrawn_offer_is_nowhere_but_in_the_volunteers_own_data(session: Session, world: Help):
+    """The coordinator does not suggest them again; their export shows the row; a wipe deletes it."""
+    save_profile(session, world.volunteer, [world.centrum])
+    weeks_ago = NOW - timedelta(days=14)  # waited long enough for the coordinator to look
+    request = ask(session, world.caregiver, world.centrum, weeks_ago)
+    untouched = ask(session, world.caregiver, world.centrum, weeks_ago)
+    volunteering.offer(session, world.volunteer, request.id, LATER)
+    volunteering.take_back(session, world.volunteer, request.id)
+
+    assert [m.offers for m in requests.mine(session, world.caregiver)] == [(), ()]
+    listed = {w.request.id: w for w in coordination.waiting(session, world.coordinator, NOW)}
+    assert world.vera.id in {person_id for person_id, _ in listed[untouched.id].candidates}
+    assert world.vera.id not in {person_id for person_id, _ in listed[request.id].candidates}
+    assert listed[request.id].suggested == ()
+    exported = privacy.stored(session, world.vera.id)["help_offers"]
+    assert [o["status"] for o in exported] == [OfferStatus.withdrawn]
+    privacy.forget(session, world.vera.id)
+    session.commit()
+    assert session.exec(select(HelpOffer)).all() == []
 
 
 def test_an_accepted_or_declined_offer_stays(session: Session, world: Help):
