@@ -16,26 +16,27 @@ def icon_button(icon: str, label: rx.Var | str, on_click, pressed: rx.Var | None
     )
 
 
-def row_button(icon: str, label: rx.Var | str, on_click) -> rx.Component:
+def action_button(icon: str, label: rx.Var | str, on_click, class_name: str, **props) -> rx.Component:
+    """A button with pictogram and word, in one of the action styles (main-action, second-action,
+    row-action); ``props`` add attributes such as an id the page gives focus to."""
+    return rx.el.button(
+        rx.icon(icon, size=24, aria_hidden="true"),
+        rx.el.span(label),
+        type="button",
+        on_click=on_click,
+        class_name=class_name,
+        **props,
+    )
+
+
+def row_button(icon: str, label: rx.Var | str, on_click, **props) -> rx.Component:
     """A smaller action beside a row or under a step: pictogram, word, outline."""
-    return rx.el.button(
-        rx.icon(icon, size=24, aria_hidden="true"),
-        rx.el.span(label),
-        type="button",
-        on_click=on_click,
-        class_name="row-action",
-    )
+    return action_button(icon, label, on_click, "row-action", **props)
 
 
-def main_button(icon: str, label: rx.Var | str, on_click) -> rx.Component:
+def main_button(icon: str, label: rx.Var | str, on_click, **props) -> rx.Component:
     """The one main action of a card or screen, as a button: full width, at thumb height."""
-    return rx.el.button(
-        rx.icon(icon, size=24, aria_hidden="true"),
-        rx.el.span(label),
-        type="button",
-        on_click=on_click,
-        class_name="main-action",
-    )
+    return action_button(icon, label, on_click, "main-action", **props)
 
 
 def language_choice(

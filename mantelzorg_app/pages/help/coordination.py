@@ -68,18 +68,6 @@ def _volunteer(row: rx.Var) -> rx.Component:
     )
 
 
-def _button(icon: str, label: rx.Var, on_click, id: rx.Var) -> rx.Component:
-    """A row action whose place the page can give focus to (after the one pressed is gone)."""
-    return rx.el.button(
-        rx.icon(icon, size=24, aria_hidden="true"),
-        rx.el.span(label),
-        type="button",
-        on_click=on_click,
-        id=id,
-        class_name="row-action",
-    )
-
-
 def _callback(row: rx.Var) -> rx.Component:
     """A call to make: who, the number to tap, when it suits, what they answered, and two outcomes."""
     called = row.outcome == CALLED
@@ -110,12 +98,12 @@ def _callback(row: rx.Var) -> rx.Component:
                 called,
                 rx.fragment(),
                 rx.fragment(
-                    _button("check", t("Gebeld"), CoordinationState.called(row.id), "gebeld-" + row.id),
-                    _button(
+                    row_button("check", t("Gebeld"), CoordinationState.called(row.id), id="gebeld-" + row.id),
+                    row_button(
                         "phone-missed",
                         t("Niet bereikt, later nog eens"),
                         CoordinationState.not_reached(row.id),
-                        "nietbereikt-" + row.id,
+                        id="nietbereikt-" + row.id,
                     ),
                 ),
             ),

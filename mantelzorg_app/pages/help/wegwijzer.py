@@ -53,27 +53,15 @@ def _intro() -> rx.Component:
     )
 
 
-def _small_button(icon: str, label: rx.Var, on_click, **props) -> rx.Component:
-    """A row action (components.controls.row_button) with extra attributes."""
-    return rx.el.button(
-        rx.icon(icon, size=24, aria_hidden="true"),
-        rx.el.span(label),
-        type="button",
-        on_click=on_click,
-        class_name="row-action",
-        **props,
-    )
-
-
 def _start_over() -> rx.Component:
     """'Opnieuw beginnen' asks once before it forgets the answers."""
     ask = rx.el.div(
         rx.el.p(t("Wilt u opnieuw beginnen? Dan wissen wij al uw antwoorden."), id="opnieuw-vraag"),
         rx.el.div(
-            _small_button(
+            row_button(
                 "x", t("Nee, ga verder"), Q.keep_answers, auto_focus=True, aria_describedby="opnieuw-vraag"
             ),
-            _small_button(
+            row_button(
                 "rotate-ccw", t("Ja, wis mijn antwoorden"), Q.start_over, aria_describedby="opnieuw-vraag"
             ),
             class_name="row-actions",
@@ -89,7 +77,7 @@ def _step_nav(first: bool = False) -> rx.Component:
         return rx.fragment()
     return rx.el.div(
         # assets/wegwijzer.js turns this into the browser's Back when that goes to the same step.
-        _small_button("arrow-left", t("Terug"), Q.back, data_wegwijzer_terug=""),
+        row_button("arrow-left", t("Terug"), Q.back, data_wegwijzer_terug=""),
         _start_over(),
         class_name="step-nav",
         data_noread="",

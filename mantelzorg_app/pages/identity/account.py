@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from components.controls import link_button
+from components.controls import action_button, link_button, main_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
@@ -10,16 +10,6 @@ from mantelzorg_app.privacy_routes import DOWNLOAD, FILENAME
 from state.auth import AuthState
 from state.privacy import PrivacyState
 from state.ui import UiState, fill, t
-
-
-def _button(icon: str, label: rx.Var, on_click, class_name: str) -> rx.Component:
-    return rx.el.button(
-        rx.icon(icon, size=24, aria_hidden="true"),
-        rx.el.span(label),
-        type="button",
-        on_click=on_click,
-        class_name=class_name,
-    )
 
 
 def _facts(*facts: rx.Component) -> rx.Component:
@@ -75,12 +65,14 @@ def _wipe() -> rx.Component:
                 rx.el.p(
                     t("Weet u het zeker? Dit kan niet ongedaan worden."), role="alert", class_name="summary"
                 ),
-                _button("trash-2", t("Ja, wis al mijn gegevens"), PrivacyState.delete_account, "main-action"),
-                _button("undo-2", t("Nee, terug"), PrivacyState.keep_account, "second-action"),
+                main_button("trash-2", t("Ja, wis al mijn gegevens"), PrivacyState.delete_account),
+                action_button("undo-2", t("Nee, terug"), PrivacyState.keep_account, "second-action"),
             ),
             rx.el.div(
                 rx.el.p(t("Wist u uw gegevens? Dan halen wij alles weg wat wij van u bewaren.")),
-                _button("trash-2", t("Al mijn gegevens wissen"), PrivacyState.ask_to_delete, "second-action"),
+                action_button(
+                    "trash-2", t("Al mijn gegevens wissen"), PrivacyState.ask_to_delete, "second-action"
+                ),
             ),
         ),
         aria_labelledby="wissen",
@@ -90,8 +82,8 @@ def _wipe() -> rx.Component:
 def _sign_out() -> rx.Component:
     return rx.el.section(
         rx.el.h2(t("Uitloggen"), id="uitloggen"),
-        _button("log-out", t("Uitloggen"), AuthState.sign_out(False), "main-action"),
-        _button(
+        main_button("log-out", t("Uitloggen"), AuthState.sign_out(False)),
+        action_button(
             "monitor-smartphone",
             t("Uitloggen op al mijn apparaten"),
             AuthState.sign_out(True),
