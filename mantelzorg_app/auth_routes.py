@@ -12,6 +12,11 @@ uses nothing up (mail scanners open links); the button's POST does, and only fro
 was shown the question: the form carries a random value that must match a SameSite=Strict cookie
 set with the page, so a form posted from another site, which would skip the question, gets the
 question instead.
+
+The link signs in anywhere, but what the sign-in carries (services.identity.carried) passes on its
+Wegwijzer answers only in the browser that asked for the code: its tab set the random value of
+``cookies.CARRY``, whose digest the code keeps. A code someone else asked for her address (a typo,
+or on purpose with made-up answers) signs her in with nothing of theirs; only the way back goes.
 """
 
 import hmac
@@ -105,7 +110,8 @@ def _ask(request: Request, token: str) -> Response:
 
 
 def _confirmed(request: Request, token: str, nonce: str) -> Response:
-    """Yes to the question, in the browser that was shown it: used once, then as if the code was typed."""
+    """Yes to the question, in the browser that was shown it: used once, then as if the code was
+    typed. The answers go on only when this browser asked the code (its CARRY cookie)."""
     https = is_https(request)
     kept = cookies.read(request.headers.get("cookie", ""), cookies.CONFIRM, https) or ""
     if not (nonce and kept and hmac.compare_digest(nonce.encode(), kept.encode())):
@@ -115,9 +121,9 @@ def _confirmed(request: Request, token: str, nonce: str) -> Response:
         checked = login_codes.check_link(session, token, now)
         if checked.outcome != login_codes.Outcome.ok:
             return _link_problem(session, checked)
-        ticket = handoffs.issue(
-            session, handoffs.SIGN_IN, checked.hub_id, checked.email, now, carried=checked.carried
-        )
+        asker = cookies.read(request.headers.get("cookie", ""), cookies.CARRY, https)
+        passed = carried.passed_on(checked.carried, asker)
+        ticket = handoffs.issue(session, handoffs.SIGN_IN, checked.hub_id, checked.email, now, carried=passed)
         session.commit()
     response = finish(request, ticket)
     response.delete_cookie(cookies.name(cookies.CONFIRM, https), path="/", secure=https, httponly=True)
@@ -155,6 +161,8 @@ def finish(request: Request, token: str | None = None) -> RedirectResponse:
     """Signs in a known person (cookie, then Home or the way back); sends a new one to the short
     sign-up form. What the sign-in carried (services.identity.carried: the way back, the Wegwijzer's
     answers) goes on to the new session, or to the sign-up ticket and from there to the session.
+    A ticket carries answers only when the browser that asked the code used it (``passed_on`` in
+    ``_confirmed`` and ``SignInState.check_code``), and only our page hands it over.
 
     After a code or the sign-up form, our own page hands over the ticket in a cookie it sets itself
     (``state.auth.go_to_finish``), never in the URL: a ticket of the attacker's own account that
@@ -207,6 +215,7 @@ def signed_in(slug: str, session_token: str, https: bool, kind: str, then: str =
     set_cookie(response, cookies.name(cookies.SESSION, https), session_token, max_age, https)
     response.delete_cookie(cookies.name(cookies.SIGN_UP, https), path="/", secure=https, httponly=True)
     response.delete_cookie(cookies.name(cookies.TICKET, https), path="/", secure=https)
+    response.delete_cookie(cookies.name(cookies.CARRY, https), path="/", secure=https)
     return response
 
 

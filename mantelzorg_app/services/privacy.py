@@ -99,6 +99,7 @@ def stored(session: Session, person_id: int) -> dict | None:
                 "created_at": _when(s.created_at),
                 "last_seen_at": _when(s.last_seen_at),
                 "expires_at": _when(s.expires_at),
+                # Hers: they reach a session only through her own browser (carried.passed_on).
                 "carried": _carried(s.carried),
             }
             for s in logins
@@ -123,7 +124,9 @@ def stored(session: Session, person_id: int) -> dict | None:
                 "created_at": _when(c.created_at),
                 "expires_at": _when(c.expires_at),
                 "used_at": _when(c.used_at),
-                "carried": _carried(c.carried),
+                # Not what a code carries: whoever typed this address asked it, not necessarily
+                # the account holder, and their answers are not hers to read. It is deleted with
+                # the code (an hour after it ran out); its answers reach the asking browser only.
             }
             for c in codes
         ],

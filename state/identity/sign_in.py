@@ -4,12 +4,17 @@ looked up and the session cookie, never an id the browser sent.
 The mail's link usually opens in a new tab, which has none of this tab's state. So asking for a
 code packs the way back (``?verder=``) and this tab's Wegwijzer answers on the server
 (services.identity.carried): they go with the code to the handoff, to the sign-up form, and to the
-new session, where the request form finds them. Nothing of it is in a URL.
+new session, where the request form finds them. Nothing of it is in a URL. The answers pass on
+only to this browser: the code keeps the digest of this tab's random value, which the tab also
+puts in a cookie for the link's tab (``keep_carry_cookie``); a code used anywhere else carries
+only the way back.
 
 This module sits above state.help (it reads the Wegwijzer's answers); state.auth sits below both.
 """
 
+import json
 import logging
+import re
 
 import reflex as rx
 
@@ -18,7 +23,7 @@ from mantelzorg_app.models import Hub, Role, Wijk
 from mantelzorg_app.routes import after_sign_in
 from mantelzorg_app.services.help import wegwijzer
 from mantelzorg_app.services.identity import accounts, carried, handoffs, login_codes, notices
-from mantelzorg_app.services.platform import cookies, hubs, mail, places
+from mantelzorg_app.services.platform import cookies, digests, hubs, mail, places
 from mantelzorg_app.services.platform.i18n import N_
 from state import ui
 from state.auth import current_actor, go_to_finish, now, session_token
@@ -46,6 +51,7 @@ NO_CODE = N_("Vul de code uit de mail in.")
 NOT_SIGNED_IN_HERE = N_("U bent hier nog niet ingelogd. Typ de code uit de mail, of vraag een nieuwe code.")
 MAIL_FAILED = N_("De mail kon niet worden verstuurd. Probeer het over een paar minuten nog eens.")
 SIGN_UP_FIELDS = ("first_name", "wijk", "role", "consent")
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # digests.new_token's shape
 
 
 class SignInState(rx.State):
@@ -60,6 +66,7 @@ class SignInState(rx.State):
     _then: str = ""  # the allowed part of the hub to go on to after signing in (?verder=)
     _sent_to: str = ""  # the truth of sent_to: "Stuur een nieuwe code" asks for this address only
     _look_again: bool = False  # this tab reloads to see whether another tab signed this browser in
+    _nonce: str = ""  # the random value the answers of this tab's codes are bound to (carried.pack)
 
     @rx.var
     def problem_list(self) -> list[dict[str, str]]:
@@ -97,35 +104,40 @@ class SignInState(rx.State):
         if address is None:
             self.problem = NOT_AN_ADDRESS
             return
-        await self._send(address)
+        return await self._send(address)
 
     @rx.event
     async def send_again(self):
         """ "Stuur een nieuwe code" after a locked code: for the address the last one went to."""
         if self._sent_to:
-            await self._send(self._sent_to)
+            return await self._send(self._sent_to)
 
-    async def _send(self, address: str) -> None:
+    async def _send(self, address: str) -> rx.event.EventSpec | None:
         hub_id = await hub_id_of(self)
         if hub_id is None:
-            return
+            return None
         lang = (await self.get_state(UiState)).lang
-        packed = carried.pack(hub_id, self._then, await self._answers(hub_id))
+        answers = await self._answers(hub_id)
+        if answers and not self._nonce:  # one value per browser when another tab set it already
+            known = session_token(self, cookies.CARRY) or ""
+            self._nonce = known if _TOKEN.fullmatch(known) else digests.new_token()
+        packed = carried.pack(hub_id, self._then, answers, self._nonce)
         with rx.session() as session:
             hub_name = session.get(Hub, hub_id).name
             issued = login_codes.request(session, hub_id, address, client_address(self), now(), packed)
         if issued is None:  # a limit, per address or per client: the same words for both
             self.problem = login_codes.TOO_MANY
-            return
+            return None
         try:
             base = settings.link_base(page_origin(self))
             mail.send(notices.sign_in_code(address, hub_name, issued, base, lang))
         except mail.MailError as error:
             logging.getLogger("mantelzorg.auth").error("sign-in mail not sent: %s", error)
             self.problem = MAIL_FAILED
-            return
+            return None
         self._sent_to = self.sent_to = address
         self.step, self.problem, self.notice, self.locked = "code", "", "", False
+        return keep_carry_cookie(self, self._nonce) if answers else None
 
     async def _answers(self, hub_id: int) -> dict:
         """This tab's Wegwijzer answers in this hub, cleaned as the Wegwijzer cleans them."""
@@ -148,8 +160,11 @@ class SignInState(rx.State):
         with rx.session() as session:
             checked = login_codes.check_code(session, address, code, now())
             if checked.outcome == login_codes.Outcome.ok:
+                # Typed in this tab: its own value says whether this tab asked the code (the newest
+                # code of the address may be someone else's, asked for her address).
+                passed = carried.passed_on(checked.carried, self._nonce)
                 token = handoffs.issue(
-                    session, handoffs.SIGN_IN, checked.hub_id, checked.email, now(), carried=checked.carried
+                    session, handoffs.SIGN_IN, checked.hub_id, checked.email, now(), carried=passed
                 )
                 session.commit()
         self.notice = ""
@@ -175,6 +190,16 @@ class SignInState(rx.State):
         as signed in, or keeps the problem on screen."""
         self._look_again = True
         return rx.call_script("window.location.reload()")
+
+
+def keep_carry_cookie(state: rx.State, nonce: str) -> rx.event.EventSpec:
+    """The tab's random value in a cookie of this browser (SameSite=Strict, ``__Host-`` over HTTPS,
+    as ``state.auth.go_to_finish`` sets the ticket), for the mail link's yes in another tab
+    (auth_routes): only this browser's codes pass their answers on there."""
+    https = cookies.https_origin(page_origin(state))
+    cookie = f"{cookies.name(cookies.CARRY, https)}={nonce}; Path=/; Max-Age={carried.COOKIE_MAX_AGE}"
+    cookie += "; SameSite=Strict" + ("; Secure" if https else "")
+    return rx.call_script(f"document.cookie = {json.dumps(cookie)}")
 
 
 class SignUpState(rx.State):

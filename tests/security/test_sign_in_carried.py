@@ -3,16 +3,19 @@ the sign-up does not ask again what they say, and a tab waiting for a code goes 
 signed this browser in."""
 
 import asyncio
+import re
 from datetime import UTC, datetime
 
 import pytest
 from reflex.istate.data import RouterData
 from sqlmodel import Session, func, select
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
-from mantelzorg_app import settings
+from mantelzorg_app import auth_routes, settings
 from mantelzorg_app.models import Handoff, Hub, LoginCode, Wijk
 from mantelzorg_app.services.identity import carried, handoffs, login_codes
-from mantelzorg_app.services.platform import cookies
+from mantelzorg_app.services.platform import cookies, mail
 from state.help.wegwijzer import QuestionnaireState
 from state.identity.sign_in import LINK_PROBLEMS, NOT_SIGNED_IN_HERE, PROBLEMS, SignInState, SignUpState
 from tests.security.conftest import People, root_state, run_handler
@@ -225,3 +228,149 @@ def test_no_answers_in_a_url_or_the_log(db, caplog):
     assert "zorgt" not in caplog.text
     with Session(db) as session:
         assert session.exec(select(func.count()).select_from(LoginCode)).one() == 1
+
+
+# The carry is bound to the browser that asked, not to the address: a caregiver who mistypes her
+# address as someone else's real one, or someone who asks a code for another person's address with
+# made-up answers, hands that person none of them. Only the way back (an allow-listed part of the
+# hub) goes with any use of the code.
+
+ANNA = "anna.voorbeeld@leusden.example.org"  # has an account in Leusden
+
+
+@pytest.fixture
+def mails(monkeypatch: pytest.MonkeyPatch) -> list[mail.Message]:
+    sent: list[mail.Message] = []
+    monkeypatch.setattr(mail, "send", sent.append)
+    return sent
+
+
+async def _ask_with_answers(db, address: str):
+    """A tab with Wegwijzer answers asks a code for ``address``; returns it and what it set."""
+    _, wijk_id = _hub_and_wijk(db)
+    root = await _tab(query={"verder": "hulpvragen/nieuw"})
+    answers = await root.get_state(QuestionnaireState)
+    await run_handler(answers, "load")
+    answers._answers = {"zorgt": "ja", "plek": f"wijk:{wijk_id}", "hulp": ["boodschappen"]}
+    state = await root.get_state(SignInState)
+    await run_handler(state, "load")
+    return state, await run_handler(state, "send_code", {"email": address})
+
+
+def _link(message: mail.Message) -> str:
+    return re.search(r"/auth/link\?t=(\S+)", message.body).group(1)
+
+
+def _code(message: mail.Message) -> str:
+    return re.search(r"(\d{3}) (\d{3})", message.body).expand(r"\1\2")
+
+
+def _tap_yes(client: TestClient, token: str):
+    page = client.get(f"/auth/link?t={token}").text
+    form = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page))
+    return client.post("/auth/link", data=form)
+
+
+@pytest.fixture
+def browser(db) -> TestClient:
+    return TestClient(Starlette(routes=auth_routes.routes), follow_redirects=False)
+
+
+def test_asking_sets_this_browsers_value_and_keeps_only_its_digest(db, mails):
+    state, set_cookie = asyncio.run(_ask_with_answers(db, ANNA))
+    script = str(set_cookie)
+    assert state._nonce and f"{cookies.CARRY}={state._nonce}" in script and "SameSite=Strict" in script
+    with Session(db) as session:
+        kept = session.exec(select(LoginCode.carried)).one()
+    assert state._nonce not in kept and carried.unpack(kept).bound
+
+
+def test_a_code_asked_by_another_browser_carries_nothing_into_her_session(db, mails, browser):
+    """Someone asked a code for Anna's address with their answers; Anna taps the mail's link in her
+    own browser (no value of theirs, or one of her own): she is signed in, with none of them."""
+    asyncio.run(_ask_with_answers(db, ANNA))
+    browser.cookies.set(cookies.CARRY, "her-own-browsers-value")  # she once asked a code herself
+    response = _tap_yes(browser, _link(mails[-1]))
+    assert response.headers["location"] == "/leusden/hulpvragen/nieuw"  # the way back is harmless
+    session_cookie = response.cookies.get(cookies.SESSION)
+    assert session_cookie
+    with Session(db) as session:
+        assert carried.answers(session, session_cookie, datetime.now(UTC)) == {}
+        for table in (LoginCode, Handoff):
+            texts = session.exec(select(table.carried).where(table.carried != "")).all()
+            assert all(not carried.unpack(text).answers for text in texts)
+
+
+def test_the_browser_that_asked_gets_the_answers_through_the_link(db, mails, browser):
+    state, _ = asyncio.run(_ask_with_answers(db, ANNA))
+    hub_id, _ = _hub_and_wijk(db)
+    browser.cookies.set(cookies.CARRY, state._nonce)  # the link's new tab of the asking browser
+    response = _tap_yes(browser, _link(mails[-1]))
+    assert response.headers["location"] == "/leusden/hulpvragen/nieuw"
+    with Session(db) as session:
+        found = carried.answers(session, response.cookies.get(cookies.SESSION), datetime.now(UTC), hub_id)
+    assert found["hulp"] == ["boodschappen"] and found["zorgt"] == "ja"
+    assert cookies.CARRY in response.headers.get("set-cookie", "")  # emptied once signed in
+
+
+def test_a_planted_code_for_a_new_address_does_not_fill_in_her_sign_up(db, mails, browser):
+    """No "U woont in ..." nor a skipped role question from someone else's answers."""
+    asyncio.run(_ask_with_answers(db, NOOR))
+    response = _tap_yes(browser, _link(mails[-1]))
+    assert response.headers["location"] == "/leusden/welkom?verder=hulpvragen/nieuw"
+    ticket = response.cookies.get(cookies.SIGN_UP)
+
+    async def go():
+        state = await (await _tab(cookie=f"{cookies.SIGN_UP}={ticket}")).get_state(SignUpState)
+        await run_handler(state, "load")
+        return state
+
+    state = asyncio.run(go())
+    assert state.ready and (state.known_wijk, state.known_role) == ("", "")
+
+
+def test_a_typed_code_carries_only_what_this_tab_asked(db, mails):
+    """Her tab waits for her code; meanwhile someone asks one for her address with their answers.
+    The newest mail's code, typed in her tab, signs her in without them."""
+
+    async def go():
+        state = await (await _tab()).get_state(SignInState)
+        await run_handler(state, "send_code", {"email": ANNA})  # her own, without answers
+        await _ask_with_answers(db, ANNA)  # theirs, in another browser
+        return await run_handler(state, "check_code", {"code": _code(mails[-1])})
+
+    finish = asyncio.run(go())
+    assert "/auth/finish" in str(finish)
+    with Session(db) as session:
+        ticket = session.exec(select(Handoff).where(Handoff.purpose == handoffs.SIGN_IN)).one()
+        assert carried.unpack(ticket.carried).answers == {}
+
+
+def test_the_asking_tab_typing_its_code_keeps_the_answers(db, mails):
+    async def go():
+        state, _ = await _ask_with_answers(db, ANNA)
+        return await run_handler(state, "check_code", {"code": _code(mails[-1])})
+
+    assert "/auth/finish?verder=hulpvragen/nieuw" in str(asyncio.run(go()))
+    with Session(db) as session:
+        ticket = session.exec(select(Handoff).where(Handoff.purpose == handoffs.SIGN_IN)).one()
+        assert carried.unpack(ticket.carried).answers["hulp"] == ["boodschappen"]
+
+
+def test_a_second_tab_of_the_browser_that_asked_uses_the_same_value(db, mails):
+    """The cookie another tab of this browser set is reused, so either tab's codes carry; anything
+    not of our shape in that cookie is not."""
+
+    async def go(cookie: str):
+        _, wijk_id = _hub_and_wijk(db)
+        root = await _tab(cookie=cookie)
+        answers = await root.get_state(QuestionnaireState)
+        await run_handler(answers, "load")
+        answers._answers = {"zorgt": "ja", "plek": f"wijk:{wijk_id}"}
+        state = await root.get_state(SignInState)
+        await run_handler(state, "send_code", {"email": ANNA})
+        return state._nonce
+
+    first = asyncio.run(go(""))
+    assert asyncio.run(go(f"{cookies.CARRY}={first}")) == first
+    assert asyncio.run(go(f"{cookies.CARRY}=short")) not in ("short", first)

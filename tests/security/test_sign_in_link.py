@@ -94,12 +94,13 @@ def test_a_used_ticket_at_finish_keeps_her_hub(client: TestClient, db):
 
 
 ANSWERS = {"zorgt": "ja", "hulp": ["boodschappen"]}
+ASKER = "the-asking-tabs-random-value"  # what the asking tab put in the CARRY cookie
 
 
 def _carrying_link(db, email: str) -> tuple[str, int]:
     with Session(db) as session:
         hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
-        packed = carried.pack(hub_id, "hulpvragen/nieuw", ANSWERS)
+        packed = carried.pack(hub_id, "hulpvragen/nieuw", ANSWERS, ASKER)
         return login_codes.request(
             session, hub_id, email, "192.0.2.7", datetime.now(UTC), packed
         ).link_token, hub_id
@@ -108,6 +109,7 @@ def _carrying_link(db, email: str) -> tuple[str, int]:
 def test_the_link_carries_the_way_back_and_the_answers_to_the_new_session(client: TestClient, db):
     """Opened in a new tab, which has none of the first tab's state: the server carried them."""
     token, hub_id = _carrying_link(db, ANNA)
+    client.cookies.set(cookies.CARRY, ASKER)  # a tab of the browser that asked the code
     page = client.get(f"/auth/link?t={token}").text
     response = client.post("/auth/link", data=_hidden(page))
     assert response.headers["location"] == "/leusden/hulpvragen/nieuw"
@@ -121,6 +123,7 @@ def test_the_link_carries_the_way_back_and_the_answers_to_the_new_session(client
 
 def test_a_new_person_gets_the_answers_through_the_sign_up_ticket(client: TestClient, db):
     token, _ = _carrying_link(db, "nieuw.voorbeeld@example.org")
+    client.cookies.set(cookies.CARRY, ASKER)
     page = client.get(f"/auth/link?t={token}").text
     response = client.post("/auth/link", data=_hidden(page))
     assert response.headers["location"] == "/leusden/welkom?verder=hulpvragen/nieuw"

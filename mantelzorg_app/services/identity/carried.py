@@ -7,6 +7,14 @@ travel on the server, keyed by the sign-in, never in a URL or a log: ``LoginCode
 empties the one before it, and the session keeps them for ``KEEP`` at most (services.housekeeping),
 until the request form uses them (``forget``), or the session ends.
 
+The answers pass on only to the browser that asked: the code's JSON keeps the digest of a random
+value (``bound``) that only the asking tab knows (a backend var) and puts in a SameSite=Strict
+cookie (services.platform.cookies.CARRY). Someone who mistypes her address as another person's
+real one, or who asks a code for someone else's address with made-up answers, cannot hand that
+person the answers: when the code is used elsewhere, ``passed_on`` keeps the way back (an
+allow-listed part of the hub, harmless) and drops the answers. From there on (handoff, session)
+they are the signing-in browser's own, so they travel unbound.
+
 This module only checks their shape (identity sits below help): the caller cleans the answers
 with services.help.wegwijzer before it packs them and after it reads them back.
 """
@@ -25,6 +33,7 @@ from mantelzorg_app.routes import after_sign_in
 from mantelzorg_app.services.platform import digests
 
 MAX_CHARS = 4000  # the columns' size
+COOKIE_MAX_AGE = 900  # seconds: longer than a code lives (10 minutes), so its link still finds it
 KEEP = timedelta(hours=12)  # a session holds what its sign-in carried this long at most
 _KEY = re.compile(r"[a-z_]{1,30}")
 _MOST_KEYS = 40
@@ -39,6 +48,7 @@ class Carried:
     hub_id: int | None = None
     then: str = ""  # a part of routes.AFTER_SIGN_IN, or ""
     answers: Answers = field(default_factory=dict)
+    bound: str = field(default="", compare=False, repr=False)  # digest of the asking browser's value
 
     def __bool__(self) -> bool:
         return bool(self.then or self.answers)
@@ -65,18 +75,33 @@ def clean_answers(answers: object) -> Answers:
     return clean
 
 
-def pack(hub_id: int | None, then: str, answers: object) -> str:
+def pack(hub_id: int | None, then: str, answers: object, nonce: str = "") -> str:
     """The JSON for a ``carried`` column; "" when there is nothing to carry. Answers that would not
-    fit the column are left behind (the way back still goes)."""
+    fit the column are left behind (the way back still goes). ``nonce``: the asking browser's
+    random value, for a code (only its digest is kept); the answers of a code packed without one
+    pass on to nobody (``passed_on``)."""
     then = after_sign_in(then)
     clean = clean_answers(answers)
     if not then and not clean:
         return ""
     for kept in (clean, {}):
-        text = json.dumps({"hub": hub_id, "then": then, "answers": kept}, separators=(",", ":"))
+        data = {"hub": hub_id, "then": then, "answers": kept}
+        if kept and nonce:
+            data["bound"] = digests.digest(nonce)
+        text = json.dumps(data, separators=(",", ":"))
         if len(text) <= MAX_CHARS and (then or kept):
             return text
     return ""
+
+
+def passed_on(text: str | None, nonce: str | None) -> str:
+    """What a used code's ``carried`` passes on to the browser that used it, holding ``nonce`` (its
+    cookie, or the asking tab's own value): all of it when the code was asked with that value; else
+    only the way back, never the answers of someone else's browser. Unbound: from here on they
+    are this browser's."""
+    found = unpack(text)
+    same = bool(nonce and found.bound and digests.same(nonce, found.bound))
+    return pack(found.hub_id, found.then, found.answers if same else {})
 
 
 def unpack(text: str | None) -> Carried:
@@ -90,10 +115,12 @@ def unpack(text: str | None) -> Carried:
     if not isinstance(data, dict):
         return Carried()
     hub_id = data.get("hub")
+    bound = data.get("bound")
     return Carried(
         hub_id=hub_id if isinstance(hub_id, int) and not isinstance(hub_id, bool) else None,
         then=after_sign_in(data.get("then")),
         answers=clean_answers(data.get("answers")),
+        bound=bound if isinstance(bound, str) and len(bound) <= 128 else "",
     )
 
 

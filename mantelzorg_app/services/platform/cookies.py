@@ -11,7 +11,8 @@ LANGUAGE = "taal"  # the visitor's language; not secret, set by the page
 SIGN_UP = "mz_aanmelden"  # the ticket from a verified address to the sign-up form
 CONFIRM = "mz_bevestig"  # ties the "Inloggen als ...?" form to the browser that was shown it
 TICKET = "mz_ticket"  # a checked code's single-use ticket, set by our page for /auth/finish
-HOST_ONLY = (SESSION, SIGN_UP, CONFIRM, TICKET)  # over HTTPS these carry the __Host- prefix
+CARRY = "mz_meenemen"  # the random value of the tab that asked a code (services.identity.carried)
+HOST_ONLY = (SESSION, SIGN_UP, CONFIRM, TICKET, CARRY)  # over HTTPS these carry the __Host- prefix
 SECURE_SESSION = f"__Host-{SESSION}"
 
 

@@ -156,3 +156,27 @@ def test_the_download_of_her_data_shows_what_a_sign_in_carries(session: Session,
     _session_with(session, world, carried.pack(world.leusden.id, "hulpvragen/nieuw", ANSWERS))
     data = privacy.stored(session, world.volunteer.id)
     assert data["sessions"][0]["carried"] == {"then": "hulpvragen/nieuw", "answers": ANSWERS}
+
+
+def test_the_answers_pass_on_only_to_the_browser_that_asked(world: World) -> None:
+    text = carried.pack(world.leusden.id, "hulpvragen/nieuw", ANSWERS, "the-asking-browser")
+    assert "the-asking-browser" not in text  # only its digest is kept
+    mine = carried.unpack(carried.passed_on(text, "the-asking-browser"))
+    assert mine == carried.Carried(world.leusden.id, "hulpvragen/nieuw", ANSWERS) and not mine.bound
+    for other in ("another-browser", "", None):  # only the way back, which is harmless
+        assert carried.unpack(carried.passed_on(text, other)) == carried.Carried(
+            world.leusden.id, "hulpvragen/nieuw", {}
+        )
+    unbound = carried.pack(world.leusden.id, "", ANSWERS)  # asked without a value: for nobody
+    assert carried.passed_on(unbound, "") == "" and carried.passed_on(unbound, "x") == ""
+    assert carried.passed_on("", "the-asking-browser") == ""
+
+
+def test_the_download_shows_no_answers_of_a_code_someone_asked_for_her_address(
+    session: Session, world: World
+) -> None:
+    text = carried.pack(world.leusden.id, "hulpvragen/nieuw", ANSWERS, "someone-elses-browser")
+    login_codes.request(session, world.leusden.id, world.volunteer.email, "192.0.2.1", NOW, text)
+    data = privacy.stored(session, world.volunteer.id)
+    assert len(data["login_codes"]) == 1 and "carried" not in data["login_codes"][0]
+    assert "boodschappen" not in json.dumps(data)
