@@ -23,7 +23,19 @@ STOPPABLE = ("open", OFFERED, "matched")  # shown states a caregiver can still s
 CATEGORY = {c.value: (c.label, c.icon) for c in HELP_CATEGORIES}
 
 
-def request_row(request, wijk: str) -> dict[str, str]:
+class RequestRow(TypedDict):
+    """What every list shows of a request (``request_row``)."""
+
+    id: str
+    label: str
+    icon: str
+    text: str
+    wijk: str
+    home_visit: str
+    recurring: str
+
+
+def request_row(request, wijk: str) -> RequestRow:
     """What every list shows of a request: its category word and pictogram, text and place."""
     label, icon = CATEGORY.get(request.category, ("", "hand-heart"))
     return {
@@ -37,16 +49,9 @@ def request_row(request, wijk: str) -> dict[str, str]:
     }
 
 
-class StatusRow(TypedDict):
+class StatusRow(RequestRow):
     """A request on "Mijn hulpvragen": ``request_row``'s keys, its status, and when in words."""
 
-    id: str
-    label: str
-    icon: str
-    text: str
-    wijk: str
-    home_visit: str
-    recurring: str
     status: str  # a STATUS_WORDS msgid, or "" while offers wait (they ask the question)
     state: str  # Mine.shown
     helper: str

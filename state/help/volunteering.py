@@ -1,7 +1,5 @@
 """A volunteer's pages: the requests that fit (best first, with why), "Ik help", and the profile."""
 
-from typing import TypedDict
-
 import reflex as rx
 
 from mantelzorg_app import routes, settings
@@ -14,7 +12,7 @@ from state import ui
 from state.actions import act, viewer
 from state.auth import now
 from state.client import page_origin
-from state.help.requests import request_row
+from state.help.requests import RequestRow, request_row
 from state.hub import HubState
 from state.inputs import toggled
 
@@ -29,16 +27,9 @@ def reason_row(reason: Reason) -> dict[str, str]:
     return {"message": reason.message, **dict.fromkeys(REASON_VALUES, ""), **reason.values, **reason.terms}
 
 
-class HelpingRow(TypedDict):
+class HelpingRow(RequestRow):
     """A request the volunteer helps with: ``request_row``'s keys, the caregiver, the first moment."""
 
-    id: str
-    label: str
-    icon: str
-    text: str
-    wijk: str
-    home_visit: str
-    recurring: str
     caregiver: str
     first: dict[str, str]  # by language: "Eerste moment dat past: morgen, in de middag"
 
