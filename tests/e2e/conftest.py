@@ -39,7 +39,17 @@ def app(smtp: SmtpServer) -> Iterator[RunningApp]:
         "MANTELZORG_TRUSTED_PROXIES": "127.0.0.1,::1",
     }
     with running_app(env) as running:
+        _running.append(running)
         yield running
+        _running.remove(running)
+
+
+_running: list[RunningApp] = []
+
+
+def app_db_url() -> str:
+    """The database of the app under test, for helpers without the ``app`` fixture at hand."""
+    return _running[-1].db_url
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from mantelzorg_app.models import CallbackTask, HelpRequest, Hub, LoginCode, Membership, Person, Role
 from mantelzorg_app.services.platform.database import engine
-from tests.e2e.conftest import check_page, open_page
+from tests.e2e.conftest import app_db_url, check_page, open_page
 from tests.e2e.test_sign_in import ask_code, mail_body, type_code
 from tests.support.server import RunningApp
 from tests.support.smtp import SmtpServer
@@ -21,11 +21,13 @@ YES_LINK = re.compile(r"https?://\S+/auth/ja\?t=\S+")
 def sign_in(page: Page, smtp: SmtpServer, address: str, first_name: str) -> None:
     """Signs in with a code from the mail. The suite signs Gerrit in more often than the 5 codes an
     hour a real address may ask, so the address's earlier codes are moved back two hours first."""
-    with Session(engine) as session:
+    db = engine(app_db_url())
+    with Session(db) as session:
         for code in session.exec(select(LoginCode).where(LoginCode.email == address)).all():
             code.created_at -= timedelta(hours=2)
             session.add(code)
         session.commit()
+    db.dispose()
     type_code(page, ask_code(page, smtp, address))
     expect(page.get_by_role("heading", level=1, name=f"Welkom, {first_name}")).to_be_visible()
 

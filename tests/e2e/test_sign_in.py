@@ -51,7 +51,7 @@ def test_new_caregiver_signs_up_with_the_code_from_the_mail(page: Page, smtp: Sm
     expect(page.get_by_role("heading", level=1, name="Welkom!")).to_be_visible()
     page.get_by_label("Uw voornaam").fill("Noor")
     page.get_by_role("button", name="Aanmelden").click()  # wijk, role and consent still missing
-    summary = page.get_by_role("alert").filter(has_text="Er ontbreekt nog iets")
+    summary = page.get_by_role("alert").filter(has_text="Er is een probleem")
     expect(summary).to_contain_text("Kies uw wijk of dorp.")
     expect(summary).to_contain_text("Zonder uw toestemming kunnen wij u niet aanmelden.")
     expect(page.get_by_label("Uw voornaam")).to_have_value("Noor")
@@ -294,5 +294,5 @@ def test_sign_in_pages_in_english(page: Page, smtp: SmtpServer, language: str):
     type_code(page, code, "The code (6 digits)", "Sign in")
     expect(page.get_by_role("heading", level=1, name="Welcome!")).to_be_visible()
     page.get_by_role("button", name="Sign up").click()
-    expect(page.get_by_role("alert").filter(has_text="Something is still missing")).to_be_visible()
+    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
     check_page(page, "sign-up-en")
