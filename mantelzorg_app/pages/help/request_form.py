@@ -168,28 +168,27 @@ def _text() -> rx.Component:
     )
 
 
+def _several(title: rx.Var, field: str, chosen: rx.Var, choices) -> tuple[rx.Component, rx.Component]:
+    """A heading and its choices, any number of them: days, dayparts."""
+    return (
+        rx.el.h3(title),
+        choice_buttons(
+            title,
+            *(
+                choice_button(c.icon, t(c.label), chosen.contains(c.value), F.toggle(field, c.value))
+                for c in choices
+            ),
+            compact=True,
+        ),
+    )
+
+
 def _when() -> rx.Component:
     return _step(
         t("Wanneer komt het goed uit?"),
         rx.el.p(t("Kiest u niets? Dan maakt het niet uit.")),
-        rx.el.h3(t("Dagen")),
-        choice_buttons(
-            t("Dagen"),
-            *(
-                choice_button(d.icon, t(d.label), F.days.contains(d.value), F.toggle("days", d.value))
-                for d in DAYS
-            ),
-            compact=True,
-        ),
-        rx.el.h3(t("Moment van de dag")),
-        choice_buttons(
-            t("Moment van de dag"),
-            *(
-                choice_button(p.icon, t(p.label), F.dayparts.contains(p.value), F.toggle("dayparts", p.value))
-                for p in DAYPARTS
-            ),
-            compact=True,
-        ),
+        *_several(t("Dagen"), "days", F.days, DAYS),
+        *_several(t("Moment van de dag"), "dayparts", F.dayparts, DAYPARTS),
         rx.el.h3(t("Eén keer of vaker?")),
         choice_buttons(
             t("Eén keer of vaker?"),
