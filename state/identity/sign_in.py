@@ -19,7 +19,7 @@ import re
 import reflex as rx
 
 from mantelzorg_app import settings
-from mantelzorg_app.models import Hub, Role, Wijk
+from mantelzorg_app.models import Hub, Role
 from mantelzorg_app.routes import after_sign_in
 from mantelzorg_app.services.help import wegwijzer
 from mantelzorg_app.services.identity import accounts, carried, handoffs, login_codes, notices
@@ -243,7 +243,7 @@ class SignUpState(rx.State):
         self.wijken = [{"id": str(w.id), "name": w.name} for w in wijken]
         answers = found.answers if found.hub_id == hub_id else {}
         summary = wegwijzer.summary(answers, [w.id for w in wijken])
-        wijk = _wijk_of(wijken, summary["wijk_id"], summary["postcode"])
+        wijk = places.wijk_of(wijken, summary["wijk_id"], summary["postcode"])
         self.known_wijk, self.known_wijk_name = (str(wijk.id), wijk.name) if wijk else ("", "")
         self.known_role = Role.caregiver.value if summary["cares"] == "ja" else ""
 
@@ -284,14 +284,3 @@ class SignUpState(rx.State):
             session.commit()
         self.problems = dict.fromkeys(SIGN_UP_FIELDS, "")
         return go_to_finish(self, token, self._then)
-
-
-def _wijk_of(wijken: list[Wijk], wijk_id: int | None, postcode: str | None) -> Wijk | None:
-    """The hub's wijk the Wegwijzer's place answer names: the wijk chosen, or the one whose postcode
-    area holds the postcode typed; None when none does."""
-    if wijk_id is not None:
-        return next((w for w in wijken if w.id == wijk_id), None)
-    area = places.area(postcode)
-    if area is None:
-        return None
-    return next((w for w in wijken if area in {places.area(p) for p in w.postcodes.split()}), None)

@@ -41,3 +41,14 @@ def wijk_postcode(wijk: Wijk | None) -> str | None:
     """Where a wijk lies for distance: the first of its postcode areas; None without one."""
     found = wijk.postcodes.split() if wijk is not None else []
     return found[0] if found else None
+
+
+def wijk_of(wijken: list[Wijk], wijk_id: int | None, postcode: str | None) -> Wijk | None:
+    """The wijk a place answer names: the wijk chosen, or the one whose postcode areas hold the
+    postcode typed; None when none does."""
+    if wijk_id is not None:
+        return next((w for w in wijken if w.id == wijk_id), None)
+    found = area(postcode)
+    if found is None:
+        return None
+    return next((w for w in wijken if found in {area(p) for p in w.postcodes.split()}), None)

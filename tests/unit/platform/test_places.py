@@ -64,3 +64,13 @@ def test_a_wijk_lies_at_its_first_postcode_area(postcodes: str, found: str | Non
 
 def test_no_wijk_lies_nowhere() -> None:
     assert places.wijk_postcode(None) is None
+
+
+def test_a_place_answer_names_the_wijk_chosen_or_the_one_whose_areas_hold_the_postcode():
+    centrum = Wijk(id=1, hub_id=1, slug="centrum", name="Centrum", kind="wijk", postcodes="3831 3832")
+    achterveld = Wijk(id=2, hub_id=1, slug="achterveld", name="Achterveld", kind="kern", postcodes="3791")
+    wijken = [centrum, achterveld]
+    assert places.wijk_of(wijken, 2, None) is achterveld
+    assert places.wijk_of(wijken, None, "3832 ab") is centrum
+    assert places.wijk_of(wijken, None, "9999 ZZ") is None
+    assert places.wijk_of(wijken, 7, None) is None and places.wijk_of(wijken, None, None) is None
