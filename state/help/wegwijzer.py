@@ -264,21 +264,16 @@ class QuestionnaireState(rx.State):
         summary = found.summary
         intro = self._intro and found.key == wegwijzer.QUESTIONS[0].key
         self._intro = intro
-        if found.key is None:
-            shown = wegwijzer.visible(found.answers)
-            before = shown[-1].key if shown else INTRO
-        else:
-            before = wegwijzer.previous_key(found.key, found.answers) or INTRO
         show(
             self,
             cares=summary["cares"] or "",
             categories=summary["categories"],
             band=summary["band"].value if summary["band"] else "",
-            urgent=support_lines.needs_line(found.answers),
+            urgent=support_lines.needs_line(found),
             asked=self._asked,
             key=found.key or "",
             intro=intro,
-            before=INTRO if intro else before,
+            before=INTRO if intro else found.before or INTRO,
             confirming=False,
             chosen=found.chosen,
             position=found.position,

@@ -11,7 +11,6 @@ The national lines are free, day and night: that is said, because it is what low
 """
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mantelzorg_app.models import Hub
@@ -104,9 +103,9 @@ def call_now(hub: Hub) -> Line | None:
     return Line(_all(CALL_NOW), hub.phone.strip(), href) if href else None
 
 
-def needs_line(answers: Mapping[str, object]) -> bool:
+def needs_line(found: wegwijzer.Screen) -> bool:
     """True when she answered "Vaak" on "ik kan het niet meer aan" (and that question is shown)."""
-    return wegwijzer.shown(answers).get(CANNOT_COPE) == MOST_OFTEN
+    return CANNOT_COPE in found.shown and found.answers.get(CANNOT_COPE) == MOST_OFTEN
 
 
 def national_line(country: str) -> Line | None:

@@ -392,7 +392,8 @@ def _summary(clean: Mapping[str, str | list[str]], shown: list[Question]) -> dic
 @dataclass(frozen=True)
 class Screen:
     """One step worked out at once, for a tab: the cleaned answers, the question on screen (None:
-    the result) with its place in the count and its answer so far, and the summary."""
+    the result) with its place in the count and its answer so far, the summary, the questions shown
+    and the one before this screen (the last on the result; None on the first question)."""
 
     answers: dict[str, str | list[str]]
     key: str | None
@@ -400,6 +401,8 @@ class Screen:
     total: int
     chosen: list[str]
     summary: dict
+    shown: tuple[str, ...]
+    before: str | None
 
 
 def screen(
@@ -417,6 +420,7 @@ def screen(
     elif key not in keys:
         key = next((k for k in keys if k not in clean), None)
     answer = clean.get(key) if key is not None else None
+    place = keys.index(key) if key is not None else len(keys)
     return Screen(
         answers=clean,
         key=key,
@@ -424,4 +428,6 @@ def screen(
         total=len(keys) if key is not None else 0,
         chosen=[answer] if isinstance(answer, str) else list(answer or []),
         summary=_summary(clean, shown),
+        shown=tuple(keys),
+        before=keys[place - 1] if place > 0 else None,
     )

@@ -3,7 +3,7 @@
 import pytest
 
 from mantelzorg_app.models import Hub
-from mantelzorg_app.services.help import support_lines
+from mantelzorg_app.services.help import support_lines, wegwijzer
 from mantelzorg_app.services.help.callbacks import GOOD_TIMES
 from mantelzorg_app.services.help.vocabulary import DAYPART_PHRASES
 from mantelzorg_app.services.platform import i18n
@@ -106,19 +106,25 @@ def test_a_country_we_do_not_know_has_no_line():
     assert support_lines.national_line("") is None
 
 
+def needs_line(answers: dict) -> bool:
+    """The rule on the screen a tab shows for these answers, as the Wegwijzer's state asks it."""
+    return support_lines.needs_line(wegwijzer.screen(answers, None, None))
+
+
 def test_the_line_only_after_vaak_on_cannot_cope():
     assert support_lines.MOST_OFTEN == "vaak"
-    assert not support_lines.needs_line(HEAVY)
-    assert not support_lines.needs_line(HEAVY | {"op": "nooit"})
-    assert support_lines.needs_line(HEAVY | {"op": "vaak"})
-    assert not support_lines.needs_line(HEAVY | {"somber": "vaak"}), "heavy, but not this question"
+
+    assert not needs_line(HEAVY)
+    assert not needs_line(HEAVY | {"op": "nooit"})
+    assert needs_line(HEAVY | {"op": "vaak"})
+    assert not needs_line(HEAVY | {"somber": "vaak"}), "heavy, but not this question"
 
 
 def test_a_skipped_or_forged_answer_does_not_count():
-    assert not support_lines.needs_line(HEAVY | {"op": "vaak", "zorgt": "nee"}), "after 'nee' it is not asked"
-    assert not support_lines.needs_line({"op": ["vaak"]})
-    assert not support_lines.needs_line({"op": "Vaak"})
-    assert not support_lines.needs_line({})
+    assert not needs_line(HEAVY | {"op": "vaak", "zorgt": "nee"}), "after 'nee' it is not asked"
+    assert not needs_line({"op": ["vaak"]})
+    assert not needs_line({"op": "Vaak"})
+    assert not needs_line({})
 
 
 def test_the_words_are_calm():
