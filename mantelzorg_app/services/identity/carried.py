@@ -26,10 +26,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from mantelzorg_app.models import LoginSession
 from mantelzorg_app.routes import after_sign_in
+from mantelzorg_app.services.identity import sessions
 from mantelzorg_app.services.platform import digests
 
 MAX_CHARS = 4000  # the columns' size
@@ -124,17 +125,9 @@ def unpack(text: str | None) -> Carried:
     )
 
 
-def _session_row(session: Session, session_token: str | None) -> LoginSession | None:
-    if not session_token:
-        return None
-    return session.exec(
-        select(LoginSession).where(LoginSession.token_digest == digests.digest(session_token))
-    ).first()
-
-
 def of_session(session: Session, session_token: str | None, now: datetime) -> Carried:
     """What the sign-in of this session carried, while the session lasts and for ``KEEP`` at most."""
-    row = _session_row(session, session_token)
+    row = sessions.by_token(session, session_token)
     if row is None or not row.carried or row.expires_at <= now or row.created_at + KEEP <= now:
         return Carried()
     return unpack(row.carried)
@@ -152,7 +145,7 @@ def answers(session: Session, session_token: str | None, now: datetime, hub_id: 
 
 def forget(session: Session, session_token: str | None) -> None:
     """Empties what this session's sign-in carried (e.g. once the request form is posted); commits."""
-    row = _session_row(session, session_token)
+    row = sessions.by_token(session, session_token)
     if row is not None and row.carried:
         row.carried = ""
         session.add(row)

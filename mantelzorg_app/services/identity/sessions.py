@@ -48,7 +48,7 @@ def start(session: Session, person_id: int, kind: str, now: datetime, carried: s
 def person(session: Session, token: str | None, now: datetime, tab: str = "") -> Person | None:
     """Who holds this token, or None; an e-mail session's idle limit starts again. A browser ``tab``
     that shows the session is remembered, so that ending it can empty that tab too."""
-    row = _row(session, token)
+    row = by_token(session, token)
     if row is None or row.expires_at <= now:
         return None
     row.last_seen_at = now
@@ -66,13 +66,13 @@ def tabs(session: Session, token: str | None = None, person_id: int | None = Non
     if person_id is not None:
         rows = session.exec(select(LoginSession.tabs).where(LoginSession.person_id == person_id)).all()
     else:
-        rows = [row.tabs] if (row := _row(session, token)) else []
+        rows = [row.tabs] if (row := by_token(session, token)) else []
     return {tab for joined in rows for tab in joined.split()}
 
 
 def end(session: Session, token: str | None) -> int | None:
     """Signs out this device; returns whose session it was."""
-    row = _row(session, token)
+    row = by_token(session, token)
     if row is None:
         return None
     session.delete(row)
@@ -91,7 +91,7 @@ def sign_out(session: Session, token: str | None, everywhere: bool, hub_id: int 
     """ "Uitloggen": ends this device's session, with ``everywhere`` every session of its person, and
     logs it in the audit of ``hub_id``, in one commit. Returns the browser tabs that showed the ended
     sessions, for the caller to empty; nothing for a token without a session."""
-    row = _row(session, token)
+    row = by_token(session, token)
     if row is None:
         return set()
     person_id, shown = row.person_id, set(row.tabs.split())
@@ -114,7 +114,8 @@ def _end_every(session: Session, person_id: int) -> int:
     return len(rows)
 
 
-def _row(session: Session, token: str | None) -> LoginSession | None:
+def by_token(session: Session, token: str | None) -> LoginSession | None:
+    """The session a token opens, or None (no token, or none with its digest)."""
     if not token:
         return None
     return session.exec(
