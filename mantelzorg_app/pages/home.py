@@ -6,7 +6,7 @@ import reflex as rx
 from components.controls import icon_link, link_button
 from components.tile import tile, tile_grid
 from mantelzorg_app import routes
-from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.pages.layout import HOME, hub_href
 from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.help import overview
 from mantelzorg_app.services.platform.i18n import N_
@@ -88,7 +88,7 @@ def _tiles() -> rx.Component:
     HomeState.load,
     heading=rx.cond(AuthState.signed_in, fill(t("Welkom, {name}"), name=AuthState.first_name), t("Welkom")),
     title=t("Welkom"),  # browsers keep titles in their history: no name in it
-    active="home",
+    active=HOME,
 )
 def home() -> rx.Component:
     return rx.cond(

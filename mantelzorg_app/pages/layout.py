@@ -6,7 +6,7 @@ from components.bottom_nav import NavItem, bottom_nav
 from components.controls import icon_button, language_choice, link_button
 from components.offline import offline_notice
 from mantelzorg_app import routes
-from mantelzorg_app.services.platform.i18n import LANGUAGES
+from mantelzorg_app.services.platform.i18n import LANGUAGES, N_
 from state.home import NavState
 from state.hub import HubState
 from state.ui import UiState, t
@@ -17,17 +17,29 @@ def hub_href(part: str = "") -> rx.Var:
     return f"/{HubState.slug}/{part}" if part else f"/{HubState.slug}"
 
 
+HOME = "home"  # the bottom bar's key for the hub's Home
+# The bottom bar's word for each item; a hub page's section in its <title> too (pages.shape).
+NAV_WORDS = {
+    HOME: N_("Start"),
+    routes.HELP: N_("Hulp"),
+    routes.SEARCH: N_("Zoeken"),
+    routes.CHAT: N_("Praten"),
+    routes.CALENDAR: N_("Agenda"),
+}
+
+
 def _nav_items() -> list[NavItem]:
     """The bottom bar. "Hulp" opens "Mijn hulpvragen" while the person has a request going on
     (``NavState``, loaded on every hub page), else the Wegwijzer."""
     help_href = rx.cond(NavState.has_requests, hub_href(routes.REQUESTS), hub_href(routes.HELP))
-    return [
-        NavItem("home", "house", t("Start"), hub_href()),
-        NavItem(routes.HELP, "hand-heart", t("Hulp"), help_href),
-        NavItem(routes.SEARCH, "search", t("Zoeken"), hub_href(routes.SEARCH)),
-        NavItem(routes.CHAT, "message-circle", t("Praten"), hub_href(routes.CHAT)),
-        NavItem(routes.CALENDAR, "calendar-days", t("Agenda"), hub_href(routes.CALENDAR)),
+    items = [
+        (HOME, "house", hub_href()),
+        (routes.HELP, "hand-heart", help_href),
+        (routes.SEARCH, "search", hub_href(routes.SEARCH)),
+        (routes.CHAT, "message-circle", hub_href(routes.CHAT)),
+        (routes.CALENDAR, "calendar-days", hub_href(routes.CALENDAR)),
     ]
+    return [NavItem(key, icon, t(NAV_WORDS[key]), href) for key, icon, href in items]
 
 
 def _top_bar(place: rx.Component) -> rx.Component:

@@ -25,8 +25,7 @@ from reflex.event import EventHandler
 
 from components.controls import link_button
 from mantelzorg_app import routes
-from mantelzorg_app.pages.layout import hub_href, hub_page
-from mantelzorg_app.services.platform.i18n import N_
+from mantelzorg_app.pages.layout import HOME, NAV_WORDS, hub_href, hub_page
 from state.auth import TabOwnerState
 from state.home import NavState
 from state.hub import HubState
@@ -34,13 +33,6 @@ from state.ui import UiState, t
 
 BRAND = "Mantelzorghub"  # the last part of every page's <title>
 SEPARATOR = " - "
-# The bottom bar's word for each of its items: a hub page's section in its <title>.
-SECTIONS = {
-    routes.HELP: N_("Hulp"),
-    routes.SEARCH: N_("Zoeken"),
-    routes.CHAT: N_("Praten"),
-    routes.CALENDAR: N_("Agenda"),
-}
 
 # Every hub page loads these first, in this order: TabOwnerState.check must run first; NavState.load
 # (whether the bottom bar's "Hulp" opens the person's requests) uses what it and the hub found.
@@ -161,8 +153,8 @@ def hub_page_at(
     titles in their history.
     """
     route = routes.hub_route(part) if part else routes.HUB
-    if section is None and active in SECTIONS:
-        section = t(SECTIONS[active])
+    if section is None and active in NAV_WORDS and active != HOME:  # Home is the hub itself
+        section = t(NAV_WORDS[active])
     page_title = hub_title(heading if title is None else title, section)
 
     def register(content: Callable[[], Content]) -> PageFunction:
