@@ -16,7 +16,7 @@ from reflex.event import EventSpec
 from mantelzorg_app import settings
 from mantelzorg_app.models import CallbackTask, Hub, Role
 from mantelzorg_app.services import confirmations
-from mantelzorg_app.services.help import callbacks, coordination
+from mantelzorg_app.services.help import callbacks, coordination, support_lines
 from mantelzorg_app.services.identity import memberships
 from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import dates, i18n
@@ -57,20 +57,17 @@ def _call_row(task: CallbackTask, zone: str, moment: datetime) -> CallRow:
         id=str(task.id),
         name=task.name,
         phone=task.phone,
-        tel="tel:" + "".join(ch for ch in task.phone if ch.isdigit() or ch == "+"),
+        tel=support_lines.tel_href(task.phone),
         good_time=task.good_time,
         about={lang: callbacks.about(task, lang) for lang in i18n.LANGUAGES},
-        asked={lang: callbacks.asked_in_words(task, zone, lang, moment) for lang in i18n.LANGUAGES},
+        asked=_asked(task.created_at, zone, moment),
         tried={lang: callbacks.tried_in_words(task, zone, lang, moment) for lang in i18n.LANGUAGES},
     )
 
 
 def _asked(created: datetime, zone: str, moment: datetime) -> dict[str, str]:
     """ "Gevraagd gisteren om 9.00 uur" in every language."""
-    return {
-        lang: i18n.gettext(lang, callbacks.ASKED, when=dates.in_words(created, zone, lang, moment))
-        for lang in i18n.LANGUAGES
-    }
+    return {lang: callbacks.asked_in_words(created, zone, lang, moment) for lang in i18n.LANGUAGES}
 
 
 def pinned(fresh: list[CallRow], shown: list[CallRow], recent: dict[str, str]) -> list[CallRow]:

@@ -207,9 +207,9 @@ def about(task: CallbackTask, lang: str) -> list[str]:
     return lines
 
 
-def asked_in_words(task: CallbackTask, zone: str, lang: str, now: datetime) -> str:
-    """ "Gevraagd vandaag om 14.05 uur", on the hub's clock."""
-    return i18n.gettext(lang, ASKED, when=dates.in_words(task.created_at, zone, lang, now))
+def asked_in_words(asked_at: datetime, zone: str, lang: str, now: datetime) -> str:
+    """ "Gevraagd vandaag om 14.05 uur", on the hub's clock: a call-back's or a help request's."""
+    return i18n.gettext(lang, ASKED, when=dates.in_words(asked_at, zone, lang, now))
 
 
 def tried_in_words(task: CallbackTask, zone: str, lang: str, now: datetime) -> str:

@@ -222,7 +222,7 @@ def test_when_it_was_asked_and_tried_in_words_on_the_hubs_clock(session: Session
     zone = "Europe/Amsterdam"
     task = CallbackTask(hub_id=leusden.id, phone="06", good_time="middag", created_at=NOW)  # 10.00 there
     assert (
-        callbacks.asked_in_words(task, zone, "nl", NOW + timedelta(hours=4))
+        callbacks.asked_in_words(task.created_at, zone, "nl", NOW + timedelta(hours=4))
         == "Gevraagd vandaag om 10.00 uur"
     )
     assert callbacks.tried_in_words(task, zone, "nl", NOW) == ""
@@ -233,4 +233,4 @@ def test_when_it_was_asked_and_tried_in_words_on_the_hubs_clock(session: Session
     assert callbacks.tried_in_words(task, zone, "nl", later + timedelta(days=1)) == (
         "3 keer niet bereikt, laatst gisteren om 14.05 uur"
     )
-    assert callbacks.asked_in_words(task, zone, "en", later).endswith("today at 10:00")
+    assert callbacks.asked_in_words(task.created_at, zone, "en", later).endswith("today at 10:00")
