@@ -7,7 +7,7 @@ from mantelzorg_app.services.help import overview
 from state.actions import viewer
 from state.auth import TabOwnerState, now
 from state.hub import hub_id_of
-from state.ui import show
+from state.ui import sentence_row, show
 
 LINE_VALUES = ("name", "caregiver", "when", "n", "help")  # every {name} of overview's lines
 
@@ -27,10 +27,7 @@ class HomeState(rx.State):
         if actor:
             with rx.session() as session:
                 found = overview.overview(session, actor, now())
-        rows = [
-            {"message": line.message, **dict.fromkeys(LINE_VALUES, ""), **line.values, **line.terms}
-            for line in (found.lines if found else ())
-        ]
+        rows = [sentence_row(line, LINE_VALUES) for line in (found.lines if found else ())]
         show(self, lines=rows, main=found.main if found else "")
 
 

@@ -9,6 +9,7 @@ from reflex_base.vars.object import ObjectVar
 from reflex_base.vars.sequence import StringVar
 
 from mantelzorg_app.catalogue_js import MODULE
+from mantelzorg_app.services.help.matching import Reason
 from mantelzorg_app.services.platform import cookies, i18n
 
 ONE_YEAR = 365 * 24 * 3600
@@ -38,6 +39,13 @@ class UiState(rx.State):
     @rx.event
     def toggle_big_text(self):
         self.big_text_cookie = "" if self.big_text else "1"
+
+
+def sentence_row(reason: Reason, names: tuple[str, ...]) -> dict[str, str]:
+    """A sentence of a service (its message id, ``values`` as typed, ``terms`` catalogue ids) with
+    every one of ``names`` present ("" where unused), so a page can ``fill`` it in the reader's
+    language with one set of keys for every row."""
+    return {"message": reason.message, **dict.fromkeys(names, ""), **reason.values, **reason.terms}
 
 
 def problem_list(problems: dict[str, str]) -> list[dict[str, str]]:

@@ -6,7 +6,6 @@ from mantelzorg_app import routes, settings
 from mantelzorg_app.models import Hub, Role
 from mantelzorg_app.models.base import split
 from mantelzorg_app.services.help import moments, notices, vocabulary, volunteering
-from mantelzorg_app.services.help.matching import Reason
 from mantelzorg_app.services.platform import hubs
 from state import ui
 from state.actions import act, viewer
@@ -20,11 +19,6 @@ PROFILE_FIELDS = ("categories", "wijken", "postcode", "max_km")
 POSTCODE_MAX = 40
 REASON_VALUES = ("when", "wijk", "km", "language")  # every {name} in matching's reasons
 VOLUNTEER = (Role.volunteer,)
-
-
-def reason_row(reason: Reason) -> dict[str, str]:
-    """A reason with its values apart, so the page translates it in the reader's language."""
-    return {"message": reason.message, **dict.fromkeys(REASON_VALUES, ""), **reason.values, **reason.terms}
 
 
 class HelpingRow(RequestRow):
@@ -68,7 +62,9 @@ class HelpingState(rx.State):
             for f in found
         ]
         self.reasons = [
-            {"request_id": str(f.request.id), **reason_row(r)} for f in found for r in f.match.reasons
+            {"request_id": str(f.request.id), **ui.sentence_row(r, REASON_VALUES)}
+            for f in found
+            for r in f.match.reasons
         ]
         self.helping = [
             HelpingRow(
