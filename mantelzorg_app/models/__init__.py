@@ -10,6 +10,7 @@ from mantelzorg_app.models.auth import (
     LoginSession,
     OidcRequest,
 )
+from mantelzorg_app.models.directory import EditOutcome, Organization, Service, ServiceEdit, ServiceSchedule
 from mantelzorg_app.models.help import (
     Answer,
     Band,
@@ -24,6 +25,7 @@ from mantelzorg_app.models.help import (
 )
 from mantelzorg_app.models.hub import Hub, Wijk
 from mantelzorg_app.models.people import STAFF_ROLES, Membership, Person, Role
+from mantelzorg_app.models.search import SearchDocument, SearchSynonym, SearchWord
 
 __all__ = [
     "STAFF_ROLES",
@@ -32,6 +34,7 @@ __all__ = [
     "Band",
     "CallbackTask",
     "Consent",
+    "EditOutcome",
     "ExternalIdentity",
     "FollowUp",
     "Handoff",
@@ -44,8 +47,15 @@ __all__ = [
     "Membership",
     "OfferStatus",
     "OidcRequest",
+    "Organization",
     "Person",
     "Role",
+    "SearchDocument",
+    "SearchSynonym",
+    "SearchWord",
+    "Service",
+    "ServiceEdit",
+    "ServiceSchedule",
     "Status",
     "ThreadMessage",
     "VolunteerProfile",

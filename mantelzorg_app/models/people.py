@@ -41,4 +41,6 @@ class Membership(SQLModel, table=True):
     pending: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
     # volunteers: the day the coordinator saw their VOG (certificate of conduct); None = not vetted
     vog_checked_on: date | None = None
+    # professionals: the organisation on the sociale kaart whose entries they keep
+    organization_id: int | None = Field(default=None, foreign_key="organization.id")
     created_at: datetime = created_at_field()

@@ -21,6 +21,8 @@ from mantelzorg_app.models import (
     LoginSession,
     Membership,
     Person,
+    SearchSynonym,
+    ServiceEdit,
     Wijk,
 )
 from mantelzorg_app.models.base import utcnow
@@ -34,6 +36,9 @@ FORMAT_VERSION = 1
 # Every table with a foreign key to person.id, beside privacy.TABLES (some of whose rows stay,
 # unlinked); wiping a person empties these first.
 PERSON_TABLES = (Membership, Consent, LoginSession, ExternalIdentity)
+# Rows that belong to a hub's sociale kaart and stay when the person who wrote or decided them goes:
+# only the link to them is cut.
+UNLINKED = ((ServiceEdit, "author_id"), (ServiceEdit, "decided_by"), (SearchSynonym, "created_by"))
 # Tables that keep an e-mail address without a link to the person.
 EMAIL_TABLES = (LoginCode, Handoff)
 
@@ -158,7 +163,8 @@ def delete(session: Session, person_id: int, hub_id: int | None = None) -> bool:
     if person.email:
         for table in EMAIL_TABLES:
             session.exec(delete_rows(table).where(col(table.email) == person.email))
-    session.exec(update(AuditEvent).where(col(AuditEvent.actor_id) == person_id).values(actor_id=None))
+    for table, column in (*UNLINKED, (AuditEvent, "actor_id")):
+        session.exec(update(table).where(col(getattr(table, column)) == person_id).values({column: None}))
     session.exec(update(AuditEvent).where(col(AuditEvent.subject_id) == person_id).values(subject_id=None))
     session.delete(person)
     audit.record(session, audit.DELETE, hub_id=hub_id)

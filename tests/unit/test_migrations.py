@@ -12,6 +12,7 @@ from sqlmodel import Session, SQLModel, func, select
 from alembic import command
 from mantelzorg_app import manage, settings
 from mantelzorg_app.models import Hub, Membership  # importing the package registers every table
+from mantelzorg_app.models.search import is_full_text
 from mantelzorg_app.services.demo import load_demo
 from mantelzorg_app.services.platform.database import engine
 from tests.unit.conftest import postgres_url
@@ -56,7 +57,11 @@ def _differences(url: str) -> list:
         with eng.connect() as connection:
             context = MigrationContext.configure(
                 connection,
-                opts={"compare_type": True, "compare_server_default": True},
+                opts={
+                    "compare_type": True,
+                    "compare_server_default": True,
+                    "include_name": lambda name, _type, _parents: not is_full_text(name),
+                },
             )
             return compare_metadata(context, SQLModel.metadata)
     finally:

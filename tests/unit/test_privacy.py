@@ -216,14 +216,14 @@ def test_delete_keeps_everyone_else(session: Session, people) -> None:
 
 def test_delete_knows_every_table_that_points_at_a_person() -> None:
     """A new table with a person_id must be wiped too: add it to privacy.PERSON_TABLES (or to
-    help_privacy.TABLES, with its rule in help_privacy.forget)."""
+    help_privacy.TABLES, with its rule in help_privacy.forget, or to privacy.UNLINKED)."""
     pointing = {
         table.name
         for table in SQLModel.metadata.sorted_tables
         for key in table.foreign_keys
         if key.column.table.name == Person.__tablename__
     }
-    handled = (*privacy.PERSON_TABLES, *help_privacy.TABLES)
+    handled = (*privacy.PERSON_TABLES, *help_privacy.TABLES, *(table for table, _ in privacy.UNLINKED))
     assert pointing == {model.__tablename__ for model in handled}
 
 
