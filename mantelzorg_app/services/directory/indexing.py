@@ -40,7 +40,8 @@ def index_service(session: Session, service: Service) -> None:
         index.remove(session, service.hub_id, KIND, str(service.id))
         return
     session.flush()  # the service has its id
-    index.put(session, service.hub_id, document_of(service, session.get(Organization, service.organization_id)))
+    organization = session.get(Organization, service.organization_id)
+    index.put(session, service.hub_id, document_of(service, organization))
 
 
 def unindex_service(session: Session, service: Service) -> None:
