@@ -10,6 +10,10 @@ CHAT = "praten"
 CALENDAR = "agenda"
 NEWS = "nieuws"
 DIRECTORY = "sociale-kaart"
+DIRECTORY_SERVICE = "sociale-kaart/[dienst]"  # one service's card: /leusden/sociale-kaart/12
+PARTNER = "mijn-organisatie"  # a professional keeps their organisation's entries
+DIRECTORY_MANAGE = "beheer/sociale-kaart"  # the coordinator approves changes, sees stale entries
+WHO_IS_WHO = "wie-is-wie"  # staff only: the partners' contact people
 VOICE = "uw-stem"
 SIGN_IN = "inloggen"
 SIGN_UP = "welkom"
@@ -33,6 +37,17 @@ AUTH_YES = "/auth/ja"  # the link that asks someone with an account for their ye
 # Sign-in through the municipality's OpenID Connect provider: start at /auth/oidc/start/<hub slug>.
 AUTH_OIDC_START = "/auth/oidc/start"
 AUTH_OIDC_CALLBACK = "/auth/oidc/callback"
+
+
+# "Klopt dit nog?": the one-tap link in the mail to an entry's owner (services.directory.checks).
+DIRECTORY_CHECK = "/kaart/klopt"
+# The read-only HSDS 3.0 API of a hub's sociale kaart: /api/hsds/<hub>/services[/<id>].
+API_HSDS = "/api/hsds"
+
+
+def service_part(service_id: int) -> str:
+    """The hub part of one service's card."""
+    return f"{DIRECTORY}/{service_id}"
 
 
 def hub_route(part: str) -> str:
