@@ -1,0 +1,1 @@
+"""The sociale kaart\x27s pages."""

@@ -1,0 +1,1 @@
+"""Tests of the one search index (services.search)."""
