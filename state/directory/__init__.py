@@ -1,1 +1,1 @@
-"""The sociale kaart\x27s states: the list, one service, a partner\x27s edits, the coordinator\x27s checks, Wie is wie."""
+"""The sociale kaart's states: the list, one service, partner edits, the coordinator's checks, Wie is wie."""

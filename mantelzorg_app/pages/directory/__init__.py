@@ -1,1 +1,1 @@
-"""The sociale kaart\x27s pages."""
+"""The sociale kaart's pages."""
