@@ -8,7 +8,6 @@ import reflex as rx
 
 from mantelzorg_app import settings
 from mantelzorg_app.services import housekeeping
-from mantelzorg_app.services.help import notices
 from mantelzorg_app.services.platform import mail
 
 log = logging.getLogger("mantelzorg.jobs")
@@ -20,9 +19,9 @@ def _tidy_once() -> None:
         counts = housekeeping.tidy(session, datetime.now(UTC))
     log.info("tidied: %s", ", ".join(f"{n} {what}" for what, n in counts.items()))
     with rx.session() as session:
-        asked = notices.due_follow_ups(session, datetime.now(UTC), settings.public_url())
+        asked = housekeeping.due_mails(session, datetime.now(UTC), settings.public_url())
     mail.send_all(asked)
-    log.info("asked 'Is het gelukt?' by mail: %d", len(asked))
+    log.info("mailed 'Is het gelukt?' and 'Klopt dit nog?': %d", len(asked))
 
 
 async def tidy_every_hour() -> None:

@@ -12,11 +12,13 @@ SIGN_IN = "sign-in"
 SIGN_UP = "sign-up"
 ON_BEHALF = "on-behalf"  # a help request posted for this person waits for their yes
 INVITE = "invite"  # a coordinator asks this person to be a professional of the hub
+CHECK = "check"  # "Klopt dit nog?": a partner says their sociale kaart entry is still right
 LIFETIME = {
     SIGN_IN: timedelta(minutes=2),
     SIGN_UP: timedelta(minutes=30),
     ON_BEHALF: timedelta(days=7),
     INVITE: timedelta(days=7),
+    CHECK: timedelta(days=30),
 }
 
 
