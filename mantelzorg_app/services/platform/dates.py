@@ -18,8 +18,10 @@ TODAY = N_("vandaag")
 YESTERDAY = N_("gisteren")
 TOMORROW = N_("morgen")
 AT_TIME = N_("{day} om {time}")
-# The time of day as people write it: "8.13 uur" in Dutch, "8:13" in English.
-_TIME = {"nl": "{hour}.{minute:02d} uur", "en": "{hour}:{minute:02d}"}
+# The time of day as people write it: "8.13 uur" in Dutch, "8:13" in English; the clock alone
+# ("9.00") where a span says "uur" once: "9.00 tot 17.00 uur".
+_CLOCK = {"nl": "{hour}.{minute:02d}", "en": "{hour}:{minute:02d}"}
+_TIME = {"nl": "{clock} uur", "en": "{clock}"}
 # A day in words: the weekday and the date, the year only when it is not this year.
 _DAY, _DAY_WITH_YEAR = "EEEE d MMMM", "EEEE d MMMM y"
 
@@ -29,10 +31,17 @@ def local(moment: datetime, zone: str) -> datetime:
     return moment.astimezone(ZoneInfo(zone))
 
 
+def clock_in_words(hour: int, minute: int, lang: str, *, unit: bool = True) -> str:
+    """A time of day as people write it: "9.00 uur" / "9:00"; without ``unit`` "9.00" / "9:00"."""
+    lang = i18n.supported(lang)
+    clock = _CLOCK[lang].format(hour=hour, minute=minute)
+    return _TIME[lang].format(clock=clock) if unit else clock
+
+
 def time_in_words(moment: datetime, zone: str, lang: str) -> str:
     """The time of day on the hub's clock: "8.13 uur" / "8:13"."""
     shown = local(moment, zone)
-    return _TIME[i18n.supported(lang)].format(hour=shown.hour, minute=shown.minute)
+    return clock_in_words(shown.hour, shown.minute, lang)
 
 
 def day_in_words(day: date, lang: str, today: date | None = None) -> str:
