@@ -6,7 +6,7 @@ import logging
 import reflex as rx
 from starlette.applications import Starlette
 
-from mantelzorg_app import auth_routes, jobs, oidc_routes, privacy_routes
+from mantelzorg_app import auth_routes, directory_routes, jobs, oidc_routes, privacy_routes
 from mantelzorg_app.asgi import only_our_origin, with_headers
 from mantelzorg_app.pages.registry import PAGES
 from mantelzorg_app.services.platform.i18n import DEFAULT_LANGUAGE
@@ -21,7 +21,14 @@ app = rx.App(
     theme=None,
     html_lang=DEFAULT_LANGUAGE,
     api_transformer=[
-        Starlette(routes=[*auth_routes.routes, *oidc_routes.routes, *privacy_routes.routes]),
+        Starlette(
+            routes=[
+                *auth_routes.routes,
+                *oidc_routes.routes,
+                *privacy_routes.routes,
+                *directory_routes.routes,
+            ]
+        ),
         with_headers,
         only_our_origin,  # last: the outermost of ours, so nothing of the app runs for another origin
     ],

@@ -1,22 +1,27 @@
 """Every HTTP route of our own is listed: public, with the reason, or protected and forged here."""
 
+import re
+from datetime import UTC, date, datetime
+
 import pytest
 from sqlmodel import Session, select
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from mantelzorg_app import auth_routes, oidc_routes, privacy_routes
-from mantelzorg_app.models import AuditEvent
+from mantelzorg_app import auth_routes, directory_routes, oidc_routes, privacy_routes
+from mantelzorg_app.models import AuditEvent, Hub, Membership, Organization, Person, Service
+from mantelzorg_app.services.directory import checks
 from mantelzorg_app.services.platform import cookies
 from tests.security.conftest import People, refusals
 
-ROUTES = [*auth_routes.routes, *oidc_routes.routes, *privacy_routes.routes]
+ROUTES = [*auth_routes.routes, *oidc_routes.routes, *privacy_routes.routes, *directory_routes.routes]
 PUBLIC = {
     "/auth/link": "needs a single-use token from the mail",
     "/auth/finish": "needs a single-use ticket from a checked code",
     "/auth/ja": "needs the single-use token mailed to the person whose yes is asked; signs nobody in",
     "/auth/oidc/start/{hub_slug}": "sends the visitor to their municipality's provider",
     "/auth/oidc/callback": "needs the provider's code, the state and the browser's state cookie",
+    "/kaart/klopt": "needs the single-use token mailed to a professional of the service; signs nobody in",
 }
 PROTECTED = {privacy_routes.DOWNLOAD}
 
@@ -58,3 +63,62 @@ def test_forged_sign_in_tickets_set_no_cookie(client: TestClient, path: str):
     response = client.get(path)
     assert response.status_code in (302, 303, 307)
     assert cookies.SESSION not in response.headers.get("set-cookie", "")
+
+
+def _stale_service_asked(db) -> tuple[int, str]:
+    """A Leusden service of Fatima's organisation, checked long ago, with her "Klopt dit nog?" link."""
+    with Session(db) as session:
+        hub = session.exec(select(Hub).where(Hub.slug == "leusden")).one()
+        organization = Organization(hub_id=hub.id, uid="test-check-org", name="Testorganisatie")
+        session.add(organization)
+        session.flush()
+        service = Service(
+            hub_id=hub.id,
+            organization_id=organization.id,
+            uid="test-check-service",
+            category="vervoer",
+            name="Testrit",
+            checked_on=date(2000, 1, 3),
+        )
+        fatima = session.exec(
+            select(Membership)
+            .join(Person, Person.id == Membership.person_id)
+            .where(Person.first_name == "Fatima", Membership.hub_id == hub.id)
+        ).one()
+        fatima.organization_id = organization.id
+        session.add_all([service, fatima])
+        session.commit()
+        mails = [
+            m
+            for m in checks.ask_owners(session, datetime.now(UTC), "http://testserver")
+            if "Testrit" in m.body
+        ]
+        token = re.search(r"/kaart/klopt\?t=(\S+)", mails[0].body).group(1)
+        return service.id, token
+
+
+def _checked_on(db, service_id: int):
+    with Session(db) as session:
+        return session.get(Service, service_id).checked_on
+
+
+def test_the_check_link_changes_nothing_on_get_and_renews_on_the_button(client: TestClient, db):
+    service_id, token = _stale_service_asked(db)
+    before = _checked_on(db, service_id)
+
+    page = client.get(f"/kaart/klopt?t={token}")
+    assert page.status_code == 200 and "Testrit" in page.text and "Ja, alles klopt" in page.text
+    assert "/leusden/mijn-organisatie" in page.text
+    assert _checked_on(db, service_id) == before, "a GET (a mail scanner) changes nothing"
+
+    for forged in ("", "made-up-token", token + "x"):
+        refused = client.post("/kaart/klopt", data={"t": forged})
+        assert refused.status_code == 200 and "Testrit" not in refused.text
+    assert _checked_on(db, service_id) == before
+
+    done = client.post("/kaart/klopt", data={"t": token})
+    assert done.status_code == 200 and "Dank u wel" in done.text
+    assert _checked_on(db, service_id) > before
+    again = client.post("/kaart/klopt", data={"t": token})
+    assert "al gebruikt" in again.text
+    assert "Ja, alles klopt" not in client.get(f"/kaart/klopt?t={token}").text

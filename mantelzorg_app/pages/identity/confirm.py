@@ -22,19 +22,31 @@ def language(request: Request, https: bool) -> str:
 
 
 def render(
-    lang: str, title: str, text: str, button: str, action: str, fields: dict[str, str]
+    lang: str,
+    title: str,
+    text: str,
+    button: str,
+    action: str,
+    fields: dict[str, str],
+    link: tuple[str, str] | None = None,
 ) -> HTMLResponse:
-    """``title``, ``text`` and ``button`` are translated already; ``fields`` go as hidden inputs."""
+    """``title``, ``text`` and ``button`` are translated already; ``fields`` go as hidden inputs.
+    No ``button``: a page that only tells (no form). ``link``: (words, href) of one way on, under it."""
     hidden = "".join(
         f'<input type="hidden" name="{escape(key)}" value="{escape(value)}">' for key, value in fields.items()
     )
+    form = (
+        f'<form method="post" action="{escape(action)}">{hidden}'
+        f'<button type="submit" class="main-action">{escape(button)}</button></form>'
+        if button
+        else ""
+    )
+    way_on = f'<p><a class="second-action" href="{escape(link[1])}">{escape(link[0])}</a></p>' if link else ""
     page = (
         f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<title>{escape(title)}</title><link rel="stylesheet" href="/app.css"></head>'
         f'<body><div class="app"><main><h1>{escape(title)}</h1><p class="intro">{escape(text)}</p>'
-        f'<form method="post" action="{escape(action)}">{hidden}'
-        f'<button type="submit" class="main-action">{escape(button)}</button></form>'
-        "</main></div></body></html>"
+        f"{form}{way_on}</main></div></body></html>"
     )
     return HTMLResponse(page, headers=HEADERS)

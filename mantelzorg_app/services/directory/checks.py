@@ -63,6 +63,7 @@ class Answer:
     service: str = ""
     slug: str = ""  # the hub's, for the way to routes.PARTNER
     hub: str = ""
+    service_id: int | None = None
 
     @property
     def words(self) -> str:
@@ -221,7 +222,7 @@ def _look(session: Session, token: str | None, now: datetime) -> tuple[Answer, H
     hub = session.get(Hub, row.hub_id)
     if service is None or hub is None or service.hub_id != hub.id:
         return Answer(Outcome.unknown), None, None
-    answer = Answer(Outcome.ok, service.name, hub.slug, hub.name)
+    answer = Answer(Outcome.ok, service.name, hub.slug, hub.name, service.id)
     if row.used_at is not None:
         return Answer(Outcome.used, *_named(answer)), None, None
     person = accounts.by_email(session, row.email)
@@ -231,8 +232,8 @@ def _look(session: Session, token: str | None, now: datetime) -> tuple[Answer, H
     return answer, row, person
 
 
-def _named(answer: Answer) -> tuple[str, str, str]:
-    return answer.service, answer.slug, answer.hub
+def _named(answer: Answer) -> tuple[str, str, str, int | None]:
+    return answer.service, answer.slug, answer.hub, answer.service_id
 
 
 def peek(session: Session, token: str | None, now: datetime) -> Answer:
