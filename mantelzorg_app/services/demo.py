@@ -12,9 +12,11 @@ from sqlmodel import Session
 
 from mantelzorg_app.models import HelpRequest, Hub, Membership, Person, Role, VolunteerProfile, Wijk
 from mantelzorg_app.models.base import utcnow
+from mantelzorg_app.services.directory.demo import load_directory
 from mantelzorg_app.services.help.requests import EXAMPLES, HOME_VISIT_BY_DEFAULT
 from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES
 from mantelzorg_app.services.platform.hubs import hub_by_slug
+from mantelzorg_app.services.search.app_pages import index_pages
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ POPERINGE = DemoHub(
         ("Hilde", Role.caregiver, "Watou"),
         ("Ivo", Role.volunteer, "Poperinge"),
         ("Jolien", Role.coordinator, None),
+        ("Koen", Role.professional, None),
     ),
     profiles=(("Ivo", ALL_HELP, ("Poperinge", "Reningelst", "Watou"), True),),
 )
@@ -111,6 +114,7 @@ def load_demo(session: Session) -> list[str]:
         if hub_by_slug(session, demo.slug) is None:
             _add_hub(session, demo)
             added.append(demo.slug)
+    index_pages(session)  # the app's own pages in the search index, kept up to date on every start
     session.commit()
     return added
 
@@ -176,6 +180,9 @@ def _add_hub(session: Session, demo: DemoHub) -> None:
                 created_at=utcnow() - timedelta(days=days_ago),
             )
         )
+    # the sociale kaart; its professionals keep their organisation's entries
+    staff = {name: people[name] for name, role, _wijk in demo.people if role == Role.professional}
+    load_directory(session, hub, wijk_ids, staff)
 
 
 def _slug(name: str) -> str:

@@ -6,7 +6,17 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from mantelzorg_app.models import Hub, Membership, Person, Role, Wijk
+from mantelzorg_app.models import (
+    Hub,
+    Membership,
+    Organization,
+    Person,
+    Role,
+    SearchDocument,
+    Service,
+    ServiceSchedule,
+    Wijk,
+)
 from mantelzorg_app.services.demo import load_demo
 from mantelzorg_app.services.platform.hubs import hub_by_slug, wijken
 
@@ -23,7 +33,7 @@ def demo(session: Session) -> Session:
 def _counts(session: Session) -> dict[str, int]:
     return {
         table.__name__: session.exec(select(func.count()).select_from(table)).one()
-        for table in (Hub, Wijk, Person, Membership)
+        for table in (Hub, Wijk, Person, Membership, Organization, Service, ServiceSchedule, SearchDocument)
     }
 
 
@@ -101,3 +111,27 @@ def test_each_hub_has_a_coordinator(demo: Session) -> None:
             select(Membership).where(Membership.hub_id == hub.id, Membership.role == Role.coordinator)
         ).all()
         assert coordinators, f"{hub.name} has no coordinator"
+
+
+def test_each_hub_has_a_professional_with_an_organisation_of_its_own(demo: Session) -> None:
+    for hub in demo.exec(select(Hub)):
+        professionals = demo.exec(
+            select(Membership).where(Membership.hub_id == hub.id, Membership.role == Role.professional)
+        ).all()
+        assert professionals, f"{hub.name} has no professional"
+        for membership in professionals:
+            organization = demo.get(Organization, membership.organization_id)
+            assert organization is not None and organization.hub_id == hub.id, hub.name
+
+
+def test_load_adds_the_sociale_kaart_only_for_a_hub_it_adds(session: Session) -> None:
+    session.add(
+        Hub(slug="leusden", name="Leusden", country="NL", timezone="Europe/Amsterdam", speech_locale="nl-NL")
+    )
+    session.commit()
+    leusden = hub_by_slug(session, "leusden")
+
+    load_demo(session)
+
+    assert not session.exec(select(Service).where(Service.hub_id == leusden.id)).all()
+    assert session.exec(select(Service)).all(), "Poperinge's sociale kaart"
