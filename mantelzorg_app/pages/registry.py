@@ -11,6 +11,7 @@ tests/unit/test_pages.py; one imported from elsewhere but missing here stops the
 from types import ModuleType
 
 from mantelzorg_app.pages import home, not_yet, start
+from mantelzorg_app.pages.directory import manage
 from mantelzorg_app.pages.help import (
     coordination,
     helping,
@@ -36,6 +37,7 @@ MODULES: tuple[ModuleType, ...] = (
     sign_up,
     account,
     coordination,
+    manage,
     not_yet,
 )
 

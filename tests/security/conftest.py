@@ -114,7 +114,48 @@ def people(db) -> People:
             session.commit()
             ids[key] = task.id
         ids |= _help_rows(session, cast, now)
+        ids |= _directory_rows(session, cast)
     return People(tokens, ids)
+
+
+def _directory_rows(session: Session, cast: dict[str, Membership]) -> dict[str, int]:
+    """In each hub: an organisation with a service, a partner's change of it waiting for the
+    coordinator, and a search word of the hub's own (the coordinator's sociale kaart page)."""
+    import json
+
+    from mantelzorg_app.models import Organization, SearchSynonym, Service, ServiceEdit
+
+    ids = {}
+    for prefix, coordinator in (("", cast["coordinator"]), ("other_hub_", cast["other_hub_coordinator"])):
+        hub_id = coordinator.hub_id
+        organization = Organization(hub_id=hub_id, uid=f"{prefix}security-org", name="Testorganisatie")
+        session.add(organization)
+        session.flush()
+        service = Service(
+            hub_id=hub_id,
+            organization_id=organization.id,
+            uid=f"{prefix}security-service",
+            category="vervoer",
+            name="Testrit",
+            summary="Wij rijden.",
+            phone="0800 0000",
+        )
+        session.add(service)
+        session.flush()
+        fields = {
+            "category": "vervoer",
+            "name": "Testrit",
+            "summary": "Wij rijden mensen.",
+            "phone": "0800 0000",
+        }
+        edit = ServiceEdit(
+            hub_id=hub_id, organization_id=organization.id, service_id=service.id, fields=json.dumps(fields)
+        )
+        synonym = SearchSynonym(hub_id=hub_id, word="autootje", means="vervoer")
+        session.add_all([edit, synonym])
+        session.commit()
+        ids |= {f"{prefix}service_edit": edit.id, f"{prefix}synonym": synonym.id}
+    return ids
 
 
 def _help_rows(session: Session, cast: dict[str, Membership], now: datetime) -> dict[str, int]:

@@ -23,6 +23,9 @@ from mantelzorg_app.models import (
     HelpRequest,
     Membership,
     Person,
+    SearchSynonym,
+    Service,
+    ServiceEdit,
     ThreadMessage,
     VolunteerProfile,
 )
@@ -84,6 +87,8 @@ PUBLIC = {
     "RequestsState.keep": "display only",
     "FollowUpState.load": "the caller's own follow-ups, from their own session cookie",
     "ThreadState.load": "services.threads.read refuses, and logs, anyone not in the request (test below)",
+    "ManageState.ask_refuse": "display only: opens a reason field; refuse checks everything itself",
+    "ManageState.keep": "display only",
     "setvar": "sets plain display vars only; no handler trusts them (server-side copies are _vars)",
 }
 
@@ -140,6 +145,12 @@ def thread():
     from state.help.thread import ThreadState
 
     return ThreadState
+
+
+def manage():
+    from state.directory.manage import ManageState
+
+    return ManageState
 
 
 PROFILE_FORM = {"postcode": "3831 AB"}
@@ -241,8 +252,29 @@ PROTECTED = {
         lambda p: ({"message": "Dag!", "request": p.ids["matched_request"]},),
         lambda p: ({"message": "Dag!", "request": p.ids["other_hub_matched_request"]},),
     ),
+    # The coordinator's sociale kaart page: partners' changes, the hub's own search words.
+    "ManageState.load": Protected("manage", "coordinator", lambda p: ()),
+    "ManageState.approve": Protected(
+        "manage",
+        "coordinator",
+        lambda p: (p.ids["service_edit"],),
+        lambda p: (p.ids["other_hub_service_edit"],),
+    ),
+    "ManageState.refuse": Protected(
+        "manage",
+        "coordinator",
+        lambda p: ({"edit": str(p.ids["service_edit"]), "weigering": "Klopt niet."},),
+        lambda p: ({"edit": str(p.ids["other_hub_service_edit"]), "weigering": "Klopt niet."},),
+    ),
+    "ManageState.add_synonym": Protected(
+        "manage", "coordinator", lambda p: ({"synonym_word": "busje", "synonym_means": "vervoer"},)
+    ),
+    "ManageState.remove_synonym": Protected(
+        "manage", "coordinator", lambda p: (p.ids["synonym"],), lambda p: (p.ids["other_hub_synonym"],)
+    ),
 }
 STATES = {
+    "manage": manage,
     "coordination": coordination,
     "requests": requests,
     "request_form": request_form,
@@ -299,6 +331,9 @@ def _help_snapshot(session: Session) -> tuple:
         all_of(ThreadMessage.id),
         all_of(FollowUp.id, FollowUp.answer),
         all_of(VolunteerProfile.id, VolunteerProfile.updated_at),
+        all_of(ServiceEdit.id, ServiceEdit.outcome, ServiceEdit.note),
+        all_of(Service.id, Service.summary, Service.checked_on),
+        all_of(SearchSynonym.id, SearchSynonym.word, SearchSynonym.means),
     )
 
 
@@ -683,3 +718,51 @@ def test_stopping_a_request_asks_once_and_only_for_the_callers_own(db, people: P
         RequestsState, ("load",), ("ask_stop", people.ids["open_request"]), ("keep",), token=caregiver
     )
     assert state.stopping == "" and _snapshot(db) == before
+
+
+def test_the_coordinator_decides_changes_and_keeps_the_hubs_own_words(db, people: People):
+    from state.directory.manage import ManageState
+
+    gerrit, edit = people.tokens["coordinator"], str(people.ids["service_edit"])
+    state = call_in_turn(ManageState, ("load",), token=gerrit)
+    assert edit in [row.id for row in state.waiting]
+    assert str(people.ids["other_hub_service_edit"]) not in [row.id for row in state.waiting]
+    (row,) = [row for row in state.waiting if row.id == edit]
+    assert [(c.old["nl"], c.new["nl"]) for c in row.changes] == [("Wij rijden.", "Wij rijden mensen.")]
+
+    before = _snapshot(db)
+    state = call_in_turn(
+        ManageState,
+        ("load",),
+        ("ask_refuse", edit),
+        ("refuse", {"edit": edit, "weigering": "  "}),
+        token=gerrit,
+    )
+    assert state.problems["note"] and state.problems["word"] == "" and state.refusing == edit
+    assert _snapshot(db) == before, "a refusal without a reason changes nothing"
+
+    state = call_in_turn(ManageState, ("load",), ("approve", edit), token=gerrit)
+    assert state.done and edit not in [row.id for row in state.waiting]
+    with Session(db) as session:
+        service = session.get(Service, session.get(ServiceEdit, int(edit)).service_id)
+        assert service.summary == "Wij rijden mensen."
+    state = call_in_turn(ManageState, ("load",), ("approve", edit), token=gerrit)
+    assert state.problems["edit"], "already decided: said in words"
+
+    state = call_in_turn(
+        ManageState,
+        ("load",),
+        ("add_synonym", {"synonym_word": "", "synonym_means": "vervoer"}),
+        token=gerrit,
+    )
+    assert state.problems["word"] and state.problem_list[0]["field"] == "word"
+    state = call_in_turn(
+        ManageState,
+        ("load",),
+        ("add_synonym", {"synonym_word": "busje", "synonym_means": "vervoer"}),
+        token=gerrit,
+    )
+    words = {row["word"]: row["id"] for row in state.synonyms}
+    assert "busje" in words and state.synonym_word == ""
+    state = call_in_turn(ManageState, ("load",), ("remove_synonym", words["busje"]), token=gerrit)
+    assert "busje" not in [row["word"] for row in state.synonyms]

@@ -32,6 +32,7 @@ PINNED = {
     "/[hub]/welkom": (*HUB, "SignUpState.load"),
     "/[hub]/mijn-gegevens": (*HUB, "AuthState.load", "PrivacyState.load"),
     "/[hub]/beheer": (*HUB, "AuthState.load", "CoordinationState.load"),
+    "/[hub]/beheer/sociale-kaart": (*HUB, "AuthState.load", "ManageState.load"),
     "/[hub]/zoeken": HUB,
     "/[hub]/praten": HUB,
     "/[hub]/agenda": HUB,

@@ -3,10 +3,11 @@ inviting professionals."""
 
 import reflex as rx
 
-from components.controls import row_button
+from components.controls import icon_link, row_button
 from components.form import submit_button, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.help.parts import request_card
+from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import Guard, hub_page_at
 from mantelzorg_app.services.help.callbacks import GOOD_TIMES
 from mantelzorg_app.services.platform.i18n import N_
@@ -245,6 +246,11 @@ def _content() -> rx.Component:
         ),
         _section(t("Vrijwilligers"), CoordinationState.volunteers, t("Nog geen vrijwilligers."), _volunteer),
         _invite(),
+        rx.el.section(
+            rx.el.h2(t("Sociale kaart")),
+            rx.el.p(t("Wijzigingen van partners goedkeuren, oude gegevens nakijken en zoekwoorden.")),
+            icon_link("map", t("Sociale kaart beheren"), hub_href(routes.DIRECTORY_MANAGE), "second-action"),
+        ),
     )
 
 
