@@ -174,7 +174,7 @@ def _span(rule: _Rule, lang: str) -> str:
         opens=dates.clock_in_words(rule.opens.hour, rule.opens.minute, lang, unit=False),
         closes=dates.clock_in_words(rule.closes.hour, rule.closes.minute, lang),
     )
-    return f"{text} ({rule.description})" if rule.description else text
+    return text
 
 
 def _hours(rules: Sequence[_Rule], lang: str) -> str:
@@ -184,7 +184,9 @@ def _hours(rules: Sequence[_Rule], lang: str) -> str:
 def week_in_words(schedules: Iterable[Schedule], lang: str) -> list[str]:
     """The opening hours as lines: the weekly days first, days with the same hours together
     ("Maandag tot en met vrijdag: 9.00 tot 17.00 uur"), then each monthly day ("Elke eerste dinsdag
-    van de maand: 19.30 tot 21.30 uur"). No lines when there are no hours."""
+    van de maand: 19.30 tot 21.30 uur"). A schedule's own words ("Bellen om een rit te boeken.",
+    as the partner typed them) follow its line, unless they only say what the line says. No lines
+    when there are no hours."""
     rules = _rules(schedules)
     lines: list[tuple[tuple, str]] = []
     by_day = {day: [rule for rule in rules if day in rule.weekly] for day in range(7)}
@@ -194,17 +196,30 @@ def week_in_words(schedules: Iterable[Schedule], lang: str) -> list[str]:
             key = tuple(sorted((r.opens, r.closes, r.description) for r in found))
             same.setdefault(key, []).append(day)
     for days in same.values():
-        hours = _hours(by_day[days[0]], lang)
-        lines.append(
-            ((0, days[0]), _say(lang, DAYS_HOURS, days=_capital(_days_in_words(days, lang)), hours=hours))
-        )
+        found = by_day[days[0]]
+        line = _say(lang, DAYS_HOURS, days=_capital(_days_in_words(days, lang)), hours=_hours(found, lang))
+        lines.append(((0, days[0]), _with_words(line, found)))
     monthly: dict[tuple, list[_Rule]] = {}
     for rule in rules:
         if rule.monthly:
             monthly.setdefault(tuple(sorted(rule.monthly, key=_month_order)), []).append(rule)
     for when, found in monthly.items():
-        lines.append(((1, _month_order(when[0])), _monthly_line(when, found, lang)))
-    return [text for _order, text in sorted(lines, key=lambda line: line[0])]
+        lines.append(((1, _month_order(when[0])), _with_words(_monthly_line(when, found, lang), found)))
+    return [text for _order, said in sorted(lines, key=lambda line: line[0]) for text in said]
+
+
+def _plain(text: str) -> str:
+    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+
+
+def _with_words(line: str, rules: Sequence[_Rule]) -> list[str]:
+    """The line, then each schedule's own words that say more than the line ("Elke eerste dinsdag
+    van de maand." after "Elke eerste dinsdag van de maand: ..." says nothing more)."""
+    said = [line]
+    for words in dict.fromkeys(rule.description for rule in rules if rule.description):
+        if not _plain(line).startswith(_plain(words)):
+            said.append(words)
+    return said
 
 
 def _month_order(nth_day: tuple[int, int]) -> tuple[int, int]:

@@ -73,7 +73,8 @@ def test_days_with_the_same_hours_go_together_and_a_day_may_have_two_spans():
     assert hours.week_in_words(week, "nl") == [
         "Maandag en dinsdag: 9.00 tot 12.00 uur en 13.00 tot 17.00 uur",
         "Donderdag en zaterdag: 9.00 tot 12.00 uur",
-        "Vrijdag: 10.00 tot 11.00 uur (Alleen op afspraak)",
+        "Vrijdag: 10.00 tot 11.00 uur",
+        "Alleen op afspraak",
     ]
     runs = [schedule("MO,TU,WE,FR", "09:00", "12:00")]
     assert hours.week_in_words(runs, "nl") == ["Maandag tot en met woensdag en vrijdag: 9.00 tot 12.00 uur"]
@@ -90,6 +91,22 @@ def test_a_monthly_schedule_in_words():
     assert hours.week_in_words(twice, "nl") == [
         "Elke eerste en derde dinsdag van de maand: 19.30 tot 21.30 uur",
         "Elke laatste vrijdag van de maand: 10.00 tot 12.00 uur",
+    ]
+    # A schedule's own words follow its line, unless they say only what the line says.
+    said = [
+        schedule("1TU", "19:30", "21:30", "MONTHLY", "Elke eerste dinsdag van de maand."),
+        schedule("1TH,3TH", "14:00", "16:00", "MONTHLY", "Om de 14 dagen op donderdag."),
+    ]
+    assert hours.week_in_words(said, "en") == [
+        "Every first Tuesday of the month: 19:30 to 21:30",
+        "Elke eerste dinsdag van de maand.",
+        "Every first and third Thursday of the month: 14:00 to 16:00",
+        "Om de 14 dagen op donderdag.",
+    ]
+    assert hours.week_in_words(said, "nl") == [
+        "Elke eerste dinsdag van de maand: 19.30 tot 21.30 uur",
+        "Elke eerste en derde donderdag van de maand: 14.00 tot 16.00 uur",
+        "Om de 14 dagen op donderdag.",
     ]
     # Weekly days come before monthly ones.
     both = [*cafe, *WORKDAYS]

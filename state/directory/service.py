@@ -1,0 +1,128 @@
+"""One service's card at /[hub]/sociale-kaart/[dienst]: what they do, what happens when you call,
+what it costs, who it is for, when they are open, where, and how to reach them.
+
+Public: no sign-in. The id in the address is the browser's word: ``entries.one`` finds it only in the
+hub the server looked up, so another hub's id or any junk reads "Deze dienst kennen wij niet".
+The card's plain facts are one dict of strings; what is said in words comes in every language at
+once (``{lang: text}``), so switching the language needs no trip to the server.
+"""
+
+import re
+from urllib.parse import quote_plus, urlsplit
+
+import reflex as rx
+from babel import Locale
+
+from mantelzorg_app.models import Hub
+from mantelzorg_app.services.directory import entries, opening_hours
+from mantelzorg_app.services.directory.taxonomy import BY_VALUE
+from mantelzorg_app.services.help.support_lines import tel_href
+from mantelzorg_app.services.platform import i18n
+from mantelzorg_app.services.platform.i18n import N_
+from state.auth import now
+from state.client import page_argument
+from state.hub import hub_id_of
+
+GONE = ("inactive", "defunct")  # HSDS statuses the public no longer sees
+CLOSED_FOR_NOW = "temporarily closed"
+SPEAKS = N_("Zij spreken {languages}.")
+_EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+")
+
+
+def map_href(address: str) -> str:
+    """A link that opens the address in the phone's map app. Google's "Maps URLs" need no API key
+    and are made to work everywhere: on Android and iPhone the Maps app opens when it is there, else
+    the map in the browser. (``geo:`` does nothing in Safari on an iPhone; ``maps.apple.com`` is not
+    sure to open a map on Android.) Only the service's public address goes in it, never a person's."""
+    return f"https://www.google.com/maps/search/?api=1&query={quote_plus(address)}" if address else ""
+
+
+def web_link(url: str) -> tuple[str, str]:
+    """A website as (what the link says, where it goes): only http and https, never "javascript:"."""
+    url = url.strip()
+    parts = urlsplit(url if "://" in url else f"https://{url}")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "", ""
+    shown = (parts.hostname.removeprefix("www.") + parts.path).rstrip("/")
+    return shown, parts.geturl()
+
+
+def languages_all(codes: str) -> dict[str, str]:
+    """ "nl en tr" as "Zij spreken Nederlands, Engels en Turks." in every language; {} for none."""
+    known = [code for code in codes.split() if code.isalpha()]
+    if not known:
+        return {}
+    said = {}
+    for lang in i18n.LANGUAGES:
+        names = Locale.parse(lang).languages
+        listed = opening_hours.listed([names.get(code, code) for code in known], lang)
+        said[lang] = i18n.gettext(lang, SPEAKS, languages=listed)
+    return said
+
+
+class ServiceState(rx.State):
+    loaded: bool = False
+    known: bool = False
+    # The card's plain facts, as strings ("" where the entry has none): name, summary, category
+    # (its label, a catalogue id) and icon, informal ("ja"), closed ("ja" while temporarily closed),
+    # description, application, fees, eligibility, location, address, map_href, phone, tel_href,
+    # website, website_href, email, email_href, organization.
+    card: dict[str, str] = {}
+    now_line: dict[str, str] = {}  # by language: "Nu open tot 17.00 uur"
+    week: dict[str, list[str]] = {}  # by language: "Maandag tot en met vrijdag: 9.00 tot 17.00 uur"
+    languages: dict[str, str] = {}  # by language: "Zij spreken Nederlands en Engels."
+    checked: dict[str, str] = {}  # by language: "Laatst gecontroleerd op 3 november 2026"
+
+    @rx.event
+    async def load(self):
+        hub_id = await hub_id_of(self)
+        raw = page_argument(self, "dienst")
+        card, moment = {}, now()
+        now_line, week, languages, checked = {}, {}, {}, {}
+        with rx.session() as session:
+            service = entries.one(session, hub_id, raw) if hub_id is not None else None
+            if service is not None and service.status not in GONE:
+                organization = entries.organization_of(session, service)
+                schedules = entries.schedules_of(session, service.id)
+                zone = session.get(Hub, hub_id).timezone
+                card = self._card(service, organization)
+                closed = card["closed"] == "ja"
+                now_line = {} if closed else opening_hours.now_in_words_all(schedules, zone, moment)
+                week = opening_hours.week_in_words_all(schedules)
+                languages = languages_all(service.languages)
+                checked = opening_hours.checked_in_words_all(service.checked_on)
+        self.card, self.now_line, self.week = card, now_line, week
+        self.languages, self.checked = languages, checked
+        self.known, self.loaded = bool(card), True
+
+    @staticmethod
+    def _card(service, organization) -> dict[str, str]:
+        category = BY_VALUE.get(service.category)
+        address = ", ".join(
+            part for part in (service.address_1, f"{service.postal_code} {service.city}".strip()) if part
+        )
+        email = service.email or organization.email
+        website, website_href = web_link(service.url or organization.website)
+        return {
+            "id": str(service.id),
+            "name": service.name,
+            "summary": service.summary,
+            "category": category.label if category else "",
+            "icon": category.icon if category else "map-pin",
+            "informal": "ja" if organization.informal else "",
+            "closed": "ja" if service.status == CLOSED_FOR_NOW else "",
+            "description": service.description,
+            "application": service.application_process,
+            "fees": service.fees_description,
+            "eligibility": service.eligibility_description,
+            "location": service.location_name,
+            "address": address,
+            "map_href": map_href(address),
+            "phone": service.phone,
+            "tel_href": tel_href(service.phone),
+            "website": website,
+            "website_href": website_href,
+            "email": email if _EMAIL.fullmatch(email) else "",
+            "email_href": f"mailto:{email}" if _EMAIL.fullmatch(email) else "",
+            "organization": organization.name,
+        }
