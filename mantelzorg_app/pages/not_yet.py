@@ -18,7 +18,6 @@ NOT_YET = {
     routes.CHAT: (N_("Praten"), routes.CHAT),
     routes.CALENDAR: (N_("Agenda"), routes.CALENDAR),
     routes.NEWS: (N_("Nieuws"), None),
-    routes.DIRECTORY: (N_("Sociale kaart"), None),
     routes.VOICE: (N_("Uw stem"), None),
 }
 

@@ -11,7 +11,7 @@ tests/unit/test_pages.py; one imported from elsewhere but missing here stops the
 from types import ModuleType
 
 from mantelzorg_app.pages import home, not_yet, start
-from mantelzorg_app.pages.directory import manage
+from mantelzorg_app.pages.directory import kaart, manage, service
 from mantelzorg_app.pages.help import (
     coordination,
     helping,
@@ -37,6 +37,8 @@ MODULES: tuple[ModuleType, ...] = (
     sign_up,
     account,
     coordination,
+    kaart,
+    service,
     manage,
     not_yet,
 )

@@ -89,6 +89,8 @@ PUBLIC = {
     "ThreadState.load": "services.threads.read refuses, and logs, anyone not in the request (test below)",
     "ManageState.ask_refuse": "display only: opens a reason field; refuse checks everything itself",
     "ManageState.keep": "display only",
+    "KaartState.load": "the public sociale kaart of the hub the server looked up from the address",
+    "ServiceState.load": "one public service of the hub the server looked up; another hub's id finds nothing",
     "setvar": "sets plain display vars only; no handler trusts them (server-side copies are _vars)",
 }
 

@@ -32,12 +32,13 @@ PINNED = {
     "/[hub]/welkom": (*HUB, "SignUpState.load"),
     "/[hub]/mijn-gegevens": (*HUB, "AuthState.load", "PrivacyState.load"),
     "/[hub]/beheer": (*HUB, "AuthState.load", "CoordinationState.load"),
+    "/[hub]/sociale-kaart": (*HUB, "KaartState.load"),
+    "/[hub]/sociale-kaart/[dienst]": (*HUB, "ServiceState.load"),
     "/[hub]/beheer/sociale-kaart": (*HUB, "AuthState.load", "ManageState.load"),
     "/[hub]/zoeken": HUB,
     "/[hub]/praten": HUB,
     "/[hub]/agenda": HUB,
     "/[hub]/nieuws": HUB,
-    "/[hub]/sociale-kaart": HUB,
     "/[hub]/uw-stem": HUB,
 }
 
