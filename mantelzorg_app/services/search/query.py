@@ -1,0 +1,386 @@
+"""The one search box: what a hub's search finds for the words someone typed, grouped by kind.
+
+How a query is read (the same on SQLite and PostgreSQL):
+- The text is cut to text.MAX_QUERY characters and read as plain words (text.words): quotes, ``*``,
+  brackets, ``NEAR``-like syntax, emoji are only separators or ordinary words, never FTS syntax. The
+  database query is built from those words' Dutch stems alone, each one quoted. At most MAX_WORDS
+  words count; common little words ("de", "ik", "voor") are left out unless nothing else is left.
+- Every word must be found (AND), so one common word does not find everything. A word is found as
+  itself, by its stem ("boodschap" finds "boodschappen"), from 3 letters on as the start of a word
+  (as-you-type: "boodsch", and Dutch compounds: "respijtzorg" finds "respijtzorgcentrum"), or through a
+  synonym (services.search.synonyms: "oppas" finds respijtzorg; "even weg" as two words in a row).
+- Typos: when nothing is found, each word the hub's index does not know is replaced by the nearest
+  word of the hub's vocabulary (rapidfuzz; on PostgreSQL pg_trgm first picks the candidates). Then
+  ``suggestion`` holds the corrected words ("Bedoelt u: respijtzorg?") and, when they find something,
+  ``used_suggestion`` is True and the hits are for them. A word with no match and no near word is
+  left out of that corrected query. When every word is known but not all in one document, nothing is
+  found: we never fall back to "any word".
+- Where: the hub's own documents and the app's pages (hub_id None), never another hub's; ``category``
+  keeps documents of that category, ``wijk_id`` those for the whole hub or that wijk.
+- Order: the database finds the matches and keeps the CANDIDATES best of each kind by its own rank
+  (FTS5 bm25, PostgreSQL ts_rank, the title weighted 4x in both). Those are ranked again here with
+  one formula (a word in the title counts 4x one in the text; the word itself more than its start or
+  a synonym), ties by title: both databases give the same order.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from threading import Lock
+from weakref import WeakKeyDictionary
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Engine, func, text
+from sqlmodel import Session, col, or_, select
+
+from mantelzorg_app.models import SearchWord
+from mantelzorg_app.models.search import FTS_TABLE, PG_TSVECTOR
+from mantelzorg_app.services.search import synonyms
+from mantelzorg_app.services.search.index import SUGGESTIBLE
+from mantelzorg_app.services.search.text import MAX_QUERY, plain, stem, words
+
+KINDS = ("service", "page")  # the order of the groups; later "activity", "news"
+MAX_WORDS = 8  # words of a query that count; the rest is left out
+MAX_LIMIT = 100
+CANDIDATES = 100  # per kind: the database's best, ranked again here
+PREFIX_FROM = 3  # letters a word needs to be found as the start of a longer word
+TITLE_WEIGHT = 4.0  # a word in the title counts this much more than one in the text
+# How much a way of finding a word counts: the word itself, the start of a word, a synonym.
+EXACT, START, SYNONYM = 1.0, 0.6, 0.8
+SUGGEST_SCORE = 75  # rapidfuzz ratio (0-100) a vocabulary word needs to be suggested
+SUGGEST_TRIGRAM = 0.2  # pg_trgm similarity of PostgreSQL's candidates (below what rapidfuzz needs)
+
+# Little words that tell the index nothing ("hulp bij de boodschappen"); plain words.
+STOP_WORDS = frozenset(
+    """
+    de het een en of ik u je jij jou mijn mij me wij we ons onze jullie hij zij ze hem haar hun
+    zijn is ben bent was waren wordt worden heb hebt heeft hebben bij voor met van in op aan te
+    naar om over uit tot door als dat die dit deze der des wat waar hoe wanneer kan kun kunt
+    kunnen wil wilt willen zou zoek zoeken graag iets er niet ook nog wel al maar dan toch zo
+    hulp help nodig iemand doen doet krijgen vinden
+    a an the for of to and or my i
+    """.split()  # noqa: SIM905  (a list of 90 words reads better as text)
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # KINDS
+    ref: str  # the service's id; a page's hub path part ("mijn-gegevens")
+    title: str  # a page's is a Dutch msgid: translate it
+    summary: str  # a page's is a Dutch msgid too
+    icon: str  # a Lucide icon name
+    category: str  # a service's category value (services.directory.taxonomy); "" for a page
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str
+    hits: tuple[Hit, ...]  # best first
+
+
+@dataclass(frozen=True)
+class Results:
+    query: str  # the text as read (cut to MAX_QUERY)
+    groups: tuple[Group, ...]  # only kinds with hits, in KINDS order
+    suggestion: str = ""  # "respijtzorg" for "Bedoelt u: respijtzorg?"; "" when none
+    used_suggestion: bool = False  # the hits are for the suggestion: nothing matched as typed
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        return tuple(hit for group in self.groups for hit in group.hits)
+
+
+EMPTY_GROUPS: tuple[Group, ...] = ()
+
+
+# --- the query as terms -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Term:
+    stem: str
+    start: bool  # also as the start of a longer word
+
+
+@dataclass(frozen=True)
+class _Way:
+    """One way a query word is found: these terms (in a row when ``phrase``, else anywhere)."""
+
+    terms: tuple[_Term, ...]
+    weight: float
+    phrase: bool = False
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One word of the query (or a synonym's words in a row) and every way it is found."""
+
+    said: str  # as typed, plain ("even weg")
+    ways: tuple[_Way, ...]
+
+
+def _word_ways(word: str) -> list[_Way]:
+    stemmed = stem(word)
+    ways = [_Way((_Term(stemmed, False),), EXACT)]
+    if len(word) >= PREFIX_FROM:
+        ways.append(_Way((_Term(stemmed, True),), START))
+        if word != stemmed:  # "boodsch": the typed start of a word, beside its stem
+            ways.append(_Way((_Term(word, True),), START))
+    return ways
+
+
+def _meaning_way(means: str) -> _Way:
+    return _Way(tuple(_Term(stem(word), len(word) >= PREFIX_FROM) for word in means.split()), SYNONYM)
+
+
+@lru_cache(maxsize=64)
+def _synonym_table(found: tuple[tuple[str, str], ...]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The synonyms by the stems of their word: ("eef", "weg") -> ("respijtzorg",)."""
+    table: dict[tuple[str, ...], list[str]] = {}
+    for word, means in found:
+        key = tuple(stem(part) for part in words(word))
+        meaning = " ".join(words(means))
+        if key and meaning and meaning not in table.setdefault(key, []):
+            table[key].append(meaning)
+    return {key: tuple(meanings) for key, meanings in table.items()}
+
+
+def _read(said: Sequence[str], table: dict[tuple[str, ...], tuple[str, ...]]) -> list[_Word]:
+    """The query's words with their ways, a synonym of several words taken as one."""
+    longest = max((len(key) for key in table), default=1)
+    stems = [stem(word) for word in said]
+    found: list[_Word] = []
+    kept_stop: list[_Word] = []
+    i = 0
+    while i < len(said):
+        for size in range(min(longest, len(said) - i), 0, -1):
+            meanings = table.get(tuple(stems[i : i + size]))
+            if meanings:
+                typed = said[i : i + size]
+                if size == 1:
+                    own = _word_ways(typed[0])
+                else:
+                    own = [_Way(tuple(_Term(s, False) for s in stems[i : i + size]), EXACT, phrase=True)]
+                found.append(_Word(" ".join(typed), (*own, *(_meaning_way(m) for m in meanings))))
+                i += size
+                break
+        else:
+            word = _Word(said[i], tuple(_word_ways(said[i])))
+            (kept_stop if said[i] in STOP_WORDS else found).append(word)
+            i += 1
+    return (found or kept_stop)[:MAX_WORDS]
+
+
+# --- the database's part ------------------------------------------------------------------------
+
+
+def _fts5(query: Sequence[_Word]) -> str:
+    """An FTS5 MATCH expression: every term quoted, so nothing typed is read as syntax."""
+
+    def way(w: _Way) -> str:
+        if w.phrase:
+            return '"' + " ".join(t.stem for t in w.terms) + '"'
+        parts = [f'"{t.stem}"' + ("*" if t.start else "") for t in w.terms]
+        return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+
+    return " AND ".join("(" + " OR ".join(dict.fromkeys(way(w) for w in word.ways)) + ")" for word in query)
+
+
+def _tsquery(query: Sequence[_Word]) -> str:
+    """The same as a PostgreSQL tsquery, for to_tsquery('simple', ...)."""
+
+    def term(t: _Term) -> str:
+        return f"'{t.stem}'" + (":*" if t.start else "")
+
+    def way(w: _Way) -> str:
+        parts = [term(t) for t in w.terms]
+        return parts[0] if len(parts) == 1 else "(" + (" <-> " if w.phrase else " & ").join(parts) + ")"
+
+    return " & ".join("(" + " | ".join(dict.fromkeys(way(w) for w in word.ways)) + ")" for word in query)
+
+
+_COLUMNS = "d.id, d.kind, d.ref, d.title, d.summary, d.icon, d.category, d.terms_title, d.terms_body"
+
+
+def _where(category: str, wijk_id: int | None) -> tuple[str, dict]:
+    where, values = ["(d.hub_id = :hub OR d.hub_id IS NULL)"], {}
+    if category:
+        where.append("d.category = :category")
+        values["category"] = category
+    if wijk_id is not None:
+        where.append("(d.wijk_ids = '' OR (' ' || d.wijk_ids || ' ') LIKE :wijk)")
+        values["wijk"] = f"% {wijk_id} %"
+    return " AND ".join(where), values
+
+
+def _matches(
+    session: Session, hub_id: int, query: Sequence[_Word], category: str, wijk_id: int | None, per_kind: int
+) -> list:
+    """The database's best ``per_kind`` documents of each kind that have every query word."""
+    where, values = _where(category, wijk_id)
+    values.update(hub=hub_id, k=per_kind)
+    if _dialect(session) == "postgresql":
+        values["q"] = _tsquery(query)
+        rank = f"ts_rank({PG_TSVECTOR}, q, '{{0.1, 0.2, 0.25, 1.0}}') DESC"
+        source = f"searchdocument d, to_tsquery('simple', :q) q WHERE {PG_TSVECTOR} @@ q"
+    else:
+        values["q"] = _fts5(query)
+        rank = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0)"
+        source = f"{FTS_TABLE} JOIN searchdocument d ON d.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH :q"
+    sql = (
+        f"SELECT * FROM (SELECT {_COLUMNS}, row_number() OVER (PARTITION BY d.kind ORDER BY {rank}, d.id)"
+        f" AS n FROM {source} AND {where}) AS found WHERE n <= :k"
+    )
+    return list(session.connection().execute(text(sql), values).all())
+
+
+def _found_at_all(session: Session, hub_id: int, word: _Word) -> bool:
+    return bool(_matches(session, hub_id, (word,), "", None, 1))
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+# --- ranking ------------------------------------------------------------------------------------
+
+
+def _has(tokens: Sequence[str], way: _Way) -> bool:
+    def one(token: str, t: _Term) -> bool:
+        return token.startswith(t.stem) if t.start else token == t.stem
+
+    if way.phrase:
+        size = len(way.terms)
+        return any(
+            all(one(tokens[i + j], t) for j, t in enumerate(way.terms)) for i in range(len(tokens) - size + 1)
+        )
+    return all(any(one(token, t) for token in tokens) for t in way.terms)
+
+
+def _score(title: Sequence[str], body: Sequence[str], query: Sequence[_Word]) -> float:
+    total = 0.0
+    for word in query:
+        total += max(
+            (way.weight * (TITLE_WEIGHT if _has(title, way) else 1.0 if _has(body, way) else 0.0))
+            for way in word.ways
+        )
+    return total
+
+
+def _grouped(rows: Iterable, query: Sequence[_Word], limit: int) -> tuple[Group, ...]:
+    by_kind: dict[str, list[tuple[tuple, Hit]]] = {}
+    for row in rows:
+        score = _score(row.terms_title.split(), row.terms_body.split(), query)
+        hit = Hit(row.kind, row.ref, row.title, row.summary, row.icon, row.category)
+        by_kind.setdefault(row.kind, []).append(((-score, plain(row.title), row.ref), hit))
+    order = [*KINDS, *sorted(set(by_kind) - set(KINDS))]
+    return tuple(
+        Group(kind, tuple(hit for _key, hit in sorted(by_kind[kind], key=lambda pair: pair[0])[:limit]))
+        for kind in order
+        if kind in by_kind
+    )
+
+
+# --- spelling suggestions -----------------------------------------------------------------------
+
+_vocabularies: WeakKeyDictionary[Engine, dict[int, tuple[tuple, tuple[str, ...]]]] = WeakKeyDictionary()
+_vocabulary_lock = Lock()
+
+
+def _hub_words(hub_id: int):
+    return or_(SearchWord.hub_id == hub_id, col(SearchWord.hub_id).is_(None))
+
+
+def _vocabulary(session: Session, hub_id: int) -> tuple[str, ...]:
+    """The hub's words (and the app pages'), kept per engine until a word is added or removed."""
+    stamp = tuple(session.exec(select(func.count(), func.max(SearchWord.id)).where(_hub_words(hub_id))).one())
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    kept = _vocabularies.get(engine, {}).get(hub_id)
+    if kept and kept[0] == stamp:
+        return kept[1]
+    found = tuple(sorted(set(session.exec(select(SearchWord.word).where(_hub_words(hub_id))).all())))
+    with _vocabulary_lock:
+        _vocabularies.setdefault(engine, {})[hub_id] = (stamp, found)
+    return found
+
+
+def _candidates(session: Session, hub_id: int, word: str) -> Sequence[str]:
+    if _dialect(session) != "postgresql":
+        return _vocabulary(session, hub_id)
+    # pg_trgm's GIN index over lower(word) picks the few near words; rapidfuzz ranks them as on SQLite.
+    session.connection().execute(text(f"SET LOCAL pg_trgm.similarity_threshold = {SUGGEST_TRIGRAM}"))
+    return session.exec(
+        select(SearchWord.word).where(_hub_words(hub_id), func.lower(SearchWord.word).op("%")(word))
+    ).all()
+
+
+def _nearest(session: Session, hub_id: int, word: str) -> list[str]:
+    """The vocabulary's words nearest to ``word``, best first (ties alphabetically)."""
+    if len(word) not in SUGGESTIBLE or word.isdigit():
+        return []
+    near = process.extract(
+        word, _candidates(session, hub_id, word), scorer=fuzz.ratio, score_cutoff=SUGGEST_SCORE, limit=None
+    )
+    ranked = sorted(
+        (
+            (-score, candidate)
+            for candidate, score, _i in near
+            if candidate != word and candidate not in STOP_WORDS
+        )
+    )
+    return [candidate for _score, candidate in ranked[:5]]
+
+
+def _corrected(session: Session, hub_id: int, query: Sequence[_Word]) -> list[_Word] | None:
+    """The query with each unknown word replaced by its nearest known one (or left out); None when
+    nothing changed."""
+    fixed: list[_Word] = []
+    changed = False
+    for word in query:
+        if _found_at_all(session, hub_id, word):
+            fixed.append(word)
+            continue
+        changed = True
+        for candidate in _nearest(session, hub_id, word.said.replace(" ", "")):
+            replacement = _Word(candidate, tuple(_word_ways(candidate)))
+            if _found_at_all(session, hub_id, replacement):
+                fixed.append(replacement)
+                break
+    return fixed if changed else None
+
+
+# --- the one entry ------------------------------------------------------------------------------
+
+
+def search(
+    session: Session,
+    hub_id: int,
+    text: str,
+    *,
+    category: str = "",
+    wijk_id: int | None = None,
+    limit: int = 30,
+) -> Results:
+    """What the hub's search finds for ``text`` (see the module's docstring). Never raises on any
+    text; reads only, so the caller's session stays as it was."""
+    typed = (text if isinstance(text, str) else "")[:MAX_QUERY]
+    category = category if isinstance(category, str) else ""
+    wijk_id = wijk_id if isinstance(wijk_id, int) and not isinstance(wijk_id, bool) else None
+    limit = max(1, min(limit if isinstance(limit, int) else 30, MAX_LIMIT))
+    said = words(typed)
+    if not said:
+        return Results(typed.strip(), EMPTY_GROUPS)
+    table = _synonym_table(tuple(synonyms.pairs(session, hub_id)))
+    query = _read(said, table)
+    per_kind = max(CANDIDATES, limit)
+    groups = _grouped(_matches(session, hub_id, query, category, wijk_id, per_kind), query, limit)
+    if groups:
+        return Results(typed.strip(), groups)
+    fixed = _corrected(session, hub_id, query)
+    if not fixed:
+        return Results(typed.strip(), EMPTY_GROUPS)
+    suggestion = " ".join(word.said for word in fixed)
+    groups = _grouped(_matches(session, hub_id, fixed, category, wijk_id, per_kind), fixed, limit)
+    return Results(typed.strip(), groups, suggestion, used_suggestion=bool(groups))
