@@ -4,9 +4,12 @@ migrate            bring the database schema up to date (Alembic)
 seed               add the demo hubs that are missing
 setup              migrate, then seed
 makemigration MSG  write a new migration from the models
+hsds export HUB FILE  write the hub's sociale kaart (its slug: leusden) as HSDS 3.0 JSON to FILE
+hsds import HUB FILE  load FILE into the hub; prints what changed, or each problem and loads nothing
 """
 
 import sys
+from pathlib import Path
 
 from alembic.config import Config
 from sqlmodel import Session
@@ -14,7 +17,16 @@ from sqlmodel import Session
 from alembic import command
 from mantelzorg_app import settings
 from mantelzorg_app.services.demo import load_demo
+from mantelzorg_app.services.directory import transfer, validation
+from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.database import engine
+from mantelzorg_app.services.platform.hubs import hub_by_slug
+from mantelzorg_app.services.platform.i18n import N_
+
+CLI_LANGUAGE = "nl"
+NO_HUB = N_("Er is geen hub {slug}.")
+EXPORTED = N_("{count} diensten van {hub} staan in {path}.")
+NO_FILE = N_("Het bestand {path} is er niet, of het kan niet gelezen worden.")
 
 
 def _alembic() -> Config:
@@ -35,6 +47,37 @@ def seed() -> None:
     print("demo hubs added:", ", ".join(added) or "none (already there)")
 
 
+def hsds(action: str, slug: str, path: str) -> int:
+    """Export the hub's sociale kaart to ``path``, or import it from there; 1 on any problem."""
+    eng = engine()
+    try:
+        with Session(eng) as session:
+            hub = hub_by_slug(session, slug)
+            if hub is None:
+                print(i18n.gettext(CLI_LANGUAGE, NO_HUB, slug=slug))
+                return 1
+            if action == "export":
+                records = transfer.export_hub(session, hub.id)
+                Path(path).write_text(transfer.dump(records), encoding="utf-8")
+                print(i18n.gettext(CLI_LANGUAGE, EXPORTED, count=len(records), hub=hub.name, path=path))
+                return 0
+            try:
+                data = Path(path).read_bytes()
+            except OSError:
+                print(i18n.gettext(CLI_LANGUAGE, NO_FILE, path=path))
+                return 1
+            records, problems = validation.read(data)
+            report = transfer.Report(problems=tuple(problems))
+            if records is not None:
+                report = transfer.import_records(session, hub.id, records)
+            if not report.problems:
+                session.commit()
+            print("\n".join(transfer.report_in_words(report, CLI_LANGUAGE)))
+            return 1 if report.problems else 0
+    finally:
+        eng.dispose()
+
+
 def main(argv: list[str]) -> int:
     match argv:
         case ["migrate"]:
@@ -44,6 +87,8 @@ def main(argv: list[str]) -> int:
         case ["setup"]:
             migrate()
             seed()
+        case ["hsds", ("export" | "import") as action, slug, path]:
+            return hsds(action, slug, path)
         case ["makemigration", message]:
             command.revision(_alembic(), message=message, autogenerate=True)
         case _:

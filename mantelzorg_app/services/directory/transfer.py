@@ -40,7 +40,9 @@ class Report:
 def report_in_words(report: Report, lang: str) -> list[str]:
     """The report as lines for a person: what was loaded, or why nothing was."""
     if report.problems:
-        return [i18n.gettext(lang, REFUSED), *(validation.in_words(p, lang) for p in report.problems)]
+        lines = [validation.in_words(problem, lang) for problem in report.problems]
+        # a whole file's problem says itself that nothing was loaded
+        return lines if all(p.number == 0 for p in report.problems) else [i18n.gettext(lang, REFUSED), *lines]
     counts = {"added": report.added, "changed": report.changed, "unchanged": report.unchanged}
     return [i18n.gettext(lang, LOADED), i18n.gettext(lang, REPORT, **counts)]
 
