@@ -6,7 +6,7 @@ import json
 
 import reflex as rx
 
-from mantelzorg_app.models import Role
+from mantelzorg_app.models import STAFF_ROLES, Role
 from mantelzorg_app.models.base import utcnow as now  # the one clock of every handler
 from mantelzorg_app.routes import auth_finish_url
 from mantelzorg_app.services.identity import authz, oidc
@@ -68,6 +68,7 @@ class AuthState(rx.State):
     coordinator: bool = False  # shows the way to the coordinator's page; the page checks again
     asks_help: bool = False  # a caregiver or staff: the way to their help requests
     volunteer: bool = False
+    staff: bool = False  # a professional or coordinator: the way to Wie is wie; that page checks again
 
     @rx.var
     def signed_in(self) -> bool:
@@ -80,6 +81,7 @@ class AuthState(rx.State):
         self.coordinator = bool(found and found.has(Role.coordinator))
         self.asks_help = bool(found and found.has(Role.caregiver, Role.professional, Role.coordinator))
         self.volunteer = bool(found and found.has(Role.volunteer))
+        self.staff = bool(found and found.has(*STAFF_ROLES))
 
     @rx.event
     async def sign_out(self, everywhere: bool = False):

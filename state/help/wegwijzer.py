@@ -19,6 +19,7 @@ from mantelzorg_app.services.platform.i18n import N_
 from state import ui
 from state.auth import now
 from state.client import client_address
+from state.directory.fits import fitting_rows
 from state.hub import hub_id_of
 from state.inputs import toggled
 from state.ui import show
@@ -44,6 +45,7 @@ class QuestionnaireState(rx.State):
     cares: str = ""  # the answer to "Zorgt u voor iemand?"
     band: str = ""  # light, moderate, heavy, or "" without one
     categories: list[str] = []  # the help they would like
+    services: list[dict[str, str]] = []  # on the result: the sociale kaart's that fit (state.directory.fits)
     phone: str = ""  # as typed, kept as it is typed, so a reload keeps it
     name: str = ""  # the same, for the name she may give
     good_time: str = ""
@@ -268,6 +270,7 @@ class QuestionnaireState(rx.State):
             self,
             cares=summary["cares"] or "",
             categories=summary["categories"],
+            services=fitting_rows(self._hub_id, summary) if found.key is None else [],
             band=summary["band"].value if summary["band"] else "",
             urgent=support_lines.needs_line(found),
             asked=self._asked,

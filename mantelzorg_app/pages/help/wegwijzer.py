@@ -12,6 +12,7 @@ from components.choices import choice_button, choice_buttons
 from components.controls import link_button, main_button, row_button
 from components.form import choice_group, problem, submit_button, summary, text_field
 from mantelzorg_app import routes
+from mantelzorg_app.pages.category_icons import category_icon
 from mantelzorg_app.pages.help.parts import help_page_at
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.services.help import support_lines
@@ -243,6 +244,35 @@ def _chosen_help() -> rx.Component:
     )
 
 
+def _fitting_service(row: rx.Var) -> rx.Component:
+    """A service of the sociale kaart that fits: its pictogram and name (the link to its card), its
+    one line, and its number to tap."""
+    return rx.el.li(
+        rx.el.h3(
+            rx.el.a(
+                category_icon(row["category"], size=28),
+                rx.el.span(row["name"]),
+                href=hub_href(f"{routes.DIRECTORY}/") + row["id"],
+            ),
+            class_name="card-title",
+        ),
+        rx.cond(row["summary"] != "", rx.el.p(row["summary"])),
+        rx.cond(row["tel"] != "", rx.el.p(_tel(fill(t("Bel {phone}"), phone=row["phone"]), row["tel"]))),
+        class_name="card",
+    )
+
+
+def _fitting() -> rx.Component:
+    """ "Dit kan ook helpen": two or three services of the sociale kaart that fit the answers."""
+    return rx.cond(
+        Q.services.length() > 0,
+        rx.el.section(
+            rx.el.h2(t("Dit kan ook helpen")),
+            rx.el.ul(rx.foreach(Q.services, _fitting_service), class_name="cards"),
+        ),
+    )
+
+
 def _advice() -> rx.Component:
     return rx.cond(
         Q.band == "heavy",
@@ -251,10 +281,12 @@ def _advice() -> rx.Component:
             _call_now(),
             _talk(),
             _chosen_help(),
+            _fitting(),
         ),
         rx.fragment(
             rx.el.p(rx.match(Q.band, *((band, t(words)) for band, words in BAND_WORDS.items()), "")),
             _chosen_help(),
+            _fitting(),
             _callback(t("Wilt u liever even met iemand praten? Laat uw nummer achter. Wij bellen u terug.")),
             _call_now(),
         ),

@@ -11,8 +11,9 @@ The rules, in order:
 - Then one service of each category in turn, so each kind of help chosen shows. Within a category a
   service for the caregiver's own wijk comes before the whole hub's; informal help (volunteers,
   neighbours) before professional when the load is not heavy, professional first when it is.
-- When all that are picked are of one kind (all informal or all professional) and a fitting service
-  of the other kind exists, the last one picked makes way for it: informal and professional mixed.
+- When all three picked are of one kind (all informal or all professional) and a fitting service
+  of the other kind exists, one makes way for it: informal and professional mixed. It takes the
+  place of the last pick of its own category, so every category stays; else of the last pick.
 - At most three; the same answers give the same services in the same order (names, then ids).
 """
 
@@ -63,9 +64,20 @@ def fitting(
     pool = [s for turn in zip_longest(*lists) for s in turn if s is not None and s.id not in taken]
     fixed = len(picked)
     picked += pool[: MOST - fixed]
+    left = pool[MOST - fixed :]
     kinds = {is_informal(s) for s in picked}
-    if len(picked) == MOST and len(kinds) == 1:
-        other = next((s for s in pool[MOST - fixed :] if is_informal(s) not in kinds), None)
-        if other is not None:
-            picked[-1] = other
+    if (
+        len(picked) < MOST
+        or len(kinds) > 1
+        or not (others := [s for s in left if is_informal(s) not in kinds])
+    ):
+        return picked
+    # One of the other kind in place of a pick of its own category, from the last pick back, so
+    # every category chosen stays; else in place of the last.
+    for at in range(MOST - 1, fixed - 1, -1):
+        same = next((s for s in others if s.category == picked[at].category), None)
+        if same is not None:
+            picked[at] = same
+            return picked
+    picked[-1] = others[0]
     return picked

@@ -84,9 +84,12 @@ def test_no_help_chosen_gives_the_support_for_caregivers(session, kaart):
 
 def test_informal_and_professional_are_mixed(session, kaart):
     # One of each category in turn gives three volunteers' services (informal first); the last
-    # makes way for the first professional one left: the consulent.
+    # that has a professional one in its own category makes way for it, so each category stays.
     found = fits.fitting(session, kaart.help.leusden.id, ["praten", "vervoer"], None, heavy=False)
-    assert names(found) == ["Het Mantelzorgcafé", "Vrijwilligers rijden", "Consulent mantelzorg"]
+    assert names(found) == ["Het Mantelzorgcafé", "Regiotaxi", "Praatgroep"]
+    # heavy: three professional ones; the last with an informal one of its own category gives way
+    found = fits.fitting(session, kaart.help.leusden.id, ["vervoer", "huishouden"], None, heavy=True)
+    assert names(found) == ["Consulent mantelzorg", "Hulp in huis", "Vrijwilligers rijden"]
 
 
 def test_all_informal_makes_way_for_a_professional(session, kaart):
