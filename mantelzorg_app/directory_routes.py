@@ -29,7 +29,7 @@ ASK_BUTTON = N_("Ja, alles klopt")
 WRONG = N_("Er klopt iets niet")
 DONE_TITLE = N_("Dank u wel")
 DONE_TEXT = N_("Wij hebben het genoteerd: {service} is vandaag gecontroleerd.")
-SEE_IT = N_("Bekijk de dienst op de sociale kaart")
+SEE_IT = N_("Bekijk de dienst")
 PROBLEM_TITLE = N_("Dat lukte niet")
 
 

@@ -4,7 +4,7 @@
 import reflex as rx
 
 from components.controls import icon_link, row_button
-from components.form import problem, submit_button, summary, text_field
+from components.form import submit_button, summary, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import Guard, hub_page_at
@@ -37,7 +37,11 @@ def _refuse_form(row: rx.Var) -> rx.Component:
         rx.el.input(type="hidden", name="edit", value=row.id),
         rx.el.div(
             rx.el.label(t("Waarom niet? De partner leest uw reden in een mail."), html_for=NOTE_FIELD),
-            rx.cond(note != "", problem(note, NOTE_FIELD)),
+            # a div: the card's paragraphs are flex rows, which would put the "!" on a line of its own
+            rx.cond(
+                note != "",
+                rx.el.div(note, id=f"{NOTE_FIELD}-probleem", role="alert", class_name="problem"),
+            ),
             rx.el.textarea(
                 id=NOTE_FIELD,
                 name=NOTE_FIELD,
