@@ -13,6 +13,7 @@ from reflex import constants
 from reflex.utils.prerequisites import get_web_dir
 
 from mantelzorg_app import csp, origins, settings
+from mantelzorg_app.routes import API_HSDS
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -63,10 +64,14 @@ def only_our_origin(app: ASGIApp) -> ASGIApp:
 
     Reflex's own CORS setting would leave the event websocket open to every origin in development,
     so the check is here, once, for both. A request without ``Origin`` (a link, a typed address, a
-    script that holds no person's cookie) goes on.
+    script that holds no person's cookie) goes on, and so does a GET of the public HSDS API
+    (``routes.API_HSDS``), which any site may read: it holds nothing of anyone and reads no cookie.
     """
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if _public_read(scope):
+            await app(scope, receive, send)
+            return
         if scope["type"] in ("http", "websocket"):
             headers = dict(scope.get("headers", []))
             origin = headers.get(b"origin", b"").decode("latin-1")
@@ -76,6 +81,14 @@ def only_our_origin(app: ASGIApp) -> ASGIApp:
         await app(scope, receive, send)
 
     return middleware
+
+
+def _public_read(scope: Scope) -> bool:
+    return (
+        scope["type"] == "http"
+        and scope.get("method") in ("GET", "HEAD")
+        and scope.get("path", "").startswith(f"{API_HSDS}/")
+    )
 
 
 def _port(scope: Scope, host: bytes) -> int | None:

@@ -6,7 +6,7 @@ import logging
 import reflex as rx
 from starlette.applications import Starlette
 
-from mantelzorg_app import auth_routes, directory_routes, jobs, oidc_routes, privacy_routes
+from mantelzorg_app import auth_routes, directory_routes, hsds_routes, jobs, oidc_routes, privacy_routes
 from mantelzorg_app.asgi import only_our_origin, with_headers
 from mantelzorg_app.pages.registry import PAGES
 from mantelzorg_app.services.platform.i18n import DEFAULT_LANGUAGE
@@ -27,6 +27,7 @@ app = rx.App(
                 *oidc_routes.routes,
                 *privacy_routes.routes,
                 *directory_routes.routes,
+                *hsds_routes.routes,
             ]
         ),
         with_headers,
@@ -43,6 +44,7 @@ app = rx.App(
         rx.el.script(src="/app.js", defer=True),
         rx.el.script(src="/wegwijzer.js", defer=True),
         rx.el.script(src="/read_aloud.js", defer=True),
+        rx.el.script(src="/speech_input.js", defer=True),
         rx.el.script(src="/offline.js", defer=True),
         rx.el.script(src="/shell.js", defer=True),
     ],

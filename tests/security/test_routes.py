@@ -8,13 +8,19 @@ from sqlmodel import Session, select
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from mantelzorg_app import auth_routes, directory_routes, oidc_routes, privacy_routes
+from mantelzorg_app import auth_routes, directory_routes, hsds_routes, oidc_routes, privacy_routes
 from mantelzorg_app.models import AuditEvent, Hub, Membership, Organization, Person, Service
 from mantelzorg_app.services.directory import checks
 from mantelzorg_app.services.platform import cookies
 from tests.security.conftest import People, refusals
 
-ROUTES = [*auth_routes.routes, *oidc_routes.routes, *privacy_routes.routes, *directory_routes.routes]
+ROUTES = [
+    *auth_routes.routes,
+    *oidc_routes.routes,
+    *privacy_routes.routes,
+    *directory_routes.routes,
+    *hsds_routes.routes,
+]
 PUBLIC = {
     "/auth/link": "needs a single-use token from the mail",
     "/auth/finish": "needs a single-use ticket from a checked code",
@@ -22,8 +28,14 @@ PUBLIC = {
     "/auth/oidc/start/{hub_slug}": "sends the visitor to their municipality's provider",
     "/auth/oidc/callback": "needs the provider's code, the state and the browser's state cookie",
     "/kaart/klopt": "needs the single-use token mailed to a professional of the service; signs nobody in",
+    # The public HSDS API: only what the public sociale kaart shows; tests/security/test_hsds_api.py
+    "/api/hsds/{hub}": "what the public HSDS API is",
+    "/api/hsds/{hub}/": "what the public HSDS API is",
+    "/api/hsds/{hub}/services": "the hub's published services, without partner contacts",
+    "/api/hsds/{hub}/services/{id}": "one published service, without partner contacts",
 }
-PROTECTED = {privacy_routes.DOWNLOAD}
+# The coordinator's download of the HSDS file is forged in tests/security/test_hsds_api.py.
+PROTECTED = {privacy_routes.DOWNLOAD, f"{hsds_routes.DOWNLOAD_PREFIX}/{{hub}}"}
 
 
 @pytest.fixture
