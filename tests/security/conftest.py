@@ -115,6 +115,7 @@ def people(db) -> People:
             ids[key] = task.id
         ids |= _help_rows(session, cast, now)
         ids |= _directory_rows(session, cast)
+        ids |= _partner_rows(session, cast)
     return People(tokens, ids)
 
 
@@ -155,6 +156,54 @@ def _directory_rows(session: Session, cast: dict[str, Membership]) -> dict[str, 
         session.add_all([edit, synonym])
         session.commit()
         ids |= {f"{prefix}service_edit": edit.id, f"{prefix}synonym": synonym.id}
+    return ids
+
+
+def _partner_rows(session: Session, cast: dict[str, Membership]) -> dict[str, int]:
+    """Mijn organisatie: Fatima keeps a Leusden organisation's entries (one service, and a new one she
+    proposed that waits); Poperinge has an organisation with a service too."""
+    import json
+
+    from mantelzorg_app.models import Organization, Service, ServiceEdit
+    from mantelzorg_app.services.directory import edits
+
+    ids = {}
+    for prefix, member in (("", cast["professional"]), ("other_hub_", cast["other_hub_coordinator"])):
+        organization = Organization(
+            hub_id=member.hub_id, uid=f"{prefix}partner-org", name="Partnerorganisatie"
+        )
+        session.add(organization)
+        session.flush()
+        service = Service(
+            hub_id=member.hub_id,
+            organization_id=organization.id,
+            uid=f"{prefix}partner-service",
+            category="maaltijden",
+            name="Partnermaaltijd",
+            summary="Warm eten.",
+            phone="033-000 0099",
+        )
+        session.add(service)
+        session.flush()
+        ids |= {f"{prefix}partner_organization": organization.id, f"{prefix}partner_service": service.id}
+    fatima = session.get(Membership, cast["professional"].id)
+    fatima.organization_id = ids["partner_organization"]
+    new = {
+        **edits.blank(),
+        "category": "vervoer",
+        "name": "Partnerrit",
+        "summary": "Wij rijden.",
+        "phone": "033-000 0098",
+    }
+    edit = ServiceEdit(
+        hub_id=fatima.hub_id,
+        organization_id=ids["partner_organization"],
+        author_id=fatima.person_id,
+        fields=json.dumps(new),
+    )
+    session.add_all([fatima, edit])
+    session.commit()
+    ids["partner_edit"] = edit.id
     return ids
 
 

@@ -91,6 +91,11 @@ PUBLIC = {
     "ManageState.keep": "display only",
     "KaartState.load": "the public sociale kaart of the hub the server looked up from the address",
     "ServiceState.load": "one public service of the hub the server looked up; another hub's id finds nothing",
+    "PartnerState.load": "the caller's own organisation's entries (services.directory.edits decides whose)",
+    "PartnerState.keep": "the caller's own form in this tab, once opened for them; lengths capped",
+    "PartnerState.toggle": "the caller's own form in this tab, once opened; only known wijken and languages",
+    "PartnerState.choose_category": "the caller's own form in this tab, once opened; only a listed category",
+    "PartnerState.back": "display only: the list again; send checks everything itself",
     "setvar": "sets plain display vars only; no handler trusts them (server-side copies are _vars)",
 }
 
@@ -147,6 +152,12 @@ def thread():
     from state.help.thread import ThreadState
 
     return ThreadState
+
+
+def partner():
+    from state.directory.partner import PartnerState
+
+    return PartnerState
 
 
 def manage():
@@ -254,6 +265,28 @@ PROTECTED = {
         lambda p: ({"message": "Dag!", "request": p.ids["matched_request"]},),
         lambda p: ({"message": "Dag!", "request": p.ids["other_hub_matched_request"]},),
     ),
+    # Mijn organisatie: Fatima keeps the Partnerorganisatie's entries; a coordinator may too.
+    "PartnerState.choose": Protected(
+        "partner",
+        "professional",
+        lambda p: (p.ids["partner_organization"],),
+        lambda p: (p.ids["other_hub_partner_organization"],),
+    ),
+    "PartnerState.edit": Protected(
+        "partner",
+        "professional",
+        lambda p: (p.ids["partner_service"],),
+        lambda p: (p.ids["other_hub_partner_service"],),
+    ),
+    "PartnerState.edit_waiting": Protected(
+        "partner",
+        "professional",
+        lambda p: (p.ids["partner_edit"],),
+        lambda p: (p.ids["other_hub_service_edit"],),
+    ),
+    "PartnerState.new_service": Protected("partner", "professional", lambda p: ()),
+    # Sends nothing from a tab that opened no form (the test below sends one).
+    "PartnerState.send": Protected("partner", "professional", lambda p: ({"name": "Partnerrit"},)),
     # The coordinator's sociale kaart page: partners' changes, the hub's own search words.
     "ManageState.load": Protected("manage", "coordinator", lambda p: ()),
     "ManageState.approve": Protected(
@@ -276,6 +309,7 @@ PROTECTED = {
     ),
 }
 STATES = {
+    "partner": partner,
     "manage": manage,
     "coordination": coordination,
     "requests": requests,
@@ -334,6 +368,7 @@ def _help_snapshot(session: Session) -> tuple:
         all_of(FollowUp.id, FollowUp.answer),
         all_of(VolunteerProfile.id, VolunteerProfile.updated_at),
         all_of(ServiceEdit.id, ServiceEdit.outcome, ServiceEdit.note),
+        all_of(ServiceEdit.id, ServiceEdit.fields, ServiceEdit.author_id, ServiceEdit.created_at),
         all_of(Service.id, Service.summary, Service.checked_on),
         all_of(SearchSynonym.id, SearchSynonym.word, SearchSynonym.means),
     )
@@ -768,3 +803,83 @@ def test_the_coordinator_decides_changes_and_keeps_the_hubs_own_words(db, people
     assert "busje" in words and state.synonym_word == ""
     state = call_in_turn(ManageState, ("load",), ("remove_synonym", words["busje"]), token=gerrit)
     assert "busje" not in [row["word"] for row in state.synonyms]
+
+
+def _partner_edits(db) -> list[tuple]:
+    with Session(db) as session:
+        return list(session.exec(select(ServiceEdit.id, ServiceEdit.fields).order_by(ServiceEdit.id)).all())
+
+
+def test_a_partner_sends_a_change_that_waits_and_the_card_stays(db, people: People):
+    from state.directory.partner import FORM, SENT, PartnerState
+
+    fatima, service_id = people.tokens["professional"], people.ids["partner_service"]
+    before = len(_partner_edits(db))
+    state = call_in_turn(
+        PartnerState,
+        ("load",),
+        ("edit", service_id),
+        ("keep", "phone", "033-00O 0099"),  # a letter O
+        ("send", {"phone": "033-00O 0099"}),
+        token=fatima,
+    )
+    assert state.screen == FORM and "telefoonnummer" in state.problems["phone"]
+    assert state._form["phone"] == "033-00O 0099", "what was typed stays"
+    assert len(_partner_edits(db)) == before
+    state = call_in_turn(
+        PartnerState, ("load",), ("edit", service_id), ("send", {"phone": "033-000 0100"}), token=fatima
+    )
+    assert state.screen == SENT and state.problems["phone"] == ""
+    assert len(_partner_edits(db)) == before + 1
+    assert "Partnermaaltijd" in [row["name"] for row in state.pending]
+    with Session(db) as session:
+        assert session.get(Service, service_id).phone == "033-000 0099", "not before the coordinator's yes"
+
+
+def test_a_partner_cannot_touch_another_organisations_or_hubs_entries(db, people: People):
+    from datetime import UTC, datetime
+
+    from mantelzorg_app.models import Hub, Role
+    from mantelzorg_app.services.identity import sessions
+    from state.directory.partner import PartnerState
+
+    fatima = people.tokens["professional"]
+    with Session(db) as session:
+        leusden = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
+        poperinge = session.exec(select(Hub.id).where(Hub.slug == "poperinge")).one()
+        other_organisations = session.exec(  # a service of the hub that is not Partnerorganisatie's
+            select(Service.id).where(
+                Service.hub_id == leusden, Service.organization_id != people.ids["partner_organization"]
+            )
+        ).all()
+        ivo = Membership(
+            person_id=people.ids["other_hub_volunteer_person"],
+            hub_id=poperinge,
+            role=Role.professional,
+            organization_id=people.ids["other_hub_partner_organization"],
+        )
+        session.add(ivo)
+        session.commit()
+        piet = sessions.start(session, ivo.person_id, sessions.EMAIL, datetime.now(UTC))
+    before, refused_before = _partner_edits(db), refusals(db)
+    forged = [
+        (fatima, "leusden", ("edit", other_organisations[0])),  # another organisation of her hub
+        (fatima, "leusden", ("choose", people.ids["other_hub_partner_organization"])),
+        (piet, "leusden", ("edit", people.ids["partner_service"])),  # another hub's professional
+        (piet, "poperinge", ("edit", people.ids["partner_service"])),
+        (piet, "poperinge", ("edit_waiting", people.ids["partner_edit"])),
+        (people.tokens["coordinator"], "leusden", ("edit_waiting", people.ids["partner_edit"])),  # not hers
+    ]
+    for token, hub, (handler, *args) in forged:
+        state = call_in_turn(
+            PartnerState, ("load",), (handler, *args), ("send", {"name": "X"}), hub=hub, token=token
+        )
+        assert state.screen != "form", f"{handler} {args} opened a form"
+    assert _partner_edits(db) == before
+    assert refusals(db) >= refused_before + len(forged)
+    for junk in ("abc", None, -1, 0, ["1"], {"id": 1}, True, "1e9", 10**12):
+        state = call_in_turn(
+            PartnerState, ("load",), ("edit", junk), ("edit_waiting", junk), ("choose", junk), token=fatima
+        )
+        assert state.screen == "list"
+    assert _partner_edits(db) == before

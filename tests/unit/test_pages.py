@@ -35,6 +35,7 @@ PINNED = {
     "/[hub]/sociale-kaart": (*HUB, "KaartState.load"),
     "/[hub]/sociale-kaart/[dienst]": (*HUB, "ServiceState.load"),
     "/[hub]/beheer/sociale-kaart": (*HUB, "AuthState.load", "ManageState.load"),
+    "/[hub]/mijn-organisatie": (*HUB, "PartnerState.load"),
     "/[hub]/zoeken": HUB,
     "/[hub]/praten": HUB,
     "/[hub]/agenda": HUB,

@@ -229,9 +229,7 @@ def _own_organization_ids(session: Session, actor: Actor) -> list[int]:
 
 def may_edit(session: Session, actor: Actor, organization_id: object) -> bool:
     """Whether the actor may propose changes to this organisation's entries."""
-    if not isinstance(organization_id, int) or isinstance(organization_id, bool):
-        return False
-    organization = session.get(Organization, organization_id)
+    organization = _row(session, Organization, organization_id)
     if organization is None or organization.hub_id != actor.hub_id:
         return False
     if actor.has(Role.coordinator):
@@ -243,12 +241,19 @@ def check(session: Session, actor: Actor, organization_id: object, action: str =
     """The organisation, when the actor may edit its entries; else refused and logged."""
     if not may_edit(session, actor, organization_id):
         authz.refuse(session, action, actor.hub_id, actor.person_id, "not this organisation")
-    return session.get(Organization, organization_id)
+    return _row(session, Organization, organization_id)
+
+
+def _row(session: Session, model: type, row_id: object):
+    """The row with this id; None for anything that is no id of a row (a database integer)."""
+    if not isinstance(row_id, int) or isinstance(row_id, bool) or not 0 < row_id < 2**31:
+        return None
+    return session.get(model, row_id)
 
 
 def service_of(session: Session, actor: Actor, service_id: object, action: str = PROPOSED) -> Service:
     """The service, when the actor may edit its organisation's entries; else refused and logged."""
-    service = session.get(Service, service_id) if isinstance(service_id, int) else None
+    service = _row(session, Service, service_id)
     if service is None or service.hub_id != actor.hub_id:
         authz.refuse(session, action, actor.hub_id, actor.person_id, "not a service of this hub")
     check(session, actor, service.organization_id, action)
@@ -257,7 +262,7 @@ def service_of(session: Session, actor: Actor, service_id: object, action: str =
 
 def own_waiting(session: Session, actor: Actor, edit_id: object, action: str = PROPOSED) -> ServiceEdit:
     """The actor's own waiting edit, of an organisation they may still edit; else refused and logged."""
-    edit = session.get(ServiceEdit, edit_id) if isinstance(edit_id, int) else None
+    edit = _row(session, ServiceEdit, edit_id)
     if (
         edit is None
         or edit.hub_id != actor.hub_id
@@ -507,11 +512,7 @@ def propose(
     hub = session.get(Hub, actor.hub_id)
     entry = cleaned(session, hub, fields, current)
     if service_id is not None:
-        edit = session.exec(
-            select(ServiceEdit).where(
-                ServiceEdit.service_id == service_id, ServiceEdit.outcome == EditOutcome.waiting
-            )
-        ).first()
+        edit = waiting_for(session, service_id)
         if edit is not None and edit.author_id != actor.person_id:
             raise Invalid({"send": OTHER_WAITING})
     elif replaces is not None:
@@ -545,12 +546,32 @@ def propose(
     return edit
 
 
+def waiting_for(session: Session, service_id: int) -> ServiceEdit | None:
+    """The service's edit that waits for the coordinator, if one does."""
+    return session.exec(
+        select(ServiceEdit).where(
+            ServiceEdit.service_id == service_id, ServiceEdit.outcome == EditOutcome.waiting
+        )
+    ).first()
+
+
 def waiting_count(session: Session, person_id: int) -> int:
     return session.exec(
         select(func.count())
         .select_from(ServiceEdit)
         .where(ServiceEdit.author_id == person_id, ServiceEdit.outcome == EditOutcome.waiting)
     ).one()
+
+
+def services_of(session: Session, organization: Organization) -> list[Service]:
+    """Every service of the organisation, by name (not only the active ones: its partner keeps them)."""
+    return list(
+        session.exec(
+            select(Service)
+            .where(Service.organization_id == organization.id, Service.hub_id == organization.hub_id)
+            .order_by(col(Service.name), col(Service.id))
+        ).all()
+    )
 
 
 def waiting_of(session: Session, organization_id: int) -> list[ServiceEdit]:
@@ -632,7 +653,7 @@ def _one(value: str) -> tuple[str, ...]:
 
 def _decidable(session: Session, actor: Actor, edit_id: object, action: str) -> ServiceEdit:
     authz.require_role(session, actor, action, Role.coordinator)
-    edit = session.get(ServiceEdit, edit_id) if isinstance(edit_id, int) else None
+    edit = _row(session, ServiceEdit, edit_id)
     if edit is None or edit.hub_id != actor.hub_id:
         authz.refuse(session, action, actor.hub_id, actor.person_id, "not an edit of this hub")
     if edit.outcome != EditOutcome.waiting:

@@ -163,6 +163,7 @@ def test_the_organisations_professional_and_the_coordinator_may_edit(session, wo
     piet_here = world.actor("Piet", Role.professional)  # no role in Leusden
     assert not edits.may_edit(session, piet_here, world.elders.id)
     assert not edits.may_edit(session, world.fatima, "1") and not edits.may_edit(session, world.fatima, True)
+    assert not edits.may_edit(session, world.fatima, 10**12)
     assert [o.name for o in edits.organizations_of(session, world.fatima)] == ["Thuiszorg Voorbeeld"]
     assert [o.name for o in edits.organizations_of(session, world.gerrit)] == [
         "Buurthulp Voorbeeld",
