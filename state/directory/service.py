@@ -26,6 +26,7 @@ from state.hub import hub_id_of
 GONE = ("inactive", "defunct")  # HSDS statuses the public no longer sees
 CLOSED_FOR_NOW = "temporarily closed"
 SPEAKS = N_("Zij spreken {languages}.")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+")
 
 
@@ -40,8 +41,10 @@ def map_href(address: str) -> str:
 def web_link(url: str) -> tuple[str, str]:
     """A website as (what the link says, where it goes): only http and https, never "javascript:"."""
     url = url.strip()
+    if _SCHEME.match(url) and not url.lower().startswith(("http://", "https://")):
+        return "", ""  # mailto:, javascript:, data:, ftp:
     parts = urlsplit(url if "://" in url else f"https://{url}")
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if parts.scheme not in ("http", "https") or "." not in (parts.hostname or ""):
         return "", ""
     shown = (parts.hostname.removeprefix("www.") + parts.path).rstrip("/")
     return shown, parts.geturl()
@@ -64,9 +67,9 @@ class ServiceState(rx.State):
     loaded: bool = False
     known: bool = False
     # The card's plain facts, as strings ("" where the entry has none): name, summary, category
-    # (its label, a catalogue id) and icon, informal ("ja"), closed ("ja" while temporarily closed),
-    # description, application, fees, eligibility, location, address, map_href, phone, tel_href,
-    # website, website_href, email, email_href, organization.
+    # (its label, a catalogue id), topic (its value) and icon, informal ("ja"), closed ("ja" while
+    # temporarily closed), description, application, fees, eligibility, location, address,
+    # map_href, phone, tel_href, website, website_href, email, email_href, organization.
     card: dict[str, str] = {}
     now_line: dict[str, str] = {}  # by language: "Nu open tot 17.00 uur"
     week: dict[str, list[str]] = {}  # by language: "Maandag tot en met vrijdag: 9.00 tot 17.00 uur"
@@ -107,6 +110,7 @@ class ServiceState(rx.State):
             "id": str(service.id),
             "name": service.name,
             "summary": service.summary,
+            "topic": service.category,
             "category": category.label if category else "",
             "icon": category.icon if category else "map-pin",
             "informal": "ja" if organization.informal else "",

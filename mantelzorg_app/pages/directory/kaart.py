@@ -30,14 +30,13 @@ def informal_badge() -> rx.Component:
 def _service(card: rx.Var) -> rx.Component:
     return rx.el.li(
         rx.el.a(
-            rx.icon(card["icon"], size=32, aria_hidden="true"),
             rx.el.span(
+                rx.icon(card["icon"], size=32, aria_hidden="true"),
                 rx.el.span(card["name"], class_name="service-name"),
-                rx.el.span(card["summary"], class_name="service-line"),
-                rx.cond(card["informal"] == "ja", informal_badge()),
-                class_name="service-text",
+                class_name="service-head",
             ),
-            rx.icon("chevron-right", size=24, aria_hidden="true", class_name="service-go"),
+            rx.el.span(card["summary"], class_name="service-line"),
+            rx.cond(card["informal"] == "ja", informal_badge()),
             href=hub_href(routes.DIRECTORY) + "/" + card["id"],
             class_name="service-card",
         )
@@ -59,14 +58,14 @@ def _category(category: Category) -> rx.Component:
 
 
 def _topics() -> rx.Component:
-    """A row of the categories on the map: a tap jumps to its services."""
+    """The categories on the map as small tiles: a tap jumps to their services."""
     return rx.el.nav(
         rx.el.ul(
             *(
                 rx.cond(
                     K.cards.contains(category.value),
                     rx.el.li(
-                        icon_link(category.icon, t(category.label), f"#{category.value}", "kaart-topic")
+                        icon_link(category.icon, t(category.label), f"#{category.value}", "kaart-topic", 28)
                     ),
                 )
                 for category in CATEGORIES

@@ -118,7 +118,13 @@ def _card() -> rx.Component:
         _more(),
         rx.el.p(fill(t("Dit is een dienst van {organization}."), organization=S.card["organization"])),
         rx.el.p(S.checked[UiState.lang], class_name="last-checked"),
-        icon_link("arrow-left", t("Terug naar de sociale kaart"), hub_href(routes.DIRECTORY), "back-link"),
+        # Back to where she was on the list: the service's own category.
+        icon_link(
+            "arrow-left",
+            t("Terug naar de sociale kaart"),
+            hub_href(routes.DIRECTORY) + "#" + S.card["topic"],
+            "back-link",
+        ),
     )
 
 

@@ -12,7 +12,8 @@ The hours are wall-clock times in the hub's zone, so "9.00 uur" stays 9.00 acros
 """
 
 import calendar
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Protocol
@@ -188,7 +189,7 @@ def week_in_words(schedules: Iterable[Schedule], lang: str) -> list[str]:
     as the partner typed them) follow its line, unless they only say what the line says. No lines
     when there are no hours."""
     rules = _rules(schedules)
-    lines: list[tuple[tuple, str]] = []
+    lines: list[tuple[tuple, Callable[[str], str], list[_Rule]]] = []  # order, words by language, rules
     by_day = {day: [rule for rule in rules if day in rule.weekly] for day in range(7)}
     same: dict[tuple, list[int]] = {}  # the same hours: which days
     for day, found in by_day.items():
@@ -197,29 +198,34 @@ def week_in_words(schedules: Iterable[Schedule], lang: str) -> list[str]:
             same.setdefault(key, []).append(day)
     for days in same.values():
         found = by_day[days[0]]
-        line = _say(lang, DAYS_HOURS, days=_capital(_days_in_words(days, lang)), hours=_hours(found, lang))
-        lines.append(((0, days[0]), _with_words(line, found)))
+        lines.append(((0, days[0]), functools.partial(_weekly_line, days, found), found))
     monthly: dict[tuple, list[_Rule]] = {}
     for rule in rules:
         if rule.monthly:
             monthly.setdefault(tuple(sorted(rule.monthly, key=_month_order)), []).append(rule)
     for when, found in monthly.items():
-        lines.append(((1, _month_order(when[0])), _with_words(_monthly_line(when, found, lang), found)))
-    return [text for _order, said in sorted(lines, key=lambda line: line[0]) for text in said]
+        lines.append(((1, _month_order(when[0])), functools.partial(_monthly_line, when, found), found))
+    said: list[str] = []
+    for _order, line, found in sorted(lines, key=lambda line: line[0]):
+        said.append(line(lang))
+        # The partner's words are Dutch: compared with the Dutch line in every language.
+        said.extend(_more_words(line(i18n.DEFAULT_LANGUAGE), found))
+    return said
+
+
+def _weekly_line(days: Sequence[int], rules: Sequence[_Rule], lang: str) -> str:
+    return _say(lang, DAYS_HOURS, days=_capital(_days_in_words(days, lang)), hours=_hours(rules, lang))
 
 
 def _plain(text: str) -> str:
     return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
 
 
-def _with_words(line: str, rules: Sequence[_Rule]) -> list[str]:
-    """The line, then each schedule's own words that say more than the line ("Elke eerste dinsdag
-    van de maand." after "Elke eerste dinsdag van de maand: ..." says nothing more)."""
-    said = [line]
-    for words in dict.fromkeys(rule.description for rule in rules if rule.description):
-        if not _plain(line).startswith(_plain(words)):
-            said.append(words)
-    return said
+def _more_words(line: str, rules: Sequence[_Rule]) -> list[str]:
+    """Each schedule's own words that say more than the line ("Elke eerste dinsdag van de maand."
+    after "Elke eerste dinsdag van de maand: ..." says nothing more)."""
+    found = dict.fromkeys(rule.description for rule in rules if rule.description)
+    return [words for words in found if not _plain(line).startswith(_plain(words))]
 
 
 def _month_order(nth_day: tuple[int, int]) -> tuple[int, int]:

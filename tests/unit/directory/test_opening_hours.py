@@ -99,7 +99,6 @@ def test_a_monthly_schedule_in_words():
     ]
     assert hours.week_in_words(said, "en") == [
         "Every first Tuesday of the month: 19:30 to 21:30",
-        "Elke eerste dinsdag van de maand.",
         "Every first and third Thursday of the month: 14:00 to 16:00",
         "Om de 14 dagen op donderdag.",
     ]
