@@ -80,10 +80,13 @@ class ServiceState(rx.State):
     async def load(self):
         hub_id = await hub_id_of(self)
         raw = page_argument(self, "dienst")
+        # Plain ASCII digits of a size an id has: "١٢" and 40 nines are junk too (entries.one takes
+        # any str.isdigit(), which int() reads as 12, and a number too big for the database).
+        raw = raw if raw.isascii() and raw.isdigit() and len(raw) <= 12 else ""
         card, moment = {}, now()
         now_line, week, languages, checked = {}, {}, {}, {}
         with rx.session() as session:
-            service = entries.one(session, hub_id, raw) if hub_id is not None else None
+            service = entries.one(session, hub_id, raw) if hub_id is not None and raw else None
             if service is not None and service.status not in GONE:
                 organization = entries.organization_of(session, service)
                 schedules = entries.schedules_of(session, service.id)
