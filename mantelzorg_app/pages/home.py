@@ -1,5 +1,6 @@
-"""Home of a hub. Signed in: what is going on in words, the person's own main action, then big tiles
-for every part. A visitor: a short welcome and "Inloggen" on the first screen, then the tiles."""
+"""Home of a hub. Signed in: what is going on in words, the person's own main action, the search box
+(pages/search.py), then big tiles for every part. A visitor: a short welcome and "Inloggen" on the
+first screen, then the search box and the tiles."""
 
 import reflex as rx
 
@@ -7,6 +8,7 @@ from components.controls import icon_link, link_button
 from components.tile import tile, tile_grid
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import HOME, hub_href
+from mantelzorg_app.pages.search import home_search_box
 from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.help import overview
 from mantelzorg_app.services.platform.i18n import N_
@@ -100,12 +102,14 @@ def home() -> rx.Component:
                 _intro(),
             ),
             _main_action(),
+            home_search_box(),
             _tiles(),
             _other_actions(),
         ),
         rx.fragment(
             _intro(),
             link_button("log-in", t("Inloggen"), hub_href(routes.SIGN_IN)),
+            home_search_box(),
             _tiles(),
         ),
     )

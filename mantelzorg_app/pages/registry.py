@@ -10,7 +10,7 @@ tests/unit/test_pages.py; one imported from elsewhere but missing here stops the
 
 from types import ModuleType
 
-from mantelzorg_app.pages import home, not_yet, start
+from mantelzorg_app.pages import home, not_yet, search, start
 from mantelzorg_app.pages.directory import kaart, manage, partner, service
 from mantelzorg_app.pages.help import (
     coordination,
@@ -39,6 +39,7 @@ MODULES: tuple[ModuleType, ...] = (
     coordination,
     kaart,
     service,
+    search,
     manage,
     partner,
     not_yet,
