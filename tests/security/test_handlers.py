@@ -7,9 +7,12 @@ must change nothing and leave a "refused" line in the audit log.
 """
 
 import asyncio
+import io
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import reflex as rx
@@ -29,6 +32,7 @@ from mantelzorg_app.models import (
     ThreadMessage,
     VolunteerProfile,
 )
+from mantelzorg_app.services.directory.taxonomy import BY_VALUE
 from mantelzorg_app.services.platform import cookies
 from tests.security.conftest import People, call, call_in_turn, refusals, root_state, run_handler
 
@@ -87,8 +91,7 @@ PUBLIC = {
     "RequestsState.keep": "display only",
     "FollowUpState.load": "the caller's own follow-ups, from their own session cookie",
     "ThreadState.load": "services.threads.read refuses, and logs, anyone not in the request (test below)",
-    "ManageState.ask_refuse": "display only: opens a reason field; refuse checks everything itself",
-    "ManageState.keep": "display only",
+    "WhoState.pick": "display only: narrows the rows load gave this tab's staff member (server-side)",
     "SearchState.load": "the public hub's wijken and number; cards for the words this tab itself holds",
     "SearchState.typed": "searches the hub's public index for any text, cut to MAX_QUERY (test below)",
     "SearchState.submit": "searches the hub's public index for any text, cut to MAX_QUERY (test below)",
@@ -98,6 +101,10 @@ PUBLIC = {
     "SearchState.from_home": "keeps the caller's own words in their tab and opens Zoeken, never in its URL",
     "KaartState.load": "the public sociale kaart of the hub the server looked up from the address",
     "ServiceState.load": "one public service of the hub the server looked up; another hub's id finds nothing",
+    "ManageState.ask_refuse": "display only: opens a reason field; refuse checks everything itself",
+    "ManageState.keep": "display only",
+    "UploadState.rejected": "display only: says the browser refused the chosen file; loads nothing",
+    "UploadState.forget": "display only: empties the upload's report in this tab",
     "PartnerState.load": "the caller's own organisation's entries (services.directory.edits decides whose)",
     "PartnerState.keep": "the caller's own form in this tab, once opened for them; lengths capped",
     "PartnerState.toggle": "the caller's own form in this tab, once opened; only known wijken and languages",
@@ -165,6 +172,38 @@ def partner():
     from state.directory.partner import PartnerState
 
     return PartnerState
+
+
+def who():
+    from state.directory.who import WhoState
+
+    return WhoState
+
+
+def upload():
+    from state.directory.upload import UploadState
+
+    return UploadState
+
+
+def hsds_file(*records: dict) -> list:
+    """The coordinator's chosen file as Reflex's upload hands it over: in memory."""
+    data = json.dumps(list(records)).encode()
+    return [rx.UploadFile(file=io.BytesIO(data), path=Path("kaart.json"), size=len(data))]
+
+
+NEW_SERVICE = {  # one new Leusden service, clean in every way: the rightful upload adds it
+    "id": "5b1e0c8a-2f4d-4c6b-9a8e-7d6c5b4a3f21",
+    "name": "Uploadproef",
+    "description": "Een dienst die alleen de upload toevoegt.",
+    "status": "active",
+    "organization": {"id": "6c2f1d9b-3e5a-4d7c-8b9f-8e7d6c5b4a32", "name": "Uploadproef", "description": ""},
+    "phones": [{"id": "7d3a2e0c-4f6b-4e8d-9ca0-9f8e7d6c5b43", "number": "033-000 00 99"}],
+    "service_areas": [{"id": "8e4b3f1d-5a7c-4f9e-8db1-a09f8e7d6c54", "name": "Centrum"}],
+    "attributes": [
+        {"id": "9f5c4a2e-6b8d-4a0f-9ec2-b1a09f8e7d65", "taxonomy_term_id": BY_VALUE["buurthulp"].term_id}
+    ],
+}
 
 
 def manage():
@@ -294,8 +333,12 @@ PROTECTED = {
     "PartnerState.new_service": Protected("partner", "professional", lambda p: ()),
     # Sends nothing from a tab that opened no form (the test below sends one).
     "PartnerState.send": Protected("partner", "professional", lambda p: ({"name": "Partnerrit"},)),
+    # Wie is wie: the partners' contact people, for the hub's professionals and coordinators only.
+    "WhoState.load": Protected("who", "professional", lambda p: ()),
     # The coordinator's sociale kaart page: partners' changes, the hub's own search words.
     "ManageState.load": Protected("manage", "coordinator", lambda p: ()),
+    # The HSDS file the coordinator uploads there (tests/security/test_hsds_upload.py: what it loads).
+    "UploadState.upload": Protected("upload", "coordinator", lambda p: (hsds_file(NEW_SERVICE),)),
     "ManageState.approve": Protected(
         "manage",
         "coordinator",
@@ -316,8 +359,10 @@ PROTECTED = {
     ),
 }
 STATES = {
+    "upload": upload,
     "partner": partner,
     "manage": manage,
+    "who": who,
     "coordination": coordination,
     "requests": requests,
     "request_form": request_form,
@@ -764,6 +809,56 @@ def test_stopping_a_request_asks_once_and_only_for_the_callers_own(db, people: P
     assert state.stopping == "" and _snapshot(db) == before
 
 
+def test_search_takes_any_words_and_only_chips_of_the_list(db):
+    from mantelzorg_app.models import Hub, Wijk
+    from mantelzorg_app.services.search.text import MAX_QUERY
+    from state.search import FIELD, MAX_RESULTS, SearchState
+
+    junk = ['"', "*", "NEAR(a b)", "oppas OR -", "\x00\n\t", "é" * 5000, "x" * 300, 12, None, ["oppas"], {}]
+    for value in junk:
+        state = call_in_turn(
+            SearchState, ("load",), ("typed", value), ("submit", {FIELD: value}), ("submit", value)
+        )
+        assert len(state._query) <= MAX_QUERY and state.count <= MAX_RESULTS
+    assert len(call_in_turn(SearchState, ("typed", "x" * 300))._query) == MAX_QUERY
+
+    with Session(db) as session:
+
+        def wijk_of(slug: str) -> int:
+            hub_id = session.exec(select(Hub.id).where(Hub.slug == slug)).one()
+            return session.exec(select(Wijk.id).where(Wijk.hub_id == hub_id)).first()
+
+        leusden, poperinge = wijk_of("leusden"), wijk_of("poperinge")
+    state = call_in_turn(
+        SearchState,
+        ("load",),
+        ("choose_category", "__class__"),
+        ("choose_category", ["vervoer"]),
+        ("choose_wijk", "999999"),
+        ("choose_wijk", str(poperinge)),  # another hub's wijk
+        ("choose_wijk", {"id": leusden}),
+    )
+    assert state._category == "" and state._wijk_id is None
+    state = call_in_turn(
+        SearchState, ("load",), ("choose_category", "vervoer"), ("choose_wijk", str(leusden))
+    )
+    assert (state._category, state._wijk_id, state.wijk) == ("vervoer", leusden, str(leusden))
+    state = call_in_turn(
+        SearchState, ("load",), ("choose_category", "vervoer"), ("choose_category", "vervoer")
+    )
+    assert state._category == ""
+
+
+def test_home_hands_the_words_to_zoeken_in_the_tab_never_in_the_address(db):
+    from state.search import FIELD, SearchState
+
+    state, opened = call(SearchState, "from_home", {FIELD: "oppas voor mijn moeder"})
+    assert state._query == "oppas voor mijn moeder"
+    assert "/leusden/zoeken" in str(opened) and "oppas" not in str(opened)
+    state, opened = call(SearchState, "from_home", {FIELD: "oppas"}, hub="atlantis")
+    assert opened is None
+
+
 def test_the_coordinator_decides_changes_and_keeps_the_hubs_own_words(db, people: People):
     from state.directory.manage import ManageState
 
@@ -892,51 +987,56 @@ def test_a_partner_cannot_touch_another_organisations_or_hubs_entries(db, people
     assert _partner_edits(db) == before
 
 
-def test_search_takes_any_words_and_only_chips_of_the_list(db):
-    from mantelzorg_app.models import Hub, Wijk
-    from mantelzorg_app.services.search.text import MAX_QUERY
-    from state.search import FIELD, MAX_RESULTS, SearchState
+def test_a_new_service_waits_and_its_author_can_change_it_again(db, people: People):
+    from mantelzorg_app.models import Wijk
+    from state.directory.partner import FORM, SENT, PartnerState
 
-    junk = ['"', "*", "NEAR(a b)", "oppas OR -", "\x00\n\t", "é" * 5000, "x" * 300, 12, None, ["oppas"], {}]
-    for value in junk:
-        state = call_in_turn(
-            SearchState, ("load",), ("typed", value), ("submit", {FIELD: value}), ("submit", value)
-        )
-        assert len(state._query) <= MAX_QUERY and state.count <= MAX_RESULTS
-    assert len(call_in_turn(SearchState, ("typed", "x" * 300))._query) == MAX_QUERY
-
+    fatima = people.tokens["professional"]
     with Session(db) as session:
-
-        def wijk_of(slug: str) -> int:
-            hub_id = session.exec(select(Hub.id).where(Hub.slug == slug)).one()
-            return session.exec(select(Wijk.id).where(Wijk.hub_id == hub_id)).first()
-
-        leusden, poperinge = wijk_of("leusden"), wijk_of("poperinge")
+        wijk = str(session.exec(select(Wijk.id).where(Wijk.name == "Centrum")).one())
+    typed = {
+        "name": "Samen koken",
+        "summary": "Wij koken samen.",
+        "phone": "033-000 0097",
+        "hours_TU": "17-19",
+    }
+    before = len(_partner_edits(db))
     state = call_in_turn(
-        SearchState,
+        PartnerState,
         ("load",),
+        ("new_service",),
         ("choose_category", "__class__"),
-        ("choose_category", ["vervoer"]),
-        ("choose_wijk", "999999"),
-        ("choose_wijk", str(poperinge)),  # another hub's wijk
-        ("choose_wijk", {"id": leusden}),
+        ("choose_category", "maaltijden"),
+        ("toggle", "area", wijk),
+        ("toggle", "area", "999999"),
+        ("toggle", "languages", "en"),
+        *(("keep", name, value) for name, value in typed.items()),
+        ("keep", "__class__", "x"),
+        ("send", {"name": "Samen koken"}),
+        token=fatima,
     )
-    assert state._category == "" and state._wijk_id is None
+    assert state.screen == SENT, state.problems
+    edits_now = _partner_edits(db)
+    assert len(edits_now) == before + 1
+    new_id, fields = edits_now[-1]
+    assert '"hours_TU": "17.00-19.00"' in fields and f'"area": ["{wijk}"]' in fields
     state = call_in_turn(
-        SearchState, ("load",), ("choose_category", "vervoer"), ("choose_wijk", str(leusden))
+        PartnerState,
+        ("load",),
+        ("edit_waiting", new_id),
+        ("keep", "summary", "Wij koken en eten samen."),
+        token=fatima,
     )
-    assert (state._category, state._wijk_id, state.wijk) == ("vervoer", leusden, str(leusden))
+    assert state.screen == FORM and state.replacing and state.values["name"] == "Samen koken"
+    assert state.category == "maaltijden" and state.area == [wijk] and state.languages == ["nl", "en"]
+    call_in_turn(PartnerState, ("load",), ("send", {}), token=fatima)  # the same tab's state is gone
     state = call_in_turn(
-        SearchState, ("load",), ("choose_category", "vervoer"), ("choose_category", "vervoer")
+        PartnerState,
+        ("load",),
+        ("edit_waiting", new_id),
+        ("send", {"summary": "Wij eten samen."}),
+        token=fatima,
     )
-    assert state._category == ""
-
-
-def test_home_hands_the_words_to_zoeken_in_the_tab_never_in_the_address(db):
-    from state.search import FIELD, SearchState
-
-    state, opened = call(SearchState, "from_home", {FIELD: "oppas voor mijn moeder"})
-    assert state._query == "oppas voor mijn moeder"
-    assert "/leusden/zoeken" in str(opened) and "oppas" not in str(opened)
-    state, opened = call(SearchState, "from_home", {FIELD: "oppas"}, hub="atlantis")
-    assert opened is None
+    assert state.screen == SENT
+    assert len(_partner_edits(db)) == before + 1
+    assert "Wij eten samen." in _partner_edits(db)[-1][1]
