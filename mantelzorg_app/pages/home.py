@@ -76,6 +76,10 @@ def _other_actions() -> rx.Component:
             )
             for key, (icon, label, part, has) in ACTIONS.items()
         ),
+        rx.cond(
+            AuthState.staff,
+            icon_link("book-user", t("Wie is wie"), hub_href(routes.WHO_IS_WHO), "second-action"),
+        ),
         icon_link("user", t("Mijn gegevens"), hub_href(routes.ACCOUNT), "second-action"),
     )
 

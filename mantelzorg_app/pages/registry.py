@@ -11,7 +11,7 @@ tests/unit/test_pages.py; one imported from elsewhere but missing here stops the
 from types import ModuleType
 
 from mantelzorg_app.pages import home, not_yet, search, start
-from mantelzorg_app.pages.directory import kaart, manage, partner, service
+from mantelzorg_app.pages.directory import kaart, manage, partner, service, who
 from mantelzorg_app.pages.help import (
     coordination,
     helping,
@@ -40,6 +40,7 @@ MODULES: tuple[ModuleType, ...] = (
     kaart,
     service,
     search,
+    who,
     manage,
     partner,
     not_yet,

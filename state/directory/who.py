@@ -56,6 +56,7 @@ class WhoState(rx.State):
     categories: list[str] = []  # the categories of the hub's services, in the taxonomy's order
     category: str = ""  # the category picked; "" for all
     _rows: list[WhoRow] = []  # every organisation this tab loaded for its staff member
+    _category: str = ""  # the category picked, as this tab's handlers know it
 
     @rx.event
     async def load(self):
@@ -79,11 +80,11 @@ class WhoState(rx.State):
 
     @rx.event
     def pick(self, category):
-        """A filter chip: one category of the hub's services, or all again ("")."""
+        """A filter chip: one category of the hub's services; the same again, or "", all again."""
         present = {value for row in self._rows for value in row.categories}
         chosen = category if isinstance(category, str) else ""
-        self._pick(chosen if chosen in present else "")
+        self._pick(chosen if chosen in present and chosen != self._category else "")
 
     def _pick(self, category: str) -> None:
-        self.category = category
+        self._category = self.category = category
         self.rows = [row for row in self._rows if not category or category in row.categories]

@@ -3,6 +3,7 @@ browser's Back and Forward, a reload keeps the answers and the typed number, 'Op
 once, a heavy load gets a real answer, and 'Bel mij terug' reaches the coordinator's list."""
 
 import random
+import re
 
 from playwright.sync_api import Page, expect
 
@@ -129,6 +130,15 @@ def test_heavy_load_asks_for_a_call_back_that_the_coordinator_makes(page: Page, 
     expect(page.get_by_text("113 Zelfmoordpreventie. Bel gratis 0800-0113, dag en nacht.")).to_be_visible()
     expect(page.get_by_role("link", name="0800-0113")).to_have_attribute("href", "tel:08000113")
     expect(page.get_by_role("listitem").filter(has_text="Iemand die even oppast")).to_be_visible()
+    # The sociale kaart's services that fit: the consulent first for a heavy load, each a card to tap.
+    expect(page.get_by_role("heading", level=2, name="Dit kan ook helpen")).to_be_visible()
+    fits = page.get_by_role("heading", level=3)
+    expect(fits.first).to_have_text("Consulent mantelzorg")
+    expect(fits.filter(has_text="Oppas aan huis door vrijwilligers")).to_be_visible()
+    expect(page.get_by_role("link", name="Consulent mantelzorg")).to_have_attribute(
+        "href", re.compile(r"/leusden/sociale-kaart/[0-9]+$")
+    )
+    expect(page.get_by_role("link", name="Bel 033-000 00 01")).to_have_attribute("href", "tel:0330000001")
     check_page(page, "questionnaire-result")
     switch_language(page, "English", "What suits you")
     expect(page.get_by_role("button", name="Call me back")).to_be_visible()

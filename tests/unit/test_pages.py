@@ -35,6 +35,7 @@ PINNED = {
     "/[hub]/sociale-kaart": (*HUB, "KaartState.load"),
     "/[hub]/sociale-kaart/[dienst]": (*HUB, "ServiceState.load"),
     "/[hub]/zoeken": (*HUB, "SearchState.load"),
+    "/[hub]/wie-is-wie": (*HUB, "WhoState.load"),
     "/[hub]/beheer/sociale-kaart": (*HUB, "AuthState.load", "ManageState.load"),
     "/[hub]/mijn-organisatie": (*HUB, "PartnerState.load"),
     "/[hub]/praten": HUB,

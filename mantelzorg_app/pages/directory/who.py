@@ -5,6 +5,7 @@ kaart. Only for the hub's professionals and coordinators; a visitor is asked to 
 import reflex as rx
 
 from components.choices import choice_button, choice_buttons
+from components.controls import row_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.category_icons import category_icon
 from mantelzorg_app.pages.layout import hub_href
@@ -29,19 +30,45 @@ def _tel(number: rx.Var, href: rx.Var) -> rx.Component:
 
 
 def _filter() -> rx.Component:
-    """One category of the hub's services, or all."""
-    return choice_buttons(
-        t("Laat zien"),
-        choice_button("layout-grid", t("Alles"), W.category == "", W.pick(""), single=True),
-        *(
-            rx.cond(
-                W.categories.contains(c.value),
-                choice_button(c.icon, t(c.label), W.category == c.value, W.pick(c.value), single=True),
+    """One category of the hub's services, folded away until asked for; the one chosen shows above
+    the cards with a way back to all."""
+    chosen = rx.el.div(
+        rx.el.p(
+            rx.match(
+                W.category,
+                *(
+                    (
+                        c.value,
+                        rx.fragment(rx.icon(c.icon, size=24, aria_hidden="true"), rx.el.span(t(c.label))),
+                    )
+                    for c in CATEGORIES
+                ),
+                rx.fragment(),
             )
-            for c in CATEGORIES
         ),
-        compact=True,
-        single=True,
+        row_button("x", t("Alles tonen"), W.pick("")),
+        class_name="chosen-filter",
+    )
+    return rx.fragment(
+        rx.el.details(
+            rx.el.summary(
+                rx.icon("sliders-horizontal", size=24, aria_hidden="true"),
+                rx.el.span(t("Kies een soort hulp")),
+            ),
+            choice_buttons(
+                t("Soort hulp"),
+                *(
+                    rx.cond(
+                        W.categories.contains(c.value),
+                        choice_button(c.icon, t(c.label), W.category == c.value, W.pick(c.value)),
+                    )
+                    for c in CATEGORIES
+                ),
+                compact=True,
+            ),
+            class_name="filters",
+        ),
+        rx.cond(W.category != "", chosen),
     )
 
 
@@ -80,7 +107,7 @@ def _card(row: rx.Var) -> rx.Component:
             row.hours != "",
             rx.el.p(
                 rx.icon("clock", size=24, aria_hidden="true"),
-                rx.el.span(t("Er op:"), " ", row.hours),
+                rx.el.span(t("Aanwezig:"), " ", row.hours),
                 class_name="icon-line",
             ),
         ),
@@ -108,6 +135,7 @@ def _list() -> rx.Component:
             rx.el.ul(rx.foreach(W.rows, _card), class_name="cards"),
             rx.el.p(t("Er staan nog geen organisaties op de sociale kaart.")),
         ),
+        class_name="who",
     )
 
 
