@@ -95,6 +95,8 @@ class PartnerState(rx.State):
             self._screen = LIST
         self.problems = dict.fromkeys(FIELDS, "")
         self._show_form()
+        if self._screen == FORM:  # the fields mount afresh with what was typed, not what they last showed
+            self.form_key += 1
 
     @rx.event
     async def choose(self, organization_id):

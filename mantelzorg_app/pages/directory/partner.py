@@ -151,8 +151,9 @@ def _list() -> rx.Component:
         rx.cond(
             P.pending.length() > 0,
             rx.el.section(
-                rx.el.h2(t("Wacht op de coördinator")),
+                rx.el.h2(t("Wacht op de coördinator"), id="wacht"),
                 rx.el.ul(rx.foreach(P.pending, _pending_card), class_name="cards"),
+                aria_labelledby="wacht",
             ),
         ),
     )
@@ -191,7 +192,6 @@ def _languages() -> rx.Component:
             ),
         ),
         message=_words(P.problems["languages"]),
-        compact=True,
         field="languages",
     )
 
@@ -271,6 +271,7 @@ def _form() -> rx.Component:
         rx.el.div(row_button("arrow-left", t("Terug"), P.back), class_name="step-nav", data_noread=""),
         on_submit=P.send,
         no_validate=True,
+        class_name="partner-form",
         key=P.form_key.to_string(),
     )
 
@@ -278,11 +279,13 @@ def _form() -> rx.Component:
 def _sent() -> rx.Component:
     return rx.fragment(
         rx.el.div(
-            rx.el.h2(t("Verstuurd. Dank u wel!")),
+            rx.el.h2(
+                rx.icon("circle-check", size=28, aria_hidden="true"), rx.el.span(t("Verstuurd. Dank u wel!"))
+            ),
             rx.el.p(t("De coördinator kijkt ernaar. Pas daarna staat het op de sociale kaart.")),
             rx.el.p(t("U krijgt een mail als het op de sociale kaart staat.")),
             role="status",
-            class_name="card",
+            class_name="card partner-sent",
         ),
         main_button("arrow-left", t("Terug naar mijn organisatie"), P.back),
     )
