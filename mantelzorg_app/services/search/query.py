@@ -23,6 +23,7 @@ How a query is read (the same on SQLite and PostgreSQL):
   a synonym), ties by title: both databases give the same order.
 """
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,12 +38,14 @@ from mantelzorg_app.models import SearchWord
 from mantelzorg_app.models.search import FTS_TABLE, PG_TSVECTOR
 from mantelzorg_app.services.search import synonyms
 from mantelzorg_app.services.search.index import SUGGESTIBLE
-from mantelzorg_app.services.search.text import MAX_QUERY, plain, stem, words
+from mantelzorg_app.services.search.text import MAX_QUERY, plain, words
+from mantelzorg_app.services.search.text import stem as _stem_word
 
 KINDS = ("service", "page")  # the order of the groups; later "activity", "news"
 MAX_WORDS = 8  # words of a query that count; the rest is left out
 MAX_LIMIT = 100
-CANDIDATES = 100  # per kind: the database's best, ranked again here
+CANDIDATES = 60  # the database's best of the hub's own, ranked again here
+RANKED, RANK_ALL = 300, 5_000  # how many matches the database ranks (see _select)
 PREFIX_FROM = 3  # letters a word needs to be found as the start of a longer word
 TITLE_WEIGHT = 4.0  # a word in the title counts this much more than one in the text
 # How much a way of finding a word counts: the word itself, the start of a word, a synonym.
@@ -92,6 +95,7 @@ class Results:
 
 
 EMPTY_GROUPS: tuple[Group, ...] = ()
+stem = lru_cache(maxsize=8192)(_stem_word)  # the same words come again and again
 
 
 # --- the query as terms -------------------------------------------------------------------------
@@ -203,8 +207,8 @@ def _tsquery(query: Sequence[_Word]) -> str:
 _COLUMNS = "d.id, d.kind, d.ref, d.title, d.summary, d.icon, d.category, d.terms_title, d.terms_body"
 
 
-def _where(category: str, wijk_id: int | None) -> tuple[str, dict]:
-    where, values = ["(d.hub_id = :hub OR d.hub_id IS NULL)"], {}
+def _filters(category: str, wijk_id: int | None) -> tuple[str, dict]:
+    where, values = [""], {}
     if category:
         where.append("d.category = :category")
         values["category"] = category
@@ -214,29 +218,82 @@ def _where(category: str, wijk_id: int | None) -> tuple[str, dict]:
     return " AND ".join(where), values
 
 
-def _matches(
-    session: Session, hub_id: int, query: Sequence[_Word], category: str, wijk_id: int | None, per_kind: int
+def _select(
+    session: Session, query: Sequence[_Word], where: str, values: dict, *, title_only: bool, k: int
 ) -> list:
-    """The database's best ``per_kind`` documents of each kind that have every query word."""
-    where, values = _where(category, wijk_id)
-    values.update(hub=hub_id, k=per_kind)
+    """The documents (``where`` says which) that have every query word, the database's best ``k``
+    by its rank; with ``title_only`` every word in the title.
+
+    A query that matches a great many documents (a word in nearly every text) would have all of them
+    ranked: the database then ranks the first RANKED matches only. SQLite counts its matches first
+    (quick in FTS5) and ranks all of them with bm25 up to RANK_ALL. PostgreSQL's ts_rank has to
+    build each row's tsvector again (the index holds an expression, not a column), so it always ranks
+    the first RANKED. Below those numbers, as in every real hub, both rank every match."""
     if _dialect(session) == "postgresql":
-        values["q"] = _tsquery(query)
-        rank = f"ts_rank({PG_TSVECTOR}, q, '{{0.1, 0.2, 0.25, 1.0}}') DESC"
-        source = f"searchdocument d, to_tsquery('simple', :q) q WHERE {PG_TSVECTOR} @@ q"
-    else:
-        values["q"] = _fts5(query)
-        rank = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0)"
-        source = f"{FTS_TABLE} JOIN searchdocument d ON d.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH :q"
+        match = f"{PG_TSVECTOR} @@ q"
+        if title_only:  # checked on the rows the index found
+            match += " AND to_tsvector('simple', d.terms_title) @@ q"
+        rank = "ts_rank('{0.1, 0.2, 0.25, 1.0}'::float4[], found.tsv, q)"  # D, C, B, A: the title 4x
+        sql = (
+            f"SELECT found.* FROM (SELECT {_COLUMNS}, {PG_TSVECTOR} AS tsv"
+            f" FROM searchdocument d, to_tsquery('simple', :q) q WHERE {match} AND {where} LIMIT {RANKED})"
+            f" AS found, to_tsquery('simple', :q) q ORDER BY {rank} DESC, found.id LIMIT {int(k)}"
+        )
+        return list(session.connection().execute(text(sql), {**values, "q": _tsquery(query)}).all())
+    expression = _fts5(query)
+    if title_only:
+        expression = f"{{terms_title}} : ({expression})"
+    # CROSS JOIN keeps the full-text table the outer loop: SQLite may otherwise walk the hub's rows
     sql = (
-        f"SELECT * FROM (SELECT {_COLUMNS}, row_number() OVER (PARTITION BY d.kind ORDER BY {rank}, d.id)"
-        f" AS n FROM {source} AND {where}) AS found WHERE n <= :k"
+        f"SELECT {_COLUMNS} FROM {FTS_TABLE} CROSS JOIN searchdocument d ON d.id = {FTS_TABLE}.rowid"
+        f" WHERE {FTS_TABLE} MATCH :q AND {where}"
     )
-    return list(session.connection().execute(text(sql), values).all())
+    connection = session.connection()
+    counted = f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"
+    if title_only or connection.execute(text(counted), {"q": expression}).scalar_one() <= RANK_ALL:
+        sql += f" ORDER BY bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0), d.id LIMIT {int(k)}"
+    else:
+        sql += f" LIMIT {RANKED}"
+    return list(connection.execute(text(sql), {**values, "q": expression}).all())
+
+
+def _matches(
+    session: Session, hub_id: int, query: Sequence[_Word], category: str, wijk_id: int | None, k: int
+) -> list:
+    """The documents that have every query word: the hub's ``k`` best by the database's rank (those
+    with every word in the title when there are ``k`` of them: a title counts 4x, so no text needs
+    ranking then), and the app's pages (hub_id None) that have them."""
+    filters, values = _filters(category, wijk_id)
+    own = f"d.hub_id = :hub{filters}"
+    values = {**values, "hub": hub_id}
+    found = _select(session, query, own, values, title_only=True, k=k)
+    if len(found) < k:
+        found = _select(session, query, own, values, title_only=False, k=k)
+    return found + _shared(session, query, filters, values)
+
+
+def _shared(session: Session, query: Sequence[_Word], filters: str, values: dict) -> list:
+    """The app's pages that have every query word. They are a dozen rows for every hub: matched
+    here by the same rules, rather than by a full-text search over every hub's documents."""
+    sql = f"SELECT {_COLUMNS} FROM searchdocument d WHERE d.hub_id IS NULL{filters}"
+    rows = session.connection().execute(text(sql), values).all()
+    return [row for row in rows if _has_every(_Terms(row.terms_title), _Terms(row.terms_body), query)]
 
 
 def _found_at_all(session: Session, hub_id: int, word: _Word) -> bool:
-    return bool(_matches(session, hub_id, (word,), "", None, 1))
+    """Whether the word alone finds anything in the hub (its own documents or the app's)."""
+    where = "(d.hub_id = :hub OR d.hub_id IS NULL)"
+    if _dialect(session) == "postgresql":
+        sql = f"SELECT 1 FROM searchdocument d WHERE {PG_TSVECTOR} @@ to_tsquery('simple', :q) AND {where}"
+        sql += " LIMIT 1"
+        q = _tsquery((word,))
+    else:
+        sql = (
+            f"SELECT 1 FROM {FTS_TABLE} CROSS JOIN searchdocument d ON d.id = {FTS_TABLE}.rowid"
+            f" WHERE {FTS_TABLE} MATCH :q AND {where} LIMIT 1"
+        )
+        q = _fts5((word,))
+    return session.connection().execute(text(sql), {"q": q, "hub": hub_id}).first() is not None
 
 
 def _dialect(session: Session) -> str:
@@ -246,23 +303,40 @@ def _dialect(session: Session) -> str:
 # --- ranking ------------------------------------------------------------------------------------
 
 
-def _has(tokens: Sequence[str], way: _Way) -> bool:
-    def one(token: str, t: _Term) -> bool:
-        return token.startswith(t.stem) if t.start else token == t.stem
+class _Terms:
+    """A document's column of stemmed words, to check terms against quickly."""
 
-    if way.phrase:
-        size = len(way.terms)
-        return any(
-            all(one(tokens[i + j], t) for j, t in enumerate(way.terms)) for i in range(len(tokens) - size + 1)
+    def __init__(self, terms: str):
+        self.tokens = terms.split()
+        self.sorted = sorted(set(self.tokens))
+
+    def has(self, t: _Term) -> bool:
+        at = bisect_left(self.sorted, t.stem)
+        return at < len(self.sorted) and (
+            self.sorted[at].startswith(t.stem) if t.start else self.sorted[at] == t.stem
         )
-    return all(any(one(token, t) for token in tokens) for t in way.terms)
+
+    def has_way(self, way: _Way) -> bool:
+        if not all(self.has(t) for t in way.terms):
+            return False
+        if not way.phrase:
+            return True
+        tokens, size = self.tokens, len(way.terms)
+        return any(
+            all(tokens[i + j] == t.stem for j, t in enumerate(way.terms))
+            for i in range(len(tokens) - size + 1)
+        )
 
 
-def _score(title: Sequence[str], body: Sequence[str], query: Sequence[_Word]) -> float:
+def _has_every(title: _Terms, body: _Terms, query: Sequence[_Word]) -> bool:
+    return all(any(title.has_way(way) or body.has_way(way) for way in word.ways) for word in query)
+
+
+def _score(title: _Terms, body: _Terms, query: Sequence[_Word]) -> float:
     total = 0.0
     for word in query:
         total += max(
-            (way.weight * (TITLE_WEIGHT if _has(title, way) else 1.0 if _has(body, way) else 0.0))
+            (way.weight * (TITLE_WEIGHT if title.has_way(way) else 1.0 if body.has_way(way) else 0.0))
             for way in word.ways
         )
     return total
@@ -271,7 +345,7 @@ def _score(title: Sequence[str], body: Sequence[str], query: Sequence[_Word]) ->
 def _grouped(rows: Iterable, query: Sequence[_Word], limit: int) -> tuple[Group, ...]:
     by_kind: dict[str, list[tuple[tuple, Hit]]] = {}
     for row in rows:
-        score = _score(row.terms_title.split(), row.terms_body.split(), query)
+        score = _score(_Terms(row.terms_title), _Terms(row.terms_body), query)
         hit = Hit(row.kind, row.ref, row.title, row.summary, row.icon, row.category)
         by_kind.setdefault(row.kind, []).append(((-score, plain(row.title), row.ref), hit))
     order = [*KINDS, *sorted(set(by_kind) - set(KINDS))]
@@ -374,13 +448,13 @@ def search(
         return Results(typed.strip(), EMPTY_GROUPS)
     table = _synonym_table(tuple(synonyms.pairs(session, hub_id)))
     query = _read(said, table)
-    per_kind = max(CANDIDATES, limit)
-    groups = _grouped(_matches(session, hub_id, query, category, wijk_id, per_kind), query, limit)
+    k = max(CANDIDATES, limit)
+    groups = _grouped(_matches(session, hub_id, query, category, wijk_id, k), query, limit)
     if groups:
         return Results(typed.strip(), groups)
     fixed = _corrected(session, hub_id, query)
     if not fixed:
         return Results(typed.strip(), EMPTY_GROUPS)
     suggestion = " ".join(word.said for word in fixed)
-    groups = _grouped(_matches(session, hub_id, fixed, category, wijk_id, per_kind), fixed, limit)
+    groups = _grouped(_matches(session, hub_id, fixed, category, wijk_id, k), fixed, limit)
     return Results(typed.strip(), groups, suggestion, used_suggestion=bool(groups))
