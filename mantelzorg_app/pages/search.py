@@ -172,6 +172,7 @@ def _filters() -> rx.Component:
                     choice_button(c.icon, t(c.label), S.category == c.value, S.choose_category(c.value))
                     for c in CATEGORIES
                 ),
+                compact=True,
             ),
             rx.cond(
                 S.wijken.length() > 0,
