@@ -23,6 +23,7 @@ How a query is read (the same on SQLite and PostgreSQL):
   a synonym), ties by title: both databases give the same order.
 """
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from mantelzorg_app.services.search.index import SUGGESTIBLE
 from mantelzorg_app.services.search.text import MAX_QUERY, plain, words
 from mantelzorg_app.services.search.text import stem as _stem_word
 
+_CATEGORY = re.compile(r"[a-z0-9_]{1,30}")  # what a category value looks like
 KINDS = ("service", "page")  # the order of the groups; later "activity", "news"
 MAX_WORDS = 8  # words of a query that count; the rest is left out
 MAX_LIMIT = 100
@@ -444,7 +446,7 @@ def search(
     wijk_id = wijk_id if isinstance(wijk_id, int) and not isinstance(wijk_id, bool) else None
     limit = max(1, min(limit if isinstance(limit, int) else 30, MAX_LIMIT))
     said = words(typed)
-    if not said:
+    if not said or (category and not _CATEGORY.fullmatch(category)):  # no document has such a category
         return Results(typed.strip(), EMPTY_GROUPS)
     table = _synonym_table(tuple(synonyms.pairs(session, hub_id)))
     query = _read(said, table)

@@ -239,6 +239,11 @@ def test_syntax_characters_are_only_separators(session: Session, world: World, t
     assert titles(search(session, world.leusden.id, text))[0] == "Oppascentrale Leusden"
 
 
+def test_an_unknown_category_finds_nothing(session: Session, world: World) -> None:
+    for category in ("nergens", "vervoer\x00", "x' OR 1=1 --", "%", "v" * 300):
+        assert titles(search(session, world.leusden.id, "oppas", category=category)) == []
+
+
 def test_empty_input_finds_nothing(session: Session, world: World) -> None:
     assert search(session, world.leusden.id, "") == Results("", ())
     assert search(session, world.leusden.id, " ?! ") == Results("?!", ())
