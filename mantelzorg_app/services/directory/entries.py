@@ -1,11 +1,14 @@
 """Reading the sociale kaart of one hub: every query filters on the hub, so nothing leaks between hubs."""
 
+import re
+
 from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import Organization, Service, ServiceSchedule
 from mantelzorg_app.services.directory.taxonomy import CATEGORY_VALUES
 
 ACTIVE = "active"
+_ID = re.compile(r"[0-9]{1,15}")  # ASCII digits only: str.isdigit() takes "١٢" too
 
 
 def published(session: Session, hub_id: int) -> list[Service]:
@@ -19,9 +22,11 @@ def published(session: Session, hub_id: int) -> list[Service]:
 
 def one(session: Session, hub_id: int, service_id: object) -> Service | None:
     """The hub's service with this id (any value a browser sent), or None: also for another hub's."""
-    if not isinstance(service_id, int | str) or not str(service_id).isdigit():
+    if isinstance(service_id, str) and _ID.fullmatch(service_id):
+        service_id = int(service_id)
+    if not isinstance(service_id, int) or isinstance(service_id, bool) or not 0 < service_id < 2**53:
         return None
-    service = session.get(Service, int(service_id))
+    service = session.get(Service, service_id)
     return service if service is not None and service.hub_id == hub_id else None
 
 
