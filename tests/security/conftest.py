@@ -5,6 +5,7 @@ is pointed at it. The suite also runs on PostgreSQL when REFLEX_DB_URL names one
 """
 
 import asyncio
+import functools
 import inspect
 import os
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ import pytest
 import reflex as rx
 from reflex.istate.data import RouterData
 from reflex.istate.manager.memory import StateManagerMemory
+from sqlalchemy import Engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine, func, select
 
@@ -38,6 +40,21 @@ from state.hub import HubState
 from tests.unit.auth_fixtures import use_test_outbox, use_test_secret_key
 
 
+def _memory() -> Engine:
+    return create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+
+
+@functools.cache
+def _demo_template() -> Engine:
+    """The demo hubs loaded once; each test on SQLite starts from a copy (the backup API takes
+    milliseconds, loading and indexing the demo half a second)."""
+    engine = _memory()
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as session:
+        load_demo(session)
+    return engine
+
+
 @pytest.fixture
 def db(monkeypatch: pytest.MonkeyPatch, tmp_path) -> Iterator:
     use_test_secret_key(monkeypatch)  # nothing of the tests in instance/
@@ -47,11 +64,13 @@ def db(monkeypatch: pytest.MonkeyPatch, tmp_path) -> Iterator:
     url = os.environ.get("REFLEX_DB_URL", "")
     if url.startswith("postgresql"):
         engine = create_engine(url)
+        SQLModel.metadata.create_all(engine)
+        with Session(engine) as session:
+            load_demo(session)
     else:
-        engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
-    SQLModel.metadata.create_all(engine)
-    with Session(engine) as session:
-        load_demo(session)
+        engine = _memory()
+        with _demo_template().connect() as source, engine.connect() as target:
+            source.connection.driver_connection.backup(target.connection.driver_connection)
     monkeypatch.setattr(rx, "session", lambda: Session(engine))
     yield engine
     SQLModel.metadata.drop_all(engine)

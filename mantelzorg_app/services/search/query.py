@@ -39,8 +39,7 @@ from mantelzorg_app.models import SearchWord
 from mantelzorg_app.models.search import FTS_TABLE, PG_TSVECTOR
 from mantelzorg_app.services.search import synonyms
 from mantelzorg_app.services.search.index import SUGGESTIBLE
-from mantelzorg_app.services.search.text import MAX_QUERY, plain, words
-from mantelzorg_app.services.search.text import stem as _stem_word
+from mantelzorg_app.services.search.text import MAX_QUERY, plain, stem, words
 
 _CATEGORY = re.compile(r"[a-z0-9_]{1,30}")  # what a category value looks like
 KINDS = ("service", "page")  # the order of the groups; later "activity", "news"
@@ -97,7 +96,6 @@ class Results:
 
 
 EMPTY_GROUPS: tuple[Group, ...] = ()
-stem = lru_cache(maxsize=8192)(_stem_word)  # the same words come again and again
 
 
 # --- the query as terms -------------------------------------------------------------------------

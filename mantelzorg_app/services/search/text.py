@@ -6,6 +6,7 @@ SQLite and on PostgreSQL alike, so both databases match the same words.
 import re
 import threading
 import unicodedata
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -25,6 +26,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(plain(text))
 
 
+@lru_cache(maxsize=65536)  # the same words come again and again, in the index as in queries
 def stem(word: str) -> str:
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
