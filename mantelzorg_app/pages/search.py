@@ -19,6 +19,7 @@ from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.directory.taxonomy import CATEGORIES
 from mantelzorg_app.services.help import support_lines
+from mantelzorg_app.services.platform.i18n import N_
 from state.hub import HubState
 from state.search import FIELD
 from state.search import SearchState as S
@@ -26,7 +27,7 @@ from state.ui import fill, t
 
 TYPED_DELAY_MS = 350  # the cards follow the words this long after the last key
 HOME_FIELD = f"home-{FIELD}"
-LABEL = "Waar zoekt u hulp bij?"
+LABEL = N_("Waar zoekt u hulp bij?")
 # Pictograms a result card may show (an icon name from the index); others get the fallback.
 CARD_ICONS = sorted(
     {c.icon for c in CATEGORIES}

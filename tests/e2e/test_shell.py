@@ -17,7 +17,6 @@ NOT_YET = {
     "praten": "Praten",
     "agenda": "Agenda",
     "nieuws": "Nieuws",
-    "sociale-kaart": "Sociale kaart",
     "uw-stem": "Uw stem",
 }
 
