@@ -16,7 +16,8 @@ from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.search import index
 
 KIND = "page"
-# The Wegwijzer's result has the call-back form: the same page, found by its own words.
+# The Wegwijzer's result has the call-back form: the same page, found by its own words (the
+# fragment keeps the row apart from the Wegwijzer's own; the page opens at its start).
 CALLBACK = f"{routes.HELP}#bel-mij-terug"
 
 
@@ -33,7 +34,7 @@ PAGES: tuple[Page, ...] = (
     Page(
         CALLBACK,
         N_("Bel mij terug"),
-        N_("Laat uw nummer achter. Wij bellen u terug."),
+        N_("Beantwoord een paar vragen. Daarna laat u uw nummer achter en bellen wij u terug."),
         "phone",
         "terugbellen teruggebeld bellen gebeld telefoon telefoonnummer nummer consulent praten"
         " call back callback ring phone call talk",
