@@ -2,7 +2,8 @@
 coordinator's download of the whole file.
 
 ``/api/hsds/<hub>/`` says what the API is, ``/api/hsds/<hub>/services`` pages through the hub's
-published services (as the HSDS openapi.json's ``Page`` says: total_items, total_pages,
+published services in entries.in_order (one order with a tie-break, so no page repeats or skips a
+service on either database; as the HSDS openapi.json's ``Page`` says: total_items, total_pages,
 page_number, size, first_page, last_page, empty, contents; ``page`` and ``per_page`` bounded) and
 ``/api/hsds/<hub>/services/<id>`` gives one by its HSDS id. Only what the public sociale kaart shows:
 no partner contacts, no personal data; an unknown hub or id is a 404 in JSON. Any site may read it

@@ -8,16 +8,20 @@ from mantelzorg_app.models import Organization, Service, ServiceSchedule
 from mantelzorg_app.services.directory.taxonomy import CATEGORY_VALUES
 
 ACTIVE = "active"
+_CATEGORY_ORDER = {value: number for number, value in enumerate(CATEGORY_VALUES)}
 _ID = re.compile(r"[0-9]{1,15}")  # ASCII digits only: str.isdigit() takes "١٢" too
 
 
+def in_order(service: Service) -> tuple[int, str, int]:
+    """The sociale kaart's order: category as in the taxonomy, then name (case-folded, so not each
+    database's own collation), then id: one order on SQLite and PostgreSQL, and never a tie."""
+    return _CATEGORY_ORDER.get(service.category, len(_CATEGORY_ORDER)), service.name.casefold(), service.id
+
+
 def published(session: Session, hub_id: int) -> list[Service]:
-    """The hub's active services, by category in the taxonomy's order, then by name."""
-    rows = session.exec(
-        select(Service).where(Service.hub_id == hub_id, Service.status == ACTIVE).order_by(col(Service.name))
-    ).all()
-    order = {value: number for number, value in enumerate(CATEGORY_VALUES)}
-    return sorted(rows, key=lambda service: order.get(service.category, len(order)))
+    """The hub's active services in the sociale kaart's order (``in_order``)."""
+    rows = session.exec(select(Service).where(Service.hub_id == hub_id, Service.status == ACTIVE)).all()
+    return sorted(rows, key=in_order)
 
 
 def one(session: Session, hub_id: int, service_id: object) -> Service | None:

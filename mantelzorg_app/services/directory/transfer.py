@@ -15,8 +15,7 @@ from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import Hub, Organization, Service, ServiceSchedule
 from mantelzorg_app.models.base import utcnow
-from mantelzorg_app.services.directory import hsds, indexing, validation
-from mantelzorg_app.services.directory.taxonomy import CATEGORY_VALUES
+from mantelzorg_app.services.directory import entries, hsds, indexing, validation
 from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.i18n import N_
 
@@ -50,11 +49,6 @@ def report_in_words(report: Report, lang: str) -> list[str]:
 # Out --------------------------------------------------------------------------------------------
 
 
-def _order(service: Service) -> tuple:
-    categories = {value: number for number, value in enumerate(CATEGORY_VALUES)}
-    return categories.get(service.category, len(categories)), service.name, service.uid
-
-
 def records_of(session: Session, hub: Hub, services: list[Service], *, partner_contacts: bool) -> list[dict]:
     """The HSDS objects of these services of ``hub``, read with one query a table."""
     ids = [service.id for service in services]
@@ -84,10 +78,11 @@ def records_of(session: Session, hub: Hub, services: list[Service], *, partner_c
 
 
 def export_hub(session: Session, hub_id: int, *, partner_contacts: bool = True) -> list[dict]:
-    """Every service of the hub as HSDS 3.0, by category, name and id."""
+    """Every service of the hub as HSDS 3.0, in the sociale kaart's order (entries.in_order)."""
     hub = session.get(Hub, hub_id)
     assert hub is not None
-    services = sorted(session.exec(select(Service).where(Service.hub_id == hub_id)).all(), key=_order)
+    in_hub = session.exec(select(Service).where(Service.hub_id == hub_id)).all()
+    services = sorted(in_hub, key=entries.in_order)
     return records_of(session, hub, services, partner_contacts=partner_contacts)
 
 
