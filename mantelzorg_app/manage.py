@@ -1,6 +1,7 @@
 """Command line for set-up: `python -m mantelzorg_app.manage setup` migrates and loads demo data.
 
-migrate            bring the database schema up to date (Alembic)
+migrate            bring the database schema up to date (Alembic), then put the app's own pages in
+                   the search index (again: safe every time, also without the demo)
 seed               add the demo hubs that are missing
 setup              migrate, then seed
 makemigration MSG  write a new migration from the models
@@ -22,6 +23,7 @@ from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.database import engine
 from mantelzorg_app.services.platform.hubs import hub_by_slug
 from mantelzorg_app.services.platform.i18n import N_
+from mantelzorg_app.services.search import app_pages
 
 CLI_LANGUAGE = "nl"
 NO_HUB = N_("Er is geen hub {slug}.")
@@ -37,6 +39,13 @@ def _alembic() -> Config:
 
 def migrate() -> None:
     command.upgrade(_alembic(), "head")
+    eng = engine()
+    try:
+        with Session(eng) as session:
+            app_pages.index_pages(session)  # idempotent: the pages as this version lists them
+            session.commit()
+    finally:
+        eng.dispose()
 
 
 def seed() -> None:

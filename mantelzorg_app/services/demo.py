@@ -114,7 +114,7 @@ def load_demo(session: Session) -> list[str]:
         if hub_by_slug(session, demo.slug) is None:
             _add_hub(session, demo)
             added.append(demo.slug)
-    index_pages(session)  # the app's own pages in the search index, kept up to date on every start
+    index_pages(session)  # manage migrate does it too; here for databases made without it (tests)
     session.commit()
     return added
 

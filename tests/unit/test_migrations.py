@@ -11,10 +11,11 @@ from sqlmodel import Session, SQLModel, func, select
 
 from alembic import command
 from mantelzorg_app import manage, settings
-from mantelzorg_app.models import Hub, Membership  # importing the package registers every table
+from mantelzorg_app.models import Hub, Membership, SearchDocument  # registers every table
 from mantelzorg_app.models.search import is_full_text
 from mantelzorg_app.services.demo import load_demo
 from mantelzorg_app.services.platform.database import engine
+from mantelzorg_app.services.search import app_pages
 from tests.unit.conftest import postgres_url
 
 FIX = "run `python -m mantelzorg_app.manage makemigration '<what changed>'` and check the new file"
@@ -86,6 +87,25 @@ def test_upgrade_creates_every_table(db_url: str) -> None:
 def test_models_and_migrations_agree(db_url: str) -> None:
     manage.migrate()
     _assert_no_differences(db_url)
+
+
+def _pages(url: str) -> list[str]:
+    eng = engine(url)
+    try:
+        with Session(eng) as session:
+            rows = session.exec(select(SearchDocument).where(SearchDocument.kind == app_pages.KIND)).all()
+            assert all(row.hub_id is None for row in rows)
+            return sorted(row.ref for row in rows)
+    finally:
+        eng.dispose()
+
+
+def test_migrate_puts_the_app_pages_in_the_search_index_without_the_demo(db_url: str) -> None:
+    manage.migrate()
+    listed = sorted(page.ref for page in app_pages.PAGES)
+    assert listed and _pages(db_url) == listed
+    manage.migrate()  # again, as every deployment's start does: the same rows, not twice
+    assert _pages(db_url) == listed
 
 
 def test_migrate_twice_is_harmless(db_url: str) -> None:
