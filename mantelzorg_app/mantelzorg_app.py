@@ -7,7 +7,7 @@ import reflex as rx
 from starlette.applications import Starlette
 
 from mantelzorg_app import auth_routes, directory_routes, hsds_routes, jobs, oidc_routes, privacy_routes
-from mantelzorg_app.asgi import only_our_origin, with_headers
+from mantelzorg_app.asgi import only_our_origin, small_uploads, with_headers
 from mantelzorg_app.pages.registry import PAGES
 from mantelzorg_app.services.platform.i18n import DEFAULT_LANGUAGE
 
@@ -30,6 +30,7 @@ app = rx.App(
                 *hsds_routes.routes,
             ]
         ),
+        small_uploads,  # inside with_headers, so its 413 carries the safety headers too
         with_headers,
         only_our_origin,  # last: the outermost of ours, so nothing of the app runs for another origin
     ],

@@ -8,7 +8,8 @@ from sqlmodel import Session, select
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from mantelzorg_app import auth_routes, directory_routes, hsds_routes, oidc_routes, privacy_routes
+import mantelzorg_app.mantelzorg_app
+from mantelzorg_app import asgi, auth_routes, directory_routes, hsds_routes, oidc_routes, privacy_routes
 from mantelzorg_app.models import AuditEvent, Hub, Membership, Organization, Person, Service
 from mantelzorg_app.services.directory import checks
 from mantelzorg_app.services.platform import cookies
@@ -36,6 +37,14 @@ PUBLIC = {
 }
 # The coordinator's download of the HSDS file is forged in tests/security/test_hsds_api.py.
 PROTECTED = {privacy_routes.DOWNLOAD, f"{hsds_routes.DOWNLOAD_PREFIX}/{{hub}}"}
+# Reflex's own routes that the app turns on by what it uses, with the rule that guards each.
+REFLEX = {
+    # rx.upload (the coordinator's HSDS file, pages/directory/upload_part.py): Reflex reads the whole
+    # form before the handler runs, so asgi.small_uploads refuses a body over MAX_BYTES plus a margin
+    # (tests/security/test_upload_limit.py); UploadState.upload lets only the hub's coordinator load
+    # (tests/security/test_hsds_upload.py) and stores no file.
+    "/_upload": "POST: body at most asgi.UPLOAD_MOST bytes; only the hub's coordinator loads",
+}
 
 
 @pytest.fixture
@@ -46,6 +55,17 @@ def client(db) -> TestClient:
 def test_every_route_is_listed():
     unlisted = {route.path for route in ROUTES} - set(PUBLIC) - PROTECTED
     assert not unlisted, f"list these routes in tests/security/test_routes.py: {sorted(unlisted)}"
+
+
+def test_reflexs_upload_route_is_listed_and_limited():
+    from reflex_components_core.core.upload import Upload
+
+    from mantelzorg_app.pages.directory.upload_part import upload_section
+
+    upload_section()
+    assert Upload.is_used, "the page uses rx.upload, so Reflex serves POST /_upload"
+    assert set(REFLEX) == {asgi.upload_path()}
+    assert asgi.small_uploads in mantelzorg_app.mantelzorg_app.app.api_transformer
 
 
 @pytest.mark.parametrize("token", [None, "", "made-up-token"], ids=["no-cookie", "empty", "forged"])
