@@ -68,5 +68,30 @@ def choice_buttons(
     )
 
 
+def toggles_from(
+    label: rx.Var | str,
+    items: rx.Var,
+    icon: str,
+    chosen: rx.Var,
+    toggle,
+    *,
+    key: str = "id",
+    word=lambda item: item["name"],
+    message: rx.Var | None = None,
+    field: str | None = None,
+) -> rx.Component:
+    """Toggle buttons for choices that come from data (a hub's wijken): ``items`` a Var list of
+    dicts, each a button with ``icon`` and ``word(item)``, pressed while the Var list ``chosen``
+    holds its ``item[key]``; ``toggle(value)`` is the tap's event."""
+    return choice_buttons(
+        label,
+        rx.foreach(
+            items, lambda item: choice_button(icon, word(item), chosen.contains(item[key]), toggle(item[key]))
+        ),
+        message=message,
+        field=field,
+    )
+
+
 def choice_section(title: rx.Var | str, *children: rx.Component) -> rx.Component:
     return rx.el.section(rx.el.h2(title), *children, class_name="form-part")

@@ -76,9 +76,14 @@ def checkbox(label: rx.Var | str, name: str, message: rx.Var | None = None) -> r
     )
 
 
-def submit_button(icon: str, label: rx.Var | str) -> rx.Component:
+def submit_button(icon: str, label: rx.Var | str, class_name: str = "main-action", **props) -> rx.Component:
+    """A form's send button with pictogram and word; ``props`` add attributes such as its id."""
     return rx.el.button(
-        rx.icon(icon, size=24, aria_hidden="true"), rx.el.span(label), type="submit", class_name="main-action"
+        rx.icon(icon, size=24, aria_hidden="true"),
+        rx.el.span(label),
+        type="submit",
+        class_name=class_name,
+        **props,
     )
 
 

@@ -1,18 +1,26 @@
-"""The pictogram of a sociale kaart category held in state (a row's "category"), for any page.
+"""The pictograms of names held in state, for any page: one list of the icon names a row may carry.
 
-``rx.icon`` needs its name when the page is built, so a category that only the state knows is
-matched against every category's own pictogram."""
+``rx.icon`` needs its name when the page is built (``components.icons.matched_icon``), so a name
+that only the state knows is matched against the names below: a sociale kaart category's own
+pictogram, and those of the app's pages that Zoeken finds."""
 
 import reflex as rx
 
+from components.icons import matched_icon
 from mantelzorg_app.services.directory.taxonomy import CATEGORIES
+from mantelzorg_app.services.search.app_pages import PAGES
 
 FALLBACK = "map-pinned"  # the sociale kaart's own tile on Home
+BY_CATEGORY = {c.value: c.icon for c in CATEGORIES}
+# Every icon name a row in state may hold: a category's (a service's) or an app page's.
+ICONS = sorted({*BY_CATEGORY.values(), *(p.icon for p in PAGES)})
 
 
 def category_icon(value: rx.Var, size: int = 24) -> rx.Component:
-    return rx.match(
-        value,
-        *((c.value, rx.icon(c.icon, size=size, aria_hidden="true")) for c in CATEGORIES),
-        rx.icon(FALLBACK, size=size, aria_hidden="true"),
-    )
+    """The pictogram of the category ``value`` (a category's value, such as "vervoer")."""
+    return matched_icon(value, BY_CATEGORY, FALLBACK, size)
+
+
+def named_icon(name: rx.Var, fallback: str, size: int = 24) -> rx.Component:
+    """The pictogram called ``name`` (a Lucide name from ICONS); any other name shows ``fallback``."""
+    return matched_icon(name, {icon: icon for icon in ICONS}, fallback, size)

@@ -13,8 +13,10 @@ before the page's script runs), so they never reach an address bar.
 import reflex as rx
 
 from components.choices import choice_button, choice_buttons
-from components.controls import icon_link, row_button
+from components.controls import action_button, icon_link, row_button
+from components.form import submit_button
 from mantelzorg_app import routes
+from mantelzorg_app.pages.category_icons import named_icon
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.directory.taxonomy import CATEGORIES
@@ -28,39 +30,7 @@ from state.ui import fill, t
 TYPED_DELAY_MS = 350  # the cards follow the words this long after the last key
 HOME_FIELD = f"home-{FIELD}"
 LABEL = N_("Waar zoekt u hulp bij?")
-# Pictograms a result card may show (an icon name from the index); others get the fallback.
-CARD_ICONS = sorted(
-    {c.icon for c in CATEGORIES}
-    | {
-        "house",
-        "hand-heart",
-        "hand-helping",
-        "search",
-        "message-circle",
-        "calendar-days",
-        "newspaper",
-        "map-pinned",
-        "map-pin",
-        "megaphone",
-        "log-in",
-        "user",
-        "phone",
-        "phone-call",
-        "settings",
-        "circle-help",
-        "list-checks",
-        "heart-handshake",
-    }
-)
-FALLBACK_ICON = "arrow-right"
-
-
-def _card_icon(name: rx.Var) -> rx.Component:
-    return rx.match(
-        name,
-        *((icon, rx.icon(icon, size=32, aria_hidden="true")) for icon in CARD_ICONS),
-        rx.icon(FALLBACK_ICON, size=32, aria_hidden="true"),
-    )
+FALLBACK_ICON = "arrow-right"  # a result card's pictogram when its icon is none of ICONS
 
 
 def _own(hit: rx.Var, key: str) -> rx.Var:
@@ -71,7 +41,7 @@ def _own(hit: rx.Var, key: str) -> rx.Var:
 def _card(hit: rx.Var) -> rx.Component:
     return rx.el.li(
         rx.el.a(
-            _card_icon(hit["icon"]),
+            named_icon(hit["icon"], FALLBACK_ICON, size=32),
             rx.el.span(
                 rx.el.h3(_own(hit, "title")),
                 rx.cond(hit["summary"] != "", rx.el.span(_own(hit, "summary"), class_name="result-line")),
@@ -94,13 +64,9 @@ def _microphone() -> rx.Component:
     """Shown by assets/speech_input.js where the browser can listen; it says in the status line
     that it listens, and what went wrong."""
     return rx.el.div(
-        rx.el.button(
-            rx.icon("mic", size=24, aria_hidden="true"),
-            rx.el.span(t("Inspreken")),
-            type="button",
-            class_name="row-action mic",
-            aria_pressed="false",
-            data_speech_for=FIELD,
+        # no handler here: assets/speech_input.js listens for the tap
+        action_button(
+            "mic", t("Inspreken"), None, "row-action mic", aria_pressed="false", data_speech_for=FIELD
         ),
         rx.el.p(role="status", class_name="mic-status", data_speech_status=""),
         class_name="mic-box",
@@ -283,12 +249,7 @@ def home_search_box() -> rx.Component:
                 enter_key_hint="search",
                 class_name="field search-field",
             ),
-            rx.el.button(
-                rx.icon("search", size=24, aria_hidden="true"),
-                rx.el.span(t("Zoeken")),
-                type="submit",
-                class_name="row-action",
-            ),
+            submit_button("search", t("Zoeken"), class_name="row-action"),
             class_name="search-row",
         ),
         on_submit=S.from_home,

@@ -8,10 +8,11 @@ Nothing shows on the sociale kaart before the coordinator approves it.
 
 import reflex as rx
 
-from components.choices import choice_button, choice_buttons
+from components.choices import choice_button, choice_buttons, toggles_from
 from components.controls import main_button, row_button
-from components.form import problem, summary
+from components.form import problem, submit_button, summary
 from mantelzorg_app import routes
+from mantelzorg_app.pages.category_icons import named_icon
 from mantelzorg_app.pages.shape import Guard, hub_page_at
 from mantelzorg_app.services.directory import edits
 from mantelzorg_app.services.directory.taxonomy import CATEGORIES
@@ -79,14 +80,6 @@ def _field(name: str, label: rx.Var, hint: rx.Var | None = None) -> rx.Component
     )
 
 
-def _category_icon(category: rx.Var) -> rx.Component:
-    return rx.match(
-        category,
-        *((c.icon, rx.icon(c.icon, size=24, aria_hidden="true")) for c in CATEGORIES),
-        rx.icon("info", size=24, aria_hidden="true"),
-    )
-
-
 def _chooser() -> rx.Component:
     """The coordinator's choice of organisation."""
     return rx.el.div(
@@ -104,7 +97,7 @@ def _chooser() -> rx.Component:
 
 def _service_card(service: rx.Var) -> rx.Component:
     return rx.el.li(
-        rx.el.h3(_category_icon(service["icon"]), rx.el.span(service["name"])),
+        rx.el.h3(named_icon(service["icon"], "info"), rx.el.span(service["name"])),
         rx.el.p(service["summary"]),
         rx.cond(
             service["waiting"] != "",
@@ -168,31 +161,17 @@ def _group(title: rx.Var, *children: rx.Component, hint: rx.Var | None = None) -
     )
 
 
-def _wijken() -> rx.Component:
-    return choice_buttons(
-        t(edits.LABELS["area"]),
-        rx.foreach(
-            P.wijken,
-            lambda w: choice_button(
-                "map-pin", w["name"], P.area.contains(w["id"]), P.toggle("area", w["id"])
-            ),
-        ),
-        message=_words(P.problems["area"]),
-        field="area",
-    )
-
-
-def _languages() -> rx.Component:
-    return choice_buttons(
-        t(edits.LABELS["languages"]),
-        rx.foreach(
-            P.language_choices,
-            lambda c: choice_button(
-                "languages", t(c["label"]), P.languages.contains(c["code"]), P.toggle("languages", c["code"])
-            ),
-        ),
-        message=_words(P.problems["languages"]),
-        field="languages",
+def _toggles(name: str, items: rx.Var, icon: str, **choices) -> rx.Component:
+    """The list field ``name`` (area, languages) as toggle buttons, its problem above them."""
+    return toggles_from(
+        t(edits.LABELS[name]),
+        items,
+        icon,
+        getattr(P, name),
+        lambda value: P.toggle(name, value),
+        message=_words(P.problems[name]),
+        field=name,
+        **choices,
     )
 
 
@@ -252,22 +231,16 @@ def _form() -> rx.Component:
         ),
         _group(
             t(edits.LABELS["area"]),
-            _wijken(),
+            _toggles("area", P.wijken, "map-pin"),
             hint=fill(t("Kiest u niets? Dan is het voor heel {hub}."), hub=HubState.name),
         ),
         _group(
             t(edits.LABELS["languages"]),
-            _languages(),
+            _toggles("languages", P.language_choices, "languages", key="code", word=lambda c: t(c["label"])),
             hint=t("In welke talen kunnen mensen bij u terecht?"),
         ),
         rx.cond(send_problem != "", problem(_words(send_problem), "send")),
-        rx.el.button(
-            rx.icon("send", size=24, aria_hidden="true"),
-            rx.el.span(t("Versturen naar de coördinator")),
-            type="submit",
-            id="send",
-            class_name="main-action",
-        ),
+        submit_button("send", t("Versturen naar de coördinator"), id="send"),
         rx.el.div(row_button("arrow-left", t("Terug"), P.back), class_name="step-nav", data_noread=""),
         on_submit=P.send,
         no_validate=True,

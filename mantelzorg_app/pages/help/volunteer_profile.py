@@ -4,7 +4,7 @@ Every tap and the typed postcode go to the server as they happen, so a reload sh
 
 import reflex as rx
 
-from components.choices import choice_button, choice_buttons, choice_section
+from components.choices import choice_button, choice_buttons, choice_section, toggles_from
 from components.form import submit_button, summary, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.help.parts import help_page_at
@@ -49,14 +49,12 @@ def _form() -> rx.Component:
         ),
         choice_section(
             t("Waar wilt u helpen?"),
-            choice_buttons(
+            toggles_from(
                 t("Kies wijken of dorpen"),
-                rx.foreach(
-                    P.wijk_choices,
-                    lambda w: choice_button(
-                        "map-pin", w["name"], P.wijken.contains(w["id"]), P.toggle("wijken", w["id"])
-                    ),
-                ),
+                P.wijk_choices,
+                "map-pin",
+                P.wijken,
+                lambda value: P.toggle("wijken", value),
                 message=t(P.problems["wijken"]),
                 field="wijken",
             ),
