@@ -26,6 +26,7 @@ from reflex.event import EventHandler
 from components.controls import link_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import HOME, NAV_WORDS, hub_href, hub_page
+from mantelzorg_app.services.platform.i18n import N_
 from state.auth import TabOwnerState
 from state.home import NavState
 from state.hub import HubState
@@ -133,6 +134,14 @@ class Guard:
         if self.note is not None:
             visitor = rx.fragment(rx.el.p(self.note), visitor)
         return rx.cond(allowed, content, rx.cond(self.state.signed_in, refused, visitor))
+
+
+COORDINATOR_ONLY = N_("Deze pagina is alleen voor de coördinator van deze gemeente.")
+
+
+def coordinator_only(state: type[rx.State]) -> Guard:
+    """The guard of the coordinator's own pages (Beheer, Sociale kaart beheren)."""
+    return Guard(state, t(COORDINATOR_ONLY))
 
 
 def hub_page_at(

@@ -8,7 +8,7 @@ from components.form import submit_button, summary, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.directory.upload_part import upload_section
 from mantelzorg_app.pages.layout import hub_href
-from mantelzorg_app.pages.shape import Guard, hub_page_at
+from mantelzorg_app.pages.shape import coordinator_only, hub_page_at
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
 from state.directory.manage import NOTE_FIELD, ManageState
@@ -202,7 +202,7 @@ def _content() -> rx.Component:
     AuthState.load,
     ManageState.load,
     heading=t("Sociale kaart beheren"),
-    guard=Guard(ManageState, t("Deze pagina is alleen voor de coördinator van deze gemeente.")),
+    guard=coordinator_only(ManageState),
 )
 def manage() -> rx.Component:
     return _content()
