@@ -3,6 +3,7 @@ bottom bar's "Hulp" opens their requests. Both work from the session cookie, nev
 
 import reflex as rx
 
+from mantelzorg_app.services.directory import owners
 from mantelzorg_app.services.help import overview
 from state.actions import viewer
 from state.auth import TabOwnerState, now
@@ -19,16 +20,18 @@ class HomeState(rx.State):
     # language; "when" and "help" are catalogue ids themselves.
     lines: list[dict[str, str]] = []
     main: str = ""  # an overview.MAIN_*, or ""
+    partner: bool = False  # a professional linked to an organisation: the way to Mijn organisatie
 
     @rx.event
     async def load(self):
         actor = await viewer(self)
-        found = None
+        found, partner = None, False
         if actor:
             with rx.session() as session:
                 found = overview.overview(session, actor, now())
+                partner = owners.keeps_entries(session, actor)
         rows = [sentence_row(line, LINE_VALUES) for line in (found.lines if found else ())]
-        show(self, lines=rows, main=found.main if found else "")
+        show(self, lines=rows, main=found.main if found else "", partner=partner)
 
 
 class NavState(rx.State):

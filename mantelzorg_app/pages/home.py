@@ -80,6 +80,10 @@ def _other_actions() -> rx.Component:
             AuthState.staff,
             icon_link("book-user", t("Wie is wie"), hub_href(routes.WHO_IS_WHO), "second-action"),
         ),
+        rx.cond(
+            HomeState.partner,
+            icon_link("building-2", t("Mijn organisatie"), hub_href(routes.PARTNER), "second-action"),
+        ),
         icon_link("user", t("Mijn gegevens"), hub_href(routes.ACCOUNT), "second-action"),
     )
 

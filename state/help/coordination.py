@@ -16,6 +16,7 @@ from reflex.event import EventSpec
 from mantelzorg_app import settings
 from mantelzorg_app.models import CallbackTask, Hub, Role
 from mantelzorg_app.services import confirmations
+from mantelzorg_app.services.directory import owners
 from mantelzorg_app.services.help import callbacks, coordination, support_lines
 from mantelzorg_app.services.identity import memberships
 from mantelzorg_app.services.identity.authz import Actor
@@ -102,7 +103,8 @@ class CoordinationState(rx.State):
     allowed: bool = False
     pending_trekkers: list[dict[str, str]] = []
     volunteers: list[dict[str, str]] = []
-    professionals: list[dict[str, str]] = []
+    professionals: list[dict[str, str]] = []  # also "organization": its id, or ""; "organization_name"
+    organizations: list[dict[str, str]] = []  # {"id", "name"}: the hub's, to link a professional to
     callbacks: list[CallRow] = []  # 'Bel mij terug' still to call
     waiting: list[dict[str, str]] = []  # open help requests; "long": waits too long
     asked: dict[str, dict[str, str]] = {}  # request id: language: "Gevraagd gisteren om 9.00 uur"
@@ -126,6 +128,8 @@ class CoordinationState(rx.State):
             found = memberships.overview(session, actor)
             calls = [_call_row(task, zone, moment) for task in callbacks.open_tasks(session, actor)]
             waiting = coordination.open_requests(session, actor, moment)
+            choices = owners.choices(session, actor)
+            linked = owners.linked(session, actor)
         today = dates.local(moment, zone).date()
 
         def rows(members):
@@ -141,7 +145,16 @@ class CoordinationState(rx.State):
 
         self.pending_trekkers = rows(found.pending_trekkers)
         self.volunteers = rows(found.volunteers)
-        self.professionals = rows(found.professionals)
+        names = {choice.id: choice.name for choice in choices}
+        self.organizations = [{"id": str(choice.id), "name": choice.name} for choice in choices]
+        self.professionals = [
+            {
+                **row,
+                "organization": str(linked.get(int(row["id"]), "")),
+                "organization_name": names.get(linked.get(int(row["id"])), ""),
+            }
+            for row in rows(found.professionals)
+        ]
         self.vog_seen = {
             str(m.membership_id): dates.day_in_words_all(m.vog_checked_on, today)
             for m in found.volunteers
@@ -271,6 +284,22 @@ class CoordinationState(rx.State):
     async def _change(self, action: str, raw_id, change, done: str) -> None:
         if actor := await act(self, action, change, raw_id, roles=COORDINATOR):
             self.done = done
+            await self._refresh(actor)
+
+    @rx.event
+    async def link_organization(self, form: dict):
+        """The professional (form "medewerker": membership id) keeps the entries of the chosen
+        organisation (form "organisatie": its id, "" for none). services.directory.owners checks both."""
+        form = form if isinstance(form, dict) else {}
+        membership_id = as_id(form.get("medewerker")) or 0  # junk is refused and logged there
+        chosen = form.get("organisatie", "")
+        organization_id = None if chosen == "" else (as_id(chosen) or 0)
+
+        def link(session, actor):
+            owners.link(session, actor, membership_id, organization_id)
+
+        if actor := await act(self, owners.LINKED, link, roles=COORDINATOR):
+            self.done = N_("Opgeslagen.")
             await self._refresh(actor)
 
     @rx.event

@@ -234,6 +234,19 @@ PROTECTED = {
         "coordinator",
         lambda p: ({"invite_first_name": "Zora", "invite_email": "zora.voorbeeld@example.org"},),
     ),
+    # Fatima keeps the Partnerorganisatie's entries; the rightful call unlinks her, another hub's
+    # organisation is forged with (tests/security/test_organisation_links.py: the whole flow).
+    "CoordinationState.link_organization": Protected(
+        "coordination",
+        "coordinator",
+        lambda p: ({"medewerker": str(p.ids["professional_membership"]), "organisatie": ""},),
+        lambda p: (
+            {
+                "medewerker": str(p.ids["professional_membership"]),
+                "organisatie": str(p.ids["other_hub_partner_organization"]),
+            },
+        ),
+    ),
     "CoordinationState.called": Protected(
         "coordination",
         "coordinator",
@@ -404,7 +417,8 @@ def _snapshot(db) -> tuple:
             )
         ).all()
         rows = [
-            (m.id, m.person_id, m.hub_id, m.role, m.wijk_id, m.pending, m.vog_checked_on) for m in memberships
+            (m.id, m.person_id, m.hub_id, m.role, m.wijk_id, m.pending, m.vog_checked_on, m.organization_id)
+            for m in memberships
         ]
         return rows, sorted(people), list(calls), _help_snapshot(session)
 

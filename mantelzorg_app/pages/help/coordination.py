@@ -8,7 +8,7 @@ from components.form import submit_button, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.help.parts import request_card
 from mantelzorg_app.pages.layout import hub_href
-from mantelzorg_app.pages.shape import Guard, hub_page_at
+from mantelzorg_app.pages.shape import coordinator_only, hub_page_at
 from mantelzorg_app.services.help.callbacks import GOOD_TIMES
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
@@ -179,6 +179,41 @@ def _waiting(row: rx.Var) -> rx.Component:
     )
 
 
+def _professional(row: rx.Var) -> rx.Component:
+    """A professional, and the organisation on the sociale kaart whose entries they keep (Mijn
+    organisatie): the coordinator links them here."""
+    field = "organisatie-" + row["id"]
+    return _person(
+        row,
+        rx.el.form(
+            rx.el.input(type="hidden", name="medewerker", value=row["id"]),
+            rx.el.div(
+                rx.el.label(fill(t("Organisatie van {name}"), name=row["name"]), html_for=field),
+                rx.el.select(
+                    rx.el.option(t("Geen organisatie"), value=""),
+                    rx.foreach(
+                        CoordinationState.organizations, lambda o: rx.el.option(o["name"], value=o["id"])
+                    ),
+                    id=field,
+                    name="organisatie",
+                    default_value=row["organization"],
+                    class_name="field",
+                ),
+                class_name="field-group",
+            ),
+            rx.el.button(
+                rx.icon("building-2", size=24, aria_hidden="true"),
+                rx.el.span(t("Organisatie opslaan")),
+                type="submit",
+                class_name="row-action",
+            ),
+            on_submit=CoordinationState.link_organization,
+            key=row["id"] + "-" + row["organization"],  # a new choice from the server shows
+            class_name="link-organization",
+        ),
+    )
+
+
 def _invite() -> rx.Component:
     return rx.el.section(
         rx.el.h2(t("Medewerker uitnodigen")),
@@ -201,11 +236,17 @@ def _invite() -> rx.Component:
             on_submit=CoordinationState.invite,
             no_validate=True,
         ),
-        _section(
-            t("Medewerkers"),
-            CoordinationState.professionals,
-            t("Nog geen medewerkers."),
-            lambda row: _person(row),
+        rx.el.h2(t("Medewerkers")),
+        rx.el.p(
+            t(
+                "Kies bij een medewerker de organisatie waar hij of zij werkt. "
+                "Dan houdt de medewerker de gegevens van die organisatie op de sociale kaart bij."
+            )
+        ),
+        rx.cond(
+            CoordinationState.professionals.length() > 0,
+            rx.el.ul(rx.foreach(CoordinationState.professionals, _professional), class_name="rows"),
+            rx.el.p(t("Nog geen medewerkers.")),
         ),
     )
 
@@ -259,7 +300,7 @@ def _content() -> rx.Component:
     AuthState.load,
     CoordinationState.load,
     heading=t("Beheer"),
-    guard=Guard(CoordinationState, t("Deze pagina is alleen voor de coördinator van deze gemeente.")),
+    guard=coordinator_only(CoordinationState),
 )
 def coordination() -> rx.Component:
     return _content()
