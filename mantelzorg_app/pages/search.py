@@ -75,27 +75,45 @@ def _microphone() -> rx.Component:
     )
 
 
-def _box() -> rx.Component:
+def _search_form(field_id: str, *children: rx.Component, on_submit, class_name: str) -> rx.Component:
+    """A search box: the question as its label, then ``children``. The words go by the event socket
+    only (``method="post"`` for the moment before the page's script runs): never in an address."""
     return rx.el.form(
-        rx.el.label(t(LABEL), html_for=FIELD, class_name="search-label"),
+        rx.el.label(t(LABEL), html_for=field_id, class_name="search-label"),
+        *children,
+        on_submit=on_submit,
+        method="post",
+        role="search",
+        class_name=class_name,
+    )
+
+
+def _search_input(field_id: str, **props) -> rx.Component:
+    return rx.el.input(
+        id=field_id,
+        name=FIELD,
+        type="search",
+        auto_complete="off",
+        enter_key_hint="search",
+        class_name="field search-field",
+        **props,
+    )
+
+
+def _box() -> rx.Component:
+    return _search_form(
+        FIELD,
         rx.el.p(t("Bijvoorbeeld: oppas, boodschappen of vervoer."), id="zoek-uitleg", class_name="hint"),
-        rx.el.input(
-            id=FIELD,
-            name=FIELD,
-            type="search",
-            auto_complete="off",
-            enter_key_hint="search",
+        _search_input(
+            FIELD,
             default_value=S.query,
             on_change=S.typed.debounce(TYPED_DELAY_MS),
             aria_describedby="zoek-uitleg",
-            class_name="field search-field",
             # afresh once the page's state is there: after a reload, or with the words from Home
             key=rx.cond(rx.State.is_hydrated, S.field_key.to_string(), "laden"),
         ),
         _microphone(),
         on_submit=S.submit,
-        method="post",
-        role="search",
         class_name="search-box",
     )
 
@@ -238,22 +256,13 @@ def search() -> rx.Component:
 
 def home_search_box() -> rx.Component:
     """Home's box: the words go into the tab's state and Zoeken opens with its cards."""
-    return rx.el.form(
-        rx.el.label(t(LABEL), html_for=HOME_FIELD, class_name="search-label"),
+    return _search_form(
+        HOME_FIELD,
         rx.el.div(
-            rx.el.input(
-                id=HOME_FIELD,
-                name=FIELD,
-                type="search",
-                auto_complete="off",
-                enter_key_hint="search",
-                class_name="field search-field",
-            ),
+            _search_input(HOME_FIELD),
             submit_button("search", t("Zoeken"), class_name="row-action"),
             class_name="search-row",
         ),
         on_submit=S.from_home,
-        method="post",
-        role="search",
         class_name="search-box home-search",
     )
