@@ -8,20 +8,21 @@ import reflex as rx
 
 from mantelzorg_app import settings
 from mantelzorg_app.services import housekeeping
-from mantelzorg_app.services.platform import mail
 
 log = logging.getLogger("mantelzorg.jobs")
 TIDY_EVERY = 3600  # seconds
 
 
 def _tidy_once() -> None:
+    try:
+        with rx.session() as session:
+            counts = housekeeping.tidy(session, datetime.now(UTC))
+        log.info("tidied: %s", ", ".join(f"{n} {what}" for what, n in counts.items()))
+    except Exception:  # the due mails go all the same
+        log.exception("tidying failed; trying again in an hour")
     with rx.session() as session:
-        counts = housekeeping.tidy(session, datetime.now(UTC))
-    log.info("tidied: %s", ", ".join(f"{n} {what}" for what, n in counts.items()))
-    with rx.session() as session:
-        asked = housekeeping.due_mails(session, datetime.now(UTC), settings.public_url())
-    mail.send_all(asked)
-    log.info("mailed 'Is het gelukt?' and 'Klopt dit nog?': %d", len(asked))
+        mailed = housekeeping.send_due_mails(session, datetime.now(UTC), settings.public_url())
+    log.info("mailed: %s", ", ".join(f"{n} {what}" for what, n in mailed.items()) or "nothing")
 
 
 async def tidy_every_hour() -> None:

@@ -3,10 +3,13 @@ expired tickets (with what they carried), the Wegwijzer answers a sign-in carrie
 old (services.identity.carried), abandoned sign-ins at the municipality and numbers called back a
 month ago. Safe to run often and on every worker.
 
-``due_mails`` is the hourly run's other half: "Is het gelukt?" (services.help.notices) and the
-sociale kaart's "Klopt dit nog?" (services.directory.checks), each claimed and committed before it
-is returned, so the caller sends them after the commit and a second worker finds none."""
+``send_due_mails`` is the hourly run's other half: "Is het gelukt?" (services.help.notices) and the
+sociale kaart's "Klopt dit nog?" (services.directory.checks). Each domain's step claims and commits
+its mails and they are sent before the next step starts, so a second worker finds none, and a step
+that fails (logged) keeps no other's mails back."""
 
+import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlmodel import Session, col, delete
@@ -16,6 +19,8 @@ from mantelzorg_app.services.directory import checks
 from mantelzorg_app.services.help import callbacks, notices
 from mantelzorg_app.services.identity import carried, handoffs, login_codes, sessions
 from mantelzorg_app.services.platform import mail
+
+log = logging.getLogger("mantelzorg.housekeeping")
 
 
 def tidy(session: Session, now: datetime) -> dict[str, int]:
@@ -32,6 +37,31 @@ def tidy(session: Session, now: datetime) -> dict[str, int]:
     }
 
 
-def due_mails(session: Session, now: datetime, base: str | None) -> list[mail.Message]:
-    """The mails that are due now, already committed as sent: send them after this returns."""
-    return [*notices.due_follow_ups(session, now, base), *checks.ask_owners(session, now, base)]
+def _follow_ups(session: Session, now: datetime, base: str | None) -> list[mail.Message]:
+    found = notices.due_follow_ups(session, now, base)  # claimed and committed: send them now
+    mail.send_all(found)
+    return found
+
+
+def _checks(session: Session, now: datetime, base: str | None) -> list[mail.Message]:
+    return checks.ask_owners(session, now, base)  # sends each service's mails, then records them
+
+
+# what the log calls each step, and the step: it commits and sends its own mails
+MAIL_STEPS: tuple[tuple[str, Callable[[Session, datetime, str | None], list[mail.Message]]], ...] = (
+    ("'Is het gelukt?'", _follow_ups),
+    ("'Klopt dit nog?'", _checks),
+)
+
+
+def send_due_mails(session: Session, now: datetime, base: str | None) -> dict[str, int]:
+    """Sends the mails that are due now, each domain's on its own; how many of each went (a step
+    that failed is logged and missing)."""
+    counts = {}
+    for what, step in MAIL_STEPS:
+        try:
+            counts[what] = len(step(session, now, base))
+        except Exception:  # one domain's fault must not keep the other's mails back
+            log.exception("mailing %s failed; the next run tries again", what)
+            session.rollback()
+    return counts

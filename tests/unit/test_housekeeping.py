@@ -1,13 +1,18 @@
-"""Tidying deletes only what can no longer be used."""
+"""Tidying deletes only what can no longer be used; the hourly mails go, each domain's on its own."""
 
 from datetime import timedelta
 
+import pytest
 from sqlmodel import Session, func, select
 
-from mantelzorg_app.models import Handoff, LoginCode, LoginSession, OidcRequest
+from mantelzorg_app.models import FollowUp, Handoff, LoginCode, LoginSession, OidcRequest
 from mantelzorg_app.services import housekeeping
+from mantelzorg_app.services.directory import checks
+from mantelzorg_app.services.help import notices
 from mantelzorg_app.services.identity import handoffs, login_codes, sessions
+from mantelzorg_app.services.platform import mail
 from tests.unit.auth_fixtures import NOW, add_hub, add_person
+from tests.unit.help_fixtures import ask, help_world
 
 
 def _count(session: Session, table) -> int:
@@ -49,3 +54,35 @@ def test_tidy_deletes_what_has_ended_and_keeps_what_still_works(session: Session
     assert _count(session, Handoff) == 1
     assert _count(session, OidcRequest) == 0
     assert housekeeping.tidy(session, NOW) == dict.fromkeys(counts, 0)
+
+
+def _broken(*_args, **_kwargs):
+    raise RuntimeError("a bug in one domain")
+
+
+def test_a_failing_sociale_kaart_check_keeps_no_is_het_gelukt_mail_back(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = help_world(session)
+    request = ask(session, world.caregiver, world.centrum)
+    session.add(FollowUp(request_id=request.id, person_id=world.carla.id, due_at=NOW))
+    session.commit()
+    sent: list[mail.Message] = []
+    monkeypatch.setattr(mail, "send", sent.append)
+    monkeypatch.setattr(checks, "ask_owners", _broken)
+
+    counts = housekeeping.send_due_mails(session, NOW, "https://leusden.example.org")
+
+    assert counts == {"'Is het gelukt?'": 1}
+    assert [(m.to, m.subject) for m in sent] == [(world.carla.email, "Is het gelukt?")]
+    assert housekeeping.send_due_mails(session, NOW, None) == {"'Is het gelukt?'": 0}  # sent once
+
+
+def test_a_failing_follow_up_step_keeps_no_klopt_dit_nog_mail_back(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = mail.Message("petra@partner.example.org", "Klopt dit nog?", "...")
+    monkeypatch.setattr(notices, "due_follow_ups", _broken)
+    monkeypatch.setattr(checks, "ask_owners", lambda *_args: [asked])
+
+    assert housekeeping.send_due_mails(session, NOW, None) == {"'Klopt dit nog?'": 1}

@@ -2,8 +2,12 @@
 
 An active service whose ``checked_on`` is ``STALE_AFTER`` months old or more is stale: the
 coordinator's page flags it (``overview``), and the hourly run (services.housekeeping) mails its
-organisation's professionals once for this check (``ask_owners``; ``Service.check_asked_on``
-remembers it, claimed by a conditional UPDATE, so two workers or two runs never mail twice).
+organisation's professionals once for this check (``ask_owners``). ``Service.check_asked_on`` holds
+it, in two steps. First a conditional UPDATE claims the check, so two workers or two runs never
+mail twice: it sets the column to ``checked_on`` itself, a day no mail of this check can have gone
+on (the check starts months later). After the mails went, the day they went replaces it; when none
+could be sent, the claim is let go and the next run tries again. So the coordinator reads "mailed
+on" (``Stale.asked_on``) only for a mail that went; a claimed one still reads "to be mailed".
 The mail has a one-tap link to routes.DIRECTORY_CHECK with a single-use token (its digest stored
 as a services.identity.handoffs ticket, 30 days; nothing personal in the URL). Its page asks; only
 the button's POST calls ``still_right``, which renews ``checked_on`` to today and ends the check.
@@ -14,6 +18,8 @@ Without a public address for links (settings.public_url) the mail says to open t
 """
 
 import calendar
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -26,6 +32,8 @@ from mantelzorg_app.services.identity import accounts, handoffs
 from mantelzorg_app.services.platform import audit, dates, digests, i18n, mail
 from mantelzorg_app.services.platform.i18n import N_
 
+log = logging.getLogger("mantelzorg.checks")
+Sender = Callable[[mail.Message], None]  # mail.send, or a test's
 STALE_AFTER = 6  # months without a check before an entry is stale
 ACTIVE = "active"
 SERVICE_CHECKED = "service-checked"  # the audit action of a "Ja, alles klopt"
@@ -77,7 +85,7 @@ class Stale:
 
     service: Service
     organization: str
-    asked_on: date | None  # the mail for this check went out that day; None: not (yet)
+    asked_on: date | None  # the mail for this check went out that day; None: not (yet), also while claimed
     has_owner: bool
 
 
@@ -106,8 +114,14 @@ def stale(session: Session, hub_id: int, today: date) -> list[Service]:
 
 
 def _asked(service: Service) -> bool:
-    """Whether the owners were mailed for this check (the one since ``checked_on``)."""
+    """Whether this check (the one since ``checked_on``) is claimed or its owners were mailed."""
     return service.check_asked_on is not None and service.check_asked_on >= service.checked_on
+
+
+def _mailed_on(service: Service) -> date | None:
+    """The day the owners were mailed for this check; None before, and while it is only claimed."""
+    asked = service.check_asked_on
+    return asked if asked is not None and asked > service.checked_on else None
 
 
 def owners(session: Session, organization_id: int) -> list[Person]:
@@ -142,7 +156,7 @@ def overview(session: Session, hub_id: int, today: date) -> list[Stale]:
             Stale(
                 service=service,
                 organization=organization.name if organization else "",
-                asked_on=service.check_asked_on if _asked(service) else None,
+                asked_on=_mailed_on(service),
                 has_owner=bool(owners(session, service.organization_id)),
             )
         )
@@ -157,10 +171,14 @@ def check_link(base: str, token: str) -> str:
     return f"{base.rstrip('/')}{routes.DIRECTORY_CHECK}?t={token}"
 
 
-def ask_owners(session: Session, now: datetime, base: str | None = None) -> list[mail.Message]:
-    """Claims every stale service not yet asked about for this check and returns the mails to its
-    organisation's professionals, one each, with a link of their own. Commits; send the mails after."""
-    found = []
+def ask_owners(
+    session: Session, now: datetime, base: str | None = None, send: Sender | None = None
+) -> list[mail.Message]:
+    """Asks the professionals of every stale service not yet asked about for this check, one mail
+    each with a link of their own: claims the check (committed), makes the links (committed), sends
+    them with ``send`` (mail.send) and then records the day they went. Returns the mails that went."""
+    send = send or mail.send
+    went = []
     for hub in session.exec(select(Hub).order_by(col(Hub.id))).all():
         today = dates.local(now, hub.timezone).date()
         for service in stale(session, hub.id, today):
@@ -169,15 +187,18 @@ def ask_owners(session: Session, now: datetime, base: str | None = None) -> list
             people = owners(session, service.organization_id)
             if not people:
                 continue  # nobody to ask; the coordinator's page says so, a later run asks a newcomer
-            if not _claim(session, service, today):
+            if not _claim(session, service):
                 continue  # another worker took it
-            for person in people:
-                found.append(_ask(session, hub, service, person, now, base))
-            session.commit()
-    return found
+            mails = [_ask(session, hub, service, person, now, base) for person in people]
+            session.commit()  # the links work before anyone can tap them
+            sent = [message for message in mails if _sent(message, send)]
+            _record(session, service, today if sent else None)
+            went.extend(sent)
+    return went
 
 
-def _claim(session: Session, service: Service, today: date) -> bool:
+def _claim(session: Session, service: Service) -> bool:
+    """Takes this check for this run: ``check_asked_on`` becomes ``checked_on`` (see the top)."""
     claimed = session.exec(
         update(Service)
         .where(
@@ -187,11 +208,32 @@ def _claim(session: Session, service: Service, today: date) -> bool:
                 col(Service.check_asked_on) < col(Service.checked_on),
             ),
         )
-        .values(check_asked_on=today)
+        .values(check_asked_on=col(Service.checked_on))
     )
     session.commit()
     session.refresh(service)
     return claimed.rowcount == 1
+
+
+def _sent(message: mail.Message, send: Sender) -> bool:
+    try:
+        send(message)
+    except mail.MailError as error:
+        log.error("'Klopt dit nog?' not sent: %s", error)
+        return False
+    return True
+
+
+def _record(session: Session, service: Service, mailed_on: date | None) -> None:
+    """The day the mails went, or (none went) the claim let go; only while the claim is this run's
+    (a "Ja, alles klopt" or an approved change in between started afresh)."""
+    session.exec(
+        update(Service)
+        .where(col(Service.id) == service.id, col(Service.check_asked_on) == col(Service.checked_on))
+        .values(check_asked_on=mailed_on)
+    )
+    session.commit()
+    session.refresh(service)
 
 
 def _ask(

@@ -197,13 +197,78 @@ def test_without_an_address_for_links_the_mail_says_to_open_the_app(session: Ses
     assert session.exec(select(Handoff)).all() == []
 
 
-def test_the_hourly_run_asks_once(session: Session, world: World):
+def test_the_hourly_run_asks_once(session: Session, world: World, monkeypatch: pytest.MonkeyPatch):
     from mantelzorg_app.services import housekeeping
+    from mantelzorg_app.services.platform import mail
 
     vervoer = _organization(session, world.leusden.id, "Rijdende Buren")
     _service(session, vervoer, "Buurtauto", LONG_AGO)
     _professional(session, world, vervoer, "Petra")
+    sent = []
+    monkeypatch.setattr(mail, "send", sent.append)
 
-    (mail,) = housekeeping.due_mails(session, NOW, BASE)
-    assert mail.subject == "Klopt dit nog?"
-    assert housekeeping.due_mails(session, NOW + timedelta(hours=1), BASE) == []
+    assert housekeeping.send_due_mails(session, NOW, BASE)["'Klopt dit nog?'"] == 1
+    assert [m.subject for m in sent] == ["Klopt dit nog?"]
+    assert housekeeping.send_due_mails(session, NOW + timedelta(hours=1), BASE)["'Klopt dit nog?'"] == 0
+
+
+def test_the_coordinator_reads_mailed_only_once_the_mail_went(session: Session, world: World):
+    vervoer = _organization(session, world.leusden.id, "Rijdende Buren")
+    service = _service(session, vervoer, "Buurtauto", LONG_AGO)
+    _professional(session, world, vervoer, "Petra")
+    while_sending = []
+
+    def send(message):  # what the coordinator's page reads while the mail is on its way
+        (shown,) = checks.overview(session, world.leusden.id, TODAY)
+        while_sending.append(shown.asked_on)
+        assert checks.ask_owners(session, NOW, BASE, send=send) == []  # claimed: a second run skips it
+
+    (went,) = checks.ask_owners(session, NOW, BASE, send=send)
+
+    assert went.to == "petra@partner.example.org"
+    assert while_sending == [None]  # "gaat binnen een uur weg", not "gestuurd"
+    (shown,) = checks.overview(session, world.leusden.id, TODAY)
+    assert shown.asked_on == TODAY
+    session.refresh(service)
+    assert service.check_asked_on == TODAY
+
+
+def test_a_mail_that_could_not_be_sent_is_not_called_sent_and_goes_next_run(session: Session, world: World):
+    from mantelzorg_app.services.platform import mail
+
+    vervoer = _organization(session, world.leusden.id, "Rijdende Buren")
+    service = _service(session, vervoer, "Buurtauto", LONG_AGO)
+    _professional(session, world, vervoer, "Petra")
+
+    def down(message):
+        raise mail.MailError("the mail server is down")
+
+    assert checks.ask_owners(session, NOW, BASE, send=down) == []
+    session.refresh(service)
+    assert service.check_asked_on is None
+    (shown,) = checks.overview(session, world.leusden.id, TODAY)
+    assert shown.asked_on is None and shown.has_owner
+
+    sent = []
+    later = NOW + timedelta(hours=1)
+    assert [m.to for m in checks.ask_owners(session, later, BASE, send=sent.append)] == [
+        "petra@partner.example.org"
+    ]
+    assert len(sent) == 1
+    assert checks.overview(session, world.leusden.id, TODAY)[0].asked_on == later.date()
+
+
+def test_a_check_renewed_while_its_mail_goes_starts_afresh(session: Session, world: World):
+    vervoer = _organization(session, world.leusden.id, "Rijdende Buren")
+    service = _service(session, vervoer, "Buurtauto", LONG_AGO)
+    _professional(session, world, vervoer, "Petra")
+
+    def send(message):  # meanwhile a change is approved: checked today, a new check begins
+        service.checked_on, service.check_asked_on = TODAY, None
+        session.add(service)
+        session.commit()
+
+    checks.ask_owners(session, NOW, BASE, send=send)
+
+    session.refresh(service)
+    assert (service.checked_on, service.check_asked_on) == (TODAY, None)
