@@ -66,6 +66,25 @@ def test_coordinator_vets_a_volunteer_and_invites_a_professional(page: Page, smt
     open_page(page, "/leusden/beheer")
     expect(page.get_by_role("listitem").filter(has_text="Sanne")).to_be_visible()
 
+    # Gerrit links Sanne to her organisation; then she keeps its entries on Mijn organisatie.
+    sanne = page.get_by_label("Organisatie van Sanne")
+    expect(sanne).to_have_value("")  # "Geen organisatie"
+    sanne.select_option(label=STEUNPUNT)
+    page.get_by_role("listitem").filter(has=sanne).get_by_role("button", name="Organisatie opslaan").click()
+    expect(page.locator(".done")).to_have_text("Opgeslagen.")
+    expect(page.get_by_label("Organisatie van Sanne")).not_to_have_value("")
+    check_page(page, "coordination-linked")
+
+    page.context.clear_cookies()
+    sign_in(page, smtp, "sanne.voorbeeld@example.org", "Sanne")
+    page.get_by_role("link", name="Mijn organisatie").click()
+    expect(page.get_by_role("heading", level=1, name="Mijn organisatie")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name=STEUNPUNT)).to_be_visible()
+    expect(page.get_by_role("heading", level=3, name="Consulent mantelzorg")).to_be_visible()
+
+
+STEUNPUNT = "Steunpunt Mantelzorg Leusden (voorbeeld)"
+
 
 def test_a_caregiver_does_not_get_the_coordinators_page(page: Page, smtp: SmtpServer):
     sign_in(page, smtp, "anna.voorbeeld@leusden.example.org", "Anna")
