@@ -18,7 +18,7 @@ from sqlmodel import Session
 from alembic import command
 from mantelzorg_app import settings
 from mantelzorg_app.services.demo import load_demo
-from mantelzorg_app.services.directory import transfer, validation
+from mantelzorg_app.services.directory import transfer
 from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.database import engine
 from mantelzorg_app.services.platform.hubs import hub_by_slug
@@ -75,10 +75,7 @@ def hsds(action: str, slug: str, path: str) -> int:
             except OSError:
                 print(i18n.gettext(CLI_LANGUAGE, NO_FILE, path=path))
                 return 1
-            records, problems = validation.read(data)
-            report = transfer.Report(problems=tuple(problems))
-            if records is not None:
-                report = transfer.import_records(session, hub.id, records)
+            report = transfer.load_file(session, hub.id, data, None)
             if not report.problems:
                 session.commit()
             print("\n".join(transfer.report_in_words(report, CLI_LANGUAGE)))

@@ -3,8 +3,8 @@
 The file comes through Reflex's upload (``rx.upload``): the handler reads it in memory, at most
 ``validation.MAX_BYTES``, and never stores it (files under /_upload are public). Only the
 coordinator of this page's hub gets through, checked on the server in the handler (``act``). An
-import loads everything or nothing (``transfer.import_records``); the report, or each problem, is
-kept in every language, so the page shows the visitor's.
+import loads everything or nothing (``transfer.load_file``, as ``manage hsds import``); the
+report, or each problem, is kept in every language, so the page shows the visitor's.
 """
 
 import reflex as rx
@@ -13,12 +13,12 @@ from sqlmodel import Session
 from mantelzorg_app.models import Role
 from mantelzorg_app.services.directory import transfer, validation
 from mantelzorg_app.services.identity.authz import Actor
-from mantelzorg_app.services.platform import audit, i18n
+from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.i18n import N_
 from state.actions import act
 
 COORDINATOR = (Role.coordinator,)
-ACTION = "hsds-import"
+ACTION = transfer.IMPORT_ACTION
 UPLOAD_ID = "sociale-kaart-bestand"
 SHOWN_MOST = 50  # problems on the page; the rest are counted
 LOADED, REFUSED = "loaded", "refused"
@@ -64,14 +64,7 @@ class UploadState(rx.State):
             if data is None:
                 result.append(transfer.Report(problems=(validation.Problem(0, "", NO_FILE),)))
                 return
-            records, problems = validation.read(data)
-            report = transfer.Report(problems=tuple(problems))
-            if records is not None:
-                report = transfer.import_records(session, actor.hub_id, records)
-            if not report.problems:
-                counts = f"{report.added} added, {report.changed} changed, {report.unchanged} unchanged"
-                audit.record(session, ACTION, hub_id=actor.hub_id, actor_id=actor.person_id, detail=counts)
-            result.append(report)
+            result.append(transfer.load_file(session, actor.hub_id, data, actor.person_id))
 
         if await act(self, ACTION, load, roles=COORDINATOR) is None or not result:
             return

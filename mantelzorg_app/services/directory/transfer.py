@@ -6,6 +6,8 @@ directory), in a fixed order, so two exports of the same directory are the same 
 any has a problem. Otherwise it adds or updates organisations, services and their opening hours by
 their HSDS ids, and re-indexes each service that changed: the same file twice changes nothing.
 A service the file does not name stays as it is. The caller commits once.
+``load_file`` is the whole way in for the upload (state.directory.upload) and ``manage hsds import``:
+read the bytes, import, and log a load in the audit log.
 """
 
 import json
@@ -16,12 +18,13 @@ from sqlmodel import Session, col, select
 from mantelzorg_app.models import Hub, Organization, Service, ServiceSchedule
 from mantelzorg_app.models.base import utcnow
 from mantelzorg_app.services.directory import entries, hsds, indexing, validation
-from mantelzorg_app.services.platform import i18n
+from mantelzorg_app.services.platform import audit, i18n
 from mantelzorg_app.services.platform.i18n import N_
 
 REPORT = N_("Nieuw: {added}. Veranderd: {changed}. Hetzelfde gebleven: {unchanged}.")
 LOADED = N_("Het bestand is geladen.")
 REFUSED = N_("Er is niets geladen. Verbeter eerst dit in het bestand:")
+IMPORT_ACTION = "hsds-import"  # the audit log's action of a loaded file
 PARTNER_FIELDS = ("partner_contact", "partner_phone", "partner_hours")
 SCHEDULE_FIELDS = ("freq", "byday", "opens_at", "closes_at", "description")
 
@@ -190,3 +193,17 @@ def import_records(session: Session, hub_id: int, records: object) -> Report:
                 continue
         indexing.index_service(session, service)
     return Report(**counts)
+
+
+def load_file(session: Session, hub_id: int, data: bytes | str, actor_id: int | None) -> Report:
+    """Reads a file's bytes (validation.read) and loads its records into the hub (``import_records``);
+    a load goes in the audit log, by ``actor_id`` (None: from the command line). Loads nothing when
+    the report has problems. The caller commits."""
+    records, problems = validation.read(data)
+    if records is None:
+        return Report(problems=tuple(problems))
+    report = import_records(session, hub_id, records)
+    if not report.problems:
+        counts = f"{report.added} added, {report.changed} changed, {report.unchanged} unchanged"
+        audit.record(session, IMPORT_ACTION, hub_id=hub_id, actor_id=actor_id, detail=counts)
+    return report

@@ -8,8 +8,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, create_engine, func, select
 
 from mantelzorg_app import manage
-from mantelzorg_app.models import Service
+from mantelzorg_app.models import AuditEvent, Service
 from mantelzorg_app.services.demo import load_demo
+from mantelzorg_app.services.directory import transfer
 
 
 @pytest.fixture
@@ -41,6 +42,9 @@ def test_export_then_import_the_same_file_changes_nothing(db: Engine, tmp_path: 
         f"Nieuw: 0. Veranderd: 0. Hetzelfde gebleven: {len(records)}.",
     ]
     assert _services(db) == before
+    with Session(db) as session:  # the same way in as the upload: read, import, audit
+        (event,) = session.exec(select(AuditEvent).where(AuditEvent.action == transfer.IMPORT_ACTION)).all()
+    assert (event.actor_id, event.detail) == (None, f"0 added, 0 changed, {len(records)} unchanged")
 
 
 def test_a_bad_file_prints_each_problem_loads_nothing_and_fails(db: Engine, tmp_path: Path, capsys):
