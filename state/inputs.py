@@ -1,15 +1,38 @@
-"""What the browser sends: ids (numbers or nothing) and taps on a choice of several."""
+"""What the browser sends: ids (numbers or nothing), form fields, and taps on a choice of several.
+
+Anyone may send a handler anything (a string for a form, a list for an id), also before signing in:
+these read it as the handler expects it, or as nothing.
+"""
+
+ROW_ID_MOST = 2**31 - 1  # the largest id of a row (a database integer); a larger number names none
 
 
 def as_id(value) -> int | None:
-    """A positive int from whatever the browser sent, else None."""
-    if isinstance(value, bool):
+    """A row's id (a positive int that fits the database) from whatever the browser sent, else None.
+
+    Only an int or a string of ASCII digits counts: 1.5, "1e3", "١٢" (which ``int`` reads as 12) and
+    a number too big for the database are junk.
+    """
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= len(str(ROW_ID_MOST)):
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
         return None
-    try:
-        found = int(value)
-    except (TypeError, ValueError):
-        return None
-    return found if found > 0 else None
+    return value if 0 < value <= ROW_ID_MOST else None
+
+
+def as_form(value) -> dict:
+    """The fields of a sent form; {} for anything that is not one."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_text(value, most: int | None = None) -> str:
+    """A text the browser sent (at most ``most`` characters), else ""."""
+    return (value if most is None else value[:most]) if isinstance(value, str) else ""
+
+
+def form_text(form, name: str, most: int | None = None) -> str:
+    """One text field of a sent form (at most ``most`` characters); "" when either is not one."""
+    return as_text(as_form(form).get(name), most)
 
 
 def toggled(chosen: list[str], value: str) -> list[str]:

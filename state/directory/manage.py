@@ -19,7 +19,7 @@ from mantelzorg_app.services.search import synonyms
 from state.actions import act
 from state.auth import now, require
 from state.client import page_origin
-from state.inputs import as_id
+from state.inputs import as_form, as_id, form_text
 from state.ui import problem_list
 
 COORDINATOR = (Role.coordinator,)
@@ -160,7 +160,8 @@ class ManageState(rx.State):
 
     @rx.event
     async def refuse(self, form: dict):
-        note = str(form.get(NOTE_FIELD, ""))[:1000]
+        form = as_form(form)
+        note = form_text(form, NOTE_FIELD, 1000)
         base, moment = self._base(), now()
 
         def no(session, actor, eid):
@@ -181,8 +182,8 @@ class ManageState(rx.State):
 
     @rx.event
     async def add_synonym(self, form: dict):
-        self.synonym_word = str(form.get("synonym_word", ""))[:200]
-        self.synonym_means = str(form.get("synonym_means", ""))[:200]
+        self.synonym_word = form_text(form, "synonym_word", 200)
+        self.synonym_means = form_text(form, "synonym_means", 200)
         self.done = ""
 
         def add(session, actor):

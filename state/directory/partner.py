@@ -167,7 +167,7 @@ class PartnerState(rx.State):
 
     @rx.event
     def choose_category(self, value):
-        if self._screen == FORM and self._form and value in BY_VALUE:
+        if isinstance(value, str) and value in BY_VALUE and self._screen == FORM and self._form:
             self._form = {**self._form, "category": value}
             self.category = value
             self._clear("category")

@@ -7,6 +7,7 @@ must change nothing and leave a "refused" line in the audit log.
 """
 
 import asyncio
+import inspect
 import io
 import json
 from collections.abc import Callable
@@ -385,6 +386,38 @@ STATES = {
     "thread": thread,
 }
 INTRUDERS = ["nobody", "caregiver", "volunteer", "professional", "other_hub_coordinator"]
+
+
+def search():
+    from state.search import SearchState
+
+    return SearchState
+
+
+# Junk arguments (test_junk_arguments_change_nothing_and_raise_nothing): every handler that takes
+# arguments, of each state listed here, gets each of JUNK as each argument, from a visitor and from
+# the rightful user with the page open (the calls before). A state of the sociale kaart or search
+# with such a handler must be listed. JUNK_NAMES: right first arguments, so the second's junk is
+# read; JUNK_FORMS: a form's fields, each sent as junk too.
+JUNK = (
+    *("", "abc", "__class__", "é" * 5000, "١٢", "9999999999999999999999", "1e9"),
+    *(None, True, 0, -1, 1.5, float("inf"), float("nan"), 10**30, ["1"], [], {"id": 1}, {}),
+)
+JUNK_CALLERS = {
+    "ManageState": (manage, "coordinator", (("load",),)),
+    "PartnerState": (partner, "professional", (("load",), ("new_service",))),
+    "UploadState": (upload, "coordinator", ()),
+    "WhoState": (who, "professional", (("load",),)),
+    "SearchState": (search, None, (("load",),)),
+}
+JUNK_NAMES = {"PartnerState.keep": ("name", "phone"), "PartnerState.toggle": ("area", "languages")}
+JUNK_FORMS = {
+    "ManageState.refuse": ("edit", "weigering"),
+    "ManageState.add_synonym": ("synonym_word", "synonym_means"),
+    "PartnerState.send": ("name", "summary", "hours_MO"),
+    "SearchState.submit": ("zoekwoorden",),
+    "SearchState.from_home": ("zoekwoorden",),
+}
 
 
 def _our_handlers() -> set[str]:
@@ -1054,3 +1087,111 @@ def test_a_new_service_waits_and_its_author_can_change_it_again(db, people: Peop
     assert state.screen == SENT
     assert len(_partner_edits(db)) == before + 1
     assert "Wij eten samen." in _partner_edits(db)[-1][1]
+
+
+def _takes_arguments(state_class: type[rx.State]) -> list[str]:
+    return [
+        name
+        for name, handler in state_class.event_handlers.items()
+        if name != "setvar" and len(inspect.signature(handler.fn).parameters) > 1
+    ]
+
+
+def test_every_sociale_kaart_and_search_state_gets_junk():
+    states = set()
+    stack = [rx.State]
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if cls.__module__.startswith(("state.directory.", "state.search")) and _takes_arguments(cls):
+            states.add(cls.__name__)
+    assert states - set(JUNK_CALLERS) == set(), "list these states in JUNK_CALLERS"
+
+
+def _junk_calls(name: str, arity: int):
+    for junk in JUNK:
+        yield (junk,) * arity
+        for first in JUNK_NAMES.get(name, ()):
+            yield (first, junk)
+        if fields := JUNK_FORMS.get(name):
+            yield ({field: junk for field in fields},)
+
+
+@pytest.mark.parametrize("who", ["visitor", "rightful"])
+@pytest.mark.parametrize("state_name", JUNK_CALLERS)
+def test_junk_arguments_change_nothing_and_raise_nothing(db, people: People, state_name: str, who: str):
+    state_of, rightful, setup = JUNK_CALLERS[state_name]
+    state_class = state_of()
+    token = people.tokens[rightful] if who == "rightful" and rightful else None
+    before = _snapshot(db)
+
+    async def go() -> None:
+        for name in _takes_arguments(state_class):
+            arity = len(inspect.signature(state_class.event_handlers[name].fn).parameters) - 1
+            state = await (await root_state(token, "leusden")).get_state(state_class)
+            for handler, *args in setup:
+                await run_handler(state, handler, *args)
+            for args in _junk_calls(f"{state_name}.{name}", arity):
+                try:
+                    await run_handler(state, name, *args)
+                except Exception as error:  # the message names the call and the junk
+                    raise AssertionError(f"{state_name}.{name}{args!r:.200} as {who}: {error!r}") from error
+
+    asyncio.run(go())
+    assert _snapshot(db) == before
+
+
+@pytest.mark.parametrize("form", ["weigering=x", ["edit", "1"], None, 12])
+def test_a_form_that_is_no_form_is_an_empty_one(db, people: People, form):
+    """The outside review's crashes: ``form.get`` on a string or list, also for a visitor."""
+    from state.directory.manage import ManageState
+
+    before = _snapshot(db)
+    for token in (None, people.tokens["coordinator"]):
+        state = call_in_turn(ManageState, ("refuse", form), ("add_synonym", form), token=token)
+        assert state.synonym_word == state.synonym_means == ""
+    assert _snapshot(db) == before
+
+
+def test_an_id_too_big_for_the_database_finds_no_row(db, people: People):
+    from datetime import UTC, datetime
+
+    from mantelzorg_app.models import Hub
+    from mantelzorg_app.services.identity import authz
+    from mantelzorg_app.services.search import synonyms
+    from state.directory.manage import ManageState
+    from state.inputs import ROW_ID_MOST, as_id
+
+    assert as_id(str(ROW_ID_MOST)) == ROW_ID_MOST
+    for junk in ("9999999999999999999999", str(ROW_ID_MOST + 1), 10**22, float("inf"), 1.5, "١٢", "1e3"):
+        assert as_id(junk) is None, junk
+    before, refused_before = _snapshot(db), refusals(db)
+    state = call_in_turn(
+        ManageState,
+        ("load",),
+        ("remove_synonym", "9999999999999999999999"),
+        ("approve", 10**22),
+        token=people.tokens["coordinator"],
+    )
+    assert state.done == "" and _snapshot(db) == before
+    with Session(db) as session:  # the service refuses it too, whoever calls it
+        hub = session.exec(select(Hub).where(Hub.slug == "leusden")).one()
+        actor = authz.actor(session, people.tokens["coordinator"], hub.id, datetime.now(UTC))
+        for junk in (10**22, 2**31, True, "1"):
+            with pytest.raises(authz.Refused):
+                synonyms.remove(session, actor, junk)
+    assert refusals(db) > refused_before
+
+
+def test_a_list_for_a_category_is_ignored(db, people: People):
+    from state.directory.partner import FORM, PartnerState
+
+    state = call_in_turn(
+        PartnerState,
+        ("load",),
+        ("new_service",),
+        ("choose_category", ["vervoer"]),
+        ("choose_category", {"vervoer": 1}),
+        token=people.tokens["professional"],
+    )
+    assert state.screen == FORM and state.category == ""

@@ -195,7 +195,8 @@ def remove(session: Session, actor: Actor, synonym_id: object) -> None:
     """Takes one of the hub's own synonyms away (the coordinator only; another hub's is refused).
     The caller commits."""
     authz.require_role(session, actor, "search.synonym_remove", Role.coordinator)
-    row = session.get(SearchSynonym, synonym_id) if isinstance(synonym_id, int) else None
+    is_id = isinstance(synonym_id, int) and not isinstance(synonym_id, bool) and 0 < synonym_id < 2**31
+    row = session.get(SearchSynonym, synonym_id) if is_id else None  # a larger int names no row
     if row is None or row.hub_id != actor.hub_id:
         authz.refuse(session, "search.synonym_remove", actor.hub_id, actor.person_id, "not this hub's")
     session.delete(row)
