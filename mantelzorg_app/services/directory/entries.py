@@ -9,7 +9,7 @@ from mantelzorg_app.services.directory.taxonomy import CATEGORY_VALUES
 
 ACTIVE = "active"
 _CATEGORY_ORDER = {value: number for number, value in enumerate(CATEGORY_VALUES)}
-_ID = re.compile(r"[0-9]{1,15}")  # ASCII digits only: str.isdigit() takes "١٢" too
+_ID = re.compile(r"[0-9]{1,10}")  # ASCII digits only: str.isdigit() takes "١٢" too
 
 
 def in_order(service: Service) -> tuple[int, str, int]:
@@ -28,7 +28,8 @@ def one(session: Session, hub_id: int, service_id: object) -> Service | None:
     """The hub's service with this id (any value a browser sent), or None: also for another hub's."""
     if isinstance(service_id, str) and _ID.fullmatch(service_id):
         service_id = int(service_id)
-    if not isinstance(service_id, int) or isinstance(service_id, bool) or not 0 < service_id < 2**53:
+    # a database integer: PostgreSQL refuses a larger one with an error
+    if not isinstance(service_id, int) or isinstance(service_id, bool) or not 0 < service_id < 2**31:
         return None
     service = session.get(Service, service_id)
     return service if service is not None and service.hub_id == hub_id else None
