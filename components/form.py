@@ -87,20 +87,21 @@ def submit_button(icon: str, label: rx.Var | str, class_name: str = "main-action
     )
 
 
-def summary(title: rx.Var | str, problems: rx.Var, show=lambda message: message) -> rx.Component:
+def summary(
+    title: rx.Var | str, problems: rx.Var, show=lambda message: message, *, show_item=None
+) -> rx.Component:
     """The problems of a form listed at the top, each a link to its field, so nobody has to hunt for
     them. ``problems``: a Var list of {"field", "message"} dicts (``state.ui.problem_list``);
-    ``show`` turns a message into its words (pass ``t`` for catalogue ids)."""
+    ``show`` turns a message into its words (pass ``t`` for catalogue ids); ``show_item``, when
+    given, turns the whole item into its words instead (a message whose values depend on the field:
+    "no more than {most} characters")."""
+    words = show_item or (lambda p: show(p["message"]))
     return rx.cond(
         problems.length() > 0,
         rx.el.div(
             rx.el.div(
                 rx.el.h2(title, class_name="summary-title"),
-                rx.el.ul(
-                    rx.foreach(
-                        problems, lambda p: rx.el.li(rx.el.a(show(p["message"]), href="#" + p["field"]))
-                    )
-                ),
+                rx.el.ul(rx.foreach(problems, lambda p: rx.el.li(rx.el.a(words(p), href="#" + p["field"])))),
                 role="alert",
             ),
             tab_index=-1,

@@ -31,17 +31,12 @@ NOTE_FIELD = "weigering"  # the reason's textarea (its id, and the form's field)
 
 @dataclasses.dataclass
 class ChangeRow:
-    """One field that changes: its label (a msgid), the old and the new value in every language
-    ("" in each: nothing filled in)."""
+    """One field that changes: its label, the old and the new value in every language ("" in each:
+    nothing filled in)."""
 
-    label: str = ""
+    label: dict[str, str] = dataclasses.field(default_factory=dict)
     old: dict[str, str] = dataclasses.field(default_factory=dict)
     new: dict[str, str] = dataclasses.field(default_factory=dict)
-
-
-def _values(values: tuple[str, ...], words: bool) -> dict[str, str]:
-    """A field's values as one line in every language; ``words``: they are msgids (a category)."""
-    return {lang: ", ".join(i18n.gettext(lang, v) if words else v for v in values) for lang in i18n.LANGUAGES}
 
 
 @dataclasses.dataclass
@@ -73,9 +68,7 @@ def _wait_row(waiting: edits.Waiting, zone: str, moment) -> WaitRow:
         author=waiting.author,
         is_new=waiting.is_new,
         when=dates.in_words_all(waiting.created_at, zone, moment) if waiting.created_at else {},
-        changes=[
-            ChangeRow(c.label, _values(c.old, c.words), _values(c.new, c.words)) for c in waiting.changes
-        ],
+        changes=[ChangeRow(*c.in_words_all()) for c in waiting.changes],
     )
 
 

@@ -13,7 +13,7 @@ Every handler that reads or proposes an entry checks the person, role, hub and o
 import reflex as rx
 
 from mantelzorg_app.models import Hub, Role
-from mantelzorg_app.services.directory import edits
+from mantelzorg_app.services.directory import edits, rules
 from mantelzorg_app.services.directory.taxonomy import BY_VALUE
 from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import dates, hubs
@@ -55,7 +55,7 @@ class PartnerState(rx.State):
     area: list[str] = []
     languages: list[str] = []
     wijken: list[dict[str, str]] = []  # {"id", "name"}
-    language_choices: list[dict[str, str]] = []  # {"code", "label" (a msgid, or the code itself)}
+    language_choices: list[dict[str, str]] = []  # {"code", and its name by language: "nl", "en"}
     problems: dict[str, str] = dict.fromkeys(FIELDS, "")
     # The truth, on the server only.
     _owner: list = []  # [person id, hub id] the page was loaded for
@@ -262,8 +262,7 @@ class PartnerState(rx.State):
 
     def _show_form(self) -> None:
         form = self._form or edits.blank()
-        codes = [c for c, _ in edits.LANGUAGES]
-        others = [c for c in form.get("languages", []) if c not in codes]
+        others = [c for c in form.get("languages", []) if c not in edits.LANGUAGES]
         show(
             self,
             screen=self._screen,
@@ -271,10 +270,7 @@ class PartnerState(rx.State):
             category=str(form.get("category", "")),
             area=list(form.get("area", [])),
             languages=list(form.get("languages", [])),
-            language_choices=[
-                *({"code": c, "label": label} for c, label in edits.LANGUAGES),
-                *({"code": c, "label": c} for c in others),
-            ],
+            language_choices=[{"code": c, **rules.language_names(c)} for c in (*edits.LANGUAGES, *others)],
         )
 
     def _clear(self, field: str) -> None:

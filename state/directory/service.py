@@ -7,14 +7,13 @@ The card's plain facts are one dict of strings; what is said in words comes in e
 once (``{lang: text}``), so switching the language needs no trip to the server.
 """
 
-import re
-from urllib.parse import quote_plus, urlsplit
+from urllib.parse import quote_plus
 
 import reflex as rx
-from babel import Locale
 
 from mantelzorg_app.models import Hub
-from mantelzorg_app.services.directory import entries, opening_hours
+from mantelzorg_app.services.directory import entries, opening_hours, rules
+from mantelzorg_app.services.directory.rules import web_link
 from mantelzorg_app.services.directory.taxonomy import BY_VALUE
 from mantelzorg_app.services.help.support_lines import tel_href
 from mantelzorg_app.services.platform import i18n
@@ -26,8 +25,6 @@ from state.hub import hub_id_of
 GONE = ("inactive", "defunct")  # HSDS statuses the public no longer sees
 CLOSED_FOR_NOW = "temporarily closed"
 SPEAKS = N_("Zij spreken {languages}.")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+")
 
 
 def map_href(address: str) -> str:
@@ -38,18 +35,6 @@ def map_href(address: str) -> str:
     return f"https://www.google.com/maps/search/?api=1&query={quote_plus(address)}" if address else ""
 
 
-def web_link(url: str) -> tuple[str, str]:
-    """A website as (what the link says, where it goes): only http and https, never "javascript:"."""
-    url = url.strip()
-    if _SCHEME.match(url) and not url.lower().startswith(("http://", "https://")):
-        return "", ""  # mailto:, javascript:, data:, ftp:
-    parts = urlsplit(url if "://" in url else f"https://{url}")
-    if parts.scheme not in ("http", "https") or "." not in (parts.hostname or ""):
-        return "", ""
-    shown = (parts.hostname.removeprefix("www.") + parts.path).rstrip("/")
-    return shown, parts.geturl()
-
-
 def languages_all(codes: str) -> dict[str, str]:
     """ "nl en tr" as "Zij spreken Nederlands, Engels en Turks." in every language; {} for none."""
     known = [code for code in codes.split() if code.isalpha()]
@@ -57,8 +42,7 @@ def languages_all(codes: str) -> dict[str, str]:
         return {}
     said = {}
     for lang in i18n.LANGUAGES:
-        names = Locale.parse(lang).languages
-        listed = opening_hours.listed([names.get(code, code) for code in known], lang)
+        listed = opening_hours.listed([rules.language_name(code, lang) for code in known], lang)
         said[lang] = i18n.gettext(lang, SPEAKS, languages=listed)
     return said
 
@@ -107,7 +91,7 @@ class ServiceState(rx.State):
         address = ", ".join(
             part for part in (service.address_1, f"{service.postal_code} {service.city}".strip()) if part
         )
-        email = service.email or organization.email
+        email = rules.email(service.email or organization.email) or ""
         website, website_href = web_link(service.url or organization.website)
         return {
             "id": str(service.id),
@@ -129,7 +113,7 @@ class ServiceState(rx.State):
             "tel_href": tel_href(service.phone),
             "website": website,
             "website_href": website_href,
-            "email": email if _EMAIL.fullmatch(email) else "",
-            "email_href": f"mailto:{email}" if _EMAIL.fullmatch(email) else "",
+            "email": email,
+            "email_href": f"mailto:{email}" if email else "",
             "organization": organization.name,
         }

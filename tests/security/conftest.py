@@ -200,6 +200,7 @@ def _partner_rows(session: Session, cast: dict[str, Membership]) -> dict[str, in
             category="maaltijden",
             name="Partnermaaltijd",
             summary="Warm eten.",
+            description="Elke dag een warme maaltijd bij u thuis.",
             phone="033-000 0099",
         )
         session.add(service)
@@ -212,6 +213,7 @@ def _partner_rows(session: Session, cast: dict[str, Membership]) -> dict[str, in
         "category": "vervoer",
         "name": "Partnerrit",
         "summary": "Wij rijden.",
+        "description": "Wij rijden u naar de dokter.",
         "phone": "033-000 0098",
     }
     edit = ServiceEdit(

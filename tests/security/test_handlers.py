@@ -1044,6 +1044,7 @@ def test_a_new_service_waits_and_its_author_can_change_it_again(db, people: Peop
     typed = {
         "name": "Samen koken",
         "summary": "Wij koken samen.",
+        "description": "Elke dinsdag koken wij samen.",
         "phone": "033-000 0097",
         "hours_TU": "17-19",
     }

@@ -9,6 +9,7 @@ from mantelzorg_app import routes
 from mantelzorg_app.pages.directory.upload_part import upload_section
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import coordinator_only, hub_page_at
+from mantelzorg_app.services.directory import edits
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
 from state.directory.manage import NOTE_FIELD, ManageState
@@ -26,14 +27,14 @@ def _value(values: rx.Var) -> rx.Var:
 
 def _change(change: rx.Var) -> rx.Component:
     return rx.el.li(
-        rx.el.strong(t(change.label)),
+        rx.el.strong(change.label[UiState.lang]),
         rx.el.p(fill(t("Was: {value}"), value=_value(change.old)), class_name="was"),
         rx.el.p(fill(t("Wordt: {value}"), value=_value(change.new)), class_name="becomes"),
     )
 
 
 def _refuse_form(row: rx.Var) -> rx.Component:
-    note = t(ManageState.problems["note"])
+    note = fill(t(ManageState.problems["note"]), most=str(edits.NOTE_MAX))
     return rx.el.form(
         rx.el.input(type="hidden", name="edit", value=row.id),
         rx.el.div(

@@ -14,7 +14,7 @@ from components.form import problem, submit_button, summary
 from mantelzorg_app import routes
 from mantelzorg_app.pages.category_icons import named_icon
 from mantelzorg_app.pages.shape import Guard, hub_page_at
-from mantelzorg_app.services.directory import edits
+from mantelzorg_app.services.directory import edits, rules
 from mantelzorg_app.services.directory.taxonomy import CATEGORIES
 from state.directory.partner import FORM, LIST, SENT
 from state.directory.partner import PartnerState as P
@@ -45,9 +45,18 @@ INPUTS = {
 }
 
 
-def _words(message: rx.Var) -> rx.Var:
-    """A problem's words in the reader's language, with the hub's name where it says {hub}."""
-    return fill(t(message), hub=HubState.name)
+# The most characters of each typed field, for a problem that says "no more than {most}".
+MOST = {
+    **{name: str(most) for name, most in edits.LIMITS.items()},
+    **dict.fromkeys(edits.HOURS_FIELDS, str(edits.HOURS_MAX)),
+}
+
+
+def _words(message: rx.Var, field: str | rx.Var = "") -> rx.Var:
+    """A problem's words in the reader's language, with the hub's name where it says {hub} and the
+    field's length where it says {most} (``field``: its name, or a Var holding it)."""
+    most = rx.Var.create(MOST)[field] if isinstance(field, rx.Var) else MOST.get(field, "")
+    return fill(t(message), hub=HubState.name, most=most)
 
 
 def _kept(name: str) -> dict:
@@ -65,7 +74,7 @@ def _field(name: str, label: rx.Var, hint: rx.Var | None = None) -> rx.Component
     return rx.el.div(
         rx.el.label(label, html_for=name),
         rx.el.p(hint, id=f"{name}-hint", class_name="hint") if hint is not None else rx.fragment(),
-        rx.cond(message != "", problem(_words(message), name)),
+        rx.cond(message != "", problem(_words(message, name), name)),
         control(
             id=name,
             name=name,
@@ -178,7 +187,9 @@ def _toggles(name: str, items: rx.Var, icon: str, **choices) -> rx.Component:
 def _form() -> rx.Component:
     send_problem = P.problems["send"]
     return rx.el.form(
-        summary(t("Er is een probleem"), P.problem_list, show=_words),
+        summary(
+            t("Er is een probleem"), P.problem_list, show_item=lambda p: _words(p["message"], p["field"])
+        ),
         rx.el.h2(rx.cond(P.editing != "", fill(t("{name} wijzigen"), name=P.editing), t("Nieuwe dienst"))),
         rx.el.p(t("Wat u stuurt, bekijkt de coördinator eerst. Daarna staat het op de sociale kaart.")),
         rx.cond(
@@ -220,7 +231,10 @@ def _form() -> rx.Component:
         ),
         _group(
             t("Openingstijden"),
-            *(_field(f"hours_{day}", t(label)) for day, label in edits.DAYS),
+            *(
+                _field(f"hours_{day}", rx.Var.create(rules.day_names(day))[UiState.lang])
+                for day in edits.DAYS
+            ),
             rx.cond(
                 P.other_hours, rx.el.p(t("Andere tijden, zoals één keer per maand, blijven zoals ze zijn."))
             ),
@@ -236,7 +250,9 @@ def _form() -> rx.Component:
         ),
         _group(
             t(edits.LABELS["languages"]),
-            _toggles("languages", P.language_choices, "languages", key="code", word=lambda c: t(c["label"])),
+            _toggles(
+                "languages", P.language_choices, "languages", key="code", word=lambda c: c[UiState.lang]
+            ),
             hint=t("In welke talen kunnen mensen bij u terecht?"),
         ),
         rx.cond(send_problem != "", problem(_words(send_problem), "send")),

@@ -22,7 +22,6 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from sqlmodel import Session, col, func, select
 
@@ -40,12 +39,11 @@ from mantelzorg_app.models import (
     Wijk,
 )
 from mantelzorg_app.models.base import utcnow
-from mantelzorg_app.services.directory import indexing
+from mantelzorg_app.services.directory import indexing, rules
 from mantelzorg_app.services.directory.entries import schedules_of
 from mantelzorg_app.services.directory.taxonomy import BY_VALUE
 from mantelzorg_app.services.identity import authz
 from mantelzorg_app.services.identity.authz import Actor
-from mantelzorg_app.services.identity.login_codes import normalise_email
 from mantelzorg_app.services.platform import audit, i18n, mail, places
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
@@ -71,38 +69,23 @@ TEXT_FIELDS = (
     "postal_code",
     "city",
 )
-LIMITS = {name: Service.model_fields[name].metadata[0].max_length for name in TEXT_FIELDS}
-# Opening hours, one typed line a weekday: the fields "hours_MO" ... "hours_SU".
-DAYS = (
-    ("MO", N_("Maandag")),
-    ("TU", N_("Dinsdag")),
-    ("WE", N_("Woensdag")),
-    ("TH", N_("Donderdag")),
-    ("FR", N_("Vrijdag")),
-    ("SA", N_("Zaterdag")),
-    ("SU", N_("Zondag")),
-)
-HOURS_FIELDS = tuple(f"hours_{day}" for day, _ in DAYS)
+LIMITS = {name: rules.limit(Service, name) for name in TEXT_FIELDS}
+# Opening hours, one typed line a weekday: the fields "hours_MO" ... "hours_SU"; their labels are
+# the day's name in every language (``rules.day_names``).
+DAYS = rules.DAY_CODES
+HOURS_FIELDS = tuple(f"hours_{day}" for day in DAYS)
 HOURS_MAX = 60  # typed characters of one day's line
 EDITABLE_FIELDS = ("category", *TEXT_FIELDS, *HOURS_FIELDS, "area", "languages")
 # The form's problems by field, in the form's order ("send": the button, for the whole proposal).
 PROBLEM_FIELDS = (*EDITABLE_FIELDS, "send")
 
-# The languages the form offers, with their names; a service may hold others, which stay.
-LANGUAGES = (
-    ("nl", N_("Nederlands")),
-    ("en", N_("Engels")),
-    ("de", N_("Duits")),
-    ("fr", N_("Frans")),
-    ("ar", N_("Arabisch")),
-    ("tr", N_("Turks")),
-    ("pl", N_("Pools")),
-    ("uk", N_("Oekraïens")),
-)
-LANGUAGE_NAMES = dict(LANGUAGES)
+# The languages the form offers (their names: ``rules.language_names``); a service may hold others,
+# which stay.
+LANGUAGES = rules.LANGUAGE_CODES
 LANGUAGES_MAX = 10
 
-# The form's words for each field: its label (also "what changes" on the coordinator's list).
+# The form's words for each field: its label (also "what changes" on the coordinator's list); a
+# day's hours are labelled by the day's name (``label_in``).
 LABELS = {
     "category": N_("Soort hulp"),
     "name": N_("Naam van de dienst"),
@@ -120,19 +103,19 @@ LABELS = {
     "city": N_("Plaats"),
     "area": N_("Voor welke wijken?"),
     "languages": N_("Talen"),
-    **{f"hours_{day}": label for day, label in DAYS},
 }
 
 MISSING_NAME = N_("Vul de naam van de dienst in.")
 MISSING_SUMMARY = N_("Schrijf in één zin wat u doet.")
+MISSING_DESCRIPTION = N_("Schrijf in een paar zinnen wat u doet.")
 MISSING_CATEGORY = N_("Kies wat voor hulp het is.")
 NO_CONTACT = N_("Vul een telefoonnummer, e-mailadres of website in. Dan kunnen mensen u bereiken.")
-WRONG_PHONE = N_("Dit telefoonnummer klopt niet. Typ alleen cijfers, spaties of een streepje.")
-SHORT_PHONE = N_("Dit telefoonnummer is te kort. Typ het hele nummer, met het netnummer.")
+WRONG_PHONE, SHORT_PHONE = rules.WRONG_PHONE, rules.SHORT_PHONE
 WRONG_EMAIL = N_("Dit lijkt geen e-mailadres. Kijk het nog eens na.")
 WRONG_URL = N_("Dit lijkt geen website. Typ het adres zo: www.voorbeeld.nl")
 MISSING_STREET = N_("Vul de straat en het huisnummer in.")
 MISSING_POSTCODE = N_("Vul de postcode in.")
+MISSING_CITY = N_("Vul de plaats in.")
 WRONG_POSTCODE = N_("Dit lijkt geen postcode. Typ het zo: 3831 AB.")
 POSTCODE_ELSEWHERE = N_("Deze postcode ligt niet in {hub}.")
 WRONG_HOURS = N_("Deze tijden kloppen niet. Typ ze zo: 9.00-17.00. Dicht? Laat het leeg.")
@@ -144,39 +127,47 @@ OTHER_WAITING = N_(
 )
 DECIDED = N_("Deze wijziging is al bekeken.")
 MISSING_NOTE = N_("Schrijf waarom. Dan kan de partner het verbeteren.")
-TOO_LONG = {
-    10: N_("Dit is te lang. Gebruik niet meer dan 10 tekens."),
-    30: N_("Dit is te lang. Gebruik niet meer dan 30 tekens."),
-    60: N_("Dit is te lang. Gebruik niet meer dan 60 tekens."),
-    120: N_("Dit is te lang. Gebruik niet meer dan 120 tekens."),
-    160: N_("Dit is te lang. Gebruik niet meer dan 160 tekens."),
-    200: N_("Dit is te lang. Gebruik niet meer dan 200 tekens."),
-    254: N_("Dit is te lang. Gebruik niet meer dan 254 tekens."),
-    300: N_("Dit is te lang. Gebruik niet meer dan 300 tekens."),
-    400: N_("Dit is te lang. Gebruik niet meer dan 400 tekens."),
-    800: N_("Dit is te lang. Gebruik niet meer dan 800 tekens."),
-    1500: N_("Dit is te lang. Gebruik niet meer dan 1500 tekens."),
-}
-assert set(LIMITS.values()) <= set(TOO_LONG), "a column's length has no message"
+TOO_LONG = rules.TOO_LONG  # with {most}: the field's length (``LIMITS``, ``HOURS_MAX``, ``NOTE_MAX``)
 
-_PHONE = re.compile(r"\+?[0-9][0-9 \-]*")
 _TIME = r"(\d{1,2})(?:[.:](\d{2}))?"
 _SLOT = re.compile(rf"{_TIME}\s*(?:-|\u2013|tot|to)\s*{_TIME}")
 _SLOTS_SPLIT = re.compile(r"\s*(?:,|;|&|\ben\b|\band\b)\s*")
-_CODE = re.compile(r"[a-z]{2,3}")
 
 
 @dataclass(frozen=True)
 class Change:
-    """One field of "what changes": its label (a msgid) and the old and new values. ``words``: the
-    values are msgids too (a category, languages), to translate; else shown as they are. An empty
-    tuple is an empty field (closed, for a day's hours)."""
+    """One field of "what changes": its label (a msgid; "" for a day's hours, named by the day) and
+    the old and new values. ``words``: the values are msgids too (a category), to translate; the
+    languages are codes, named in each language; else shown as they are. An empty tuple is an empty
+    field (closed, for a day's hours). ``in_words_all`` says it all in every language."""
 
     field: str
     label: str
     old: tuple[str, ...]
     new: tuple[str, ...]
     words: bool = False
+
+    def in_words(self, lang: str) -> tuple[str, str, str]:
+        """The label, the old and the new value as one line each, in ``lang``."""
+        label = label_in(self.field, lang)
+        return label, self._line(self.old, lang), self._line(self.new, lang)
+
+    def in_words_all(self) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+        """``in_words`` in every language of the app: (label, old, new), each by language."""
+        said = {lang: self.in_words(lang) for lang in i18n.LANGUAGES}
+        return tuple({lang: said[lang][i] for lang in said} for i in range(3))
+
+    def _line(self, values: tuple[str, ...], lang: str) -> str:
+        if self.field == "languages":
+            return ", ".join(rules.language_name(code, lang) for code in values)
+        return ", ".join(i18n.gettext(lang, v) if self.words else v for v in values)
+
+
+def label_in(field: str, lang: str) -> str:
+    """A field's label in ``lang``: a day's hours by the day's name."""
+    if field.startswith("hours_"):
+        return rules.day_name(field.removeprefix("hours_"), lang)
+    return i18n.gettext(lang, LABELS[field])
 
 
 @dataclass(frozen=True)
@@ -290,7 +281,7 @@ def blank() -> dict:
 
 def entry_of(session: Session, service: Service) -> dict:
     """The service as the form shows it."""
-    hours: dict[str, list[str]] = {day: [] for day, _ in DAYS}
+    hours: dict[str, list[str]] = {day: [] for day in DAYS}
     for schedule in schedules_of(session, service.id):
         if schedule.freq != WEEKLY:
             continue
@@ -371,14 +362,15 @@ def cleaned(session: Session, hub: Hub, fields: object, current: dict | None = N
         value = value.strip() if isinstance(value, str) else ""
         entry[name] = value
         if len(value) > LIMITS[name]:
-            problems[name] = TOO_LONG[LIMITS[name]]
+            problems[name] = TOO_LONG
     category = fields.get("category", "")
     entry["category"] = category if isinstance(category, str) and category in BY_VALUE else ""
     if not entry["category"]:
         problems["category"] = MISSING_CATEGORY
-    if not entry["name"]:
-        problems.setdefault("name", MISSING_NAME)
-    if not entry["summary"]:
+    for name in rules.REQUIRED:
+        if not entry[name]:
+            problems.setdefault(name, MISSING[name])
+    if not entry["summary"]:  # the card's one line; a file from elsewhere may have none
         problems.setdefault("summary", MISSING_SUMMARY)
     _contact(entry, problems)
     _address(session, hub, entry, problems)
@@ -398,6 +390,8 @@ def cleaned(session: Session, hub: Hub, fields: object, current: dict | None = N
     return entry
 
 
+MISSING = {"name": MISSING_NAME, "description": MISSING_DESCRIPTION}
+assert set(MISSING) == set(rules.REQUIRED), "a required field has no message"
 _LONG_TEXTS = ("description", "application_process", "fees_description", "eligibility_description")
 
 
@@ -405,48 +399,30 @@ def _contact(entry: dict, problems: dict[str, str]) -> None:
     phone, email, url = entry["phone"], entry["email"], entry["url"]
     if not (phone or email or url):
         problems.setdefault("phone", NO_CONTACT)
-    if phone and "phone" not in problems:
-        digits = re.sub(r"\D", "", phone)
-        if not _PHONE.fullmatch(phone):
-            problems["phone"] = WRONG_PHONE
-        elif not (9 <= len(digits) <= 15 or re.fullmatch(r"14\d{3,4}", digits)):
-            problems["phone"] = SHORT_PHONE
+    if phone and "phone" not in problems and (wrong := rules.phone_problem(phone)) is not None:
+        problems["phone"] = wrong
     if email and "email" not in problems:
-        found = normalise_email(email)
+        found = rules.email(email)
         if found is None:
             problems["email"] = WRONG_EMAIL
         else:
             entry["email"] = found
     if url and "url" not in problems:
-        found = _website(url)
+        found = rules.website(url)
         if found is None or len(found) > LIMITS["url"]:
             problems["url"] = WRONG_URL
         else:
             entry["url"] = found
 
 
-def _website(typed: str) -> str | None:
-    address = typed if re.match(r"https?://", typed, re.IGNORECASE) else f"https://{typed}"
-    if " " in address:
-        return None
-    try:
-        parts = urlsplit(address)
-    except ValueError:
-        return None
-    host = parts.hostname or ""
-    if parts.scheme.lower() not in ("http", "https") or "." not in host or parts.username or parts.password:
-        return None
-    if not re.fullmatch(r"[a-z0-9.-]+", host) or host.startswith(".") or host.endswith("."):
-        return None
-    return address
-
-
 def _address(session: Session, hub: Hub, entry: dict, problems: dict[str, str]) -> None:
-    street, typed = entry["address_1"], entry["postal_code"]
-    if not (street or typed):
+    street, typed, city = entry["address_1"], entry["postal_code"], entry["city"]
+    if not (street or typed or city):
         return
     if not street:
         problems.setdefault("address_1", MISSING_STREET)
+    if not city:
+        problems.setdefault("city", MISSING_CITY)
     if not typed:
         problems.setdefault("postal_code", MISSING_POSTCODE)
         return
@@ -475,11 +451,11 @@ def _area(session: Session, hub: Hub, chosen: object, problems: dict[str, str]) 
 
 
 def _languages(chosen: object, current: dict | None, problems: dict[str, str]) -> list[str]:
-    allowed = set(LANGUAGE_NAMES) | set((current or {}).get("languages", []))
+    allowed = set(LANGUAGES) | set((current or {}).get("languages", []))
     if (
         not isinstance(chosen, list)
         or len(chosen) > LANGUAGES_MAX
-        or not all(isinstance(v, str) and _CODE.fullmatch(v) and v in allowed for v in chosen)
+        or not all(isinstance(v, str) and rules.LANGUAGE_CODE.fullmatch(v) and v in allowed for v in chosen)
     ):
         problems["languages"] = WRONG_LANGUAGES
         return []
@@ -632,14 +608,12 @@ def changes(session: Session, hub_id: int, old: dict, new: dict) -> tuple[Change
             shown = (_category_words(before), _category_words(after))
             found.append(Change(name, LABELS[name], *shown, words=True))
         elif name == "languages":
-            words = all(code in LANGUAGE_NAMES for code in (*before, *after))
-            shown = tuple(tuple(LANGUAGE_NAMES.get(c, c) for c in v) for v in (before, after))
-            found.append(Change(name, LABELS[name], *shown, words=words))
+            found.append(Change(name, LABELS[name], tuple(before), tuple(after)))
         elif name == "area":
             shown = tuple(tuple(names.get(v, v) for v in value) for value in (before, after))
             found.append(Change(name, LABELS[name], *shown))
         else:
-            found.append(Change(name, LABELS[name], _one(before), _one(after)))
+            found.append(Change(name, LABELS.get(name, ""), _one(before), _one(after)))
     return tuple(found)
 
 
@@ -677,7 +651,6 @@ def approve(
             uid=str(uuid.uuid4()),
             category=entry["category"],
             name=entry["name"],
-            country=session.get(Hub, edit.hub_id).country,
         )
     else:
         service = session.get(Service, edit.service_id)
@@ -726,7 +699,7 @@ def refuse(
     if not reason:
         raise Invalid({"note": MISSING_NOTE})
     if len(reason) > NOTE_MAX:
-        raise Invalid({"note": TOO_LONG[NOTE_MAX]})
+        raise Invalid({"note": TOO_LONG})
     edit.outcome, edit.decided_by, edit.decided_at = EditOutcome.refused, actor.person_id, now or utcnow()
     edit.note = reason
     session.add(edit)
@@ -743,6 +716,10 @@ def refuse(
 def _apply(session: Session, service: Service, entry: dict) -> None:
     for name in TEXT_FIELDS:
         setattr(service, name, entry[name])
+    hub = session.get(Hub, service.hub_id)
+    # An HSDS address has a province and a country: the hub's, where the entry has none yet.
+    service.country = service.country or hub.country
+    service.state_province = service.state_province or rules.province(hub.slug)
     service.category = entry["category"]
     service.area_wijk_ids = " ".join(entry["area"])
     service.languages = " ".join(entry["languages"]) or "nl"
@@ -760,7 +737,7 @@ def _apply_hours(session: Session, service: Service, entry: dict) -> None:
     """The weekly schedules from the entry's days, days with the same hours together; a schedule
     that stays the same keeps its id and description; the other (monthly) ones stay."""
     wanted: dict[tuple[str, str], list[str]] = {}
-    for day, _ in DAYS:
+    for day in DAYS:
         for slot in slots(entry[f"hours_{day}"]) or []:
             wanted.setdefault(slot, []).append(day)
     rows = {(",".join(days), opens, closes) for (opens, closes), days in wanted.items()}

@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import Hub, Organization, Service, ServiceSchedule, Wijk
-from mantelzorg_app.services.directory import entries
+from mantelzorg_app.services.directory import entries, rules
 from mantelzorg_app.services.directory.taxonomy import BY_TERM_ID, BY_VALUE, NAMESPACE, TAXONOMY
 
 # How our own attributes are told apart (HSDS attribute.link_type is an open code list).
@@ -32,16 +32,6 @@ SUMMARY_LINK = "summary"
 INFORMAL_LINK = "informal"
 SUMMARY_TERM = ("samenvatting", "Samenvatting", "Eén regel: wat zij doen.")
 INFORMAL_TERM = ("informele_hulp", "Informele hulp", "Vrijwilligers en buren, geen beroepskrachten.")
-# Language names for the codes the sociale kaart uses; another code goes out with its code as name.
-LANGUAGE_NAMES = {
-    "nl": "Nederlands",
-    "en": "Engels",
-    "fr": "Frans",
-    "de": "Duits",
-    "tr": "Turks",
-    "ar": "Arabisch",
-    "pl": "Pools",
-}
 ADDRESS_FIELDS = ("address_1", "city", "state_province", "postal_code", "country")
 # The service's plain text fields, by the same name in HSDS and in our table.
 TEXT_FIELDS = ("name", "description", "application_process", "fees_description", "eligibility_description")
@@ -203,7 +193,7 @@ def service_record(
         {
             "id": stable_id("language", service.uid, code),
             "service_id": service.uid,
-            "name": LANGUAGE_NAMES.get(code, code),
+            "name": rules.language_name(code, "nl"),  # HSDS's name; the code when Babel has none
             "code": code,
         }
         for code in service.languages.split()

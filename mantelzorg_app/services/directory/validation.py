@@ -3,9 +3,12 @@
 A file is a JSON array of HSDS 3.0 ``service`` objects. Each record is checked against the vendored
 schemas (``hsds_schema/``, which ``$ref`` each other by file name: a Registry of the folder, so
 nothing is fetched) and against our own rules: a category we know, a hub wijk or a postcode of the
-hub, a phone that dials, a name and what they do, texts that fit our columns. A problem is a
-message id with values ("Dienst 12 'Thuiszorg Zuid': het telefoonnummer klopt niet."), put in the
-reader's language by ``in_words``.
+hub, and the rules the partner's form keeps too (``rules``): a phone that dials, a website and an
+e-mail address, a name and what they do, a whole address, texts that fit our columns, an
+organisation with a name. A problem is a message id with values ("Dienst 12 'Thuiszorg Zuid': het
+telefoonnummer klopt niet."), put in the reader's language by ``in_words``; where the schema finds
+something wrong, the place in the record is said in words too ("het telefoonnummer", not
+"phones 1 number").
 """
 
 import json
@@ -20,7 +23,8 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from mantelzorg_app.models import Organization, Service, ServiceSchedule, Wijk
-from mantelzorg_app.services.directory import hsds
+from mantelzorg_app.services.directory import hsds, rules
+from mantelzorg_app.services.directory.rules import dials
 from mantelzorg_app.services.platform import i18n, places
 from mantelzorg_app.services.platform.i18n import N_
 
@@ -30,12 +34,10 @@ SCHEMA_BASE = "https://mantelzorghub.invalid/hsds/3.0/schema/"
 MAX_BYTES = 5 * 1024 * 1024  # a hub's whole sociale kaart is far smaller
 MAX_RECORDS = 2000
 MAX_SCHEMA_PROBLEMS = 3  # of one record: the first few say enough
-PHONE_DIGITS = (5, 15)  # "14 033" up to the longest international number
-_PHONE_SIGNS = re.compile(r"[\s\-./()]")
+NAME_SHOWN = 60  # characters of a record's name in a message; a longer one is cut
 _DAY = r"(-?[1-5])?(MO|TU|WE|TH|FR|SA|SU)"
 _BYDAY = re.compile(rf"{_DAY}(,{_DAY})*")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?")
-_LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 NOT_JSON = N_("Het bestand is geen goed JSON-bestand. Er is niets geladen.")
 NOT_A_LIST = N_("Het bestand moet een lijst van diensten zijn (een JSON-array). Er is niets geladen.")
@@ -55,8 +57,13 @@ NOT_IN_HUB = N_("Dienst {number} '{name}': er staat geen wijk of postcode van {h
 BAD_HOURS = N_("Dienst {number} '{name}': de openingstijden kloppen niet.")
 BAD_DATE = N_("Dienst {number} '{name}': de datum van de laatste controle klopt niet.")
 BAD_LANGUAGE = N_("Dienst {number} '{name}': de taal '{code}' kennen wij niet.")
-TOO_LONG = N_("Dienst {number} '{name}': de tekst bij {field} is te lang (meer dan {most} tekens).")
+TOO_LONG = N_("Dienst {number} '{name}': {field} is te lang (meer dan {most} tekens).")
 SAME_ID = N_("Dienst {number} '{name}': dezelfde id staat ook bij dienst {other}.")
+BAD_URL = N_("Dienst {number} '{name}': {field} klopt niet. Het moet een adres met https:// of http:// zijn.")
+BAD_EMAIL = WRONG_VALUE
+NO_ORGANIZATION = N_("Dienst {number} '{name}': de naam van de organisatie ontbreekt.")
+BAD_ADDRESS = N_("Dienst {number} '{name}': bij het adres ontbreekt de straat, de postcode of de plaats.")
+BAD_POSTCODE = N_("Dienst {number} '{name}': de postcode klopt niet.")
 ORGANIZATION_DIFFERS = N_(
     "Dienst {number} '{name}': de organisatie '{organization}' staat anders bij dienst {other}."
 )
@@ -72,9 +79,78 @@ class Problem:
     values: dict[str, object] = field(default_factory=dict)
 
 
+# Where in a record, in words: by the HSDS path without list positions; a path not here is said by
+# its nearest part that is, else as it is.
+FIELD_WORDS = {
+    "id": N_("de id"),
+    "name": N_("de naam"),
+    "description": N_("de beschrijving"),
+    "status": N_("de status"),
+    "url": N_("de website"),
+    "email": N_("het e-mailadres"),
+    "organization_id": N_("de organisatie"),
+    "application_process": N_("de tekst over wat er gebeurt als iemand belt"),
+    "fees_description": N_("de tekst over wat het kost"),
+    "eligibility_description": N_("de tekst over voor wie het is"),
+    "assured_date": N_("de datum van de laatste controle"),
+    "last_modified": N_("de datum van de laatste wijziging"),
+    "summary": N_("de korte zin over wat zij doen"),
+    "attributes": N_("de soort hulp of de korte zin"),
+    "phones": N_("het telefoonnummer"),
+    "organization": N_("de organisatie"),
+    "organization name": N_("de naam van de organisatie"),
+    "organization description": N_("de beschrijving van de organisatie"),
+    "organization website": N_("de website van de organisatie"),
+    "organization email": N_("het e-mailadres van de organisatie"),
+    "organization contacts": N_("de contactpersoon"),
+    "organization contacts phones": N_("het telefoonnummer van de contactpersoon"),
+    "organization partner_contact": N_("de contactpersoon"),
+    "organization partner_phone": N_("het telefoonnummer van de contactpersoon"),
+    "organization partner_hours": N_("de tijden van de contactpersoon"),
+    "service_at_locations": N_("de plek"),
+    "service_at_locations location name": N_("de naam van de plek"),
+    "service_at_locations location addresses": N_("het adres"),
+    "service_at_locations location addresses address_1": N_("de straat en het huisnummer"),
+    "service_at_locations location addresses postal_code": N_("de postcode"),
+    "service_at_locations location addresses city": N_("de plaats"),
+    "schedules": N_("de openingstijden"),
+    "languages": N_("de talen"),
+    "service_areas": N_("de wijken"),
+}
+# Our columns of a service where they are in a record (for a text too long for its column).
+_COLUMN_PATHS = {
+    "location_name": "service_at_locations location name",
+    "address_1": "service_at_locations location addresses address_1",
+    "postal_code": "service_at_locations location addresses postal_code",
+    "city": "service_at_locations location addresses city",
+    "state_province": "service_at_locations location addresses",
+    "country": "service_at_locations location addresses",
+    "phone": "phones",
+    "languages": "languages",
+}
+
+
+def field_words(path: Iterable[object]) -> str:
+    """A place in a record (a jsonschema path, or our column's path) as words (a catalogue id)."""
+    parts = [str(part) for part in path if not isinstance(part, int)]
+    for end in range(len(parts), 0, -1):
+        if (words := FIELD_WORDS.get(" ".join(parts[:end]))) is not None:
+            return words
+    return " ".join(parts)
+
+
+def shown_name(name: str) -> str:
+    """A record's name as a message shows it: cut after ``NAME_SHOWN`` characters."""
+    name = " ".join(name.split())
+    return name if len(name) <= NAME_SHOWN else name[: NAME_SHOWN - 1].rstrip() + "…"
+
+
 def in_words(problem: Problem, lang: str) -> str:
-    name = problem.name or i18n.gettext(lang, NO_NAME_WORDS)
-    return i18n.gettext(lang, problem.msgid, number=problem.number, name=name, **problem.values)
+    name = shown_name(problem.name) or i18n.gettext(lang, NO_NAME_WORDS)
+    values = dict(problem.values)
+    if isinstance(values.get("field"), str):
+        values["field"] = i18n.gettext(lang, values["field"])
+    return i18n.gettext(lang, problem.msgid, number=problem.number, name=name, **values)
 
 
 # The schemas ------------------------------------------------------------------------------------
@@ -121,9 +197,8 @@ def schema_errors(record: object, schema: str = "service.json") -> list[Validati
 
 
 def _where(error: ValidationError, missing: str = "") -> str:
-    """Where in the record, 1-based: "phones 1 number"."""
-    parts = [str(p + 1) if isinstance(p, int) else str(p) for p in error.absolute_path]
-    return " ".join([*parts, missing]).strip()
+    """Where in the record, in words: "het telefoonnummer" for "phones 1 number"."""
+    return field_words([*error.absolute_path, *([missing] if missing else [])])
 
 
 def _schema_problem(number: int, name: str, error: ValidationError) -> Problem:
@@ -185,13 +260,6 @@ def located_in(region: str, postcode: str, wijken: list[Wijk]) -> Wijk | None:
     return named if region and named else places.wijk_of(wijken, None, postcode)
 
 
-def dials(number: str) -> bool:
-    """A phone number a phone can call: digits (a + first for abroad) of a plausible length."""
-    bare = _PHONE_SIGNS.sub("", number)
-    digits = bare.removeprefix("+")
-    return digits.isdigit() and PHONE_DIGITS[0] <= len(digits) <= PHONE_DIGITS[1]
-
-
 def _schedule_fine(schedule: dict[str, str]) -> bool:
     opens, closes = schedule["opens_at"], schedule["closes_at"]
     return (
@@ -202,22 +270,16 @@ def _schedule_fine(schedule: dict[str, str]) -> bool:
     )
 
 
-def _limit(table: type, column: str) -> int | None:
-    found = table.__table__.c.get(column)
-    return getattr(found.type, "length", None) if found is not None else None
-
-
 def _too_long(parsed: hsds.Parsed) -> tuple[str, int] | None:
-    """The first text longer than its column: (where it is in HSDS words, the most)."""
+    """The first text longer than its column: (where it is, in words; the most)."""
     rows = [
-        *((Service, column, value, column) for column, value in parsed.service.items()),
+        *((Service, c, v, _COLUMN_PATHS.get(c, c)) for c, v in parsed.service.items()),
         *((Organization, c, v, f"organization {c}") for c, v in parsed.organization.items()),
         *((ServiceSchedule, c, v, f"schedules {c}") for s in parsed.schedules for c, v in s.items()),
     ]
     for table, column, value, where in rows:
-        limit = _limit(table, column)
-        if isinstance(value, str) and limit and len(value) > limit:
-            return ("attributes summary" if where == "summary" else where), limit
+        if (most := rules.too_long(table, column, value)) is not None:
+            return field_words(where.split()), most
     return None
 
 
@@ -229,10 +291,29 @@ def _our_problems(number: int, record: dict, hub_name: str, wijken: list[Wijk]) 
     def problem(msgid: str, **values: object) -> None:
         found.append(Problem(number, name, msgid, values))
 
-    if not name:
-        problem(NO_NAME)
-    if not parsed.service["description"]:
-        problem(NO_DESCRIPTION)
+    missing = {"name": NO_NAME, "description": NO_DESCRIPTION}
+    for column in rules.REQUIRED:
+        if not parsed.service[column]:
+            problem(missing[column])
+    if not parsed.organization["name"]:
+        problem(NO_ORGANIZATION)
+    for value, where in (
+        (parsed.service["url"], "url"),
+        (parsed.organization["website"], "organization website"),
+    ):
+        if value and rules.website(str(value)) is None:
+            problem(BAD_URL, field=field_words(where.split()))
+    for value, where in (
+        (parsed.service["email"], "email"),
+        (parsed.organization["email"], "organization email"),
+    ):
+        if value and rules.email(str(value)) is None:
+            problem(BAD_EMAIL, field=field_words(where.split()))
+    address = [str(parsed.service[column]) for column in rules.ADDRESS]
+    if any(address) and not all(address):
+        problem(BAD_ADDRESS)
+    elif address[1] and places.normalise(address[1]) is None:
+        problem(BAD_POSTCODE)
     if hsds.category_of(record) is None:
         problem(UNKNOWN_CATEGORY)
     if any(not dials(hsds.text_of(phone, "number")) for phone in hsds.list_of(record, "phones")):
@@ -251,7 +332,7 @@ def _our_problems(number: int, record: dict, hub_name: str, wijken: list[Wijk]) 
     if hsds.text_of(record, "assured_date") and "checked_on" not in parsed.service:
         problem(BAD_DATE)
     for code in str(parsed.service["languages"]).split():
-        if not _LANGUAGE.fullmatch(code):
+        if not rules.LANGUAGE_CODE.fullmatch(code):
             problem(BAD_LANGUAGE, code=code)
     if (long := _too_long(parsed)) is not None:
         problem(TOO_LONG, field=long[0], most=long[1])

@@ -80,6 +80,7 @@ def world(session: Session) -> World:
         category="thuiszorg",
         name="Wijkverpleging",
         summary="Verpleging bij u thuis.",
+        description="Een verpleegkundige komt bij u thuis.",
         phone="033-000 0001",
         phone_uid="ph-1",
     )
@@ -141,6 +142,7 @@ def _form(**changed) -> dict:
         "category": "thuiszorg",
         "name": "Wijkverpleging",
         "summary": "Verpleging bij u thuis.",
+        "description": "Een verpleegkundige komt bij u thuis.",
         "phone": "033-000 0001",
         "hours_MO": "9.00-17.00",
         "hours_TU": "9.00-17.00",
@@ -228,11 +230,12 @@ def test_each_wrong_field_gets_its_own_message(session, world):
     assert raised.value.problems == {
         "category": edits.MISSING_CATEGORY,
         "name": edits.MISSING_NAME,
-        "summary": "Dit is te lang. Gebruik niet meer dan 160 tekens.",
+        "summary": "Dit is te lang. Gebruik niet meer dan {most} tekens.",
         "phone": "Dit telefoonnummer klopt niet. Typ alleen cijfers, spaties of een streepje.",
         "email": edits.WRONG_EMAIL,
         "url": edits.WRONG_URL,
         "address_1": edits.MISSING_STREET,
+        "city": edits.MISSING_CITY,
         "postal_code": "Deze postcode ligt niet in {hub}.",
         "hours_WE": edits.WRONG_HOURS,
         "area": edits.WRONG_AREA,
@@ -246,8 +249,13 @@ def test_each_wrong_field_gets_its_own_message(session, world):
     [
         ({"phone": "", "email": "", "url": ""}, "phone", edits.NO_CONTACT),
         ({"phone": "033 1234"}, "phone", edits.SHORT_PHONE),
-        ({"address_1": "Hoofdstraat 1"}, "postal_code", edits.MISSING_POSTCODE),
-        ({"address_1": "Hoofdstraat 1", "postal_code": "ABCD"}, "postal_code", edits.WRONG_POSTCODE),
+        ({"address_1": "Hoofdstraat 1", "city": "Leusden"}, "postal_code", edits.MISSING_POSTCODE),
+        ({"address_1": "Hoofdstraat 1", "postal_code": "3831", "city": ""}, "city", edits.MISSING_CITY),
+        (
+            {"address_1": "Hoofdstraat 1", "postal_code": "ABCD", "city": "Leusden"},
+            "postal_code",
+            edits.WRONG_POSTCODE,
+        ),
         ({"hours_MO": "9.00-12.00, 11.00-13.00"}, "hours_MO", edits.WRONG_HOURS),  # overlapping
         ({"hours_MO": "17-9"}, "hours_MO", edits.WRONG_HOURS),
         ({"area": "1"}, "area", edits.WRONG_AREA),  # not a list
@@ -266,6 +274,7 @@ def test_a_proposal_waits_tidied_and_the_card_stays_as_it_was(session, world):
         url="www.thuiszorg-voorbeeld.nl",
         address_1="Hoofdstraat  1",
         postal_code="3832ab",
+        city="Leusden",
         hours_MO="9-12 en 13.00 tot 17.30",
         hours_TU="9.00-17.00",
         area=[str(world.zuid.id), str(world.centrum.id)],
@@ -330,8 +339,16 @@ def test_the_coordinator_sees_what_changes(session, world):
         "category": (("Zorg thuis",), ("Dagbesteding",), True),
         "phone": (("033-000 0001",), ("033-000 0002",), False),
         "hours_WE": ((), ("10.00-12.00",), False),
-        "languages": (("Nederlands",), ("Nederlands", "Engels"), True),
+        "languages": (("nl",), ("nl", "en"), False),
     }
+    said = {c.field: c.in_words_all() for c in change.changes}
+    assert said["languages"] == (
+        {"nl": "Talen", "en": "Languages"},
+        {"nl": "Nederlands", "en": "Dutch"},
+        {"nl": "Nederlands, Engels", "en": "Dutch, English"},
+    )
+    assert said["hours_WE"][0] == {"nl": "Woensdag", "en": "Wednesday"}  # Babel's day names
+    assert said["category"][2]["nl"] == "Dagbesteding"
     assert new.is_new and {c.field for c in new.changes} >= {"name", "summary", "phone", "category"}
 
 
@@ -342,6 +359,7 @@ def test_approval_puts_it_on_the_card_checked_today_and_indexed(session, world):
         hours_TU="9-12",
         address_1="Dorpsweg 2",
         postal_code="3831",
+        city="Leusden",
     )
     edit = edits.propose(session, world.fatima, world.thuiszorg.id, world.service.id, form)
     session.commit()
@@ -350,6 +368,7 @@ def test_approval_puts_it_on_the_card_checked_today_and_indexed(session, world):
     service = session.get(Service, world.service.id)
     assert service.phone == "033-000 0002" and service.checked_on == NOW.date()
     assert service.wijk_id == world.centrum.id and service.location_uid and service.address_uid
+    assert (service.city, service.state_province, service.country) == ("Leusden", "Utrecht", "NL")
     schedules = {
         (s.freq, s.byday, s.opens_at, s.closes_at): s.uid
         for s in session.exec(select(ServiceSchedule).where(ServiceSchedule.service_id == service.id))

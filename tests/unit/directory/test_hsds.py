@@ -11,10 +11,21 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 from sqlmodel import Session, select
 
-from mantelzorg_app.models import Hub, Organization, SearchDocument, Service, ServiceSchedule, Wijk
+from mantelzorg_app.models import (
+    Hub,
+    Membership,
+    Organization,
+    Person,
+    Role,
+    SearchDocument,
+    Service,
+    ServiceSchedule,
+    Wijk,
+)
 from mantelzorg_app.services.demo import load_demo
-from mantelzorg_app.services.directory import hsds, transfer, validation
+from mantelzorg_app.services.directory import edits, hsds, rules, transfer, validation
 from mantelzorg_app.services.directory.validation import in_words, problems_of, read
+from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform.hubs import hub_by_slug
 
 SCHEMAS = Path(validation.__file__).parent / "hsds_schema"
@@ -140,6 +151,92 @@ def test_export_import_into_an_empty_hub_export_again_gives_the_same_file(demo: 
     assert {d.ref for d in searchable if d.kind == "service"} == {str(s.id) for s in active}
 
 
+def _actor(session: Session, hub: Hub, role: Role) -> Actor:
+    membership = session.exec(
+        select(Membership).where(
+            Membership.hub_id == hub.id,
+            Membership.role == role,
+            (Membership.organization_id != None) if role == Role.professional else True,  # noqa: E711
+        )
+    ).first()
+    person = session.get(Person, membership.person_id)
+    return Actor(person.id, person.first_name, hub.id, frozenset({role}))
+
+
+def test_a_partners_approved_new_service_exports_and_loads_into_an_empty_hub(demo: Session):
+    hub = _hub(demo, "leusden")
+    partner, coordinator = _actor(demo, hub, Role.professional), _actor(demo, hub, Role.coordinator)
+    organization_id = edits.organizations_of(demo, partner)[0].id
+    form = {
+        **edits.blank(),
+        "category": "thuiszorg",
+        "name": "Avondzorg",
+        "summary": "Zorg bij u thuis in de avond.",
+        "description": "Een verzorgende komt in de avond bij u thuis.",
+        "phone": "(033) 123 45 67",
+        "url": "www.avondzorg.example.org",
+        "address_1": "Dorpsweg 2",
+        "postal_code": "3831ab",
+        "city": "Leusden",
+        "hours_MO": "18-22",
+    }
+    edit = edits.propose(demo, partner, organization_id, None, form)
+    edits.approve(demo, coordinator, edit.id)
+    demo.commit()
+    records = transfer.export_hub(demo, hub.id)
+    record = next(r for r in records if r["name"] == "Avondzorg")
+    address = record["service_at_locations"][0]["location"]["addresses"][0]
+    assert (address["city"], address["state_province"], address["country"]) == ("Leusden", "Utrecht", "NL")
+    assert not [error.message for error in _plain_validator().iter_errors(record)]
+    first = transfer.dump(records)
+    empty = _empty_copy(demo, hub, "leusden-kopie")
+    report = transfer.import_records(demo, empty.id, json.loads(first))
+    demo.commit()
+    assert report.problems == () and report.added == len(records)
+    assert transfer.dump(transfer.export_hub(demo, empty.id)) == first
+    # and the partner's form takes the loaded entry back as it is, the phone as typed
+    copied = demo.exec(select(Service).where(Service.hub_id == empty.id, Service.name == "Avondzorg")).one()
+    entry = edits.entry_of(demo, copied)
+    assert entry["phone"] == "(033) 123 45 67"
+    assert edits.cleaned(demo, empty, entry) == entry
+
+
+def test_the_form_and_the_file_take_the_same_phone_numbers(demo: Session):
+    hub, good = _one_good(demo)
+    for number, fine in (("(033) 123 45 67", True), ("033 12a 456", False), ("033 1234", False)):
+        record = copy.deepcopy(good)
+        record["phones"][0]["number"] = number
+        assert (_words(demo, hub, [record]) == []) is fine, number
+        assert (rules.phone_problem(number) is None) is fine, number
+
+
+def test_a_script_link_or_an_organisation_without_a_name_is_refused_in_words(demo: Session):
+    hub, good = _one_good(demo)
+    script = copy.deepcopy(good) | {"url": "javascript:alert(1)"}
+    script["organization"]["website"] = "data:text/html,hoi"
+    nameless = {key: value for key, value in copy.deepcopy(good).items() if key != "organization"}
+    bad_email = copy.deepcopy(good) | {"email": "niet@"}
+    long_name = copy.deepcopy(good) | {"name": "Heel " * 30, "status": "open"}
+    name = good["name"]
+    assert _words(demo, hub, [script, nameless, bad_email, long_name]) == [
+        f"Dienst 1 '{name}': de website klopt niet. Het moet een adres met https:// of http:// zijn.",
+        f"Dienst 1 '{name}': de website van de organisatie klopt niet. "
+        "Het moet een adres met https:// of http:// zijn.",
+        f"Dienst 2 '{name}': de naam van de organisatie ontbreekt.",
+        f"Dienst 3 '{name}': het e-mailadres klopt niet.",
+        f"Dienst 4 '{('Heel ' * 12).strip()}…': de status klopt niet.",
+    ]
+
+
+def test_where_the_schema_finds_a_problem_is_said_in_words():
+    assert validation.field_words(["phones", 0, "number"]) == "het telefoonnummer"
+    address = ["service_at_locations", 0, "location", "addresses", 0]
+    assert validation.field_words([*address, "postal_code"]) == "de postcode"
+    assert validation.field_words([*address, "address_type"]) == "het adres"
+    assert validation.field_words(["schedules", 1, "byday"]) == "de openingstijden"
+    assert validation.field_words(["iets_nieuws"]) == "iets_nieuws"
+
+
 def test_importing_the_same_file_twice_changes_nothing(demo: Session):
     hub = _hub(demo, "leusden")
     records = transfer.export_hub(demo, hub.id)
@@ -217,7 +314,7 @@ def test_bad_records_load_nothing_and_each_problem_is_said_in_words(demo: Sessio
         "Dienst 2 'Thuiszorg Zuid': het telefoonnummer klopt niet.",
         f"Dienst 3 '{name}': de soort hulp kennen wij niet.",
         f"Dienst 4 '{name}': de wijk 'Amersfoort' kennen wij niet in Leusden.",
-        f"Dienst 5 '{name}': id klopt niet.",
+        f"Dienst 5 '{name}': de id klopt niet.",
         "Dienst 6: dit is geen dienst (geen JSON-object).",
         f"Dienst 7 '{name}': er staat niet bij wat zij doen.",
         "Dienst 8 'Nieuwe dienst': dezelfde id staat ook bij dienst 1.",
@@ -247,8 +344,8 @@ def test_our_own_rules(demo: Session):
     name = good["name"]
     assert words == [
         "Dienst 1: de naam ontbreekt.",
-        f"Dienst 2 '{name}': status ontbreekt.",
-        f"Dienst 3 '{name}': de tekst bij fees_description is te lang (meer dan 400 tekens).",
+        f"Dienst 2 '{name}': de status ontbreekt.",
+        f"Dienst 3 '{name}': de tekst over wat het kost is te lang (meer dan 400 tekens).",
         f"Dienst 4 '{name}': de openingstijden kloppen niet.",
         f"Dienst 6 '{name}': de organisatie 'Een andere naam' staat anders bij dienst 5.",
     ]
