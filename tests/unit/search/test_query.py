@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from sqlmodel import Session
 
 from mantelzorg_app import routes
-from mantelzorg_app.services.search import app_pages, index, synonyms
+from mantelzorg_app.services.search import app_pages, index, query, synonyms
 from mantelzorg_app.services.search.query import KINDS, Results, search
 from mantelzorg_app.services.search.text import MAX_QUERY
 from tests.unit.search.conftest import LEUSDEN_SERVICES, POPERINGE_SERVICES, World
@@ -188,6 +188,25 @@ def test_the_title_counts_more_than_the_text(session: Session, world: World) -> 
     )
     session.commit()
     assert titles(search(session, world.leusden.id, "vervoer"))[:2] == ["Aaa Vervoer Samen", "Aaa Rijdienst"]
+
+
+def test_above_the_cap_both_databases_rank_the_same_first_matches(
+    session: Session, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A query that matches more than RANKED documents: one cap on SQLite and PostgreSQL, the first
+    RANKED matches by id, so both rank the same ones (here 3 of 5; the best one comes too late)."""
+    for number in range(4):
+        body = (f"Zwaluwen tellen, dag {number}.",)
+        index.put(
+            session, world.leusden.id, index.Document("service", f"7{number}", f"Vogels {number}", body=body)
+        )
+    index.put(session, world.leusden.id, index.Document("service", "79", "Zwaluw", body=("Zwaluwen.",)))
+    session.commit()
+    assert titles(search(session, world.leusden.id, "zwaluw"))[0] == "Zwaluw"
+
+    monkeypatch.setattr(query, "RANKED", 3)
+
+    assert sorted(titles(search(session, world.leusden.id, "zwaluw"))) == ["Vogels 0", "Vogels 1", "Vogels 2"]
 
 
 def test_limit_keeps_the_best(session: Session, world: World) -> None:
