@@ -73,7 +73,9 @@ class Service(SQLModel, table=True):
     # The wijken it serves, space-separated ids; "" = the whole hub.
     area_wijk_ids: str = Field(default="", max_length=200)
     checked_on: date = Field(default_factory=lambda: utcnow().date())  # HSDS assured_date
-    check_asked_on: date | None = None  # when "Klopt dit nog?" was mailed for this check
+    # when "Klopt dit nog?" was mailed for this check; equal to checked_on while the hourly run has
+    # claimed it and the mail is on its way (services.directory.checks)
+    check_asked_on: date | None = None
     modified_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     created_at: datetime = created_at_field()
 
