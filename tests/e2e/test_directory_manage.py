@@ -33,6 +33,7 @@ def _service(session: Session, hub: Hub, organization: Organization, name: str) 
         category="vervoer",
         name=name,
         summary="Wij rijden u naar de dokter.",
+        description="Een vrijwilliger rijdt u met de auto.",
         phone="033 000 00 00",
         checked_on=LONG_AGO,
     )
@@ -61,14 +62,7 @@ def _partner_and_changes() -> tuple[int, int]:
         alone = Organization(hub_id=hub.id, uid=str(uuid.uuid4()), name="Inloop Zonder Mensen")
         session.add_all([organization, alone])
         session.flush()
-        ruud = Person(first_name="Ruud", email=f"ruud.{uuid.uuid4().hex[:6]}@partner.example.org")
-        session.add(ruud)
-        session.flush()
-        session.add(
-            Membership(
-                person_id=ruud.id, hub_id=hub.id, role=Role.professional, organization_id=organization.id
-            )
-        )
+        ruud = _ruud(session, hub, organization)
         rides = _service(session, hub, organization, "Buurtauto Test")
         shops = _service(session, hub, organization, "Boodschappenbus Test")
         _service(session, hub, alone, "Inloopuur Test")
