@@ -52,6 +52,11 @@ def app_db_url() -> str:
     return _running[-1].db_url
 
 
+def app_instance() -> Path:
+    """The instance folder of the app under test (its secret key), on SQLite as on PostgreSQL."""
+    return _running[-1].instance
+
+
 @pytest.fixture(scope="session")
 def app_url(app: RunningApp) -> str:
     return app.url

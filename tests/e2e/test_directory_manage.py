@@ -4,7 +4,6 @@ reason; axe clean in Dutch and English."""
 
 import uuid
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -17,7 +16,7 @@ from mantelzorg_app.services.directory import edits
 from mantelzorg_app.services.identity import handoffs
 from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform.database import engine
-from tests.e2e.conftest import app_db_url, check_page, open_page
+from tests.e2e.conftest import app_db_url, app_instance, check_page, open_page
 from tests.e2e.test_coordination import sign_in
 from tests.support.smtp import SmtpServer
 
@@ -133,13 +132,10 @@ def test_a_professional_does_not_get_the_coordinators_sociale_kaart_page(page: P
 def test_ja_alles_klopt_from_the_mail_renews_the_date(page: Page, monkeypatch: pytest.MonkeyPatch):
     """The link of "Klopt dit nog?" as the hourly run mails it (tests/unit/directory/test_checks.py):
     its page changes nothing; the button renews the date. The ticket is made here with the server's
-    own key (in its instance folder, beside its database), as the run would."""
+    own key (in its instance folder), as the run would."""
     page.goto(f"{DIRECTORY_CHECK}?t=made-up")  # the server makes its key at its first digest
     expect(page.get_by_text("Deze link kennen wij niet.")).to_be_visible()
-    key = Path(app_db_url().removeprefix("sqlite:///")).parent / "secret.key"
-    if not key.exists():
-        pytest.skip("the server's key is not beside its database")
-    monkeypatch.setattr(settings, "secret_key", key.read_bytes)
+    monkeypatch.setattr(settings, "secret_key", (app_instance() / "secret.key").read_bytes)
     db = engine(app_db_url())
     with Session(db) as session:
         hub = session.exec(select(Hub).where(Hub.slug == "leusden")).one()

@@ -153,6 +153,7 @@ class RunningApp:
     url: str
     db_url: str  # for tests that must reach past the interface, e.g. to age a code
     folder: Path  # where it was built: its .web, and its .states when tab state is kept on disk
+    instance: Path  # its instance folder: the secret key it made, its log (and its SQLite database)
 
     @property
     def states(self) -> Path:
@@ -173,7 +174,7 @@ def running_app(extra_env: dict[str, str] | None = None, timeout: float = 600) -
             capture_output=True,
         )
         with serving(folder, env, instance / "server.log", timeout) as url:
-            yield RunningApp(url, env["REFLEX_DB_URL"], folder)
+            yield RunningApp(url, env["REFLEX_DB_URL"], folder, instance)
 
 
 @contextlib.contextmanager
