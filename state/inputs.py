@@ -4,20 +4,9 @@ Anyone may send a handler anything (a string for a form, a list for an id), also
 these read it as the handler expects it, or as nothing.
 """
 
-ROW_ID_MOST = 2**31 - 1  # the largest id of a row (a database integer); a larger number names none
+from mantelzorg_app.services.platform.database import id_of
 
-
-def as_id(value) -> int | None:
-    """A row's id (a positive int that fits the database) from whatever the browser sent, else None.
-
-    Only an int or a string of ASCII digits counts: 1.5, "1e3", "١٢" (which ``int`` reads as 12) and
-    a number too big for the database are junk.
-    """
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= len(str(ROW_ID_MOST)):
-        value = int(value)
-    if not isinstance(value, int) or isinstance(value, bool):
-        return None
-    return value if 0 < value <= ROW_ID_MOST else None
+as_id = id_of  # a row's id from whatever the browser sent, else None: the services read ids the same way
 
 
 def as_form(value) -> dict:

@@ -44,7 +44,7 @@ from mantelzorg_app.services.directory.entries import schedules_of
 from mantelzorg_app.services.directory.taxonomy import BY_VALUE
 from mantelzorg_app.services.identity import authz
 from mantelzorg_app.services.identity.authz import Actor
-from mantelzorg_app.services.platform import audit, i18n, mail, places
+from mantelzorg_app.services.platform import audit, database, i18n, mail, places
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
 
@@ -220,7 +220,7 @@ def _own_organization_ids(session: Session, actor: Actor) -> list[int]:
 
 def may_edit(session: Session, actor: Actor, organization_id: object) -> bool:
     """Whether the actor may propose changes to this organisation's entries."""
-    organization = _row(session, Organization, organization_id)
+    organization = database.row(session, Organization, organization_id)
     if organization is None or organization.hub_id != actor.hub_id:
         return False
     if actor.has(Role.coordinator):
@@ -232,19 +232,12 @@ def check(session: Session, actor: Actor, organization_id: object, action: str =
     """The organisation, when the actor may edit its entries; else refused and logged."""
     if not may_edit(session, actor, organization_id):
         authz.refuse(session, action, actor.hub_id, actor.person_id, "not this organisation")
-    return _row(session, Organization, organization_id)
-
-
-def _row(session: Session, model: type, row_id: object):
-    """The row with this id; None for anything that is no id of a row (a database integer)."""
-    if not isinstance(row_id, int) or isinstance(row_id, bool) or not 0 < row_id < 2**31:
-        return None
-    return session.get(model, row_id)
+    return database.row(session, Organization, organization_id)
 
 
 def service_of(session: Session, actor: Actor, service_id: object, action: str = PROPOSED) -> Service:
     """The service, when the actor may edit its organisation's entries; else refused and logged."""
-    service = _row(session, Service, service_id)
+    service = database.row(session, Service, service_id)
     if service is None or service.hub_id != actor.hub_id:
         authz.refuse(session, action, actor.hub_id, actor.person_id, "not a service of this hub")
     check(session, actor, service.organization_id, action)
@@ -253,7 +246,7 @@ def service_of(session: Session, actor: Actor, service_id: object, action: str =
 
 def own_waiting(session: Session, actor: Actor, edit_id: object, action: str = PROPOSED) -> ServiceEdit:
     """The actor's own waiting edit, of an organisation they may still edit; else refused and logged."""
-    edit = _row(session, ServiceEdit, edit_id)
+    edit = database.row(session, ServiceEdit, edit_id)
     if (
         edit is None
         or edit.hub_id != actor.hub_id
@@ -627,7 +620,7 @@ def _one(value: str) -> tuple[str, ...]:
 
 def _decidable(session: Session, actor: Actor, edit_id: object, action: str) -> ServiceEdit:
     authz.require_role(session, actor, action, Role.coordinator)
-    edit = _row(session, ServiceEdit, edit_id)
+    edit = database.row(session, ServiceEdit, edit_id)
     if edit is None or edit.hub_id != actor.hub_id:
         authz.refuse(session, action, actor.hub_id, actor.person_id, "not an edit of this hub")
     if edit.outcome != EditOutcome.waiting:

@@ -1,15 +1,13 @@
 """Reading the sociale kaart of one hub: every query filters on the hub, so nothing leaks between hubs."""
 
-import re
-
 from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import Organization, Service, ServiceSchedule
 from mantelzorg_app.services.directory.taxonomy import CATEGORY_VALUES
+from mantelzorg_app.services.platform import database
 
 ACTIVE = "active"
 _CATEGORY_ORDER = {value: number for number, value in enumerate(CATEGORY_VALUES)}
-_ID = re.compile(r"[0-9]{1,10}")  # ASCII digits only: str.isdigit() takes "١٢" too
 
 
 def in_order(service: Service) -> tuple[int, str, int]:
@@ -26,12 +24,7 @@ def published(session: Session, hub_id: int) -> list[Service]:
 
 def one(session: Session, hub_id: int, service_id: object) -> Service | None:
     """The hub's service with this id (any value a browser sent), or None: also for another hub's."""
-    if isinstance(service_id, str) and _ID.fullmatch(service_id):
-        service_id = int(service_id)
-    # a database integer: PostgreSQL refuses a larger one with an error
-    if not isinstance(service_id, int) or isinstance(service_id, bool) or not 0 < service_id < 2**31:
-        return None
-    service = session.get(Service, service_id)
+    service = database.row(session, Service, database.id_of(service_id))
     return service if service is not None and service.hub_id == hub_id else None
 
 

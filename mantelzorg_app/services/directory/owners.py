@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from mantelzorg_app.models import Membership, Organization, Role
 from mantelzorg_app.services.identity import authz
 from mantelzorg_app.services.identity.authz import Actor
-from mantelzorg_app.services.platform import audit
+from mantelzorg_app.services.platform import audit, database
 
 LINKED = "organization-linked"
 NONE = "geen"  # the audit detail when a professional is unlinked
@@ -27,22 +27,15 @@ class Choice:
     name: str
 
 
-def _row(session: Session, model: type, row_id: object):
-    """The row with this id; None for anything that is no id of a row (a database integer)."""
-    if not isinstance(row_id, int) or isinstance(row_id, bool) or not 0 < row_id < 2**31:
-        return None
-    return session.get(model, row_id)
-
-
 def link(session: Session, actor: Actor, membership_id: object, organization_id: object | None) -> Membership:
     """Links the hub's professional (by membership) to one of the hub's organisations; None unlinks."""
     authz.require_role(session, actor, LINKED, Role.coordinator)
-    membership = _row(session, Membership, membership_id)
+    membership = database.row(session, Membership, membership_id)
     if membership is None or membership.hub_id != actor.hub_id or membership.role != Role.professional:
         authz.refuse(session, LINKED, actor.hub_id, actor.person_id, "not a professional of this hub")
     organization = None
     if organization_id is not None:
-        organization = _row(session, Organization, organization_id)
+        organization = database.row(session, Organization, organization_id)
         if organization is None or organization.hub_id != actor.hub_id:
             authz.refuse(session, LINKED, actor.hub_id, actor.person_id, "not an organisation of this hub")
     wanted = organization.id if organization else None

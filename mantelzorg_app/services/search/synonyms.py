@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from mantelzorg_app.models import Role, SearchSynonym
 from mantelzorg_app.services.identity import authz
 from mantelzorg_app.services.identity.authz import Actor
-from mantelzorg_app.services.platform import audit
+from mantelzorg_app.services.platform import audit, database
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
 from mantelzorg_app.services.search.text import words
@@ -195,8 +195,7 @@ def remove(session: Session, actor: Actor, synonym_id: object) -> None:
     """Takes one of the hub's own synonyms away (the coordinator only; another hub's is refused).
     The caller commits."""
     authz.require_role(session, actor, "search.synonym_remove", Role.coordinator)
-    is_id = isinstance(synonym_id, int) and not isinstance(synonym_id, bool) and 0 < synonym_id < 2**31
-    row = session.get(SearchSynonym, synonym_id) if is_id else None  # a larger int names no row
+    row = database.row(session, SearchSynonym, synonym_id)
     if row is None or row.hub_id != actor.hub_id:
         authz.refuse(session, "search.synonym_remove", actor.hub_id, actor.person_id, "not this hub's")
     session.delete(row)
