@@ -21,7 +21,7 @@ from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.search import query as search_query
 from mantelzorg_app.services.search.text import MAX_QUERY
 from state.hub import HubState, hub_id_of
-from state.inputs import as_id
+from state.inputs import as_id, as_text, form_text
 from state.ui import show
 
 MAX_RESULTS = 30  # cards a search shows; each tab pays for no more
@@ -44,15 +44,6 @@ class ResultGroup:
     kind: str = ""
     heading: str = ""
     hits: list[dict[str, str]] = dataclasses.field(default_factory=list)
-
-
-def _text(value) -> str:
-    """Whatever the browser sent as typed words: a string, cut; anything else is no words."""
-    return value[:MAX_QUERY] if isinstance(value, str) else ""
-
-
-def _typed(form_data) -> str:
-    return _text(form_data.get(FIELD)) if isinstance(form_data, dict) else ""
 
 
 def _part(hit) -> str:
@@ -117,12 +108,12 @@ class SearchState(rx.State):
     @rx.event
     async def typed(self, value):
         """The box as it is typed (debounced in the browser) or spoken into."""
-        await self._new_words(_text(value))
+        await self._new_words(as_text(value, MAX_QUERY))
 
     @rx.event
     async def submit(self, form_data):
         """The phone's search key (or Enter): the cards for the words now."""
-        await self._new_words(_typed(form_data))
+        await self._new_words(form_text(form_data, FIELD, MAX_QUERY))
 
     @rx.event
     async def choose_category(self, value):
@@ -149,7 +140,7 @@ class SearchState(rx.State):
     async def from_home(self, form_data):
         """Home's search box: the words go into this tab's state and Zoeken opens, without them
         in its address."""
-        self._query = self.query = _typed(form_data)
+        self._query = self.query = form_text(form_data, FIELD, MAX_QUERY)
         self._category, self._wijk_id = "", None
         self.field_key += 1
         slug = (await self.get_state(HubState))._slug
