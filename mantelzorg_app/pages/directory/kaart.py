@@ -6,6 +6,7 @@ import reflex as rx
 
 from components.controls import icon_link
 from mantelzorg_app import routes
+from mantelzorg_app.pages.category_icons import named_icon
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.directory.taxonomy import CATEGORIES, Category
@@ -31,7 +32,7 @@ def _service(card: rx.Var) -> rx.Component:
     return rx.el.li(
         rx.el.a(
             rx.el.span(
-                rx.icon(card["icon"], size=32, aria_hidden="true"),
+                named_icon(card["icon"], "map-pin", 32),
                 rx.el.span(card["name"], class_name="service-name"),
                 class_name="service-head",
             ),

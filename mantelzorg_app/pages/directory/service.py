@@ -9,6 +9,7 @@ import reflex as rx
 
 from components.controls import icon_link, link_button
 from mantelzorg_app import routes
+from mantelzorg_app.pages.category_icons import named_icon
 from mantelzorg_app.pages.directory.kaart import HEADING, informal_badge
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
@@ -35,7 +36,7 @@ def _text_part(icon: str, heading: str, key: str) -> rx.Component:
 def _kind() -> rx.Component:
     return rx.el.p(
         rx.el.span(
-            rx.icon(S.card["icon"], size=24, aria_hidden="true"),
+            named_icon(S.card["icon"], "map-pin"),
             rx.el.span(t(S.card["category"])),
             class_name="card-kind",
         ),
