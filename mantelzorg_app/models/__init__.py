@@ -10,6 +10,15 @@ from mantelzorg_app.models.auth import (
     LoginSession,
     OidcRequest,
 )
+from mantelzorg_app.models.chat import (
+    ChatBlock,
+    ChatMember,
+    ChatMessage,
+    ChatReport,
+    Conversation,
+    Kind,
+    Reason,
+)
 from mantelzorg_app.models.directory import EditOutcome, Organization, Service, ServiceEdit, ServiceSchedule
 from mantelzorg_app.models.help import (
     Answer,
@@ -20,7 +29,6 @@ from mantelzorg_app.models.help import (
     HelpRequest,
     OfferStatus,
     Status,
-    ThreadMessage,
     VolunteerProfile,
 )
 from mantelzorg_app.models.hub import Hub, Wijk
@@ -33,7 +41,12 @@ __all__ = [
     "AuditEvent",
     "Band",
     "CallbackTask",
+    "ChatBlock",
+    "ChatMember",
+    "ChatMessage",
+    "ChatReport",
     "Consent",
+    "Conversation",
     "EditOutcome",
     "ExternalIdentity",
     "FollowUp",
@@ -42,6 +55,7 @@ __all__ = [
     "HelpRequest",
     "Hub",
     "IdentityProvider",
+    "Kind",
     "LoginCode",
     "LoginSession",
     "Membership",
@@ -49,6 +63,7 @@ __all__ = [
     "OidcRequest",
     "Organization",
     "Person",
+    "Reason",
     "Role",
     "SearchDocument",
     "SearchSynonym",
@@ -57,7 +72,6 @@ __all__ = [
     "ServiceEdit",
     "ServiceSchedule",
     "Status",
-    "ThreadMessage",
     "VolunteerProfile",
     "Wijk",
 ]

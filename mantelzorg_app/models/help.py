@@ -1,4 +1,4 @@
-"""Help for caregivers: call-backs, help requests, volunteers' offers and profiles, threads, follow-ups.
+"""Help for caregivers: call-backs, help requests, volunteers' offers and profiles, follow-ups.
 
 The enums are the values the status and answer columns hold: stored, never rename them.
 """
@@ -63,6 +63,8 @@ class CallbackTask(SQLModel, table=True):
     name: str = Field(default="", max_length=60)
     cares_for: str = Field(default="", max_length=60)  # space separated "voor_wie" answers
     wishes: str = Field(default="", max_length=200)  # space separated kinds of help
+    # the signed-in person who asked, if any: the consulent can then also write to them (services.chat)
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     tries: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # calls that did not reach them
     tried_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # the last of those
     # Digests for the limits in services.help.callbacks: of the asker's address, and of the number
@@ -113,16 +115,6 @@ class HelpOffer(SQLModel, table=True):
     status: str = Field(max_length=10)  # an OfferStatus
     created_at: datetime = created_at_field()
     answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-
-
-class ThreadMessage(SQLModel, table=True):
-    """One message in the private conversation of a matched request."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    request_id: int = Field(foreign_key="helprequest.id", index=True)
-    author_id: int = Field(foreign_key="person.id", index=True)
-    text: str = Field(max_length=1000)
-    created_at: datetime = created_at_field()
 
 
 class FollowUp(SQLModel, table=True):

@@ -19,6 +19,8 @@ class Hub(SQLModel, table=True):
     phone: str = Field(default="", max_length=30)
     callback_caller: str = Field(default="consulent", max_length=20)
     callback_workdays: int = Field(default=2, sa_column_kwargs={"server_default": "2"})
+    # months a 1:1 conversation is kept after its last message (housekeeping removes older ones)
+    chat_keep_months: int = Field(default=12, sa_column_kwargs={"server_default": "12"})
     active: bool = True
     created_at: datetime = created_at_field()
 

@@ -6,7 +6,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-from mantelzorg_app.models.base import created_at_field
+from mantelzorg_app.models.base import UTCDateTime, created_at_field
 
 
 class Role(StrEnum):
@@ -26,6 +26,9 @@ class Person(SQLModel, table=True):
     first_name: str = Field(max_length=60)
     email: str | None = Field(default=None, unique=True, max_length=254)
     phone: str | None = Field(default=None, max_length=30)
+    # a mail when a chat message waits unread for an hour (at most one a day; Mijn gegevens switches it)
+    chat_mail: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
+    chat_mailed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = created_at_field()
 
 
