@@ -6,7 +6,9 @@ HUB = "/[hub]"
 # The parts of a hub, by the path after the hub's slug.
 HELP = "hulp"
 SEARCH = "zoeken"
-CHAT = "praten"
+CHAT = "praten"  # the Praten list: conversations, rooms to join
+CONVERSATION = "praten/[gesprek]"  # one conversation: /leusden/praten/12
+CHAT_MODERATION = "beheer/praten"  # the coordinator's reports list
 CALENDAR = "agenda"
 NEWS = "nieuws"
 DIRECTORY = "sociale-kaart"
@@ -24,7 +26,7 @@ REQUEST_NEW = "hulpvragen/nieuw"
 HELPING = "helpen"  # a volunteer's list of requests that fit
 VOLUNTEER_PROFILE = "helpen/profiel"
 THREAD_PREFIX = "hulpvraag"
-THREAD = f"{THREAD_PREFIX}/[nr]"  # the conversation of one matched request
+THREAD = f"{THREAD_PREFIX}/[nr]"  # a matched request's conversation: on to its CONVERSATION
 
 # Where a signed-in visitor may be sent on after signing in (?verder=): nothing else, so it is no
 # open redirect.
@@ -66,6 +68,11 @@ def auth_finish_url(then: str = "") -> str:
 def after_sign_in(value: object) -> str:
     """The ?verder= part of the hub to go on to, when it is one we allow; else "" (Home)."""
     return value if isinstance(value, str) and value in AFTER_SIGN_IN else ""
+
+
+def conversation_part(conversation_id: int) -> str:
+    """The hub part of one conversation."""
+    return f"{CHAT}/{conversation_id}"
 
 
 def thread_part(request_id: int) -> str:

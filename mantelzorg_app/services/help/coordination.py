@@ -23,7 +23,6 @@ from mantelzorg_app.models import (
     Person,
     Role,
     Status,
-    ThreadMessage,
     VolunteerProfile,
 )
 from mantelzorg_app.services.help import matching
@@ -203,8 +202,9 @@ def vog_taken_back(session: Session, hub_id: int, volunteer_id: int) -> None:
     saying whose VOG went, with the volunteers who fit to ask. It reopens rather than only being
     flagged because what the coordinator does next is find someone else: only an open request gets
     candidates here and reaches other volunteers' lists, and the caregiver's page then says plainly
-    that a volunteer is being looked for. The match's conversation and follow-ups go, as when a
-    volunteer is wiped, so the next volunteer never reads what was said to this one. Their waiting
+    that a volunteer is being looked for. The match's follow-ups go; its conversation stays the
+    caregiver's history, closed (services.chat: the next volunteer gets a conversation of their own
+    and never reads what was said to this one). Their waiting
     offers on home visits go too, so no caregiver accepts one. A VOG given back later brings no match
     back: the volunteer may offer again and the caregiver decides. In the caller's transaction.
     """
@@ -218,8 +218,7 @@ def vog_taken_back(session: Session, hub_id: int, volunteer_id: int) -> None:
         )
     ).all()
     ids = [r.id for r in matched]
-    for table in (ThreadMessage, FollowUp):
-        session.exec(delete_rows(table).where(col(table.request_id).in_(ids)))
+    session.exec(delete_rows(FollowUp).where(col(FollowUp.request_id).in_(ids)))
     session.exec(
         update(HelpOffer)
         .where(theirs, col(HelpOffer.request_id).in_(ids), HelpOffer.status == OfferStatus.accepted)

@@ -20,13 +20,12 @@ from mantelzorg_app.models import (
     HelpOffer,
     HelpRequest,
     Status,
-    ThreadMessage,
     VolunteerProfile,
     Wijk,
 )
 
 # Every help table with a foreign key to person.id.
-TABLES = (HelpRequest, HelpOffer, ThreadMessage, FollowUp, VolunteerProfile)
+TABLES = (HelpRequest, HelpOffer, FollowUp, VolunteerProfile)
 
 
 def _when(value: datetime | None) -> str | None:
@@ -40,9 +39,6 @@ def stored(session: Session, person_id: int) -> dict:
     ).all()
     profiles = session.exec(select(VolunteerProfile).where(VolunteerProfile.person_id == person_id)).all()
     offers = session.exec(select(HelpOffer).where(HelpOffer.volunteer_id == person_id)).all()
-    messages = session.exec(
-        select(ThreadMessage).where(ThreadMessage.author_id == person_id).order_by(col(ThreadMessage.id))
-    ).all()
     follow_ups = session.exec(select(FollowUp).where(FollowUp.person_id == person_id)).all()
 
     def others(*where) -> list[HelpRequest]:
@@ -91,7 +87,6 @@ def stored(session: Session, person_id: int) -> dict:
             for r in others(HelpRequest.posted_by_id == person_id, HelpRequest.caregiver_id != person_id)
         ],
         "help_offers": [{"status": o.status, "created_at": _when(o.created_at)} for o in offers],
-        "messages": [{"text": m.text, "created_at": _when(m.created_at)} for m in messages],
         "follow_ups": [
             {"due_at": _when(f.due_at), "answer": f.answer, "answered_at": _when(f.answered_at)}
             for f in follow_ups
@@ -102,13 +97,11 @@ def stored(session: Session, person_id: int) -> dict:
 def forget(session: Session, person_id: int) -> None:
     """Deletes or unlinks every help row of the person, within the caller's transaction."""
     own = select(HelpRequest.id).where(HelpRequest.caregiver_id == person_id)
-    for table in (HelpOffer, ThreadMessage, FollowUp):
+    for table in (HelpOffer, FollowUp):
         session.exec(delete_rows(table).where(col(table.request_id).in_(own)))
     helped = select(HelpRequest.id).where(HelpRequest.volunteer_id == person_id)
     session.exec(delete_rows(FollowUp).where(col(FollowUp.request_id).in_(helped)))
-    session.exec(delete_rows(ThreadMessage).where(col(ThreadMessage.request_id).in_(helped)))
     session.exec(delete_rows(HelpOffer).where(HelpOffer.volunteer_id == person_id))
-    session.exec(delete_rows(ThreadMessage).where(ThreadMessage.author_id == person_id))
     session.exec(delete_rows(FollowUp).where(FollowUp.person_id == person_id))
     session.exec(delete_rows(VolunteerProfile).where(VolunteerProfile.person_id == person_id))
     session.exec(delete_rows(HelpRequest).where(HelpRequest.caregiver_id == person_id))

@@ -1,0 +1,1 @@
+"""The chat pages: the Praten list, one conversation, the coordinator's reports."""

@@ -1,0 +1,1 @@
+"""Chat's states: the Praten list, one conversation, the push to other members' tabs, moderation."""
