@@ -1,7 +1,8 @@
 """Command line for set-up: `python -m mantelzorg_app.manage setup` migrates and loads demo data.
 
 migrate            bring the database schema up to date (Alembic), then put the app's own pages in
-                   the search index (again: safe every time, also without the demo)
+                   the search index and give every hub its chat rooms (the online café, one per
+                   wijk) (again: safe every time, also without the demo)
 seed               add the demo hubs that are missing
 setup              migrate, then seed
 makemigration MSG  write a new migration from the models
@@ -13,10 +14,13 @@ import sys
 from pathlib import Path
 
 from alembic.config import Config
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from alembic import command
 from mantelzorg_app import settings
+from mantelzorg_app.models import Hub
+from mantelzorg_app.models.base import utcnow
+from mantelzorg_app.services.chat import conversations
 from mantelzorg_app.services.demo import load_demo
 from mantelzorg_app.services.directory import transfer
 from mantelzorg_app.services.platform import i18n
@@ -43,6 +47,8 @@ def migrate() -> None:
     try:
         with Session(eng) as session:
             app_pages.index_pages(session)  # idempotent: the pages as this version lists them
+            for hub_id in session.exec(select(Hub.id).order_by(col(Hub.id))).all():
+                conversations.ensure_rooms(session, hub_id, utcnow())  # idempotent: a new wijk's room
             session.commit()
     finally:
         eng.dispose()

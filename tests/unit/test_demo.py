@@ -7,7 +7,13 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from mantelzorg_app.models import (
+    ChatMember,
+    ChatMessage,
+    Conversation,
+    FollowUp,
+    HelpRequest,
     Hub,
+    Kind,
     Membership,
     Organization,
     Person,
@@ -15,9 +21,13 @@ from mantelzorg_app.models import (
     SearchDocument,
     Service,
     ServiceSchedule,
+    Status,
     Wijk,
 )
+from mantelzorg_app.models.base import utcnow
+from mantelzorg_app.services.chat import conversations
 from mantelzorg_app.services.demo import load_demo
+from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform.hubs import hub_by_slug, wijken
 
 # Mobile prefixes that stay real so the number reads as a phone number; everything after them is fake.
@@ -33,7 +43,20 @@ def demo(session: Session) -> Session:
 def _counts(session: Session) -> dict[str, int]:
     return {
         table.__name__: session.exec(select(func.count()).select_from(table)).one()
-        for table in (Hub, Wijk, Person, Membership, Organization, Service, ServiceSchedule, SearchDocument)
+        for table in (
+            Hub,
+            Wijk,
+            Person,
+            Membership,
+            Organization,
+            Service,
+            ServiceSchedule,
+            SearchDocument,
+            HelpRequest,
+            Conversation,
+            ChatMember,
+            ChatMessage,
+        )
     }
 
 
@@ -135,3 +158,89 @@ def test_load_adds_the_sociale_kaart_only_for_a_hub_it_adds(session: Session) ->
 
     assert not session.exec(select(Service).where(Service.hub_id == leusden.id)).all()
     assert session.exec(select(Service)).all(), "Poperinge's sociale kaart"
+
+
+def _room(session: Session, slug: str, title: str) -> Conversation:
+    hub = hub_by_slug(session, slug)
+    return session.exec(
+        select(Conversation).where(
+            Conversation.hub_id == hub.id, Conversation.kind == Kind.room, Conversation.title == title
+        )
+    ).one()
+
+
+def _lines(session: Session, conversation: Conversation) -> list[tuple[int, str, str]]:
+    return [
+        (m.seq, m.local_id, session.get(Person, m.author_id).first_name)
+        for m in session.exec(
+            select(ChatMessage)
+            .where(ChatMessage.conversation_id == conversation.id)
+            .order_by(ChatMessage.seq)
+        )
+    ]
+
+
+def test_every_hub_has_its_cafe_and_a_room_per_wijk(demo: Session) -> None:
+    for hub in demo.exec(select(Hub)):
+        rooms = demo.exec(
+            select(Conversation).where(Conversation.hub_id == hub.id, Conversation.kind == Kind.room)
+        ).all()
+        assert sorted(r.title for r in rooms) == sorted(
+            [conversations.CAFE, *(w.name for w in wijken(demo, hub.id))]
+        )
+        before = len(rooms)
+        conversations.ensure_rooms(demo, hub.id, utcnow())  # as manage migrate does again: nothing new
+        assert (
+            demo.exec(
+                select(func.count()).where(Conversation.hub_id == hub.id, Conversation.kind == Kind.room)
+            ).one()
+            == before
+        )
+
+
+@pytest.mark.parametrize(
+    ("slug", "title", "authors"),
+    [
+        ("leusden", conversations.CAFE, ["Eva", "Bram", "Eva", "Anna", "Gerrit", "Bram"]),
+        ("leusden", "Centrum", ["Carla", "Anna", "Carla"]),
+        ("poperinge", conversations.CAFE, ["Hilde", "Ivo"]),
+    ],
+)
+def test_rooms_have_friendly_messages_numbered_from_one(demo: Session, slug, title, authors) -> None:
+    room = _room(demo, slug, title)
+    lines = _lines(demo, room)
+    assert [name for _seq, _local, name in lines] == authors
+    assert [(seq, local) for seq, local, _name in lines] == [
+        (n, f"demo-{n}") for n in range(1, len(authors) + 1)
+    ]
+    assert room.last_seq == len(authors) and room.last_message_at is not None
+    members = {
+        m.person_id: m for m in demo.exec(select(ChatMember).where(ChatMember.conversation_id == room.id))
+    }
+    assert {demo.get(Person, p).first_name for p in members} == set(authors)
+    assert all(m.mailed_seq == room.last_seq for m in members.values()), "no unread mail for the demo"
+
+
+def test_anna_and_carla_talk_about_a_matched_request(demo: Session) -> None:
+    leusden = hub_by_slug(demo, "leusden")
+    people = {
+        p.first_name: p.id
+        for p in demo.exec(select(Person).join(Membership).where(Membership.hub_id == leusden.id))
+    }
+    request = demo.exec(
+        select(HelpRequest).where(
+            HelpRequest.caregiver_id == people["Anna"], HelpRequest.status == Status.matched
+        )
+    ).one()
+    assert request.volunteer_id == people["Carla"] and request.agreed_at is not None
+    assert {f.person_id for f in demo.exec(select(FollowUp).where(FollowUp.request_id == request.id))} == {
+        people["Anna"],
+        people["Carla"],
+    }
+    pair = demo.exec(select(Conversation).where(Conversation.request_id == request.id)).one()
+    assert pair.kind == Kind.pair
+    assert [name for _s, _l, name in _lines(demo, pair)] == ["Carla", "Anna", "Carla", "Anna"]
+    # the help rules let both of them read and write there
+    for name in ("Anna", "Carla"):
+        actor = Actor(person_id=people[name], hub_id=leusden.id, first_name=name, roles=frozenset())
+        assert conversations.access(demo, actor, pair.id, "test").posting

@@ -11,8 +11,9 @@ from sqlmodel import Session, SQLModel, func, select
 
 from alembic import command
 from mantelzorg_app import manage, settings
-from mantelzorg_app.models import Hub, Membership, SearchDocument  # registers every table
+from mantelzorg_app.models import Conversation, Hub, Kind, Membership, SearchDocument, Wijk  # every table
 from mantelzorg_app.models.search import is_full_text
+from mantelzorg_app.services.chat.conversations import CAFE
 from mantelzorg_app.services.demo import load_demo
 from mantelzorg_app.services.platform.database import engine
 from mantelzorg_app.services.search import app_pages
@@ -133,5 +134,32 @@ def test_migrated_database_takes_the_demo(db_url: str) -> None:
             assert load_demo(session) == ["leusden", "poperinge"]
             assert session.exec(select(func.count()).select_from(Hub)).one() == 2
             assert session.exec(select(func.count()).select_from(Membership)).one() > 0
+    finally:
+        eng.dispose()
+
+
+def test_migrate_gives_every_hub_its_rooms_also_a_new_wijks(db_url: str) -> None:
+    """manage migrate, on every start: the hub's online café and a room per wijk, each once."""
+    manage.migrate()
+    eng = engine(db_url)
+    try:
+        with Session(eng) as session:
+            hub = Hub(
+                slug="ergens", name="Ergens", country="NL", timezone="Europe/Amsterdam", speech_locale="nl-NL"
+            )
+            session.add(hub)
+            session.flush()
+            session.add(Wijk(hub_id=hub.id, slug="oost", name="Oost", kind="wijk", postcodes="1234"))
+            session.commit()
+            hub_id = hub.id
+        manage.migrate()
+        manage.migrate()
+        with Session(eng) as session:
+            rooms = session.exec(
+                select(Conversation.title).where(
+                    Conversation.hub_id == hub_id, Conversation.kind == Kind.room
+                )
+            ).all()
+            assert sorted(rooms) == sorted([CAFE, "Oost"])
     finally:
         eng.dispose()
