@@ -15,6 +15,7 @@
 Membership is read from the database on every call, never from what a browser sent.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -113,6 +114,12 @@ def access(session: Session, actor: Actor, conversation_id: object, action: str)
         session.flush()
     if member is None or member.removed_at is not None:
         refuse(session, action, actor.hub_id, actor.person_id, f"conversation {conversation_id}")
+    if (
+        conversation.kind == Kind.organisation
+        and actor.person_id != asker(session, conversation.id)
+        and not _is_org_professional(session, actor, conversation.organization_id)
+    ):  # a professional the coordinator linked to another organisation since
+        refuse(session, action, actor.hub_id, actor.person_id, f"conversation {conversation_id}, unlinked")
     posting = conversation.closed_at is None
     if conversation.request_id is not None:
         readable, posting = _request_rule(session, conversation, actor.person_id)
@@ -121,9 +128,19 @@ def access(session: Session, actor: Actor, conversation_id: object, action: str)
     return Access(conversation, member, posting)
 
 
+def asker(session: Session, conversation_id: int) -> int | None:
+    """Who asked an organisation's conversation: its first member (ask_organisation adds only them)."""
+    return session.exec(
+        select(ChatMember.person_id)
+        .where(ChatMember.conversation_id == conversation_id)
+        .order_by(col(ChatMember.id))
+        .limit(1)
+    ).first()
+
+
 def receivers(session: Session, conversation: Conversation) -> set[int]:
     """Everyone a new message of the conversation goes to (the sender among them): its members,
-    and for an organisation every professional linked to it now."""
+    and for an organisation the one who asked and every professional linked to it now."""
     people = set(
         session.exec(
             select(ChatMember.person_id).where(
@@ -131,7 +148,8 @@ def receivers(session: Session, conversation: Conversation) -> set[int]:
             )
         ).all()
     )
-    if conversation.kind == Kind.organisation and conversation.organization_id is not None:
+    if conversation.kind == Kind.organisation:
+        people &= {asker(session, conversation.id)}
         people |= set(
             session.exec(
                 select(Membership.person_id).where(
@@ -403,10 +421,20 @@ def listing(session: Session, actor: Actor) -> list[Summary]:
             ).all()
             if c.id not in have
         ]
-    rows = [(c, m) for c, m in mine if c.request_id is None or _request_rule(session, c, actor.person_id)[0]]
+    rows = [
+        (c, m)
+        for c, m in mine
+        if (c.request_id is None or _request_rule(session, c, actor.person_id)[0])
+        and (
+            c.kind != Kind.organisation
+            or c.organization_id in professional_of
+            or asker(session, c.id) == actor.person_id
+        )
+    ]
     rows += [(c, None) for c in asked]
     hidden = blocks.blocked_by(session, actor.person_id)
     titles = _titles(session, actor, [c for c, _m in rows])
+    blocked_seqs = _seqs_by(session, {c.id for c, _m in rows}, hidden)
     found = [
         Summary(
             id=c.id,
@@ -415,7 +443,7 @@ def listing(session: Session, actor: Actor) -> list[Summary]:
             wijk_id=c.wijk_id,
             last_line=_last_line(session, c.id, hidden),
             last_at=c.last_message_at,
-            unread=max(c.last_seq - (m.read_seq if m else 0), 0),
+            unread=_unread(c, m.read_seq if m else 0, blocked_seqs.get(c.id, ())),
             member=True,
         )
         for c, m in rows
@@ -442,10 +470,30 @@ def listing(session: Session, actor: Actor) -> list[Summary]:
     return found
 
 
+def _seqs_by(session: Session, conversation_ids: set[int], authors: set[int]) -> dict[int, list[int]]:
+    """The numbers of the messages these authors wrote in these conversations (the blocked ones)."""
+    if not conversation_ids or not authors:
+        return {}
+    found: dict[int, list[int]] = {}
+    for conversation_id, seq in session.exec(
+        select(ChatMessage.conversation_id, ChatMessage.seq).where(
+            col(ChatMessage.conversation_id).in_(conversation_ids), col(ChatMessage.author_id).in_(authors)
+        )
+    ).all():
+        found.setdefault(conversation_id, []).append(seq)
+    return found
+
+
+def _unread(conversation: Conversation, read_seq: int, blocked: Iterable[int]) -> int:
+    """Messages after ``read_seq``, not counting those of people the reader blocked."""
+    return max(conversation.last_seq - read_seq - sum(1 for seq in blocked if seq > read_seq), 0)
+
+
 def unread_total(session: Session, actor: Actor) -> int:
     """Unread messages over every conversation the actor is a member of (the Praten badge), in one
-    query: it runs on every page and for every message pushed. A question to the actor's
-    organisation counts once they opened it."""
+    query (two when the actor blocked someone: their messages do not count): it runs on every page
+    and for every message pushed. A question to the actor's organisation counts once they opened it."""
+    hidden = blocks.blocked_by(session, actor.person_id)
     found = session.exec(
         select(func.coalesce(func.sum(Conversation.last_seq - ChatMember.read_seq), 0))
         .join(ChatMember, col(ChatMember.conversation_id) == col(Conversation.id))
@@ -456,7 +504,21 @@ def unread_total(session: Session, actor: Actor) -> int:
             Conversation.last_seq > ChatMember.read_seq,
         )
     ).one()
-    return int(found)
+    if hidden and found:
+        found -= session.exec(
+            select(func.count())
+            .select_from(ChatMessage)
+            .join(ChatMember, col(ChatMember.conversation_id) == col(ChatMessage.conversation_id))
+            .join(Conversation, col(Conversation.id) == col(ChatMessage.conversation_id))
+            .where(
+                Conversation.hub_id == actor.hub_id,
+                ChatMember.person_id == actor.person_id,
+                col(ChatMember.removed_at).is_(None),
+                ChatMessage.seq > ChatMember.read_seq,
+                col(ChatMessage.author_id).in_(hidden),
+            )
+        ).one()
+    return max(int(found), 0)
 
 
 def _last_line(session: Session, conversation_id: int, hidden: set[int]) -> str:
@@ -471,6 +533,25 @@ def _last_line(session: Session, conversation_id: int, hidden: set[int]) -> str:
     return (found[0] or found[1]) if found else ""
 
 
+def typed_names(session: Session, conversation_ids: set[int], reader_id: int) -> dict[int, dict[int, str]]:
+    """Names a reader sees instead of the account's first name, per conversation: the professional
+    who posted a request for a caregiver sees the name they typed (``HelpRequest.caregiver_name``),
+    never the one an existing account holds (help.requests.caregiver_name_for)."""
+    if not conversation_ids:
+        return {}
+    found = session.exec(
+        select(Conversation.id, HelpRequest.caregiver_id, HelpRequest.caregiver_name)
+        .join(HelpRequest, col(HelpRequest.id) == col(Conversation.request_id))
+        .where(col(Conversation.id).in_(conversation_ids), HelpRequest.posted_by_id == reader_id)
+    ).all()
+    return {c: {caregiver: name} for c, caregiver, name in found if caregiver not in (None, reader_id)}
+
+
+def title(session: Session, actor: Actor, conversation: Conversation) -> str:
+    """The conversation's name as the actor sees it, as on the Praten list."""
+    return _titles(session, actor, [conversation]).get(conversation.id, conversation.title)
+
+
 def _titles(session: Session, actor: Actor, conversations: list[Conversation]) -> dict[int, str]:
     """The other people's first names of each pair; the organisation's name of each question, for
     its professionals the caregiver's first name with it."""
@@ -478,13 +559,14 @@ def _titles(session: Session, actor: Actor, conversations: list[Conversation]) -
     pairs = [c.id for c in conversations if c.kind != Kind.room]
     if pairs:
         names: dict[int, list[str]] = {}
-        for conversation_id, name in session.exec(
-            select(ChatMember.conversation_id, Person.first_name)
+        typed = typed_names(session, set(pairs), actor.person_id)
+        for conversation_id, person_id, name in session.exec(
+            select(ChatMember.conversation_id, ChatMember.person_id, Person.first_name)
             .join(Person, col(Person.id) == col(ChatMember.person_id))
             .where(col(ChatMember.conversation_id).in_(pairs), ChatMember.person_id != actor.person_id)
             .order_by(col(ChatMember.id))
         ).all():
-            names.setdefault(conversation_id, []).append(name)
+            names.setdefault(conversation_id, []).append(typed.get(conversation_id, {}).get(person_id, name))
         titles |= {c: ", ".join(n) for c, n in names.items()}
     organisations = {c.organization_id for c in conversations if c.kind == Kind.organisation}
     if organisations:

@@ -22,7 +22,7 @@ from sqlmodel import Session, col, func, or_, select, update
 
 from mantelzorg_app.models import STAFF_ROLES, ChatMessage, Conversation, Kind, Membership, Person, Role
 from mantelzorg_app.services.chat import blocks
-from mantelzorg_app.services.chat.conversations import Access
+from mantelzorg_app.services.chat.conversations import Access, typed_names
 from mantelzorg_app.services.identity.authz import refuse
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
@@ -188,11 +188,12 @@ def shown(session: Session, hub_id: int, rows: list[ChatMessage], reader_id: int
         else {}
     )
     badges = _badges(session, hub_id, authors)
+    typed = typed_names(session, {m.conversation_id for m in rows}, reader_id)
     return [
         Shown(
             id=m.id,
             seq=m.seq,
-            author=names.get(m.author_id, ""),
+            author=typed.get(m.conversation_id, {}).get(m.author_id, names.get(m.author_id, "")),
             badge=badges.get(m.author_id, ""),
             mine=m.author_id == reader_id,
             text="" if m.hidden_at else m.text,
