@@ -26,6 +26,7 @@ from mantelzorg_app.models import (
     Wijk,
 )
 from mantelzorg_app.models.base import utcnow
+from mantelzorg_app.services.chat import privacy as chat_privacy
 from mantelzorg_app.services.help import privacy
 from mantelzorg_app.services.identity import carried
 from mantelzorg_app.services.platform import audit, mail
@@ -33,8 +34,8 @@ from mantelzorg_app.services.platform import audit, mail
 log = logging.getLogger("mantelzorg.privacy")
 
 FORMAT_VERSION = 1
-# Every table with a foreign key to person.id, beside privacy.TABLES (some of whose rows stay,
-# unlinked); wiping a person empties these first.
+# Every table with a foreign key to person.id, beside privacy.TABLES and chat_privacy.TABLES (some
+# of whose rows stay, unlinked); wiping a person empties these first.
 PERSON_TABLES = (Membership, Consent, LoginSession, ExternalIdentity)
 # Rows that belong to a hub's sociale kaart and stay when the person who wrote or decided them goes:
 # only the link to them is cut.
@@ -136,6 +137,8 @@ def stored(session: Session, person_id: int) -> dict | None:
             for c in codes
         ],
         **privacy.stored(session, person_id),
+        **chat_privacy.stored(session, person_id),
+        "chat_mail": {"on": person.chat_mail, "last_mailed_at": _when(person.chat_mailed_at)},
     }
 
 
@@ -157,6 +160,7 @@ def delete(session: Session, person_id: int, hub_id: int | None = None) -> bool:
     person = session.get(Person, person_id)
     if person is None:
         return False
+    chat_privacy.forget(session, person_id)  # first: conversations point at help requests and call-backs
     privacy.forget(session, person_id)
     for table in PERSON_TABLES:
         session.exec(delete_rows(table).where(col(table.person_id) == person_id))

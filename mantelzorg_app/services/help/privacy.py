@@ -1,7 +1,8 @@
 """What the help tables hold about one person, for the AVG export and wipe (services/privacy.py).
 
 A wiped caregiver's requests go with everything on them. A wiped volunteer's offers and messages go;
-a request they helped with opens again for others. A professional who posted for a caregiver is cut
+a request they helped with opens again for others. A call-back they asked for while signed in goes
+(its number is theirs). A professional who posted for a caregiver is cut
 from the request, which stays the caregiver's.
 
 The export also lists the requests the person helps (or helped) with as a volunteer, and those they
@@ -16,6 +17,7 @@ from sqlmodel import Session, col, select, update
 from sqlmodel import delete as delete_rows
 
 from mantelzorg_app.models import (
+    CallbackTask,
     FollowUp,
     HelpOffer,
     HelpRequest,
@@ -25,7 +27,7 @@ from mantelzorg_app.models import (
 )
 
 # Every help table with a foreign key to person.id.
-TABLES = (HelpRequest, HelpOffer, FollowUp, VolunteerProfile)
+TABLES = (HelpRequest, HelpOffer, FollowUp, VolunteerProfile, CallbackTask)
 
 
 def _when(value: datetime | None) -> str | None:
@@ -40,6 +42,9 @@ def stored(session: Session, person_id: int) -> dict:
     profiles = session.exec(select(VolunteerProfile).where(VolunteerProfile.person_id == person_id)).all()
     offers = session.exec(select(HelpOffer).where(HelpOffer.volunteer_id == person_id)).all()
     follow_ups = session.exec(select(FollowUp).where(FollowUp.person_id == person_id)).all()
+    callbacks = session.exec(
+        select(CallbackTask).where(CallbackTask.person_id == person_id).order_by(col(CallbackTask.id))
+    ).all()
 
     def others(*where) -> list[HelpRequest]:
         return list(session.exec(select(HelpRequest).where(*where).order_by(col(HelpRequest.id))).all())
@@ -91,6 +96,15 @@ def stored(session: Session, person_id: int) -> dict:
             {"due_at": _when(f.due_at), "answer": f.answer, "answered_at": _when(f.answered_at)}
             for f in follow_ups
         ],
+        "call_backs_asked": [
+            {
+                "phone": c.phone,
+                "good_time": c.good_time,
+                "created_at": _when(c.created_at),
+                "done_at": _when(c.done_at),
+            }
+            for c in callbacks
+        ],
     }
 
 
@@ -104,6 +118,7 @@ def forget(session: Session, person_id: int) -> None:
     session.exec(delete_rows(HelpOffer).where(HelpOffer.volunteer_id == person_id))
     session.exec(delete_rows(FollowUp).where(FollowUp.person_id == person_id))
     session.exec(delete_rows(VolunteerProfile).where(VolunteerProfile.person_id == person_id))
+    session.exec(delete_rows(CallbackTask).where(CallbackTask.person_id == person_id))  # their number
     session.exec(delete_rows(HelpRequest).where(HelpRequest.caregiver_id == person_id))
     session.exec(
         update(HelpRequest)

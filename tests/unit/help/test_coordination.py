@@ -1,6 +1,7 @@
 """The coordinator's list of requests that wait too long or went wrong, and suggesting a volunteer."""
 
 from datetime import timedelta
+from uuid import uuid4
 
 import pytest
 from sqlmodel import Session, select
@@ -14,9 +15,9 @@ from mantelzorg_app.models import (
     Person,
     Role,
     Status,
-    ThreadMessage,
 )
-from mantelzorg_app.services.help import coordination, follow_ups, requests, threads, volunteering
+from mantelzorg_app.services.chat import conversations, messages
+from mantelzorg_app.services.help import coordination, follow_ups, requests, volunteering
 from mantelzorg_app.services.help.coordination import STALE_AFTER
 from mantelzorg_app.services.platform import audit
 from tests.unit.auth_fixtures import NOW, audit_events
@@ -259,7 +260,10 @@ def test_a_no_leaves_the_list_once_the_coordinator_handled_it(session: Session, 
 def test_taking_back_a_vog_reopens_the_home_visits_with_a_reason(session: Session, world: Help, team):
     visit = matched(session, world, category="klusjes")  # help at home
     shopping = matched(session, world)
-    threads.post(session, world.caregiver, visit.id, "Mijn man heeft dementie.", NOW)
+    said = conversations.for_request(session, world.caregiver, visit.id, NOW)
+    found = conversations.access(session, world.caregiver, said.id, "send-message")
+    messages.send(session, found, world.carla.id, "Mijn man heeft dementie.", str(uuid4()), NOW)
+    session.commit()
     waiting_visit = ask(session, world.caregiver, world.centrum, category="oppas")
     volunteering.offer(session, world.volunteer, waiting_visit.id, NOW)  # not answered yet
     vera = session.exec(
@@ -270,7 +274,8 @@ def test_taking_back_a_vog_reopens_the_home_visits_with_a_reason(session: Sessio
 
     reopened = session.get(HelpRequest, visit.id)
     assert (reopened.status, reopened.volunteer_id, reopened.needs_attention) == (Status.open, None, True)
-    assert session.exec(select(ThreadMessage).where(ThreadMessage.request_id == visit.id)).all() == []
+    with refused(session, "read-messages"):  # what Carla told her is no longer hers to read
+        conversations.access(session, world.volunteer, said.id, "read-messages")
     assert session.exec(select(FollowUp).where(FollowUp.request_id == visit.id)).all() == []
     assert session.get(HelpRequest, shopping.id).status == Status.matched  # not at home: she still helps
     assert requests.mine(session, world.caregiver)[0].offers == ()  # nobody accepts her waiting offer
@@ -282,7 +287,16 @@ def test_taking_back_a_vog_reopens_the_home_visits_with_a_reason(session: Sessio
     offer = volunteering.offer(session, hans, visit.id, NOW)
     requests.answer_offer(session, world.caregiver, offer.id, True, NOW)
     assert _waiting(session, world) == []
-    assert threads.read(session, hans, visit.id).messages == ()  # nothing said to Vera
+    theirs = conversations.for_request(session, hans, visit.id, NOW)
+    assert theirs.id != said.id  # a new match, a new conversation: nothing said to Vera
+    assert (
+        messages.after(session, conversations.access(session, hans, theirs.id, "read"), hans.person_id, 0)
+        == []
+    )
+    with refused(session, "read-messages"):
+        conversations.access(session, hans, said.id, "read-messages")
+    carla = conversations.for_request(session, world.caregiver, visit.id, NOW)
+    assert carla.id == theirs.id  # Carla's "Stuur een bericht" opens the one with Hans
 
 
 def test_a_request_waiting_for_the_caregivers_yes_is_listed_like_an_open_one(

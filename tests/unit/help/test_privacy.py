@@ -2,12 +2,15 @@
 
 import json
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from uuid import uuid4
 
 import pytest
 from sqlmodel import Session, SQLModel, col, select
 
 from mantelzorg_app.models import (
+    ChatMessage,
+    Conversation,
     FollowUp,
     HelpOffer,
     HelpRequest,
@@ -15,11 +18,12 @@ from mantelzorg_app.models import (
     Person,
     Role,
     Status,
-    ThreadMessage,
     VolunteerProfile,
 )
 from mantelzorg_app.services import privacy
-from mantelzorg_app.services.help import follow_ups, requests, threads, volunteering
+from mantelzorg_app.services.chat import conversations, messages
+from mantelzorg_app.services.chat import privacy as chat_privacy
+from mantelzorg_app.services.help import follow_ups, requests, volunteering
 from mantelzorg_app.services.help import privacy as help_privacy
 from mantelzorg_app.services.help.requests import OnBehalf
 from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES
@@ -51,8 +55,8 @@ def story(session: Session, world: Help) -> Story:
         session, world.volunteer, [world.centrum, world.zuid], days=["dinsdag"], languages=["pl", "nl"]
     )
     own = matched(session, world, text="Boodschappen bij de Jumbo")
-    threads.post(session, world.caregiver, own.id, "Tot dinsdag, Vera.", NOW)
-    threads.post(session, world.volunteer, own.id, "Ik neem de lijst mee.", NOW)
+    say(session, world.caregiver, own.id, "Tot dinsdag, Vera.")
+    say(session, world.volunteer, own.id, "Ik neem de lijst mee.")
     (asked,) = follow_ups.due(session, world.caregiver, LATER)
     follow_ups.answer(session, world.caregiver, asked.id, "not_yet", LATER)
 
@@ -76,9 +80,30 @@ def story(session: Session, world: Help) -> Story:
     victor = add_offer(session, for_dana, world.victor, OfferStatus.offered)
     requests.answer_offer(session, world.professional, victor.id, True, NOW)
     dana = actor(session.get(Person, for_dana.caregiver_id), world.leusden, Role.caregiver)
-    threads.post(session, world.professional, for_dana.id, "Ik kijk even mee.", NOW)
-    threads.post(session, dana, for_dana.id, "Dank u wel.", NOW)
+    say(session, world.professional, for_dana.id, "Ik kijk even mee.")
+    say(session, dana, for_dana.id, "Dank u wel.")
     return Story(own.id, for_carla.id, for_dana.id, dana)
+
+
+def say(session: Session, who: Actor, request_id: int, text: str, when: datetime = NOW) -> None:
+    """``who`` writes in the request's conversation (services.chat), as the conversation page does."""
+    conversation = conversations.for_request(session, who, request_id, when)
+    found = conversations.access(session, who, conversation.id, "send-message")
+    messages.send(session, found, who.person_id, text, str(uuid4()), when)
+    session.commit()
+
+
+def read(session: Session, who: Actor, request_id: int) -> list[tuple[str, str]]:
+    """(author's first name, text) of what ``who`` reads in the request's conversation."""
+    conversation = conversations.for_request(session, who, request_id, NOW)
+    found = conversations.access(session, who, conversation.id, "read-messages")
+    return [(m.author, m.text) for m in messages.after(session, found, who.person_id, 0)]
+
+
+def _of_requests(*request_ids: int):
+    return col(ChatMessage.conversation_id).in_(
+        select(Conversation.id).where(col(Conversation.request_id).in_(request_ids))
+    )
 
 
 def _count(session: Session, table, *where) -> int:
@@ -109,7 +134,9 @@ def test_the_caregiver_sees_her_requests_messages_and_follow_ups(session: Sessio
     assert own["agreed_at"] == "2025-03-04T08:00:00+00:00"  # Tuesday 09:00 in Leusden, as Vera can
     assert own["created_at"] == NOW.isoformat()
     assert data["help_requests"][1]["agreed_at"] is None
-    assert [m["text"] for m in data["messages"]] == ["Tot dinsdag, Vera."]
+    assert [
+        (m["text"], m["conversation_kind"]) for m in privacy.stored(session, world.carla.id)["chat_messages"]
+    ] == [("Tot dinsdag, Vera.", "pair")]
     assert sorted((f["answer"] or "", f["due_at"]) for f in data["follow_ups"]) == [
         ("", (LATER + follow_ups.ASK_AGAIN_AFTER).isoformat()),
         ("not_yet", "2025-03-05T08:00:00+00:00"),
@@ -133,7 +160,9 @@ def test_the_volunteer_sees_her_profile_offers_messages_and_follow_ups(session: 
         "updated_at": None,
     }
     assert sorted(o["status"] for o in data["help_offers"]) == [OfferStatus.accepted, OfferStatus.declined]
-    assert [m["text"] for m in data["messages"]] == ["Ik neem de lijst mee."]
+    assert [m["text"] for m in privacy.stored(session, world.vera.id)["chat_messages"]] == [
+        "Ik neem de lijst mee."
+    ]
     assert [(f["answer"], f["answered_at"]) for f in data["follow_ups"]] == [(None, None)]
 
 
@@ -191,10 +220,10 @@ def test_a_wiped_caregiver_takes_her_requests_with_everything_on_them(
 
     session.expire_all()
     assert session.exec(select(HelpRequest.id).order_by(col(HelpRequest.id))).all() == [story.for_dana]
-    for table in (HelpOffer, ThreadMessage, FollowUp):
+    for table in (HelpOffer, FollowUp, Conversation):
         rows = session.exec(select(table).where(col(table.request_id).in_([story.own, story.for_carla])))
         assert rows.all() == []
-    assert _count(session, ThreadMessage) == 2  # Dana's thread stays
+    assert _count(session, ChatMessage) == 2  # Dana's conversation stays
     assert _count(session, HelpOffer, HelpOffer.request_id == story.for_dana) == 2
     assert _count(session, VolunteerProfile, VolunteerProfile.person_id == world.vera.id) == 1
     assert privacy.stored(session, carla) is None
@@ -204,8 +233,8 @@ def test_a_wiped_caregiver_takes_her_requests_with_everything_on_them(
         "helping_with": [],
         "posted_for_others": [],
         "help_offers": [],
-        "messages": [],
         "follow_ups": [],
+        "call_backs_asked": [],
     }
 
 
@@ -224,9 +253,10 @@ def test_a_wiped_volunteer_goes_and_the_request_opens_again(session: Session, wo
     )
     assert _count(session, VolunteerProfile, VolunteerProfile.person_id == vera) == 0
     assert _count(session, HelpOffer, HelpOffer.volunteer_id == vera) == 0
-    assert _count(session, ThreadMessage, ThreadMessage.request_id == story.own) == 0  # the thread is hers
+    assert _count(session, Conversation, Conversation.request_id == story.own) == 0  # the 1:1 is hers too
+    assert _count(session, ChatMessage, _of_requests(story.own)) == 0
     assert _count(session, FollowUp, FollowUp.request_id == story.own) == 0
-    assert _count(session, ThreadMessage, ThreadMessage.request_id == story.for_dana) == 2
+    assert _count(session, ChatMessage, _of_requests(story.for_dana)) == 2
     assert _count(session, HelpOffer, HelpOffer.request_id == story.for_carla) == 1
     mine = {m.request.id: m for m in requests.mine(session, world.caregiver)}
     assert (mine[story.own].helper, mine[story.own].request.status) == ("", Status.open)
@@ -247,8 +277,7 @@ def test_a_wiped_professional_is_cut_from_what_she_posted(session: Session, worl
         (story.for_dana, None),
     ]
     assert session.get(HelpRequest, story.for_dana).status == Status.matched
-    thread = threads.read(session, story.dana, story.for_dana)
-    assert [(name, text) for name, text, *_ in thread.messages] == [("Dana", "Dank u wel.")]
+    assert read(session, story.dana, story.for_dana) == [("Dana", "Dank u wel.")]  # her words went
     assert [m.request.id for m in requests.mine(session, story.dana)] == [story.for_dana]
 
 
@@ -271,8 +300,9 @@ def _rows_per_table(session: Session) -> dict[str, int]:
 
 def test_forget_leaves_committing_to_the_caller(session: Session, world: Help, story: Story):
     before = _rows_per_table(session)
-    help_privacy.forget(session, world.carla.id)
-    help_privacy.forget(session, world.vera.id)
+    for person_id in (world.carla.id, world.vera.id):
+        chat_privacy.forget(session, person_id)  # first, as privacy.delete does: chats point at requests
+        help_privacy.forget(session, person_id)
     assert _rows_per_table(session) != before
     session.rollback()
     assert _rows_per_table(session) == before
