@@ -41,7 +41,7 @@ SHARE_CONTACT = N_("Wilt u dit nummer echt met iedereen delen?")
 CLOSED = N_("Dit gesprek is gesloten. U kunt hier geen berichten meer sturen.")
 
 # a phone number as people type one (06-12345678, +32 57 33 44 55, 033 - 123 45 67) and an address
-_PHONE = re.compile(r"(?<![\w])(?:\+|00)?\d(?:[\s\-./()]{0,2}\d){7,14}(?![\w])")
+_PHONE = re.compile(r"(?<![\w])(?:\+|00)?\d(?:[\s\-./()]{0,3}\d){7,14}(?![\w])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LOCAL_ID = re.compile(r"[0-9A-Za-z-]{8,36}")
 

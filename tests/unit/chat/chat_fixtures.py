@@ -35,7 +35,14 @@ def say(
 ) -> tuple[ChatMessage, bool]:
     found = conversations.access(session, who, conversation_id, "send-message")
     sent, new = messages.send(
-        session, found, who.person_id, text, local or local_id(), now, share_contact=share_contact, card=card
+        session,
+        found,
+        who.person_id,
+        text,
+        local_id() if local is None else local,
+        now,
+        share_contact=share_contact,
+        card=card,
     )
     session.commit()
     return sent, new
