@@ -1,10 +1,12 @@
 """Deletes what can no longer be used: old sign-in codes (with their addresses), ended sessions,
 expired tickets (with what they carried), the Wegwijzer answers a sign-in carried once they are
 old (services.identity.carried), abandoned sign-ins at the municipality and numbers called back a
-month ago. Safe to run often and on every worker.
+month ago, and 1:1 chat conversations older than the hub keeps them (services.chat.privacy). Safe
+to run often and on every worker.
 
-``send_due_mails`` is the hourly run's other half: "Is het gelukt?" (services.help.notices) and the
-sociale kaart's "Klopt dit nog?" (services.directory.checks). Each domain's step claims and commits
+``send_due_mails`` is the hourly run's other half: "Is het gelukt?" (services.help.notices), the
+sociale kaart's "Klopt dit nog?" (services.directory.checks) and the chat's "Er is een bericht voor
+u" (services.chat.notices). Each domain's step claims and commits
 its mails and they are sent before the next step starts, so a second worker finds none, and a step
 that fails (logged) keeps no other's mails back."""
 
@@ -15,6 +17,8 @@ from datetime import datetime
 from sqlmodel import Session, col, delete
 
 from mantelzorg_app.models import OidcRequest
+from mantelzorg_app.services.chat import notices as chat_notices
+from mantelzorg_app.services.chat import privacy as chat_privacy
 from mantelzorg_app.services.directory import checks
 from mantelzorg_app.services.help import callbacks, notices
 from mantelzorg_app.services.identity import carried, handoffs, login_codes, sessions
@@ -33,6 +37,8 @@ def tidy(session: Session, now: datetime) -> dict[str, int]:
         "handoffs": handoffs.forget_expired(session, now),
         "carried answers": carried.forget_old(session, now),
         "oidc requests": oidc.rowcount,
+        # before the call-backs: a call-back's conversation is unlinked before its number goes
+        "old conversations": chat_privacy.forget_old(session, now),
         "called-back numbers": callbacks.forget_called(session, now),
     }
 
@@ -47,10 +53,17 @@ def _checks(session: Session, now: datetime, base: str | None) -> list[mail.Mess
     return checks.ask_owners(session, now, base)  # sends each service's mails, then records them
 
 
+def _chat(session: Session, now: datetime, base: str | None) -> list[mail.Message]:
+    found = chat_notices.due_mails(session, now, base)  # claimed and committed: send them now
+    mail.send_all(found)
+    return found
+
+
 # what the log calls each step, and the step: it commits and sends its own mails
 MAIL_STEPS: tuple[tuple[str, Callable[[Session, datetime, str | None], list[mail.Message]]], ...] = (
     ("'Is het gelukt?'", _follow_ups),
     ("'Klopt dit nog?'", _checks),
+    ("'Er is een bericht voor u'", _chat),
 )
 
 

@@ -47,6 +47,7 @@ def test_tidy_deletes_what_has_ended_and_keeps_what_still_works(session: Session
         "handoffs": 1,
         "carried answers": 0,
         "oidc requests": 1,
+        "old conversations": 0,
         "called-back numbers": 0,
     }
     assert session.exec(select(LoginCode.email)).all() == ["new@example.org"]
@@ -73,9 +74,12 @@ def test_a_failing_sociale_kaart_check_keeps_no_is_het_gelukt_mail_back(
 
     counts = housekeeping.send_due_mails(session, NOW, "https://leusden.example.org")
 
-    assert counts == {"'Is het gelukt?'": 1}
+    assert counts == {"'Is het gelukt?'": 1, "'Er is een bericht voor u'": 0}
     assert [(m.to, m.subject) for m in sent] == [(world.carla.email, "Is het gelukt?")]
-    assert housekeeping.send_due_mails(session, NOW, None) == {"'Is het gelukt?'": 0}  # sent once
+    assert housekeeping.send_due_mails(session, NOW, None) == {  # sent once
+        "'Is het gelukt?'": 0,
+        "'Er is een bericht voor u'": 0,
+    }
 
 
 def test_a_failing_follow_up_step_keeps_no_klopt_dit_nog_mail_back(
@@ -85,4 +89,7 @@ def test_a_failing_follow_up_step_keeps_no_klopt_dit_nog_mail_back(
     monkeypatch.setattr(notices, "due_follow_ups", _broken)
     monkeypatch.setattr(checks, "ask_owners", lambda *_args: [asked])
 
-    assert housekeeping.send_due_mails(session, NOW, None) == {"'Klopt dit nog?'": 1}
+    assert housekeeping.send_due_mails(session, NOW, None) == {
+        "'Klopt dit nog?'": 1,
+        "'Er is een bericht voor u'": 0,
+    }
