@@ -12,6 +12,7 @@ packages; a run takes the first folder no other run holds, so two runs at once e
 
 import contextlib
 import fcntl
+import gzip
 import itertools
 import os
 import shutil
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -204,3 +206,78 @@ def serving(folder: Path, env: dict[str, str], log: Path, timeout: float = 600) 
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+
+
+# The backend of `reflex run --env prod` without its front-end build: it serves the front end already
+# built in the folder's .web/build (as --single-port does), so it starts again in seconds.
+_BACKEND_ONLY = (
+    "import sys\n"
+    "from reflex.utils import exec\n"
+    "exec.run_backend_prod('127.0.0.1', int(sys.argv[1]), mount_frontend_compiled_app=True)\n"
+)
+
+
+@contextlib.contextmanager
+def backend_serving(
+    folder: Path, env: dict[str, str], log: Path, port: int, timeout: float = 300
+) -> Iterator[str]:
+    """The app in ``folder`` (its front end built for ``port``) served on ``port`` by its backend
+    alone; stopping and entering again restarts the backend, a tab's websocket comes back to it."""
+    env = {
+        **env,
+        "REFLEX_ENV_MODE": "prod",
+        "REFLEX_SKIP_COMPILE": "true",
+        "REFLEX_FRONTEND_PORT": str(port),
+        "REFLEX_BACKEND_PORT": str(port),
+    }
+    with log.open("a") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _BACKEND_ONLY, str(port)],
+            cwd=folder,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, proc, log, timeout)
+        yield url
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def restartable_copy(
+    running: RunningApp, extra_env: dict[str, str]
+) -> Iterator[tuple[Path, dict[str, str], int]]:
+    """A folder of its own holding a copy of ``running``'s built front end, pointed at a new
+    port (only Reflex's env module names the port), on the same database and instance folder: what
+    `backend_serving` needs to serve it, without a second front-end build. Yields (folder, env, port)."""
+    old = urllib.parse.urlsplit(running.url).port
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="mantelzorg-restart-") as tmp:
+        folder = Path(tmp)
+        web = folder / ".web"
+        web.mkdir()  # no node_modules: nothing is built here
+        _lay_out(folder, ROOT, APP_FILES)
+        for found in (running.folder / ".web").iterdir():
+            if found.name in ("build", "backend"):
+                shutil.copytree(found, web / found.name)
+            elif found.is_file():
+                shutil.copy2(found, web / found.name)
+        for found in [web / "env.json", *(web / "build").rglob("reflex-env-*.js")]:
+            found.write_text(found.read_text().replace(f"localhost:{old}", f"localhost:{port}"))
+            packed = found.with_name(found.name + ".gz")
+            if packed.exists():
+                packed.write_bytes(gzip.compress(found.read_bytes()))
+            for other in (found.with_name(found.name + ".br"), found.with_name(found.name + ".zst")):
+                other.unlink(missing_ok=True)
+        env = _environment(folder, running.instance, extra_env)
+        env["REFLEX_DB_URL"] = running.db_url
+        yield folder, env, port
