@@ -38,6 +38,7 @@ PINNED = {
     "/[hub]/wie-is-wie": (*HUB, "WhoState.load"),
     "/[hub]/beheer/sociale-kaart": (*HUB, "AuthState.load", "ManageState.load"),
     "/[hub]/mijn-organisatie": (*HUB, "PartnerState.load"),
+    "/[hub]/beheer/praten": (*HUB, "AuthState.load", "ModerationState.load"),
     "/[hub]/praten": HUB,
     "/[hub]/agenda": HUB,
     "/[hub]/nieuws": HUB,

@@ -292,6 +292,11 @@ def _content() -> rx.Component:
             rx.el.p(t("Wijzigingen van partners goedkeuren, oude gegevens nakijken en zoekwoorden.")),
             icon_link("map", t("Sociale kaart beheren"), hub_href(routes.DIRECTORY_MANAGE), "second-action"),
         ),
+        rx.el.section(
+            rx.el.h2(t("Praten")),
+            rx.el.p(t("Berichten die mensen meldden: verbergen, waarschuwen of niets doen.")),
+            icon_link("flag", t("Meldingen bekijken"), hub_href(routes.CHAT_MODERATION), "second-action"),
+        ),
     )
 
 

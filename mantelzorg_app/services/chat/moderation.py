@@ -121,6 +121,15 @@ def _readable(session: Session, actor: Actor, message_id: object, action: str) -
 # --- for every member --------------------------------------------------------------------------
 
 
+def opened(session: Session, actor: Actor, message_id: object) -> ChatMessage:
+    """The message a member opens "Meld" on: one they can read, not their own (the page shows
+    no "Meld" there)."""
+    message = _readable(session, actor, message_id, "report-open")
+    if message.author_id == actor.person_id:
+        refuse(session, "report-open", actor.hub_id, actor.person_id, f"message {message.id}, own")
+    return message
+
+
 def report(
     session: Session, actor: Actor, message_id: object, reason: object, now: datetime, base: str | None = None
 ) -> list[mail.Message]:
