@@ -1,4 +1,5 @@
-// The microphone on Zoeken: the phone listens and puts what was said in the search box.
+// The microphone on Zoeken and in a conversation: the phone listens and puts what was said in the
+// search box (or after what is typed in the message box).
 //
 // Only where the browser offers speech recognition (SpeechRecognition, or webkitSpeechRecognition)
 // is the microphone shown: this script marks <html data-speech-input> and app.css shows it then;
@@ -35,8 +36,10 @@
     else button.removeAttribute("data-listening");
   }
 
+  // A search box takes what was said; a message box (a textarea) adds it after what is typed.
   function fill(input, text) {
-    var setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+    var setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), "value").set;
+    if (input.tagName === "TEXTAREA" && input.value.trim()) text = input.value.replace(/\s+$/, "") + " " + text;
     setter.call(input, text);
     input.dispatchEvent(new Event("input", { bubbles: true }));
   }

@@ -46,6 +46,7 @@ app = rx.App(
         rx.el.script(src="/wegwijzer.js", defer=True),
         rx.el.script(src="/read_aloud.js", defer=True),
         rx.el.script(src="/speech_input.js", defer=True),
+        rx.el.script(src="/chat.js", defer=True),
         rx.el.script(src="/offline.js", defer=True),
         rx.el.script(src="/shell.js", defer=True),
     ],

@@ -1,0 +1,230 @@
+"""One conversation at /[hub]/praten/[gesprek]: the messages, oldest first, then the box to write in.
+
+Each message says who wrote it (a first name, "medewerker" or "vrijwilliger, gescreend" beside it,
+"verwijderde gebruiker" for a wiped person) and when in words, has its own "Lees voor" and "Meld".
+Below them: a big box ("Uw bericht") with a counter, a big "Stuur", the microphone where the phone
+can listen (assets/speech_input.js) and four quick replies. assets/chat.js sends on Enter, names
+each message (``local_id``), keeps the text until the server has it and says when it did not go.
+"""
+
+import reflex as rx
+
+from components.controls import action_button, icon_link, row_button
+from components.form import problem, submit_button
+from components.icons import matched_icon
+from mantelzorg_app import routes
+from mantelzorg_app.pages.chat.report_part import report_button, report_sheet
+from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.pages.shape import Guard, hub_page_at
+from mantelzorg_app.services.chat import messages as chat_messages
+from state.chat.conversation import QUICK
+from state.chat.conversation import ConversationState as C
+from state.ui import UiState, fill, t
+
+QUICK_ICONS = {"thanks": "heart", "call": "phone", "see_you": "calendar-check", "coming": "footprints"}
+CARD_ICONS = {"service": "map-pin", "activity": "calendar-days"}
+BADGES = {"staff": "medewerker", "vetted": "vrijwilliger, gescreend"}
+FIELD = "message"
+
+
+def _author(line: rx.Var) -> rx.Component:
+    return rx.el.p(
+        rx.el.strong(rx.cond(line["author"] != "", line["author"], t("verwijderde gebruiker"))),
+        rx.match(
+            line["badge"],
+            *((key, rx.el.span(t(word), class_name="chat-badge")) for key, word in BADGES.items()),
+            rx.fragment(),
+        ),
+        rx.el.span(line["when"][UiState.lang], class_name="when"),
+        class_name="chat-meta",
+    )
+
+
+def _card(line: rx.Var) -> rx.Component:
+    return rx.el.a(
+        matched_icon(line["card_kind"], CARD_ICONS, "square-arrow-out-up-right", size=28),
+        rx.el.span(
+            rx.el.strong(line["card_title"]),
+            rx.el.span(
+                rx.cond(line["card_kind"] == "activity", t("Bekijk de activiteit"), t("Bekijk de dienst")),
+                class_name="chat-card-go",
+            ),
+        ),
+        href=line["card_href"],
+        class_name="chat-card",
+    )
+
+
+def _body(line: rx.Var) -> rx.Component:
+    return rx.cond(
+        line["hidden"] != "",
+        rx.el.p(
+            rx.icon("eye-off", size=20, aria_hidden="true"),
+            rx.el.span(t("De coördinator heeft dit bericht verborgen.")),
+            class_name="chat-hidden",
+        ),
+        rx.fragment(
+            rx.cond(line["text"] != "", rx.el.p(line["text"], class_name="chat-words")),
+            rx.cond((line["card_kind"] != "") & (line["card_href"] != ""), _card(line)),
+        ),
+    )
+
+
+def _message(line: rx.Var) -> rx.Component:
+    return rx.el.li(
+        _author(line),
+        _body(line),
+        rx.el.div(
+            rx.el.button(
+                rx.icon("volume-2", size=20, aria_hidden="true"),
+                rx.el.span(t("Lees voor")),
+                type="button",
+                class_name="chat-action read-aloud",
+                data_read_message="",
+            ),
+            report_button(line),
+            class_name="chat-actions",
+            data_noread="",
+        ),
+        class_name=rx.cond(line["mine"] != "", "chat-message mine", "chat-message"),
+        data_seq=line["seq"],
+    )
+
+
+def _held() -> rx.Component:
+    """A phone number or e-mail address typed into a group: asked once more before it goes."""
+    return rx.el.div(
+        rx.el.p(t(chat_messages.SHARE_CONTACT), class_name="chat-question"),
+        rx.el.div(
+            action_button("send", t("Ja, stuur het"), None, "main-action", data_chat_share=""),
+            action_button("pencil", t("Nee, pas het aan"), C.edit, "second-action", data_chat_edit=""),
+            class_name="chat-question-buttons",
+        ),
+        role="alert",
+        class_name="chat-held",
+    )
+
+
+def _microphone() -> rx.Component:
+    """Shown by assets/speech_input.js where the phone can listen; what is said goes into the box."""
+    return rx.el.div(
+        action_button(
+            "mic", t("Inspreken"), None, "row-action mic", aria_pressed="false", data_speech_for=FIELD
+        ),
+        rx.el.p(role="status", class_name="mic-status", data_speech_status=""),
+        class_name="mic-box",
+        data_listening_text=t("Ik luister. Zeg uw bericht."),
+        data_problem_text=t("Dat lukte niet. Typ uw bericht, of probeer het nog eens."),
+    )
+
+
+def _quick_replies() -> rx.Component:
+    return rx.el.div(
+        rx.el.p(t("Of stuur meteen:"), class_name="chat-quick-label", id="snel"),
+        rx.el.div(
+            *(
+                action_button(QUICK_ICONS[key], t(text), C.quick(key), "row-action chat-quick")
+                for key, text in QUICK.items()
+            ),
+            class_name="chat-quick-grid",
+            role="group",
+            aria_labelledby="snel",
+        ),
+        data_noread="",
+    )
+
+
+def _composer() -> rx.Component:
+    counter_id = f"{FIELD}-teller"
+    return rx.el.form(
+        rx.el.div(
+            rx.el.label(t("Uw bericht"), html_for=FIELD),
+            rx.cond(C.problem != "", problem(t(C.problem), FIELD)),
+            rx.el.textarea(
+                id=FIELD,
+                name="text",
+                rows=3,
+                max_length=chat_messages.TEXT_MAX,
+                class_name="field chat-box",
+                aria_invalid=rx.cond(C.problem != "", "true", "false"),
+                aria_describedby=rx.cond(C.problem != "", f"{FIELD}-probleem {counter_id}", counter_id),
+                enter_key_hint="send",
+            ),
+            rx.el.p(
+                fill(t("Nog {left} tekens"), left=str(chat_messages.TEXT_MAX)),
+                id=counter_id,
+                class_name="chat-counter",
+                data_counter_text=t("Nog {left} tekens"),
+                data_most=chat_messages.TEXT_MAX,
+            ),
+            class_name="field-group",
+        ),
+        rx.el.input(type="hidden", name="local_id", value=""),
+        rx.el.input(type="hidden", name="conversation", value=C.conversation_id),
+        rx.el.input(type="hidden", name="share", value=""),
+        rx.el.p(
+            "",
+            role="alert",
+            class_name="chat-unsent",
+            data_chat_unsent=t("Niet verstuurd. Probeer het nog eens."),
+        ),
+        rx.cond(C.held, _held()),
+        rx.el.div(
+            submit_button("send", t("Stuur"), class_name="main-action chat-send"),
+            _microphone(),
+            class_name="chat-send-row",
+        ),
+        on_submit=C.send,
+        no_validate=True,
+        method="post",
+        class_name="chat-form",
+        data_chat_form="",
+    )
+
+
+def _conversation() -> rx.Component:
+    return rx.fragment(
+        rx.el.div(
+            icon_link("arrow-left", t("Alle gesprekken"), hub_href(routes.CHAT), "back-link"),
+            rx.cond(
+                C.kind == "room",
+                row_button("log-out", t("Verlaat de groep"), C.leave),
+            ),
+            class_name="chat-top",
+            data_noread="",
+        ),
+        rx.cond(C.more, row_button("history", t("Eerdere berichten"), C.older)),
+        rx.cond(
+            C.messages.length() > 0,
+            rx.el.ol(
+                rx.foreach(C.messages, _message),
+                class_name="chat-messages",
+                aria_label=t("Berichten"),
+                data_chat_messages="",
+            ),
+            rx.el.p(t("Nog geen berichten. Stuur het eerste bericht.")),
+        ),
+        rx.cond(
+            C.posting,
+            rx.fragment(_quick_replies(), _composer()),
+            rx.el.p(t(chat_messages.CLOSED), class_name="chat-closed"),
+        ),
+        report_sheet(),
+    )
+
+
+def _heading() -> rx.Var:
+    named = rx.cond(C.kind == "room", t(C.title), C.title)
+    return rx.cond(C.title != "", named, t("Gesprek"))
+
+
+@hub_page_at(
+    routes.CONVERSATION,
+    C.load,
+    heading=_heading(),
+    title=t("Gesprek"),  # never a first name in a <title>: browsers keep titles in their history
+    active=routes.CHAT,
+    guard=Guard(C, t("Dit gesprek kunt u niet openen."), sign_in=False),
+)
+def conversation() -> rx.Component:
+    return _conversation()

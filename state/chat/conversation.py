@@ -1,0 +1,318 @@
+"""One conversation at /[hub]/praten/[gesprek]: its messages, the box to write in, quick replies.
+
+Every handler asks ``services.chat.conversations.access`` again, from server-side data (the
+session cookie, the hub the server found): the conversation id in the address or the form is only
+parsed, never trusted. On a refusal the tab keeps nothing of the conversation.
+
+What the page holds is the newest ``KEEP`` messages (more after "Eerdere berichten", at most
+``messages.SHOWN_MOST``), merged by number (``seq``): a (re)load, a push and the sender's own
+answer each ask for everything after ``_last_seq``, so the page catches up in order and shows no
+message twice. On a reconnect Reflex runs the page's on_load again (``hydrate_and_load``): ``load``
+then catches up the same way instead of starting over.
+
+``send``: the message is committed before the page shows it; then ``state.chat.push.deliver``
+tells the other members' open tabs, in a task of its own. The answer calls ``mzChatSent(local_id)``
+in assets/chat.js, which empties the box; without that answer the box keeps the text and says
+"Niet verstuurd. Probeer het nog eens.", and a retry sends the same ``local_id`` (stored once).
+"""
+
+import asyncio
+import json
+import re
+import uuid
+from typing import TypedDict
+
+import reflex as rx
+from sqlmodel import Session
+
+from mantelzorg_app import routes
+from mantelzorg_app.models import Hub
+from mantelzorg_app.services.chat import conversations, messages
+from mantelzorg_app.services.chat.conversations import Access
+from mantelzorg_app.services.identity.authz import Actor, Refused
+from mantelzorg_app.services.platform import dates
+from mantelzorg_app.services.platform.i18n import N_
+from mantelzorg_app.services.platform.problems import Invalid
+from state.auth import current_actor, now, require
+from state.chat import push
+from state.client import page_argument
+from state.hub import HubState
+from state.inputs import as_form, as_id, as_text, form_text
+
+KEEP = 50  # the newest messages a page holds; "Eerdere berichten" adds this many more each time
+
+# The quick replies: key -> the text sent (Dutch; the page shows each in the reader's language)
+QUICK = {
+    "thanks": N_("Dank u"),
+    "call": N_("Ik bel u"),
+    "see_you": N_("Tot dan"),
+    "coming": N_("Ik kom eraan"),
+}
+_CARD_PATH = re.compile(r"[a-z0-9][a-z0-9/-]{0,199}")
+
+
+class Line(TypedDict):
+    id: str
+    seq: int
+    author: str  # first name; "" for a wiped person (the page says "verwijderde gebruiker")
+    badge: str  # "staff" | "vetted" | ""
+    mine: str  # "ja" when the reader wrote it
+    text: str
+    hidden: str  # "ja" when the coordinator hid it
+    card_kind: str
+    card_title: str
+    card_href: str
+    when: dict[str, str]  # by language: "gisteren om 14.05 uur"
+
+
+def line_of(shown: messages.Shown, slug: str, zone: str, moment) -> Line:
+    card = shown.card
+    href = f"/{slug}/{card.path}" if card and _CARD_PATH.fullmatch(card.path) else ""
+    return Line(
+        id=str(shown.id),
+        seq=shown.seq,
+        author=shown.author,
+        badge=shown.badge,
+        mine="ja" if shown.mine else "",
+        text=shown.text,
+        hidden="ja" if shown.hidden else "",
+        card_kind=card.kind if card else "",
+        card_title=card.title if card else "",
+        card_href=href,
+        when=dates.in_words_all(shown.at, zone, moment),
+    )
+
+
+def _ack(local_id: str, sent: bool) -> rx.event.EventSpec:
+    """Tells assets/chat.js the server has the message (``sent``), or has answered without storing it."""
+    return rx.call_script(f"window.mzChatAnswer && mzChatAnswer({json.dumps(local_id)}, {json.dumps(sent)})")
+
+
+class ConversationState(rx.State):
+    allowed: bool = True  # False: not a member (the page says so); True before the first load
+    title: str = ""  # a room's name (a catalogue id for the café), the other people's first names
+    kind: str = ""  # "pair" | "organisation" | "room"
+    posting: bool = False  # the conversation takes messages (not closed)
+    messages: list[Line] = []
+    more: bool = False  # older messages than the ones shown
+    problem: str = ""  # a catalogue id: why the message was not sent
+    held: bool = False  # a phone number or e-mail address in a room: asking "share it?"
+    conversation_id: str = ""
+    _conversation_id: int | None = None
+    _last_seq: int = 0
+    _window: int = KEEP  # how many messages the page holds (grows with "Eerdere berichten")
+
+    def _forget(self) -> None:
+        """Nothing of a conversation stays in the tab."""
+        self.title = self.kind = self.problem = self.conversation_id = ""
+        self.posting = self.held = self.more = False
+        self.messages = []
+        self._conversation_id, self._last_seq, self._window = None, 0, KEEP
+
+    def _zone(self, session: Session, actor: Actor) -> str:
+        hub = session.get(Hub, actor.hub_id)
+        return hub.timezone if hub else "Europe/Amsterdam"
+
+    async def _catch_up(self, session: Session, found: Access, actor: Actor) -> None:
+        """Everything after ``_last_seq``, in order, merged by number; marks it read (not committed).
+        A first load takes the newest ``KEEP``; a page that missed more than ``SHOWN_MOST`` starts
+        again from the newest."""
+        last = found.conversation.last_seq  # read before the messages: every number up to it is stored
+        fresh = [] if self._last_seq == 0 else messages.after(session, found, actor.person_id, self._last_seq)
+        if self._last_seq == 0 or len(fresh) >= messages.SHOWN_MOST:
+            fresh = messages.after(session, found, actor.person_id, 0, KEEP + 1)
+            self.more = len(fresh) > KEEP
+            fresh = fresh[-KEEP:]
+            self.messages, self._window = [], KEEP
+        self._last_seq = max([last, self._last_seq, *(m.seq for m in fresh)])
+        if fresh:
+            slug = (await self.get_state(HubState))._slug
+            zone, moment = self._zone(session, actor), now()
+            merged = {line["seq"]: line for line in self.messages}
+            merged |= {m.seq: line_of(m, slug, zone, moment) for m in fresh}
+            kept = [merged[seq] for seq in sorted(merged)]
+            if len(kept) > self._window:
+                kept = kept[-self._window :]
+                self.more = True
+            self.messages = kept
+        conversations.mark_read(session, found, self._last_seq)
+
+    async def _open(self, conversation_id: int | None, action: str, actor: Actor | None = None) -> None:
+        """(Re)opens the conversation: the whole page on a first load, only what is new on a reload
+        of the same one (a reconnect)."""
+        actor = actor or await require(self, action)
+        if actor is None or conversation_id is None:
+            self._forget()
+            self.allowed = False
+            return
+        if conversation_id != self._conversation_id:
+            self._forget()
+        with rx.session() as session:
+            try:
+                found = conversations.access(session, actor, conversation_id, action)
+            except Refused:  # logged by the refusal itself
+                self._forget()
+                self.allowed = False
+                return
+            conversation = found.conversation
+            self.allowed = True
+            self._conversation_id = conversation.id
+            self.conversation_id = str(conversation.id)
+            self.kind = str(conversation.kind)
+            self.posting = found.posting
+            self.title = conversations.title(session, actor, conversation)
+            await self._catch_up(session, found, actor)
+            session.commit()
+
+    @rx.event
+    async def load(self):
+        await self._open(as_id(page_argument(self, "gesprek")), "read-conversation")
+
+    async def _post(self, conversation_id: int | None, text: str, local_id: str, share: bool):
+        """Stores the message and commits; then shows what is new and pushes. Answers chat.js."""
+        actor = await require(self, "send-message")
+        if actor is None or conversation_id is None:
+            self._forget()
+            self.allowed = False
+            return _ack(local_id, False)
+        receivers: set[int] = set()
+        with rx.session() as session:
+            try:
+                found = conversations.access(session, actor, conversation_id, "send-message")
+                _message, new = messages.send(
+                    session, found, actor.person_id, text, local_id, now(), share_contact=share
+                )
+                if new:
+                    receivers = conversations.receivers(session, found.conversation)
+                session.commit()
+            except Refused:  # logged by the refusal itself
+                self._forget()
+                self.allowed = False
+                return _ack(local_id, False)
+            except Invalid as invalid:
+                session.rollback()
+                problem = invalid.problems.get("text", "")
+                self.held = problem == messages.SHARE_CONTACT
+                self.problem = "" if self.held else problem
+                return _ack(local_id, False)
+        self.problem, self.held = "", False
+        if receivers:
+            task = asyncio.create_task(
+                push.deliver(receivers, conversation_id, self.router.session.client_token, RECEIVERS)
+            )
+            push.TASKS.add(task)
+            task.add_done_callback(push.TASKS.discard)
+        if conversation_id == self._conversation_id:
+            await self._open(conversation_id, "read-conversation", actor)
+        return _ack(local_id, True)
+
+    @rx.event
+    async def send(self, form: dict):
+        """The box's message. ``form``: ``text``, ``local_id`` (the browser's id, assets/chat.js),
+        ``conversation`` (its id) and, after the question about a phone number, ``share`` "ja"."""
+        fields = as_form(form)
+        text = form_text(fields, "text", messages.TEXT_MAX + 100)
+        local_id = form_text(fields, "local_id", 36)
+        share = form_text(fields, "share") == "ja"
+        return await self._post(as_id(fields.get("conversation")), text, local_id, share)
+
+    @rx.event
+    async def quick(self, key: str):
+        """A quick reply ("thanks", "call", "see_you", "coming"), sent in Dutch as written, in the
+        conversation this tab has open. One tap is one event: the server names the message."""
+        text = QUICK.get(as_text(key))
+        if text is None:
+            return None
+        return await self._post(self._conversation_id, text, uuid.uuid4().hex, False)
+
+    @rx.event
+    async def older(self):
+        """ "Eerdere berichten": ``KEEP`` more before the oldest shown (at most SHOWN_MOST in all)."""
+        actor = await require(self, "read-conversation")
+        if actor is None or self._conversation_id is None:
+            self._forget()
+            self.allowed = False
+            return
+        with rx.session() as session:
+            try:
+                found = conversations.access(session, actor, self._conversation_id, "read-conversation")
+            except Refused:  # logged by the refusal itself
+                self._forget()
+                self.allowed = False
+                return
+            room = messages.SHOWN_MOST - len(self.messages)
+            take = min(KEEP, room)
+            if take <= 0:
+                self.more = False
+                return
+            first = self.messages[0]["seq"] if self.messages else self._last_seq + 1
+            batch = messages.before(session, found, actor.person_id, first, take + 1)
+            self.more = len(batch) > take and len(self.messages) + take < messages.SHOWN_MOST
+            batch = batch[-take:]
+            slug = (await self.get_state(HubState))._slug
+            zone, moment = self._zone(session, actor), now()
+            lines = [line_of(m, slug, zone, moment) for m in batch if m.seq < first]
+        self.messages = lines + self.messages
+        self._window = max(self._window, len(self.messages))
+
+    @rx.event
+    def edit(self):
+        """ "Nee, pas het aan": the question about a phone number goes; the box keeps the text."""
+        self.held = False
+
+    @rx.event
+    async def leave(self):
+        """ "Verlaat de groep": out of this room, and on to the Praten list."""
+        actor = await require(self, "leave-room")
+        if actor is None or self._conversation_id is None:
+            self._forget()
+            self.allowed = False
+            return None
+        with rx.session() as session:
+            try:
+                conversations.leave(session, actor, self._conversation_id)
+            except Refused:
+                return None
+            session.commit()
+        self._forget()
+        slug = (await self.get_state(HubState))._slug
+        return rx.redirect(f"/{slug}/{routes.CHAT}")
+
+    async def _pushed(self, conversation_id: int) -> None:
+        """Called by state.chat.push after another member's commit: catch up when this tab shows it."""
+        if conversation_id != self._conversation_id or not self.allowed:
+            return
+        actor = await current_actor(self)
+        if actor is None:
+            self._forget()
+            self.allowed = False
+            return
+        with rx.session() as session:
+            try:
+                found = conversations.access(session, actor, conversation_id, "read-conversation")
+            except Refused:  # logged by the refusal itself
+                self._forget()
+                self.allowed = False
+                return
+            self.posting = found.posting
+            await self._catch_up(session, found, actor)
+            session.commit()
+
+
+def _receivers() -> tuple[type[rx.State], ...]:
+    """This page, the Praten list and the bottom bar's badge (state.chat.listing, state.home)."""
+    found: list[type[rx.State]] = [ConversationState]
+    try:
+        from state.chat.listing import ChatListState
+
+        found.append(ChatListState)
+    except ImportError:  # pragma: no cover - written in parallel (H2)
+        pass
+    from state.home import NavState
+
+    if hasattr(NavState, "_pushed"):
+        found.append(NavState)
+    return tuple(found)
+
+
+RECEIVERS = _receivers()

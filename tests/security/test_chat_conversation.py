@@ -1,0 +1,240 @@
+"""state.chat.conversation: the page of one conversation as a tab uses it. A member reads and sends
+(stored once per browser id, shown after the commit, pushed after it); a (re)load and a push catch
+up after the last number without a repeat; a non-member, also one forging the conversation's id,
+reads nothing, stores nothing, and the tab keeps nothing of it."""
+
+import asyncio
+from datetime import UTC, datetime
+
+import pytest
+from sqlmodel import Session, col, func, select
+
+from mantelzorg_app.models import ChatMember, ChatMessage, Conversation, Hub, Kind
+from mantelzorg_app.services.chat import conversations, messages
+from mantelzorg_app.services.identity import authz
+from state.chat import push
+from state.chat.conversation import KEEP, ConversationState
+from tests.security.conftest import root_state, run_handler
+
+
+def _room(db, people, *who: str) -> int:
+    """A new room of Leusden with ``who`` in it (the demo's rooms have messages of their own)."""
+    now = datetime.now(UTC)
+    with Session(db) as session:
+        hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
+        room = Conversation(hub_id=hub_id, kind=Kind.room, title="Proefgroep", created_at=now)
+        session.add(room)
+        session.flush()
+        for name in who:
+            actor = authz.actor(session, people.tokens[name], hub_id, now)
+            conversations.join(session, actor, room.id, now)
+        session.commit()
+        return room.id
+
+
+def _post(db, people, who: str, conversation_id: int, text: str, local_id: str) -> None:
+    now = datetime.now(UTC)
+    with Session(db) as session:
+        hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
+        actor = authz.actor(session, people.tokens[who], hub_id, now)
+        found = conversations.access(session, actor, conversation_id, "test")
+        messages.send(session, found, actor.person_id, text, local_id, now)
+        session.commit()
+
+
+def _stored(db, conversation_id: int) -> list[str]:
+    with Session(db) as session:
+        return list(
+            session.exec(
+                select(ChatMessage.text)
+                .where(ChatMessage.conversation_id == conversation_id)
+                .order_by(col(ChatMessage.seq))
+            ).all()
+        )
+
+
+async def _tab(people, who: str | None, conversation_id: int) -> ConversationState:
+    token = people.tokens[who] if who else None
+    root = await root_state(token, "leusden", params={"gesprek": str(conversation_id)})
+    state = await root.get_state(ConversationState)
+    await run_handler(state, "load")
+    return state
+
+
+async def _settle() -> None:
+    for _ in range(5):
+        await asyncio.sleep(0)
+
+
+def _form(conversation_id: int, text: str, local_id: str, share: str = "") -> dict:
+    return {"text": text, "local_id": local_id, "conversation": str(conversation_id), "share": share}
+
+
+def test_a_member_sends_once_per_browser_id_and_sees_it_after_the_commit(db, people, monkeypatch):
+    room = _room(db, people, "caregiver", "volunteer")
+    pushed = []
+
+    async def deliver(person_ids, conversation_id, own_token, receivers):
+        pushed.append((set(person_ids), conversation_id, receivers))
+        assert _stored(db, conversation_id)[-1] == "Goedemorgen!"  # committed before the push
+
+    monkeypatch.setattr(push, "deliver", deliver)
+
+    async def go():
+        tab = await _tab(people, "caregiver", room)
+        assert tab.allowed and tab.posting and tab.kind == "room" and tab.title == "Proefgroep"
+        answer = await run_handler(tab, "send", _form(room, "Goedemorgen!", "id-0000-0001"))
+        again = await run_handler(tab, "send", _form(room, "Goedemorgen!", "id-0000-0001"))  # a retry
+        await _settle()
+        return tab, answer, again
+
+    tab, answer, again = asyncio.run(go())
+    assert _stored(db, room) == ["Goedemorgen!"]
+    assert [m["text"] for m in tab.messages] == ["Goedemorgen!"]
+    assert tab.messages[0]["mine"] == "ja" and tab.messages[0]["author"] == "Anna"
+    assert "mzChatAnswer" in str(answer) and "id-0000-0001" in str(answer) and "true" in str(answer)
+    assert "true" in str(again)  # the retry is answered as sent: the box empties
+    assert len(pushed) == 1  # only the new message is pushed
+    assert pushed[0][0] == {people.ids["caregiver_person"], people.ids["volunteer_person"]}
+    assert pushed[0][2][0] is ConversationState
+
+
+def test_a_reload_and_a_push_catch_up_in_order_without_repeats(db, people):
+    room = _room(db, people, "caregiver", "volunteer")
+    _post(db, people, "volunteer", room, "Een", "id-0000-0011")
+
+    async def go():
+        tab = await _tab(people, "caregiver", room)
+        assert [m["text"] for m in tab.messages] == ["Een"]
+        _post(db, people, "volunteer", room, "Twee", "id-0000-0012")
+        _post(db, people, "volunteer", room, "Drie", "id-0000-0013")
+        await tab._pushed(room)
+        await tab._pushed(room)  # twice: nothing twice
+        _post(db, people, "volunteer", room, "Vier", "id-0000-0014")
+        await run_handler(tab, "load")  # a reconnect reruns on_load
+        await run_handler(tab, "load")
+        await tab._pushed(room + 1000)  # another conversation: nothing
+        return tab
+
+    tab = asyncio.run(go())
+    assert [m["text"] for m in tab.messages] == ["Een", "Twee", "Drie", "Vier"]
+    assert [m["seq"] for m in tab.messages] == sorted({m["seq"] for m in tab.messages})
+    with Session(db) as session:
+        read = session.exec(
+            select(ChatMember.read_seq).where(
+                ChatMember.conversation_id == room, ChatMember.person_id == people.ids["caregiver_person"]
+            )
+        ).one()
+        assert read == session.get(Conversation, room).last_seq  # what the page shows is read
+
+
+def test_the_newest_are_kept_and_older_ones_come_on_asking(db, people):
+    room = _room(db, people, "caregiver", "volunteer")
+    with Session(db) as session:  # 60 messages, under the flood limit: written as stored rows
+        conversation = session.get(Conversation, room)
+        for seq in range(1, 61):
+            session.add(
+                ChatMessage(
+                    conversation_id=room,
+                    seq=seq,
+                    local_id=f"id-old-{seq:05d}",
+                    author_id=people.ids["volunteer_person"],
+                    text=f"Bericht {seq}",
+                    created_at=datetime.now(UTC),
+                )
+            )
+        conversation.last_seq = 60
+        session.add(conversation)
+        session.commit()
+
+    async def go():
+        tab = await _tab(people, "caregiver", room)
+        first = ([m["seq"] for m in tab.messages], tab.more)
+        await run_handler(tab, "older")
+        return first, tab
+
+    (seqs, more), tab = asyncio.run(go())
+    assert seqs == list(range(11, 61)) and len(seqs) == KEEP and more
+    assert [m["seq"] for m in tab.messages] == list(range(1, 61)) and not tab.more
+
+
+def test_a_number_in_a_group_is_held_back_until_the_sender_says_yes(db, people, monkeypatch):
+    room = _room(db, people, "caregiver")
+    monkeypatch.setattr(push, "deliver", lambda *a: asyncio.sleep(0))
+
+    async def go():
+        tab = await _tab(people, "caregiver", room)
+        first = await run_handler(tab, "send", _form(room, "Bel me: 06-12345678", "id-0000-0021"))
+        held = tab.held
+        await run_handler(tab, "edit")
+        edited = tab.held
+        await run_handler(tab, "send", _form(room, "Bel me: 06-12345678", "id-0000-0021", share="ja"))
+        await _settle()
+        return tab, first, held, edited
+
+    tab, first, held, edited = asyncio.run(go())
+    assert "false" in str(first) and held and not edited
+    assert _stored(db, room) == ["Bel me: 06-12345678"] and not tab.held and tab.problem == ""
+
+
+def test_quick_replies_and_problems_in_words(db, people, monkeypatch):
+    room = _room(db, people, "caregiver")
+    monkeypatch.setattr(push, "deliver", lambda *a: asyncio.sleep(0))
+
+    async def go():
+        tab = await _tab(people, "caregiver", room)
+        await run_handler(tab, "quick", "thanks")
+        await run_handler(tab, "quick", "<script>")  # not a quick reply: nothing
+        await run_handler(tab, "send", _form(room, "   ", "id-0000-0031"))
+        await _settle()
+        return tab
+
+    tab = asyncio.run(go())
+    assert _stored(db, room) == ["Dank u"]
+    assert tab.problem == messages.EMPTY
+
+
+@pytest.mark.parametrize("who", ["professional", "other_hub_coordinator", None])
+def test_someone_outside_reads_and_stores_nothing_also_with_a_forged_id(db, people, who, monkeypatch):
+    room = _room(db, people, "caregiver", "volunteer")
+    _post(db, people, "volunteer", room, "Alleen voor de groep", "id-0000-0041")
+    monkeypatch.setattr(push, "deliver", lambda *a: pytest.fail("nothing is pushed"))
+
+    async def go():
+        tab = await _tab(people, who, room)
+        seen = (tab.allowed, list(tab.messages), tab.title)
+        for handler, args in (
+            ("send", (_form(room, "Hallo", "id-0000-0042"),)),
+            ("quick", ("thanks",)),
+            ("older", ()),
+            ("leave", ()),
+        ):
+            await run_handler(tab, handler, *args)
+        await tab._pushed(room)
+        return seen, tab
+
+    (allowed, seen, title), tab = asyncio.run(go())
+    assert not allowed and seen == [] and title == ""
+    assert not tab.allowed and tab.messages == [] and tab._conversation_id is None
+    assert _stored(db, room) == ["Alleen voor de groep"]
+
+
+def test_a_refusal_leaves_nothing_of_the_conversation_before(db, people, monkeypatch):
+    room = _room(db, people, "caregiver", "volunteer")
+    _post(db, people, "volunteer", room, "Dag Anna", "id-0000-0051")
+    monkeypatch.setattr(push, "deliver", lambda *a: asyncio.sleep(0))
+
+    async def go():
+        tab = await _tab(people, "caregiver", room)
+        assert tab.messages
+        await run_handler(tab, "leave")
+        return tab
+
+    tab = asyncio.run(go())
+    assert tab.messages == [] and tab.title == ""
+    with Session(db) as session:
+        assert not session.exec(
+            select(func.count()).where(
+                ChatMember.conversation_id == room, ChatMember.person_id == people.ids["caregiver_person"]
+            )
+        ).one()
