@@ -30,7 +30,7 @@ THREAD = f"{THREAD_PREFIX}/[nr]"  # a matched request's conversation: on to its 
 
 # Where a signed-in visitor may be sent on after signing in (?verder=): nothing else, so it is no
 # open redirect.
-AFTER_SIGN_IN = (REQUEST_NEW, REQUESTS, HELPING, WHO_IS_WHO, PARTNER)
+AFTER_SIGN_IN = (REQUEST_NEW, REQUESTS, HELPING, WHO_IS_WHO, PARTNER, CHAT)
 
 # HTTP routes (not pages) of the sign-in; "auth" can never be a hub's slug.
 AUTH_LINK = "/auth/link"

@@ -1,13 +1,16 @@
-"""Home for the signed-in person: what is going on in words and their main action; and whether the
-bottom bar's "Hulp" opens their requests. Both work from the session cookie, never from the browser."""
+"""Home for the signed-in person: what is going on in words and their main action; whether the
+bottom bar's "Hulp" opens their requests, and the count on its "Praten". All work from the session
+cookie, never from the browser."""
 
 import reflex as rx
 
+from mantelzorg_app.services.chat import conversations
 from mantelzorg_app.services.directory import owners
 from mantelzorg_app.services.help import overview
+from mantelzorg_app.services.identity.authz import Actor
 from state.actions import viewer
 from state.auth import TabOwnerState, now
-from state.hub import hub_id_of
+from state.hub import HubState, hub_id_of
 from state.ui import sentence_row, show
 
 LINE_VALUES = ("name", "caregiver", "when", "n", "help")  # every {name} of overview's lines
@@ -36,18 +39,37 @@ class HomeState(rx.State):
 
 class NavState(rx.State):
     """Whether the signed-in person has a request going on in this hub: the bottom bar's "Hulp" then
-    opens "Mijn hulpvragen" instead of the Wegwijzer. Every hub page loads it right after the tab's
-    owner check and the hub (``pages.shape.HUB_ON_LOAD``): it takes the person that check just found
-    from the session cookie, so it costs one indexed query, and none for a visitor."""
+    opens "Mijn hulpvragen" instead of the Wegwijzer; and ``unread``, their unread chat messages in
+    this hub, the count on "Praten". Every hub page loads it right after the tab's owner check and
+    the hub (``pages.shape.HUB_ON_LOAD``): it takes the person that check just found from the session
+    cookie, so it costs two indexed queries, and none for a visitor. A message pushed to the tab
+    (``state.chat.push``) counts again, and so does a conversation page once it marked them read."""
 
     has_requests: bool = False
+    unread: int = 0
 
     @rx.event
     async def load(self):
         person_id = (await self.get_state(TabOwnerState))._person_id
         hub_id = await hub_id_of(self)
-        found = False
+        found, unread = False, 0
         if person_id is not None and hub_id is not None:
             with rx.session() as session:
                 found = overview.has_requests(session, person_id, hub_id)
-        show(self, has_requests=found)
+                unread = _unread(session, person_id, hub_id)
+        show(self, has_requests=found, unread=unread)
+
+    async def _pushed(self, conversation_id: int) -> None:
+        """Counts again: a message came, or the person read some (``conversation_id`` unused)."""
+        person_id = (await self.get_state(TabOwnerState))._person_id
+        hub_id = (await self.get_state(HubState))._hub_id
+        unread = 0
+        if person_id is not None and hub_id is not None:
+            with rx.session() as session:
+                unread = _unread(session, person_id, hub_id)
+        show(self, unread=unread)
+
+
+def _unread(session, person_id: int, hub_id: int) -> int:
+    """The badge's count: ``unread_total`` needs only who and which hub (no roles)."""
+    return conversations.unread_total(session, Actor(person_id, "", hub_id, frozenset()))

@@ -9,7 +9,7 @@ from mantelzorg_app import routes
 from mantelzorg_app.services.platform.i18n import LANGUAGES, N_
 from state.home import NavState
 from state.hub import HubState
-from state.ui import UiState, t
+from state.ui import UiState, fill, t
 
 
 def hub_href(part: str = "") -> rx.Var:
@@ -28,9 +28,20 @@ NAV_WORDS = {
 }
 
 
+def _unread_name() -> rx.Var:
+    """ "Praten" with the unread count in words: the Praten link's accessible name while any wait."""
+    words = t(NAV_WORDS[routes.CHAT])
+    return rx.cond(
+        NavState.unread == 1,
+        fill(t("{label}, 1 nieuw bericht"), label=words),
+        fill(t("{label}, {n} nieuwe berichten"), label=words, n=NavState.unread),
+    )
+
+
 def _nav_items() -> list[NavItem]:
     """The bottom bar. "Hulp" opens "Mijn hulpvragen" while the person has a request going on
-    (``NavState``, loaded on every hub page), else the Wegwijzer."""
+    (``NavState``, loaded on every hub page), else the Wegwijzer; "Praten" shows their unread
+    messages as a count."""
     help_href = rx.cond(NavState.has_requests, hub_href(routes.REQUESTS), hub_href(routes.HELP))
     items = [
         (HOME, "house", hub_href()),
@@ -39,7 +50,8 @@ def _nav_items() -> list[NavItem]:
         (routes.CHAT, "message-circle", hub_href(routes.CHAT)),
         (routes.CALENDAR, "calendar-days", hub_href(routes.CALENDAR)),
     ]
-    return [NavItem(key, icon, t(NAV_WORDS[key]), href) for key, icon, href in items]
+    counted = {routes.CHAT: (NavState.unread, _unread_name())}
+    return [NavItem(key, icon, t(NAV_WORDS[key]), href, *counted.get(key, ())) for key, icon, href in items]
 
 
 def _top_bar(place: rx.Component) -> rx.Component:

@@ -91,6 +91,12 @@ PUBLIC = {
     "RequestsState.ask_stop": "display only: asks 'Weet u het zeker?'; stop checks everything itself",
     "RequestsState.keep": "display only",
     "FollowUpState.load": "the caller's own follow-ups, from their own session cookie",
+    "ReportState.report": "acts only on the message this tab's open() checked and kept (server-side); "
+    "the service checks access again (tests/security/test_chat_reports.py)",
+    "ReportState.block": "acts only on the message this tab's open() checked and kept (server-side); "
+    "the service checks access again (tests/security/test_chat_reports.py)",
+    "ReportState.close": "display only",
+    "ChatListState.load": "the caller's own conversations and their hub's rooms, from their session cookie",
     "ThreadState.load": "services.threads.read refuses, and logs, anyone not in the request (test below)",
     "WhoState.pick": "display only: narrows the rows load gave this tab's staff member (server-side)",
     "SearchState.load": "the public hub's wijken and number; cards for the words this tab itself holds",
@@ -213,10 +219,71 @@ def manage():
     return ManageState
 
 
+def report():
+    from state.chat.report import ReportState
+
+    return ReportState
+
+
+def moderation():
+    from state.chat.moderation import ModerationState
+
+    return ModerationState
+
+
+def reported(slug: str) -> dict[str, int]:
+    """In the demo hub's online café: a message by a volunteer (Carla in Leusden), reported by
+    another member (Anna; in Poperinge the coordinator). Made once per test; ids of both."""
+    from mantelzorg_app.models import ChatMessage, ChatReport, Conversation, Hub, Kind, Reason
+    from mantelzorg_app.models.base import utcnow
+    from mantelzorg_app.services.chat import conversations, messages, moderation
+    from mantelzorg_app.services.identity.authz import Actor
+
+    author, reporter = {"leusden": ("Carla", "Anna"), "poperinge": ("Ivo", "Jolien")}[slug]
+    local_id = f"security-report-{slug}"
+    with rx.session() as session:
+        hub_id = session.exec(select(Hub.id).where(Hub.slug == slug)).one()
+        found = session.exec(select(ChatMessage).where(ChatMessage.local_id == local_id)).first()
+        if found is None:
+            now = utcnow()
+            conversations.ensure_rooms(session, hub_id, now)
+            cafe = session.exec(
+                select(Conversation).where(
+                    Conversation.hub_id == hub_id,
+                    Conversation.kind == Kind.room,
+                    Conversation.wijk_id == None,  # noqa: E711
+                )
+            ).one()
+            people = {}
+            for name in (author, reporter):
+                member = session.exec(
+                    select(Membership)
+                    .join(Person, Person.id == Membership.person_id)
+                    .where(Membership.hub_id == hub_id, Person.first_name == name)
+                ).first()
+                people[name] = Actor(member.person_id, name, hub_id, frozenset({member.role}))
+                conversations.join(session, people[name], cafe.id, now)
+            access = conversations.access(session, people[author], cafe.id, "send-message")
+            found, _new = messages.send(session, access, people[author].person_id, "Koop nu!", local_id, now)
+            moderation.report(session, people[reporter], found.id, Reason.spam, now)
+            session.commit()
+        report_id = session.exec(select(ChatReport.id).where(ChatReport.message_id == found.id)).first()
+        return {"message": found.id, "report": report_id}
+
+
 PROFILE_FORM = {"postcode": "3831 AB"}
 
 
 PROTECTED = {
+    # "Doe mee": anyone with a role in the hub joins its rooms; a visitor, someone of another hub,
+    # and another hub's room are refused (tests/security/test_chat_push.py: the rightful join).
+    "ChatListState.join": Protected(
+        "chat_list",
+        "caregiver",
+        lambda p: (room_of("leusden"),),
+        lambda p: (room_of("poperinge"),),
+        others_allowed=("volunteer", "professional"),
+    ),
     "CoordinationState.load": Protected("coordination", "coordinator", lambda p: ()),
     "CoordinationState.grant_trekker": Protected(
         "coordination",
@@ -371,8 +438,56 @@ PROTECTED = {
     "ManageState.remove_synonym": Protected(
         "manage", "coordinator", lambda p: (p.ids["synonym"],), lambda p: (p.ids["other_hub_synonym"],)
     ),
+    # "Meld" on a message: only a member who may read it, not its author (Carla wrote it).
+    "ReportState.open": Protected(
+        "report",
+        "caregiver",
+        lambda p: (reported("leusden")["message"],),
+        lambda p: (reported("poperinge")["message"],),
+    ),
+    # Meldingen: the coordinator of the hub decides on a report of the hub.
+    "ModerationState.load": Protected("moderation", "coordinator", lambda p: ()),
+    **{
+        f"ModerationState.{name}": Protected(
+            "moderation",
+            "coordinator",
+            lambda p: (reported("leusden")["report"],),
+            lambda p: (reported("poperinge")["report"],),
+        )
+        for name in ("hide", "warn", "remove", "keep")
+    },
 }
+
+
+def chat_list():
+    from state.chat.listing import ChatListState
+
+    return ChatListState
+
+
+def room_of(slug: str) -> int:
+    """The online café of a demo hub (made when missing: ensure_rooms is idempotent)."""
+    from mantelzorg_app.models import Conversation, Hub, Kind
+    from mantelzorg_app.models.base import utcnow
+    from mantelzorg_app.services.chat import conversations
+
+    with rx.session() as session:
+        hub_id = session.exec(select(Hub.id).where(Hub.slug == slug)).one()
+        conversations.ensure_rooms(session, hub_id, utcnow())
+        session.commit()
+        return session.exec(
+            select(Conversation.id).where(
+                Conversation.hub_id == hub_id,
+                Conversation.kind == Kind.room,
+                Conversation.wijk_id == None,  # noqa: E711
+            )
+        ).one()
+
+
 STATES = {
+    "report": report,
+    "moderation": moderation,
+    "chat_list": chat_list,
     "upload": upload,
     "partner": partner,
     "manage": manage,
@@ -409,6 +524,8 @@ JUNK_CALLERS = {
     "UploadState": (upload, "coordinator", ()),
     "WhoState": (who, "professional", (("load",),)),
     "SearchState": (search, None, (("load",),)),
+    "ReportState": (report, "caregiver", ()),
+    "ModerationState": (moderation, "coordinator", (("load",),)),
 }
 JUNK_NAMES = {"PartnerState.keep": ("name", "phone"), "PartnerState.toggle": ("area", "languages")}
 JUNK_FORMS = {
