@@ -1,7 +1,8 @@
 """Closed-loop load test of a Reflex (0.10.x) app's real-time event path.
 
 The shared tool `shared/tools/reflex-load/reflex_load.py`, kept here so `make bench` runs on a fresh
-clone; changed: the Wegwijzer scenario finds its state by class name wherever its module lives.
+clone; changed: the Wegwijzer scenario finds its state by class name wherever its module lives,
+and a tab can carry more handshake headers (``Client.headers``: the chat bench's session cookie).
 
 Each simulated client behaves like one browser tab:
 
@@ -348,6 +349,7 @@ class Client:
     http_s: float | None = None
     closed_by_server: str | None = None
     bytes_in: int = 0
+    headers: dict[str, str] = field(default_factory=dict)  # more handshake headers (a Cookie)
 
     # ---- protocol
 
@@ -390,6 +392,7 @@ class Client:
                 ws_url,
                 subprotocols=[t.version],
                 origin=t.url,
+                additional_headers=self.headers or None,
                 user_agent_header="reflex-load/1 (websockets)",
                 max_size=None,
                 ping_interval=None,  # Engine.IO has its own ping ("2" -> "3")
