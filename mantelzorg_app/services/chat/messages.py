@@ -7,7 +7,8 @@
   numbers are given in commit order and a reader that has seen number n never misses n - 1.
   ``after(seq)`` gives every visible message after the number a page holds, in order.
 - **Safe to retry.** The browser names each message (``local_id``); sending the same id again
-  answers the stored message and stores nothing.
+  answers the stored message and stores nothing, also when the retry arrives while the first try
+  is still being stored (it waits for the conversation's row).
 
 Limits per person: a burst of ``BURST`` messages within ``BURST_WINDOW`` is fine, more is refused in
 words; ``PER_DAY`` a day; ``TEXT_MAX`` characters (the page counts down). In a group room a message
@@ -92,6 +93,11 @@ def send(
     conversation = found.conversation
     if not _LOCAL_ID.fullmatch(local_id or ""):
         refuse(session, "send-message", conversation.hub_id, actor_id, "no local id")
+    # the conversation's row first (PostgreSQL locks it until the commit; SQLite writes one at a
+    # time): a retry that races its own first try waits for it and then finds it stored
+    session.exec(
+        select(Conversation.id).where(col(Conversation.id) == conversation.id).with_for_update()
+    ).one()
     stored = session.exec(
         select(ChatMessage).where(
             ChatMessage.conversation_id == conversation.id, ChatMessage.local_id == local_id
