@@ -1,4 +1,5 @@
-"""Mijn gegevens: what we keep about the signed-in person, and wiping their account.
+"""Mijn gegevens: what we keep about the signed-in person, the chat's mail switch, and wiping their
+account.
 
 Every handler finds the person from the session cookie and the hub the server looked up;
 nothing the browser sends says who it is about.
@@ -13,6 +14,7 @@ from babel.dates import format_date
 from mantelzorg_app.models import Hub, Role
 from mantelzorg_app.models.base import utcnow as now
 from mantelzorg_app.services import privacy
+from mantelzorg_app.services.chat import notices as chat_notices
 from mantelzorg_app.services.identity import sessions
 from mantelzorg_app.services.platform import audit, i18n
 from mantelzorg_app.services.platform.i18n import N_
@@ -45,6 +47,7 @@ class PrivacyState(rx.State):
     phone: str = ""
     memberships: list[dict[str, str]] = []  # hub, role (catalogue id), wijk, pending ("1" or "")
     consented_on: dict[str, str] = {}  # language: date in words, of the latest consent
+    chat_mail: bool = True  # "Stuur mij een mail als er een bericht op mij wacht" (Person.chat_mail)
     confirming: bool = False  # shows the confirm step; delete_account trusts only the two below
     _confirmed_by: int | None = None  # the person who tapped "Verwijder mijn account"
     _confirmed_at: datetime | None = None
@@ -72,6 +75,17 @@ class PrivacyState(rx.State):
         ]
         if data["consents"]:
             self.consented_on = _full_dates(data["consents"][-1]["given_at"], timezone)
+        self.chat_mail = data["chat_mail"]["on"]
+
+    @rx.event
+    async def set_chat_mail(self, on: bool):
+        """The unread mail on or off, for the signed-in person only (from their session cookie)."""
+
+        def switch(session, actor) -> None:
+            chat_notices.switch(session, actor.person_id, on)
+
+        if await act(self, "chat-mail", switch, shows_page=False, ready=isinstance(on, bool)):
+            self.chat_mail = on
 
     @rx.event
     async def ask_to_delete(self):

@@ -1,4 +1,5 @@
-"""Mijn gegevens: what we keep, download it, wipe the account; signing out here or on every device."""
+"""Mijn gegevens: what we keep, download it, the mail when a chat message waits, wipe the account;
+signing out here or on every device."""
 
 import reflex as rx
 
@@ -56,6 +57,34 @@ def _what_we_keep() -> rx.Component:
     )
 
 
+def _chat_mail() -> rx.Component:
+    """One switch: the mail when a message waits unread at Praten (services.chat.notices)."""
+    on = PrivacyState.chat_mail
+    return rx.el.section(
+        rx.el.h2(t("Mail bij een nieuw bericht"), id="mail-bericht"),
+        rx.el.p(
+            t(
+                "Wacht er een bericht op u bij Praten? Dan sturen wij u een mail. "
+                "Hooguit één mail per dag. Wat er in het bericht staat, staat niet in de mail."
+            )
+        ),
+        rx.el.button(
+            rx.icon("mail", size=24, aria_hidden="true"),
+            rx.el.span(t("Stuur mij een mail als er een bericht op mij wacht")),
+            type="button",
+            role="switch",
+            aria_checked=rx.cond(on, "true", "false"),
+            on_click=PrivacyState.set_chat_mail(~on),
+            class_name="answer",
+        ),
+        rx.el.p(
+            rx.cond(on, t("Aan: u krijgt een mail."), t("Uit: u krijgt geen mail.")),
+            aria_live="polite",
+        ),
+        aria_labelledby="mail-bericht",
+    )
+
+
 def _wipe() -> rx.Component:
     return rx.el.section(
         rx.el.h2(t("Al mijn gegevens wissen"), id="wissen"),
@@ -97,6 +126,7 @@ def _signed_in() -> rx.Component:
     return rx.el.div(
         rx.el.p(fill(t("U bent ingelogd als {name}."), name=AuthState.first_name)),
         _what_we_keep(),
+        _chat_mail(),
         _wipe(),
         _sign_out(),
     )

@@ -40,6 +40,11 @@ _SIGNATURE = N_("Mantelzorghub {hub}")
 _NO_LINK = N_("Open de Mantelzorghub en log in.")
 
 
+def switch(session: Session, person_id: int, on: bool) -> None:
+    """Mijn gegevens: the person's unread mail on or off (not committed)."""
+    session.exec(update(Person).where(col(Person.id) == person_id).values(chat_mail=on))
+
+
 def _text(msgid: str, **values: str) -> str:
     return i18n.gettext(LANGUAGE, msgid, **values)
 
