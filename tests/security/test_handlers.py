@@ -232,7 +232,6 @@ def moderation():
     return ModerationState
 
 
-
 PROFILE_FORM = {"postcode": "3831 AB"}
 
 
