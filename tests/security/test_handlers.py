@@ -63,6 +63,7 @@ PUBLIC = {
     "PrivacyState.ask_to_delete": "display only",
     "PrivacyState.keep_account": "display only",
     "PrivacyState.delete_account": "wipes only the caller's own account, found by their cookie (test below)",
+    "PrivacyState.set_chat_mail": "switches only the caller's own unread mail, found by their cookie (below)",
     "QuestionnaireState.load": "the caller's own answers in this tab; the public wijken of the hub",
     "QuestionnaireState.choose": "the caller's own answers; only a choice of the question on screen counts",
     "QuestionnaireState.go_on": "the caller's own answers; only on a question with several choices",
@@ -597,6 +598,30 @@ def test_deleting_an_account_takes_the_callers_own_and_nothing_without_a_session
     _, persons, _, _ = _snapshot(db)
     assert people.ids["caregiver_person"] not in persons
     assert people.ids["volunteer_person"] in persons
+
+
+def test_the_chat_mail_switch_changes_only_the_callers_own(db, people: People):
+    from state.privacy import PrivacyState
+
+    def switches() -> dict[int, bool]:
+        with Session(db) as session:
+            return dict(session.exec(select(Person.id, Person.chat_mail)).all())
+
+    caregiver = people.ids["caregiver_person"]
+    before, refused_before = switches(), refusals(db)
+    call(PrivacyState, "set_chat_mail", False)  # nobody signed in
+    assert switches() == before
+    assert refusals(db) > refused_before
+    for junk in ("false", "", 0, None, [], {"on": False}):
+        call(PrivacyState, "set_chat_mail", junk, token=people.tokens["caregiver"])
+    assert switches() == before
+
+    state = call_in_turn(PrivacyState, ("set_chat_mail", False), token=people.tokens["caregiver"])
+
+    assert state.chat_mail is False
+    assert switches() == before | {caregiver: False}  # hers only
+    call(PrivacyState, "set_chat_mail", True, token=people.tokens["caregiver"])
+    assert switches() == before
 
 
 def test_an_account_is_wiped_only_after_the_confirm_step_on_the_server(db, people: People):
