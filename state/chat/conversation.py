@@ -35,7 +35,9 @@ from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
 from state.auth import current_actor, now, require
 from state.chat import push
+from state.chat.listing import ChatListState
 from state.client import page_argument
+from state.home import NavState
 from state.hub import HubState
 from state.inputs import as_form, as_id, as_text, form_text
 
@@ -299,20 +301,6 @@ class ConversationState(rx.State):
             session.commit()
 
 
-def _receivers() -> tuple[type[rx.State], ...]:
-    """This page, the Praten list and the bottom bar's badge (state.chat.listing, state.home)."""
-    found: list[type[rx.State]] = [ConversationState]
-    try:
-        from state.chat.listing import ChatListState
-
-        found.append(ChatListState)
-    except ImportError:  # pragma: no cover - written in parallel (H2)
-        pass
-    from state.home import NavState
-
-    if hasattr(NavState, "_pushed"):
-        found.append(NavState)
-    return tuple(found)
-
-
-RECEIVERS = _receivers()
+# Who catches up in a member's tab after a message: this page first (it marks read what it shows),
+# then the Praten list and the bottom bar's badge, which count what is still unread.
+RECEIVERS: tuple[type[rx.State], ...] = (ConversationState, ChatListState, NavState)
