@@ -82,8 +82,7 @@ WARN_BODY = N_(
     "Hallo {name},\n\nEen bericht van u in de Mantelzorghub is gemeld. De coördinator heeft het "
     "bekeken en verborgen.\n\nIn Praten gelden een paar afspraken. Wees vriendelijk. Deel geen "
     "reclame. Zeg niets wat een ander pijn doet of bang maakt.\n\nHoudt u zich niet aan de "
-    "afspraken? Dan kunt u niet meer meedoen. Heeft u een vraag? Antwoord dan op deze mail of bel "
-    "de coördinator."
+    "afspraken? Dan kunt u niet meer meedoen. Heeft u een vraag? Bel of mail dan de coördinator."
 )
 REMOVED_SUBJECT = N_("U doet niet meer mee in een groep")
 REMOVED_BODY = N_(
