@@ -1,8 +1,11 @@
 """One service's card at /[hub]/sociale-kaart/[dienst]: what they do, what happens when you call,
 what it costs, who it is for, when they are open, where, and how to reach them.
 
-Public: no sign-in. The id in the address is the browser's word: ``entries.one`` finds it only in the
-hub the server looked up, so another hub's id or any junk reads "Deze dienst kennen wij niet".
+Public: no sign-in. "Stel een vraag" shows when someone of the service's organisation is in the app
+to answer (``sharing.askable``); a visitor is asked to sign in first, a signed-in person taps it and
+is in the conversation with that organisation. The id in the address is the browser's word:
+``entries.one`` finds it only in the hub the server looked up, so another hub's id or any junk
+reads "Deze dienst kennen wij niet".
 The card's plain facts are one dict of strings; what is said in words comes in every language at
 once (``{lang: text}``), so switching the language needs no trip to the server.
 """
@@ -11,16 +14,19 @@ from urllib.parse import quote_plus
 
 import reflex as rx
 
-from mantelzorg_app.models import Hub
+from mantelzorg_app import routes
+from mantelzorg_app.models import Hub, Role
+from mantelzorg_app.services.chat import conversations, sharing
 from mantelzorg_app.services.directory import entries, opening_hours, rules
 from mantelzorg_app.services.directory.rules import web_link
 from mantelzorg_app.services.directory.taxonomy import BY_VALUE
 from mantelzorg_app.services.help.support_lines import tel_href
+from mantelzorg_app.services.identity.authz import Refused
 from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.i18n import N_
-from state.auth import now
+from state.auth import current_actor, now, require
 from state.client import page_argument
-from state.hub import hub_id_of
+from state.hub import HubState, hub_id_of
 
 GONE = ("inactive", "defunct")  # HSDS statuses the public no longer sees
 CLOSED_FOR_NOW = "temporarily closed"
@@ -59,6 +65,10 @@ class ServiceState(rx.State):
     week: dict[str, list[str]] = {}  # by language: "Maandag tot en met vrijdag: 9.00 tot 17.00 uur"
     languages: dict[str, str] = {}  # by language: "Zij spreken Nederlands en Engels."
     checked: dict[str, str] = {}  # by language: "Laatst gecontroleerd op 3 november 2026"
+    askable: bool = False  # "Stel een vraag": someone of the organisation answers, the viewer is not of it
+    signed_in: bool = False
+    _service_id: int | None = None  # the service shown, as the server found it (for "Stel een vraag")
+    _organization_id: int | None = None
 
     @rx.event
     async def load(self):
@@ -69,6 +79,8 @@ class ServiceState(rx.State):
         raw = raw if raw.isascii() and raw.isdigit() and len(raw) <= 12 else ""
         card, moment = {}, now()
         now_line, week, languages, checked = {}, {}, {}, {}
+        actor = await current_actor(self)
+        askable, service_id, organization_id = False, None, None
         with rx.session() as session:
             service = entries.one(session, hub_id, raw) if hub_id is not None and raw else None
             if service is not None and service.status not in GONE:
@@ -81,9 +93,32 @@ class ServiceState(rx.State):
                 week = opening_hours.week_in_words_all(schedules)
                 languages = languages_all(service.languages)
                 checked = opening_hours.checked_in_words_all(service.checked_on)
+                service_id, organization_id = service.id, organization.id
+                askable = sharing.askable(session, hub_id, actor, organization.id)
         self.card, self.now_line, self.week = card, now_line, week
         self.languages, self.checked = languages, checked
         self.known, self.loaded = bool(card), True
+        self._service_id, self._organization_id = service_id, organization_id
+        self.askable, self.signed_in = askable, bool(actor and actor.roles)
+
+    @rx.event
+    async def ask(self):
+        """ "Stel een vraag": on to the signed-in person's conversation with the service's
+        organisation (made on the first tap; services.chat checks the hub and who answers)."""
+        actor = await require(self, "ask-organisation", *Role)  # any role: a person of this hub
+        if actor is None or self._organization_id is None:
+            return None
+        with rx.session() as session:
+            try:
+                conversation = conversations.ask_organisation(
+                    session, actor, self._organization_id, self._service_id, now()
+                )
+            except Refused:
+                return None
+            session.commit()
+            conversation_id = conversation.id
+        slug = (await self.get_state(HubState))._slug
+        return rx.redirect(f"/{slug}/{routes.conversation_part(conversation_id)}")
 
     @staticmethod
     def _card(service, organization) -> dict[str, str]:

@@ -13,9 +13,10 @@ from datetime import datetime, timedelta
 import reflex as rx
 from reflex.event import EventSpec
 
-from mantelzorg_app import settings
+from mantelzorg_app import routes, settings
 from mantelzorg_app.models import CallbackTask, Hub, Role
 from mantelzorg_app.services import confirmations
+from mantelzorg_app.services.chat import conversations
 from mantelzorg_app.services.directory import owners
 from mantelzorg_app.services.help import callbacks, coordination, support_lines
 from mantelzorg_app.services.identity import memberships
@@ -26,6 +27,7 @@ from state.actions import act
 from state.auth import now, require
 from state.client import page_origin
 from state.help.requests import request_row
+from state.hub import HubState
 from state.inputs import as_id
 
 INVITE_FIELDS = ("first_name", "email")
@@ -51,6 +53,7 @@ class CallRow:
     asked: dict[str, str] = dataclasses.field(default_factory=dict)
     tried: dict[str, str] = dataclasses.field(default_factory=dict)  # "" in each while none missed them
     outcome: str = ""  # CALLED, TRIED, UNDONE: what this tab just did, for SHOWN_FOR
+    person: str = ""  # "ja": a signed-in person asked, the caller can also write to them
 
 
 def _call_row(task: CallbackTask, zone: str, moment: datetime) -> CallRow:
@@ -63,6 +66,7 @@ def _call_row(task: CallbackTask, zone: str, moment: datetime) -> CallRow:
         about={lang: callbacks.about(task, lang) for lang in i18n.LANGUAGES},
         asked=_asked(task.created_at, zone, moment),
         tried={lang: callbacks.tried_in_words(task, zone, lang, moment) for lang in i18n.LANGUAGES},
+        person="ja" if task.person_id is not None else "",
     )
 
 
@@ -240,6 +244,20 @@ class CoordinationState(rx.State):
                 await self._refresh(actor)
                 return None
             return await self._tapped(actor, tid, UNDONE, now(), f"gebeld-{tid}")
+
+    @rx.event
+    async def write_to(self, task_id):
+        """'Stuur een bericht': the conversation with the signed-in person who asked for the
+        call-back (made on first tap; services.chat checks the task, the hub and the role)."""
+        opened = []
+
+        def open_chat(session, actor, tid):
+            opened.append(conversations.for_callback(session, actor, tid, now()).id)
+
+        if await act(self, "open-callback-chat", open_chat, task_id, roles=COORDINATOR) and opened:
+            slug = (await self.get_state(HubState))._slug
+            return rx.redirect(f"/{slug}/{routes.conversation_part(opened[0])}")
+        return None
 
     async def _tapped(self, actor: Actor, tid: int, outcome: str, moment: datetime, focus: str = ""):
         self.done = ""

@@ -17,7 +17,7 @@ from mantelzorg_app.services.help import callbacks, support_lines, wegwijzer
 from mantelzorg_app.services.platform import hubs
 from mantelzorg_app.services.platform.i18n import N_
 from state import ui
-from state.auth import now
+from state.auth import current_actor, now
 from state.client import client_address
 from state.directory.fits import fitting_rows
 from state.hub import hub_id_of
@@ -210,6 +210,7 @@ class QuestionnaireState(rx.State):
         band = wegwijzer.score(self._answers)
         summary = wegwijzer.summary(self._answers, self._wijk_ids)
         self.problems, self.refused = dict.fromkeys(CALLBACK_FIELDS, ""), ""
+        asker = await current_actor(self)  # signed in: the consulent can also write to them
         with rx.session() as session:
             try:
                 callbacks.ask(
@@ -223,6 +224,7 @@ class QuestionnaireState(rx.State):
                     name=self.name,
                     cares_for=" ".join(summary["for_whom"]),
                     wishes=" ".join(summary["categories"]),
+                    asker=asker,
                 )
             except callbacks.Invalid as invalid:
                 self.problems = {field: invalid.problems.get(field, "") for field in CALLBACK_FIELDS}

@@ -132,6 +132,16 @@ def people(db) -> People:
             session.add(task)
             session.commit()
             ids[key] = task.id
+        task = CallbackTask(  # a signed-in caregiver asked: the coordinator can write to her too
+            hub_id=cast["caregiver"].hub_id,
+            phone="06 00000001",
+            good_time="middag",
+            person_id=cast["caregiver"].person_id,
+            created_at=now,
+        )
+        session.add(task)
+        session.commit()
+        ids["person_callback_task"] = task.id
         ids |= _help_rows(session, cast, now)
         ids |= _directory_rows(session, cast)
         ids |= _partner_rows(session, cast)

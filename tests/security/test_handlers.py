@@ -110,6 +110,11 @@ PUBLIC = {
     "SearchState.from_home": "keeps the caller's own words in their tab and opens Zoeken, never in its URL",
     "KaartState.load": "the public sociale kaart of the hub the server looked up from the address",
     "ServiceState.load": "one public service of the hub the server looked up; another hub's id finds nothing",
+    "ServiceState.ask": "opens only the caller's own question to the organisation this tab's load found; a "
+    "visitor, someone of another hub or of that organisation is refused (tests/security/test_chat_share.py)",
+    "ShareState.load": "the caller's own conversations with a volunteer, from their own session cookie",
+    "ShareState.send": "a card made from the database, only into the caller's own conversation with their "
+    "volunteer; anything else is refused and logged (tests/security/test_chat_share.py)",
     "ManageState.ask_refuse": "display only: opens a reason field; refuse checks everything itself",
     "ManageState.keep": "display only",
     "UploadState.rejected": "display only: says the browser refused the chosen file; loads nothing",
@@ -297,6 +302,13 @@ PROTECTED = {
         lambda p: (p.ids["other_hub_callback_task"],),
     ),
     "CoordinationState.settle": Protected("coordination", "coordinator", lambda p: ()),
+    # "Stuur een bericht": a call-back of a signed-in person (tests/security/test_chat_share.py: the rest)
+    "CoordinationState.write_to": Protected(
+        "coordination",
+        "coordinator",
+        lambda p: (p.ids["person_callback_task"],),
+        lambda p: (p.ids["other_hub_callback_task"],),
+    ),
     "CoordinationState.handled": Protected(
         "coordination",
         "coordinator",
@@ -471,6 +483,12 @@ def search():
     return SearchState
 
 
+def share():
+    from state.chat.share import ShareState
+
+    return ShareState
+
+
 # Junk arguments (test_junk_arguments_change_nothing_and_raise_nothing): every handler that takes
 # arguments, of each state listed here, gets each of JUNK as each argument, from a visitor and from
 # the rightful user with the page open (the calls before). A state of the sociale kaart or search
@@ -486,6 +504,7 @@ JUNK_CALLERS = {
     "UploadState": (upload, "coordinator", ()),
     "WhoState": (who, "professional", (("load",),)),
     "SearchState": (search, None, (("load",),)),
+    "ShareState": (share, "caregiver", (("load",),)),
     "ReportState": (report, "caregiver", ()),
     "ModerationState": (moderation, "coordinator", (("load",),)),
 }

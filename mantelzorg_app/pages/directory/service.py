@@ -7,13 +7,14 @@ where, in which languages, and who offers it; last, when the entry was checked.
 
 import reflex as rx
 
-from components.controls import icon_link, link_button
+from components.controls import action_button, icon_link, link_button, row_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.category_icons import named_icon
 from mantelzorg_app.pages.directory.kaart import HEADING, informal_badge
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.platform.i18n import N_
+from state.chat.share import ShareState
 from state.directory.service import ServiceState as S
 from state.ui import UiState, fill, t
 
@@ -70,6 +71,55 @@ def _call() -> rx.Component:
     )
 
 
+def _ask() -> rx.Component:
+    """ "Stel een vraag": someone of the organisation answers in the app (Praten). A visitor signs
+    in first (the sign-in brings them Home; this page is not a way back it allows)."""
+    return rx.cond(
+        S.askable,
+        rx.cond(
+            S.signed_in,
+            action_button("message-circle", t("Stel een vraag"), S.ask, "second-action"),
+            rx.el.div(
+                rx.el.p(t("Wilt u een vraag stellen in de app? Log dan eerst in.")),
+                icon_link("log-in", t("Inloggen"), hub_href(routes.SIGN_IN), "second-action"),
+                class_name="ask-sign-in",
+            ),
+        ),
+    )
+
+
+def _share() -> rx.Component:
+    """ "Stuur naar mijn vrijwilliger": the card into the conversation with one's volunteer; with
+    several volunteers, a button for each by first name."""
+    pairs = ShareState.volunteers
+
+    def to(pair: rx.Var):
+        return ShareState.send("service", S.card["id"], pair["id"])
+
+    return rx.fragment(
+        rx.cond(
+            pairs.length() == 1,
+            action_button("send", t("Stuur naar mijn vrijwilliger"), to(pairs[0]), "second-action"),
+        ),
+        rx.cond(
+            pairs.length() > 1,
+            rx.el.div(
+                rx.el.p(t("Stuur naar mijn vrijwilliger:"), id="stuur-naar"),
+                rx.el.div(
+                    rx.foreach(
+                        pairs,
+                        lambda pair: row_button("send", fill(t("Naar {name}"), name=pair["name"]), to(pair)),
+                    ),
+                    role="group",
+                    aria_labelledby="stuur-naar",
+                    class_name="row-actions",
+                ),
+            ),
+        ),
+        rx.cond(ShareState.problem != "", rx.el.p(t(ShareState.problem), role="alert", class_name="problem")),
+    )
+
+
 def _where() -> rx.Component:
     return rx.cond(
         S.card["address"] != "",
@@ -107,6 +157,8 @@ def _card() -> rx.Component:
         ),
         _hours(),
         _call(),
+        _ask(),
+        _share(),
         _text_part("info", N_("Wat doen zij?"), "description"),
         _text_part("phone-call", N_("Wat gebeurt er als u belt?"), "application"),
         _text_part("euro", N_("Wat kost het?"), "fees"),
@@ -140,6 +192,6 @@ def _heading() -> rx.Var:
     return rx.cond(S.known, S.card["name"], rx.cond(S.loaded, t(UNKNOWN), t(HEADING)))
 
 
-@hub_page_at(routes.DIRECTORY_SERVICE, S.load, heading=_heading(), section=t(HEADING))
+@hub_page_at(routes.DIRECTORY_SERVICE, S.load, ShareState.load, heading=_heading(), section=t(HEADING))
 def service() -> rx.Component:
     return rx.cond(S.known, _card(), rx.cond(S.loaded, _unknown()))

@@ -80,6 +80,11 @@ def _callback(row: rx.Var) -> rx.Component:
             href=row.tel,
             class_name="tel",
         ),
+        # A signed-in person asked: the caller can write to them too (Praten).
+        rx.cond(
+            row.person == "ja",
+            row_button("message-circle", t("Stuur een bericht"), CoordinationState.write_to(row.id)),
+        ),
         rx.el.p(
             rx.icon("clock", size=20, aria_hidden="true"),
             rx.match(row.good_time, *((v, t(label)) for v, label in GOOD_TIMES.items()), ""),

@@ -86,6 +86,7 @@ def ask(
     name: str = "",
     cares_for: str = "",
     wishes: str = "",
+    asker: Actor | None = None,
 ) -> CallbackTask:
     """Records the request of ``client`` (its address, from services.clients; only a digest is kept).
 
@@ -94,6 +95,9 @@ def ask(
     Raises Invalid (Dutch catalogue ids by field: an empty field says what to do, a wrong one what is
     wrong) when something is off, and TooMany (logged and counted in the audit log) when a limit is
     reached.
+
+    ``asker`` is who is signed in, if anyone: a person of this hub is kept with the task, so the
+    consulent can also write to them (services.chat.conversations.for_callback).
     """
     number = normalise_phone(phone)
     problems = {}
@@ -116,6 +120,7 @@ def ask(
         wishes=_known(wishes, CATEGORY_VALUES),
         client=digests.digest(client),
         number=digests.digest(_international(number, hub.country if hub else "")),
+        person_id=asker.person_id if asker and asker.hub_id == hub_id and asker.roles else None,
         created_at=now,
     )
     _refuse_over_limits(session, task, now)
