@@ -1,6 +1,7 @@
 """The Alembic migrations build exactly the schema the models describe, and can be undone."""
 
 from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,16 @@ from sqlmodel import Session, SQLModel, func, select
 
 from alembic import command
 from mantelzorg_app import manage, settings
-from mantelzorg_app.models import Conversation, Hub, Kind, Membership, SearchDocument, Wijk  # every table
+from mantelzorg_app.models import (
+    ChatMember,
+    ChatMessage,
+    Conversation,
+    Hub,
+    Kind,
+    Membership,
+    SearchDocument,
+    Wijk,
+)  # every table
 from mantelzorg_app.models.search import is_full_text
 from mantelzorg_app.services.chat.conversations import CAFE
 from mantelzorg_app.services.demo import load_demo
@@ -161,5 +171,101 @@ def test_migrate_gives_every_hub_its_rooms_also_a_new_wijks(db_url: str) -> None
                 )
             ).all()
             assert sorted(rooms) == sorted([CAFE, "Oost"])
+    finally:
+        eng.dispose()
+
+
+def _add(connection, table: sa.Table, **values) -> int:
+    """A row as the old schema held it: the given values, plain ones in every other required column."""
+    plain = {sa.Integer: 0, sa.String: "", sa.Boolean: False, sa.Date: date(2025, 1, 1), sa.DateTime: _THEN}
+    for column in table.columns:
+        if (
+            column.name in values
+            or column.nullable
+            or column.primary_key
+            or column.server_default is not None
+        ):
+            continue
+        values[column.name] = next(v for kind, v in plain.items() if isinstance(column.type, kind))
+    return connection.execute(table.insert().values(**values)).inserted_primary_key[0]
+
+
+_THEN = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+
+
+def test_a_requests_thread_moves_into_its_pair_conversation(db_url: str) -> None:
+    """3133a134da9e: each request's thread becomes a pair conversation, numbered in the order it
+    was said, with the request's people as members, closed when the request is no longer matched."""
+    command.upgrade(manage._alembic(), "b10bc29e99b7")  # the schema just before the chat
+    eng = engine(db_url)
+    try:
+        meta = sa.MetaData()
+        meta.reflect(eng)
+        t = meta.tables
+        with eng.begin() as connection:
+            hub = _add(connection, t["hub"], slug="leusden", name="Leusden", country="NL")
+            carla, vera, petra, anna = (
+                _add(connection, t["person"], first_name=n, email=f"{n.lower()}@example.org")
+                for n in ("Carla", "Vera", "Petra", "Anna")
+            )
+            talking = _add(
+                connection, t["helprequest"], hub_id=hub, caregiver_id=carla, volunteer_id=vera,
+                posted_by_id=petra, status="matched", category="boodschappen",
+            )  # fmt: skip
+            ended = _add(
+                connection, t["helprequest"], hub_id=hub, caregiver_id=anna, volunteer_id=vera,
+                status="done", category="boodschappen",
+            )  # fmt: skip
+            quiet = _add(
+                connection, t["helprequest"], hub_id=hub, caregiver_id=anna, volunteer_id=vera,
+                status="matched", category="boodschappen",
+            )  # fmt: skip
+            said = [  # stored out of order: the move numbers them by time
+                (talking, vera, "Prima, tot dan.", _THEN + timedelta(minutes=5)),
+                (talking, carla, "Dinsdag om tien uur?", _THEN),
+                (ended, anna, "Dank u wel!", _THEN + timedelta(days=1)),
+                (talking, petra, "Fijn dat het lukt.", _THEN + timedelta(minutes=9)),
+            ]
+            for request_id, author, text, at in said:
+                _add(
+                    connection,
+                    t["threadmessage"],
+                    request_id=request_id,
+                    author_id=author,
+                    text=text,
+                    created_at=at,
+                )
+        manage.migrate()
+        with Session(eng) as session:
+            assert "threadmessage" not in sa.inspect(eng).get_table_names()
+            pairs = {
+                c.request_id: c
+                for c in session.exec(select(Conversation).where(Conversation.kind == Kind.pair))
+            }
+            assert set(pairs) == {talking, ended}  # a request without a thread gets one when opened
+            first, done = pairs[talking], pairs[ended]
+            rows = session.exec(
+                select(ChatMessage).where(ChatMessage.conversation_id == first.id).order_by(ChatMessage.seq)
+            ).all()
+            assert [(m.seq, m.author_id, m.text) for m in rows] == [
+                (1, carla, "Dinsdag om tien uur?"),
+                (2, vera, "Prima, tot dan."),
+                (3, petra, "Fijn dat het lukt."),
+            ]
+            assert len({m.local_id for m in rows}) == 3
+            assert (first.last_seq, first.closed_at, first.hub_id) == (3, None, hub)
+            assert first.last_message_at == _THEN + timedelta(minutes=9)
+            members = session.exec(select(ChatMember).where(ChatMember.conversation_id == first.id)).all()
+            assert {m.person_id for m in members} == {carla, vera, petra}
+            assert {m.read_seq for m in members} == {3}  # what was there was read in the thread
+            assert done.last_seq == 1 and done.closed_at == _THEN + timedelta(days=1)
+            assert {
+                m.person_id
+                for m in session.exec(select(ChatMember).where(ChatMember.conversation_id == done.id))
+            } == {anna, vera}
+        command.downgrade(manage._alembic(), "b10bc29e99b7")
+        assert "threadmessage" in _tables(db_url) and "conversation" not in _tables(db_url)
+        manage.migrate()  # and up again, with people in the database
+        _assert_no_differences(db_url)
     finally:
         eng.dispose()
