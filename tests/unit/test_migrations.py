@@ -242,7 +242,8 @@ def test_a_requests_thread_moves_into_its_pair_conversation(db_url: str) -> None
                 c.request_id: c
                 for c in session.exec(select(Conversation).where(Conversation.kind == Kind.pair))
             }
-            assert set(pairs) == {talking, ended}  # a request without a thread gets one when opened
+            assert set(pairs) == {talking, ended}
+            assert quiet not in pairs  # a request without a thread gets its conversation when opened
             first, done = pairs[talking], pairs[ended]
             rows = session.exec(
                 select(ChatMessage).where(ChatMessage.conversation_id == first.id).order_by(ChatMessage.seq)
