@@ -70,6 +70,11 @@ def test_a_person_sees_downloads_and_wipes_their_data(page: Page, smtp: SmtpServ
     ):
         expect(main).to_contain_text(shown)
     check_page(page, "privacy-nl")
+    switch = page.get_by_role("switch", name="Stuur mij een mail als er een bericht op mij wacht")
+    expect(switch).to_have_attribute("aria-checked", "true")
+    switch.click()
+    expect(switch).to_have_attribute("aria-checked", "false")
+    expect(main).to_contain_text("Uit: u krijgt geen mail.")
     page.get_by_role("button", name="English").click()
     expect(page.get_by_role("heading", level=2, name="What we keep about you")).to_be_visible()
     expect(main).to_contain_text("You gave your consent on")
@@ -83,6 +88,7 @@ def test_a_person_sees_downloads_and_wipes_their_data(page: Page, smtp: SmtpServ
     data = json.loads(text)
     assert (data["person"]["first_name"], data["person"]["email"]) == (FIRST_NAME, ADDRESS)
     assert [(m["hub_slug"], m["wijk"]) for m in data["memberships"]] == [("leusden", "Achterveld")]
+    assert data["chat_mail"]["on"] is False  # the switch was stored, on the server
     for name, address in demo_people():
         assert not re.search(rf"\b{name}\b", text), f"{name} is in the download"
         assert address not in text
