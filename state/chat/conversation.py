@@ -40,6 +40,7 @@ from state.client import page_argument
 from state.home import NavState
 from state.hub import HubState
 from state.inputs import as_form, as_id, as_text, form_text
+from state.ui import show
 
 KEEP = 50  # the newest messages a page holds; "Eerdere berichten" adds this many more each time
 
@@ -106,17 +107,17 @@ class ConversationState(rx.State):
 
     def _forget(self) -> None:
         """Nothing of a conversation stays in the tab."""
-        self.title = self.kind = self.problem = self.conversation_id = ""
-        self.posting = self.held = self.more = False
-        self.messages = []
+        show(self, title="", kind="", problem="", conversation_id="", posting=False, held=False, more=False)
+        show(self, messages=[])
         self._conversation_id, self._last_seq, self._window = None, 0, KEEP
 
     def _zone(self, session: Session, actor: Actor) -> str:
         hub = session.get(Hub, actor.hub_id)
         return hub.timezone if hub else "Europe/Amsterdam"
 
-    async def _catch_up(self, session: Session, found: Access, actor: Actor) -> None:
-        """Everything after ``_last_seq``, in order, merged by number; marks it read (not committed).
+    async def _catch_up(self, session: Session, found: Access, actor: Actor) -> bool:
+        """Everything after ``_last_seq``, in order, merged by number; marks it read (not committed)
+        and answers whether that read anything new.
         A first load takes the newest ``KEEP``; a page that missed more than ``SHOWN_MOST`` starts
         again from the newest."""
         last = found.conversation.last_seq  # read before the messages: every number up to it is stored
@@ -137,7 +138,9 @@ class ConversationState(rx.State):
                 kept = kept[-self._window :]
                 self.more = True
             self.messages = kept
+        was = found.member.read_seq
         conversations.mark_read(session, found, self._last_seq)
+        return found.member.read_seq > was
 
     async def _open(self, conversation_id: int | None, action: str, actor: Actor | None = None) -> None:
         """(Re)opens the conversation: the whole page on a first load, only what is new on a reload
@@ -157,14 +160,19 @@ class ConversationState(rx.State):
                 self.allowed = False
                 return
             conversation = found.conversation
-            self.allowed = True
             self._conversation_id = conversation.id
-            self.conversation_id = str(conversation.id)
-            self.kind = str(conversation.kind)
-            self.posting = found.posting
-            self.title = conversations.title(session, actor, conversation)
-            await self._catch_up(session, found, actor)
+            show(  # only what changed goes to the browser: a reconnect's load sends little
+                self,
+                allowed=True,
+                conversation_id=str(conversation.id),
+                kind=str(conversation.kind),
+                posting=found.posting,
+                title=conversations.title(session, actor, conversation),
+            )
+            read = await self._catch_up(session, found, actor)
             session.commit()
+        if read:  # the bottom bar's count (loaded before this page) counts again
+            await (await self.get_state(NavState))._pushed(conversation_id)
 
     @rx.event
     async def load(self):
@@ -197,7 +205,7 @@ class ConversationState(rx.State):
                 self.held = problem == messages.SHARE_CONTACT
                 self.problem = "" if self.held else problem
                 return _ack(local_id, False)
-        self.problem, self.held = "", False
+        show(self, problem="", held=False)
         if receivers:
             task = asyncio.create_task(
                 push.deliver(receivers, conversation_id, self.router.session.client_token, RECEIVERS)
@@ -296,7 +304,7 @@ class ConversationState(rx.State):
                 self._forget()
                 self.allowed = False
                 return
-            self.posting = found.posting
+            show(self, posting=found.posting)
             await self._catch_up(session, found, actor)
             session.commit()
 

@@ -78,7 +78,7 @@ def _room_with_us(db_url: str):
 def test_a_conversation_reads_well_in_both_languages(browser: Browser, app: RunningApp):
     pair = _dressed_pair(app.db_url)
     with phone(browser, app.url) as page:
-        signed_in(page, app.db_url, pair.caregiver, app.url)
+        signed_in(page, app, pair.caregiver, app.url)
         open_conversation(page, pair.conversation_id)
         expect(page.get_by_role("heading", level=1, name="Romke")).to_be_visible()
         expect(lines(page)).to_have_count(4)
@@ -109,7 +109,7 @@ def test_a_conversation_reads_well_in_both_languages(browser: Browser, app: Runn
 def test_a_room_holds_a_number_back_and_keeps_what_did_not_go(browser: Browser, app: RunningApp):
     me, room = _room_with_us(app.db_url)
     with phone(browser, app.url) as page:
-        signed_in(page, app.db_url, me, app.url)
+        signed_in(page, app, me, app.url)
         open_conversation(page, room)
         expect(lines(page).filter(has_text="Welkom in de groep!")).to_contain_text("medewerker")
         expect(lines(page).filter(has_text="Hallo allemaal.")).to_contain_text("verwijderde gebruiker")

@@ -12,8 +12,10 @@ from sqlmodel import Session, col, func, select
 from mantelzorg_app.models import ChatMember, ChatMessage, Conversation, Hub, Kind
 from mantelzorg_app.services.chat import conversations, messages
 from mantelzorg_app.services.identity import authz
+from state.auth import TabOwnerState
 from state.chat import push
 from state.chat.conversation import KEEP, ConversationState
+from state.home import NavState
 from tests.security.conftest import root_state, run_handler
 
 
@@ -238,3 +240,22 @@ def test_a_refusal_leaves_nothing_of_the_conversation_before(db, people, monkeyp
                 ChatMember.conversation_id == room, ChatMember.person_id == people.ids["caregiver_person"]
             )
         ).one()
+
+
+def test_opening_the_conversation_counts_the_badge_again(db, people):
+    room = _room(db, people, "caregiver", "volunteer")
+
+    async def go():
+        root = await root_state(people.tokens["caregiver"], "leusden", params={"gesprek": str(room)})
+        await run_handler(await root.get_state(TabOwnerState), "check")
+        nav = await root.get_state(NavState)
+        await run_handler(nav, "load")
+        before = nav.unread
+        _post(db, people, "volunteer", room, "Hoe gaat het?", "id-0000-0061")
+        await run_handler(nav, "load")  # the page's on_load: the bar first, then the conversation
+        counted = nav.unread
+        await run_handler(await root.get_state(ConversationState), "load")
+        return before, counted, nav.unread
+
+    before, counted, after = asyncio.run(go())
+    assert counted == before + 1 and after == before
