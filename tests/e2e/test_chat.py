@@ -11,20 +11,24 @@ Timing: the click and the message's arrival are both stamped in the browsers (``
 machine clock), so the figure is the app's delay, not Playwright's polling.
 """
 
+import contextlib
 import importlib
 import inspect
 import json
 import re
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from unittest import mock
 
 import pytest
 from playwright.sync_api import Browser, Page, WebSocketRoute, expect
 from sqlmodel import Session, col, func, select
 
+from mantelzorg_app import routes, settings
 from mantelzorg_app.models import (
     ChatBlock,
     ChatMember,
@@ -49,6 +53,7 @@ from tests.support.smtp import SmtpServer
 
 NOT_SENT = "Niet verstuurd. Probeer het nog eens."
 FIRST_LOAD = 30_000  # ms: the first page of a phone may wait for the build's cold start
+MARKER = "Zonnebloem"  # in the five messages of the offline test, and in no word of the page
 ARRIVES = 1.0  # s: the bar for a message to show on the other phone
 
 # Stamps when a text first shows in the page's message list, and when a button was last clicked.
@@ -155,13 +160,38 @@ def person_named(db_url: str, first_name: str) -> int:
     return found
 
 
-def signed_in(page: Page, db_url: str, person_id: int, url: str, kind: str = sessions.EMAIL) -> None:
-    """The phone holds a session of the person, as after the mailed code."""
-    db = engine(db_url)
-    with Session(db) as session:
+def server_key(running: RunningApp) -> bytes:
+    """The key the server digests tokens with (made in its instance folder at its first digest)."""
+    key = running.instance / "secret.key"
+    if not key.exists():
+        with contextlib.suppress(OSError):  # a made-up link: the server digests it, so makes its key
+            urllib.request.urlopen(f"{running.url}{routes.DIRECTORY_CHECK}?t=made-up", timeout=30)
+    return key.read_bytes()
+
+
+def signed_in(page: Page, running: RunningApp, person_id: int, url: str, kind: str = sessions.EMAIL) -> None:
+    """The phone holds a session of the person, as after the mailed code (digested with the
+    server's key, so the server knows the token)."""
+    db = engine(running.db_url)
+    key = server_key(running)
+    with Session(db) as session, mock.patch.object(settings, "secret_key", lambda: key):
         token = sessions.start(session, person_id, kind, datetime.now(UTC))
     db.dispose()
     page.context.add_cookies([{"name": cookies.name(cookies.SESSION, False), "value": token, "url": url}])
+
+
+def unread_of(db_url: str, conversation_id: int, person_id: int) -> int:
+    db = engine(db_url)
+    with Session(db) as session:
+        conversation = session.get(Conversation, conversation_id)
+        member = session.exec(
+            select(ChatMember).where(
+                ChatMember.conversation_id == conversation_id, ChatMember.person_id == person_id
+            )
+        ).one()
+        unread = conversation.last_seq - member.read_seq
+    db.dispose()
+    return unread
 
 
 def stored(db_url: str, conversation_id: int) -> list[str]:
@@ -195,7 +225,7 @@ def shown_texts(page: Page, marker: str) -> list[str]:
     """The message texts on the page that hold ``marker``, in the page's order."""
     found = []
     for text in lines(page).all_text_contents():
-        found.extend(re.findall(re.escape(marker) + r" \d+|" + re.escape(marker) + r"\b", text))
+        found.extend(re.findall(re.escape(marker) + r" \d+", text))
     return found
 
 
@@ -224,8 +254,8 @@ def test_two_phones_see_each_others_messages_within_a_second_and_the_badge_count
 ):
     pair = make_pair(app.db_url)
     with phone(browser, app.url) as ykje, phone(browser, app.url) as quirina:
-        signed_in(ykje, app.db_url, pair.caregiver, app.url)
-        signed_in(quirina, app.db_url, pair.volunteer, app.url)
+        signed_in(ykje, app, pair.caregiver, app.url)
+        signed_in(quirina, app, pair.volunteer, app.url)
         open_conversation(ykje, pair.conversation_id)
         open_conversation(quirina, pair.conversation_id)
         there = arrival(ykje, quirina, "Dag Quirina, komt u vrijdag?")
@@ -241,6 +271,11 @@ def test_two_phones_see_each_others_messages_within_a_second_and_the_badge_count
         expect(praten_link(quirina).locator(".badge")).to_have_count(0)
         send(ykje, "Neemt u de bon mee?")
         expect(lines(ykje).filter(has_text="Neemt u de bon mee?")).to_have_count(1)
+        quirina.wait_for_timeout(1_000)  # the push has reached her tab by now (see the first figures)
+        assert unread_of(app.db_url, pair.conversation_id, pair.volunteer) == 1, (
+            "read without being seen: her tab's conversation state caught up (and marked read) while "
+            "she was on Home"
+        )
         expect(praten_link(quirina).locator(".badge")).to_have_text("1", timeout=5_000)
         check_page(quirina, "chat-badge")
         praten_link(quirina).click()
@@ -304,9 +339,9 @@ def test_a_third_person_gets_nothing_also_calling_the_handlers_directly(browser:
 
     with phone(browser, app.url) as page:
         wire = Wire(page)
-        signed_in(page, app.db_url, otto, app.url)
+        signed_in(page, app, otto, app.url)
         open_page(page, path)
-        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        expect(page.get_by_text("Dit gesprek kunt u niet openen.")).to_be_visible()
         expect(page.get_by_text(secret)).to_have_count(0)
         expect(page.get_by_label("Uw bericht")).to_have_count(0)
         expect(page.get_by_text("Quirina")).to_have_count(0)
@@ -358,25 +393,25 @@ def test_a_third_person_gets_nothing_also_calling_the_handlers_directly(browser:
 def test_a_phone_that_was_offline_gets_all_five_messages_in_order_once(browser: Browser, app: RunningApp):
     pair = make_pair(app.db_url)
     with phone(browser, app.url) as ykje, phone(browser, app.url) as quirina:
-        signed_in(ykje, app.db_url, pair.caregiver, app.url)
-        signed_in(quirina, app.db_url, pair.volunteer, app.url)
+        signed_in(ykje, app, pair.caregiver, app.url)
+        signed_in(quirina, app, pair.volunteer, app.url)
         open_conversation(ykje, pair.conversation_id)
         open_conversation(quirina, pair.conversation_id)
 
         quirina.context.set_offline(True)
         expect(quirina.locator(".offline.shown")).to_have_count(1, timeout=10_000)  # Reflex: socket down
-        sent = [f"Bericht {n}" for n in range(1, 6)]
+        sent = [f"{MARKER} {n}" for n in range(1, 6)]
         for text in sent:
             send(ykje, text)
             expect(lines(ykje).filter(has_text=text)).to_have_count(1)
             expect(ykje.get_by_label("Uw bericht")).to_have_value("")
-        expect(lines(quirina).filter(has_text="Bericht")).to_have_count(0)
+        expect(lines(quirina).filter(has_text=MARKER)).to_have_count(0)
         quirina.context.set_offline(False)
 
-        expect(lines(quirina).filter(has_text="Bericht")).to_have_count(5, timeout=20_000)
+        expect(lines(quirina).filter(has_text=MARKER)).to_have_count(5, timeout=20_000)
         quirina.wait_for_timeout(1_500)  # a late repeat would show by now
-        assert shown_texts(quirina, "Bericht") == sent
-        assert shown_texts(ykje, "Bericht") == sent
+        assert shown_texts(quirina, MARKER) == sent
+        assert shown_texts(ykje, MARKER) == sent
         check_page(quirina, "chat-after-offline")
     assert stored(app.db_url, pair.conversation_id) == sent
 
@@ -400,8 +435,8 @@ def test_a_backend_restart_between_messages_loses_nothing(
         log = app.instance / "restart.log"
         url = f"http://127.0.0.1:{port}"
         with phones(browser, url) as (ykje, quirina):
-            signed_in(ykje, app.db_url, pair.caregiver, url)
-            signed_in(quirina, app.db_url, pair.volunteer, url)
+            signed_in(ykje, app, pair.caregiver, url)
+            signed_in(quirina, app, pair.volunteer, url)
             with backend_serving(folder, env, log, port):
                 open_conversation(ykje, pair.conversation_id)
                 open_conversation(quirina, pair.conversation_id)
@@ -417,8 +452,14 @@ def test_a_backend_restart_between_messages_loses_nothing(
 
             with backend_serving(folder, env, log, port):
                 expect(ykje.locator(".offline.shown")).to_have_count(0, timeout=30_000)
-                expect(ykje.get_by_label("Uw bericht")).to_have_value("Tijdens de herstart")
-                ykje.get_by_role("button", name="Stuur", exact=True).click()  # the retry
+                # Reflex sends the tap it queued while the socket was down once it is back; if the
+                # box still holds the text after that, the person taps Stuur again. Either way once.
+                during = lines(ykje).filter(has_text="Tijdens de herstart")
+                with contextlib.suppress(AssertionError):
+                    expect(during).to_have_count(1, timeout=5_000)
+                if during.count() == 0:
+                    expect(ykje.get_by_label("Uw bericht")).to_have_value("Tijdens de herstart")
+                    ykje.get_by_role("button", name="Stuur", exact=True).click()  # the retry
                 expect(lines(ykje).filter(has_text="Tijdens de herstart")).to_have_count(1, timeout=10_000)
                 expect(ykje.get_by_text(NOT_SENT)).to_have_count(0)
                 expect(ykje.get_by_label("Uw bericht")).to_have_value("")
@@ -482,7 +523,7 @@ def in_language(page: Page, language: str) -> None:
 def test_the_chat_pages_pass_axe(page: Page, app: RunningApp, language: str):
     pair = make_pair(app.db_url, "Ykje", "Quirina")
     cafe = _room_and_report(app.db_url, pair)
-    signed_in(page, app.db_url, pair.caregiver, app.url)
+    signed_in(page, app, pair.caregiver, app.url)
 
     open_page(page, "/leusden/praten")
     in_language(page, language)
@@ -501,7 +542,7 @@ def test_the_chat_pages_pass_axe(page: Page, app: RunningApp, language: str):
     check_page(page, f"chat-room-{language}")
 
     page.context.clear_cookies()
-    signed_in(page, app.db_url, person_named(app.db_url, "Gerrit"), app.url, sessions.STAFF_EMAIL)
+    signed_in(page, app, person_named(app.db_url, "Gerrit"), app.url, sessions.STAFF_EMAIL)
     open_page(page, "/leusden/beheer/praten")
     in_language(page, language)
     if language == "nl":

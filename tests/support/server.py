@@ -265,7 +265,7 @@ def restartable_copy(
         folder = Path(tmp)
         web = folder / ".web"
         web.mkdir()  # no node_modules: nothing is built here
-        _lay_out(folder, ROOT, APP_FILES)
+        _lay_out(folder, running.folder, APP_FILES)  # the files that front end was built from
         for found in (running.folder / ".web").iterdir():
             if found.name in ("build", "backend"):
                 shutil.copytree(found, web / found.name)
