@@ -22,6 +22,11 @@ from sqlmodel import Session, select
 
 from mantelzorg_app.models import (
     CallbackTask,
+    ChatBlock,
+    ChatMember,
+    ChatMessage,
+    ChatReport,
+    Conversation,
     FollowUp,
     HelpOffer,
     HelpRequest,
@@ -30,7 +35,6 @@ from mantelzorg_app.models import (
     SearchSynonym,
     Service,
     ServiceEdit,
-    ThreadMessage,
     VolunteerProfile,
 )
 from mantelzorg_app.services.directory.taxonomy import BY_VALUE
@@ -99,7 +103,17 @@ PUBLIC = {
     "the service checks access again (tests/security/test_chat_reports.py)",
     "ReportState.close": "display only",
     "ChatListState.load": "the caller's own conversations and their hub's rooms, from their session cookie",
-    "ThreadState.load": "services.threads.read refuses, and logs, anyone not in the request (test below)",
+    "RequestChatState.load": "conversations.for_request refuses, and logs, anyone not in the request "
+    "(test below)",
+    "ConversationState.load": "conversations.access refuses, and logs, anyone not a member, also with the "
+    "id of another hub's conversation; the tab then keeps nothing of it (test below)",
+    "ConversationState.quick": "sends only into the conversation this tab's load checked (server-side), and "
+    "asks conversations.access again (test below)",
+    "ConversationState.older": "reads only the conversation this tab's load checked (server-side), and asks "
+    "conversations.access again (test below)",
+    "ConversationState.leave": "leaves only the room this tab's load checked (server-side); "
+    "conversations.leave asks access again (test below)",
+    "ConversationState.edit": "display only: the question about a phone number goes",
     "WhoState.pick": "display only: narrows the rows load gave this tab's staff member (server-side)",
     "SearchState.load": "the public hub's wijken and number; cards for the words this tab itself holds",
     "SearchState.typed": "searches the hub's public index for any text, cut to MAX_QUERY (test below)",
@@ -174,12 +188,6 @@ def follow_ups():
     from state.help.follow_ups import FollowUpState
 
     return FollowUpState
-
-
-def thread():
-    from state.help.thread import ThreadState
-
-    return ThreadState
 
 
 def partner():
@@ -360,11 +368,13 @@ PROTECTED = {
         lambda p: (p.ids["other_hub_follow_up"], "yes"),
         page_also_for=("volunteer", "professional", "other_hub_coordinator"),  # anyone signed in
     ),
-    "ThreadState.send": Protected(
-        "thread",
+    # Anna writes in her 1:1 with Carla (the demo's); Carla may too. Poperinge's café is forged with.
+    "ConversationState.send": Protected(
+        "conversation",
         "caregiver",
-        lambda p: ({"message": "Dag!", "request": p.ids["matched_request"]},),
-        lambda p: ({"message": "Dag!", "request": p.ids["other_hub_matched_request"]},),
+        lambda p: (_message_form(pair_of_anna_and_carla()),),
+        lambda p: (_message_form(room_of("poperinge")),),
+        others_allowed=("volunteer",),
     ),
     # Mijn organisatie: Fatima keeps the Partnerorganisatie's entries; a coordinator may too.
     "PartnerState.choose": Protected(
@@ -439,6 +449,35 @@ def chat_list():
     return ChatListState
 
 
+def conversation():
+    from state.chat.conversation import ConversationState
+
+    return ConversationState
+
+
+def _message_form(conversation_id: int, text: str = "Tot donderdag!") -> dict:
+    return {"text": text, "local_id": "security-send-0001", "conversation": str(conversation_id)}
+
+
+def pair_of_anna_and_carla() -> int:
+    """The demo's 1:1 of Anna (caregiver) and Carla (her volunteer) in Leusden."""
+    from mantelzorg_app.models import Hub, Kind
+
+    with rx.session() as session:
+        hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
+        names = select(ChatMember.conversation_id).join(Person, Person.id == ChatMember.person_id)
+        return session.exec(
+            select(Conversation.id)
+            .where(
+                Conversation.hub_id == hub_id,
+                Conversation.kind == Kind.pair,
+                Conversation.id.in_(names.where(Person.first_name == "Anna")),
+                Conversation.id.in_(names.where(Person.first_name == "Carla")),
+            )
+            .order_by(Conversation.id)
+        ).first()
+
+
 def room_of(slug: str) -> int:
     """The online café of a demo hub (made when missing: ensure_rooms is idempotent)."""
     from mantelzorg_app.models import Conversation, Hub, Kind
@@ -472,7 +511,7 @@ STATES = {
     "helping": helping,
     "profile": profile,
     "follow_ups": follow_ups,
-    "thread": thread,
+    "conversation": conversation,
 }
 INTRUDERS = ["nobody", "caregiver", "volunteer", "professional", "other_hub_coordinator"]
 
@@ -507,6 +546,8 @@ JUNK_CALLERS = {
     "ShareState": (share, "caregiver", (("load",),)),
     "ReportState": (report, "caregiver", ()),
     "ModerationState": (moderation, "coordinator", (("load",),)),
+    "ConversationState": (conversation, "caregiver", (("load",),)),
+    "ChatListState": (chat_list, "caregiver", (("load",),)),
 }
 JUNK_NAMES = {"PartnerState.keep": ("name", "phone"), "PartnerState.toggle": ("area", "languages")}
 JUNK_FORMS = {
@@ -515,6 +556,7 @@ JUNK_FORMS = {
     "PartnerState.send": ("name", "summary", "hours_MO"),
     "SearchState.submit": ("zoekwoorden",),
     "SearchState.from_home": ("zoekwoorden",),
+    "ConversationState.send": ("text", "local_id", "conversation", "share"),
 }
 
 
@@ -561,7 +603,11 @@ def _help_snapshot(session: Session) -> tuple:
     return (
         all_of(HelpRequest.id, HelpRequest.status, HelpRequest.volunteer_id, HelpRequest.needs_attention),
         all_of(HelpOffer.id, HelpOffer.volunteer_id, HelpOffer.status),
-        all_of(ThreadMessage.id),
+        all_of(ChatMessage.id, ChatMessage.author_id, ChatMessage.text, ChatMessage.hidden_at),
+        all_of(Conversation.id, Conversation.last_seq, Conversation.closed_at),
+        all_of(ChatMember.id, ChatMember.person_id, ChatMember.removed_at),
+        all_of(ChatBlock.id, ChatBlock.blocker_id, ChatBlock.blocked_id),
+        all_of(ChatReport.id, ChatReport.reporter_id, ChatReport.handled_at, ChatReport.outcome),
         all_of(FollowUp.id, FollowUp.answer),
         all_of(VolunteerProfile.id, VolunteerProfile.updated_at),
         all_of(ServiceEdit.id, ServiceEdit.outcome, ServiceEdit.note),
@@ -727,23 +773,99 @@ def test_back_and_forward_open_only_a_step_already_reached(db):
     assert state.intro and state._current == "zorgt"
 
 
-def test_a_thread_opens_only_for_the_people_of_its_request(db, people: People):
-    from state.help.thread import ThreadState
+def test_a_requests_conversation_opens_only_for_the_people_of_its_request(db, people: People):
+    from state.chat.request_chat import RequestChatState
 
-    async def open_as(who: str) -> rx.State:
+    async def open_as(who: str) -> tuple[rx.State, object]:
         params = {"nr": str(people.ids["matched_request"])}
-        state = await (await root_state(people.tokens.get(who), "leusden", params=params)).get_state(
-            ThreadState
-        )
-        await run_handler(state, "load")
-        return state
+        root = await root_state(people.tokens.get(who), "leusden", params=params)
+        state = await root.get_state(RequestChatState)
+        return state, await run_handler(state, "load")
 
     for who in INTRUDERS[:1] + INTRUDERS[2:]:  # all but the caregiver, whose request it is
-        before = refusals(db)
-        state = asyncio.run(open_as(who))
-        assert not state.allowed and not state.messages, f"{who} opened the thread"
-        assert refusals(db) > before
-    assert asyncio.run(open_as("caregiver")).allowed
+        before, refused_before = _snapshot(db), refusals(db)
+        state, answer = asyncio.run(open_as(who))
+        assert not state.allowed and answer is None, f"{who} opened the request's conversation"
+        assert refusals(db) > refused_before
+        assert _snapshot(db) == before
+    state, answer = asyncio.run(open_as("caregiver"))
+    assert state.allowed and "/leusden/praten/" in str(answer)
+
+
+async def _conversation_tab(token: str | None, conversation_id: object, hub: str = "leusden"):
+    from state.chat.conversation import ConversationState
+
+    root = await root_state(token, hub, params={"gesprek": str(conversation_id)})
+    state = await root.get_state(ConversationState)
+    await run_handler(state, "load")
+    return state
+
+
+def test_a_conversation_shows_nothing_to_anyone_outside_it(db, people: People):
+    """Signed out, another person of the hub, another hub's coordinator, or a member with another
+    hub's conversation id: load shows nothing, and the tab's quick replies, older messages and
+    leave then act on nothing."""
+    pair, far = pair_of_anna_and_carla(), room_of("poperinge")
+    forged = [(None, pair), (people.tokens["professional"], pair), (people.tokens["coordinator"], pair)]
+    forged += [(people.tokens["other_hub_coordinator"], pair), (people.tokens["caregiver"], far)]
+    forged += [(people.tokens["caregiver"], junk) for junk in ("", "abc", "-1", "9999999999999999999999")]
+
+    async def go(token, conversation_id):
+        tab = await _conversation_tab(token, conversation_id)
+        seen = (tab.allowed, tab.messages, tab.title, tab.conversation_id, tab._conversation_id)
+        for handler, *args in (("quick", "thanks"), ("older",), ("leave",), ("send", _message_form(pair))):
+            await run_handler(tab, handler, *args)
+        return seen, tab
+
+    for token, conversation_id in forged:
+        before, refused_before = _snapshot(db), refusals(db)
+        seen, tab = asyncio.run(go(token, conversation_id))
+        assert seen == (False, [], "", "", None), f"{conversation_id} opened for {token and token[:4]}"
+        if isinstance(conversation_id, int):  # junk in the address is no id at all: nothing to log
+            assert refusals(db) > refused_before
+        assert not tab.allowed and tab.messages == [] and tab._last_seq == 0
+        if token != people.tokens["caregiver"]:  # Anna's own send into her own 1:1 is hers to make
+            assert _snapshot(db) == before, f"{conversation_id} changed for {token and token[:4]}"
+    for who in ("caregiver", "volunteer"):  # the two of them read it
+        tab = asyncio.run(_conversation_tab(people.tokens[who], pair))
+        assert tab.allowed and tab.messages and tab.title == {"caregiver": "Carla", "volunteer": "Anna"}[who]
+
+
+def test_a_tab_that_lost_its_conversation_sends_and_reads_nothing_more(db, people: People):
+    """Anna has the Centrum room open; the coordinator removes her from it. Her tab's quick reply,
+    older messages, send and leave are refused on the server, and the tab forgets the room."""
+    from mantelzorg_app.models import Kind
+
+    with Session(db) as session:
+        centrum = session.exec(
+            select(Conversation.id).where(Conversation.kind == Kind.room, Conversation.title == "Centrum")
+        ).first()
+    token = people.tokens["caregiver"]
+
+    async def go():
+        tab = await _conversation_tab(token, centrum)
+        assert tab.allowed and tab.messages
+        with Session(db) as session:
+            member = session.exec(
+                select(ChatMember).where(
+                    ChatMember.conversation_id == centrum,
+                    ChatMember.person_id == people.ids["caregiver_person"],
+                )
+            ).one()
+            member.removed_at = member.joined_at
+            session.add(member)
+            session.commit()
+        before, refused_before = _snapshot(db), refusals(db)
+        for handler, *args in (("quick", "thanks"), ("older",), ("send", _message_form(centrum)), ("leave",)):
+            await run_handler(tab, handler, *args)
+            assert not tab.allowed and tab.messages == [] and tab.title == "", handler
+            tab._conversation_id = centrum  # as if the tab still held it: the server asks again
+        assert refusals(db) >= refused_before + 4
+        assert _snapshot(db) == before
+        await tab._pushed(centrum)  # a push for it shows nothing either
+        assert tab.messages == []
+
+    asyncio.run(go())
 
 
 async def _tab_holds(root: rx.State) -> dict[str, dict]:
