@@ -61,6 +61,7 @@ def _report(row: rx.Var) -> rx.Component:
                     when=row.when[UiState.lang],
                 )
             ),
+            class_name="icon-line",
         ),
         rx.el.p(
             rx.cond(
@@ -75,6 +76,7 @@ def _report(row: rx.Var) -> rx.Component:
                     fill(t("In het gesprek van {people}."), people=row.where),
                 )
             ),
+            class_name="icon-line",
         ),
         rx.el.div(
             row_button("eye-off", t("Verberg het bericht"), ModerationState.hide(row.id)),
