@@ -82,6 +82,8 @@ def test_a_conversation_reads_well_in_both_languages(browser: Browser, app: Runn
         open_conversation(page, pair.conversation_id)
         expect(page.get_by_role("heading", level=1, name="Romke")).to_be_visible()
         expect(lines(page)).to_have_count(4)
+        expect(page.get_by_role("button", name="Stuur", exact=True)).to_be_in_viewport()  # the newest in view
+        expect(page.get_by_role("button", name="Lees voor", exact=True)).to_have_count(5)  # page + 4
         expect(lines(page).first).to_contain_text("vrijwilliger, gescreend")
         expect(page.get_by_text("De coördinator heeft dit bericht verborgen.")).to_be_visible()
         expect(page.get_by_role("link", name="Mantelzorgsteunpunt Leusden")).to_have_attribute(
