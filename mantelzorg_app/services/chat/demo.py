@@ -45,7 +45,7 @@ LEUSDEN_CENTRUM: Lines = (
 )
 ANNA_AND_CARLA: Lines = (
     ("Carla", 30, "Hallo Anna, ik ben Carla. Ik doe graag de boodschappen voor u."),
-    ("Anna", 29, "Wat fijn, Carla! Kunt u donderdagmiddag?"),
+    ("Anna", 29, "Wat fijn! Kunt u donderdagmiddag?"),  # no one else's name in her AVG export
     ("Carla", 28, "Ja, dat kan. Ik kom om twee uur bij u langs. Wilt u een lijstje klaarleggen?"),
     ("Anna", 27, "Doe ik. Tot donderdag!"),
 )
