@@ -292,6 +292,8 @@ class ConversationState(rx.State):
         """Called by state.chat.push after another member's commit: catch up when this tab shows it."""
         if conversation_id != self._conversation_id or not self.allowed:
             return
+        if page_argument(self, "gesprek") != str(conversation_id):
+            return  # the tab has moved on to another page: what it did not show stays unread
         actor = await current_actor(self)
         if actor is None:
             self._forget()
