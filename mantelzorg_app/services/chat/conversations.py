@@ -405,6 +405,7 @@ def listing(session: Session, actor: Actor) -> list[Summary]:
             Membership.hub_id == actor.hub_id,
             Membership.role == Role.professional,
             col(Membership.organization_id).is_not(None),
+            ~col(Membership.pending),  # as access: a role still waiting for the coordinator reads nothing
         )
     ).all()
     asked = []

@@ -329,6 +329,23 @@ def test_nobody_else_reads_a_question_to_an_organisation(session: Session, world
     assert texts(session, world.caregiver, chat) == ["Mijn vraag"]
 
 
+def test_a_professional_role_still_waiting_sees_no_question(session: Session, world: Help):
+    welzijn = organisation(session, world.leusden, "Welzijn Leusden")
+    link(session, world.petra, world.leusden, welzijn)
+    chat = conversations.ask_organisation(session, world.caregiver, welzijn.id, None, NOW).id
+    session.commit()
+    say(session, world.caregiver, chat, "Mijn vraag over mijn moeder")
+    waiting = add_professional(session, world.leusden, "Wanda", welzijn)
+    membership = session.exec(select(Membership).where(Membership.person_id == waiting.person_id)).one()
+    membership.pending = True  # asked for at sign-up, not yet granted
+    session.add(membership)
+    session.commit()
+    assert chat not in {s.id for s in conversations.listing(session, waiting)}
+    with refused(session, "read-conversation"):
+        read(session, waiting, chat)
+    assert waiting.person_id not in conversations.receivers(session, session.get(Conversation, chat))
+
+
 def test_who_may_ask_an_organisation(session: Session, world: Help):
     welzijn = organisation(session, world.leusden, "Welzijn Leusden")
     empty = organisation(session, world.leusden, "Niemand hier")
