@@ -2,7 +2,8 @@
 
 Each matched (or since closed) request's thread messages move into a pair conversation of the
 request, numbered in their order, with the caregiver, the volunteer and the professional who posted
-it as members; then the old table goes.
+it as members (not a volunteer who came after one whose VOG went: that thread is closed); then the
+old table goes.
 
 Revision ID: 3133a134da9e
 Revises: b10bc29e99b7
@@ -155,6 +156,7 @@ def _move_threads() -> None:
     meta = sa.MetaData()
     old = sa.Table("threadmessage", meta, autoload_with=bind)
     requests = sa.Table("helprequest", meta, autoload_with=bind)
+    offers = sa.Table("helpoffer", meta, autoload_with=bind)
     conversations = sa.Table("conversation", meta, autoload_with=bind)
     members = sa.Table("chatmember", meta, autoload_with=bind)
     messages = sa.Table("chatmessage", meta, autoload_with=bind)
@@ -165,13 +167,21 @@ def _move_threads() -> None:
     for request_id, said in by_request.items():
         request = bind.execute(sa.select(requests).where(requests.c.id == request_id)).one()
         closed = None if request.status == "matched" else said[-1].created_at
+        people = {request.caregiver_id, request.volunteer_id, request.posted_by_id} - {None}
+        earlier = bind.execute(
+            sa.select(offers.c.volunteer_id).where(offers.c.request_id == request_id, offers.c.status == "ended")
+        ).scalars().all()
+        if any(volunteer != request.volunteer_id for volunteer in earlier):
+            # the thread began with a volunteer whose VOG went: the one helping now never reads what
+            # was said to them (they get a conversation of their own); the caregiver keeps it, closed
+            people.discard(request.volunteer_id)
+            closed = closed or said[-1].created_at
         conversation_id = bind.execute(
             conversations.insert().values(
                 hub_id=request.hub_id, kind="pair", title="", request_id=request_id, last_seq=len(said),
                 closed_at=closed, last_message_at=said[-1].created_at, created_at=said[0].created_at,
             )
         ).inserted_primary_key[0]
-        people = {request.caregiver_id, request.volunteer_id, request.posted_by_id} - {None}
         for person_id in people:
             bind.execute(
                 members.insert().values(

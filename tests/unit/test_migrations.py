@@ -204,9 +204,9 @@ def test_a_requests_thread_moves_into_its_pair_conversation(db_url: str) -> None
         t = meta.tables
         with eng.begin() as connection:
             hub = _add(connection, t["hub"], slug="leusden", name="Leusden", country="NL")
-            carla, vera, petra, anna = (
+            carla, vera, petra, anna, wim = (
                 _add(connection, t["person"], first_name=n, email=f"{n.lower()}@example.org")
-                for n in ("Carla", "Vera", "Petra", "Anna")
+                for n in ("Carla", "Vera", "Petra", "Anna", "Wim")
             )
             talking = _add(
                 connection, t["helprequest"], hub_id=hub, caregiver_id=carla, volunteer_id=vera,
@@ -220,7 +220,29 @@ def test_a_requests_thread_moves_into_its_pair_conversation(db_url: str) -> None
                 connection, t["helprequest"], hub_id=hub, caregiver_id=anna, volunteer_id=vera,
                 status="matched", category="boodschappen",
             )  # fmt: skip
+            again = _add(  # Vera's VOG went, Wim helps now
+                connection, t["helprequest"], hub_id=hub, caregiver_id=carla, volunteer_id=wim,
+                status="matched", category="klusjes", home_visit=True,
+            )  # fmt: skip
+            _add(
+                connection,
+                t["helpoffer"],
+                request_id=again,
+                volunteer_id=vera,
+                status="ended",
+                created_at=_THEN,
+            )
+            _add(
+                connection,
+                t["helpoffer"],
+                request_id=again,
+                volunteer_id=wim,
+                status="accepted",
+                created_at=_THEN,
+            )
             said = [  # stored out of order: the move numbers them by time
+                (again, carla, "De sleutel ligt onder de mat.", _THEN),
+                (again, wim, "Ik kom donderdag.", _THEN + timedelta(days=2)),
                 (talking, vera, "Prima, tot dan.", _THEN + timedelta(minutes=5)),
                 (talking, carla, "Dinsdag om tien uur?", _THEN),
                 (ended, anna, "Dank u wel!", _THEN + timedelta(days=1)),
@@ -242,7 +264,13 @@ def test_a_requests_thread_moves_into_its_pair_conversation(db_url: str) -> None
                 c.request_id: c
                 for c in session.exec(select(Conversation).where(Conversation.kind == Kind.pair))
             }
-            assert set(pairs) == {talking, ended}
+            assert set(pairs) == {talking, ended, again}
+            earlier = pairs[again]  # what was said to Vera: Carla keeps it, Wim never reads it
+            assert earlier.last_seq == 2 and earlier.closed_at == _THEN + timedelta(days=2)
+            assert {
+                m.person_id
+                for m in session.exec(select(ChatMember).where(ChatMember.conversation_id == earlier.id))
+            } == {carla}
             assert quiet not in pairs  # a request without a thread gets its conversation when opened
             first, done = pairs[talking], pairs[ended]
             rows = session.exec(
