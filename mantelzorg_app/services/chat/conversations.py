@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, or_, select
 
 from mantelzorg_app.models import (
@@ -503,6 +504,7 @@ def unread_total(session: Session, actor: Actor) -> int:
             ChatMember.person_id == actor.person_id,
             col(ChatMember.removed_at).is_(None),
             Conversation.last_seq > ChatMember.read_seq,
+            _still_theirs(actor),
         )
     ).one()
     if hidden and found:
@@ -520,6 +522,27 @@ def unread_total(session: Session, actor: Actor) -> int:
             )
         ).one()
     return max(int(found), 0)
+
+
+def _still_theirs(actor: Actor):
+    """For a query over the actor's ChatMember rows: not a question to an organisation the actor
+    no longer answers for (linked elsewhere since), unless they asked it (its first member)."""
+    first = aliased(ChatMember)
+    asked_first = (
+        select(func.min(first.id)).where(first.conversation_id == Conversation.id).correlate(Conversation)
+    ).scalar_subquery()
+    theirs = select(Membership.organization_id).where(
+        Membership.person_id == actor.person_id,
+        Membership.hub_id == actor.hub_id,
+        Membership.role == Role.professional,
+        col(Membership.organization_id).is_not(None),
+        ~col(Membership.pending),
+    )
+    return or_(
+        Conversation.kind != Kind.organisation,
+        col(Conversation.organization_id).in_(theirs),
+        ChatMember.id == asked_first,
+    )
 
 
 def _last_line(session: Session, conversation_id: int, hidden: set[int]) -> str:

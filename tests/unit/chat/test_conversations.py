@@ -296,6 +296,7 @@ def test_any_linked_professional_reads_and_answers_also_one_linked_later(session
         "Bij De Hoeve, ik stuur u de kaart.",
     ]
     say(session, kees, chat, "Ik help ook graag.")
+    assert conversations.unread_total(session, world.caregiver) == 2  # the asker's badge counts answers
     shown = read(session, world.caregiver, chat)
     assert [(m.author, m.badge) for m in shown] == [("Carla", ""), ("Petra", "staff"), ("Kees", "staff")]
     (line,) = [s for s in conversations.listing(session, world.caregiver) if s.id == chat]
@@ -321,7 +322,9 @@ def test_nobody_else_reads_a_question_to_an_organisation(session: Session, world
     }
 
     texts(session, petra, chat)  # a member now
+    assert conversations.unread_total(session, petra) == 1
     link(session, world.petra, world.leusden, other)  # the coordinator moved her to Thuiszorg
+    assert conversations.unread_total(session, petra) == 0
     with refused(session, "read-conversation"):
         read(session, petra, chat)
     assert chat not in {s.id for s in conversations.listing(session, petra)}
