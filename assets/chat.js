@@ -9,6 +9,9 @@
 //   and the server stores an id once, so a retry never makes two messages. Reflex also keeps an
 //   event sent while offline in its queue and sends it when the socket is back: its answer then
 //   empties the box and the notice goes.
+// - A quick reply is a submit button of the same form (data-chat-quick="thanks"): its key goes in
+//   the form's hidden ``quick`` and it gets an id the same way (tapping it again before the answer
+//   reuses the id), so it is retried safely too; the box keeps what was typed in it.
 // - Enter sends, Shift+Enter makes a new line (not while an input method is composing a word).
 // - The list scrolls to the newest message when the page opens and when one arrives, only while the
 //   reader is at the bottom: someone reading older messages, or typing, is not moved away.
@@ -79,7 +82,9 @@
       var f = event.target;
       if (!f || !f.matches || !f.matches("form[data-chat-form]")) return;
       var field = box(f);
-      var text = field ? field.value : "";
+      var quick = event.submitter && event.submitter.getAttribute("data-chat-quick");
+      if (f.elements.quick) f.elements.quick.value = quick || "";
+      var text = quick ? "\u0000quick:" + quick : field ? field.value : ""; // a quick one never matches the box
       var id = null;
       for (var known in waiting) if (waiting[known].text === text) id = known;
       if (!id) {
@@ -99,6 +104,7 @@
       }
       setTimeout(function () {
         if (f.elements.share) f.elements.share.value = "";
+        if (f.elements.quick) f.elements.quick.value = "";
       }, 0);
     },
     true

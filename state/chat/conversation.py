@@ -19,16 +19,17 @@ in assets/chat.js, which empties the box; without that answer the box keeps the 
 import asyncio
 import json
 import re
-import uuid
 from typing import TypedDict
 
 import reflex as rx
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from mantelzorg_app import routes
-from mantelzorg_app.models import Hub
+from mantelzorg_app.models import ChatMember, HelpRequest, Hub
 from mantelzorg_app.services.chat import conversations, messages
 from mantelzorg_app.services.chat.conversations import Access
+from mantelzorg_app.services.help import moments
+from mantelzorg_app.services.help.requests import caregiver_name_for, first_names
 from mantelzorg_app.services.identity.authz import Actor, Refused
 from mantelzorg_app.services.platform import dates
 from mantelzorg_app.services.platform.i18n import N_
@@ -37,9 +38,10 @@ from state.auth import current_actor, now, require
 from state.chat import push
 from state.chat.listing import ChatListState
 from state.client import page_argument
+from state.help.requests import request_row
 from state.home import NavState
 from state.hub import HubState
-from state.inputs import as_form, as_id, as_text, form_text
+from state.inputs import as_form, as_id, form_text
 from state.ui import show
 
 KEEP = 50  # the newest messages a page holds; "Eerdere berichten" adds this many more each time
@@ -51,6 +53,7 @@ QUICK = {
     "see_you": N_("Tot dan"),
     "coming": N_("Ik kom eraan"),
 }
+CALLBACK = N_("Dit gesprek gaat over de vraag om teruggebeld te worden.")
 _CARD_PATH = re.compile(r"[a-z0-9][a-z0-9/-]{0,199}")
 
 
@@ -101,6 +104,15 @@ class ConversationState(rx.State):
     problem: str = ""  # a catalogue id: why the message was not sent
     held: bool = False  # a phone number or e-mail address in a room: asking "share it?"
     conversation_id: str = ""
+    # What the conversation is about, above the messages. A help request's: the two first names,
+    # its card (state.help.requests.request_row), when it is asked for and, while it takes
+    # messages, the first moment that suits both (by language, services.help.moments).
+    caregiver: str = ""
+    volunteer: str = ""
+    request: dict[str, str] = {}
+    when: dict[str, str] = {}
+    first: dict[str, str] = {}
+    about: str = ""  # a catalogue id: a call-back's conversation says so in one line
     _conversation_id: int | None = None
     _last_seq: int = 0
     _window: int = KEEP  # how many messages the page holds (grows with "Eerdere berichten")
@@ -108,12 +120,43 @@ class ConversationState(rx.State):
     def _forget(self) -> None:
         """Nothing of a conversation stays in the tab."""
         show(self, title="", kind="", problem="", conversation_id="", posting=False, held=False, more=False)
-        show(self, messages=[])
+        show(self, messages=[], caregiver="", volunteer="", request={}, when={}, first={}, about="")
         self._conversation_id, self._last_seq, self._window = None, 0, KEEP
 
     def _zone(self, session: Session, actor: Actor) -> str:
         hub = session.get(Hub, actor.hub_id)
         return hub.timezone if hub else "Europe/Amsterdam"
+
+    def _subject(self, session: Session, actor: Actor, found: Access) -> None:
+        """What the conversation is about, from the database: a help request's names and card, or
+        the line of a call-back's; nothing for a room or a question to an organisation."""
+        conversation = found.conversation
+        request = session.get(HelpRequest, conversation.request_id) if conversation.request_id else None
+        if request is None:
+            show(self, caregiver="", volunteer="", request={}, when={}, first={})
+        else:
+            members = set(
+                session.exec(
+                    select(ChatMember.person_id).where(ChatMember.conversation_id == conversation.id)
+                ).all()
+            )
+            # the volunteer of this conversation: the request's now, or the one of an earlier match
+            others = members - {request.caregiver_id, request.posted_by_id}
+            volunteer_id = request.volunteer_id
+            if volunteer_id not in others:
+                volunteer_id = min(others, default=None)
+            names = first_names(session, {request.caregiver_id, volunteer_id})
+            zone = self._zone(session, actor)
+            first = moments.first_moment_all(request, zone, now()) if found.posting else {}
+            show(
+                self,
+                caregiver=caregiver_name_for(request, actor, names),
+                volunteer=names.get(volunteer_id, "") if volunteer_id is not None else "",
+                request=request_row(request, ""),
+                when=moments.when_all(request),
+                first=first,
+            )
+        show(self, about=CALLBACK if conversation.callback_id is not None else "")
 
     async def _catch_up(self, session: Session, found: Access, actor: Actor) -> bool:
         """Everything after ``_last_seq``, in order, merged by number; marks it read (not committed)
@@ -169,6 +212,7 @@ class ConversationState(rx.State):
                 posting=found.posting,
                 title=conversations.title(session, actor, conversation),
             )
+            self._subject(session, actor, found)
             read = await self._catch_up(session, found, actor)
             session.commit()
         if read:  # the bottom bar's count (loaded before this page) counts again
@@ -218,22 +262,23 @@ class ConversationState(rx.State):
 
     @rx.event
     async def send(self, form: dict):
-        """The box's message. ``form``: ``text``, ``local_id`` (the browser's id, assets/chat.js),
-        ``conversation`` (its id) and, after the question about a phone number, ``share`` "ja"."""
+        """The box's message, or a quick reply. ``form``: ``text``, ``local_id`` (the browser's id,
+        assets/chat.js), ``conversation`` (its id), after the question about a phone number ``share``
+        "ja", and ``quick``: the key of the quick reply tapped ("thanks", "call", "see_you",
+        "coming"; chat.js fills it in), sent in Dutch as written instead of the box's text. Both
+        carry the browser's ``local_id``, so a retry after a lost answer stores one message."""
         fields = as_form(form)
-        text = form_text(fields, "text", messages.TEXT_MAX + 100)
         local_id = form_text(fields, "local_id", 36)
-        share = form_text(fields, "share") == "ja"
+        quick = form_text(fields, "quick", 20)
+        if quick:
+            text = QUICK.get(quick)
+            if text is None:  # not a quick reply: nothing is sent
+                return _ack(local_id, False)
+            share = False
+        else:
+            text = form_text(fields, "text", messages.TEXT_MAX + 100)
+            share = form_text(fields, "share") == "ja"
         return await self._post(as_id(fields.get("conversation")), text, local_id, share)
-
-    @rx.event
-    async def quick(self, key: str):
-        """A quick reply ("thanks", "call", "see_you", "coming"), sent in Dutch as written, in the
-        conversation this tab has open. One tap is one event: the server names the message."""
-        text = QUICK.get(as_text(key))
-        if text is None:
-            return None
-        return await self._post(self._conversation_id, text, uuid.uuid4().hex, False)
 
     @rx.event
     async def older(self):

@@ -6,6 +6,7 @@ caregiver accepts; both see the conversation. A volunteer of another hub never s
 """
 
 import random
+import re
 
 from playwright.sync_api import Browser, Page, expect
 
@@ -155,7 +156,8 @@ def test_from_the_wegwijzer_to_a_volunteer(page: Page, browser: Browser, app_url
         expect(card(page, ASKED)).to_contain_text("Carla helpt u.")
         assert smtp.last_to("carla.voorbeeld@leusden.example.org")["Subject"] == "U mag helpen"
         card(page, ASKED).get_by_role("link", name="Naar het gesprek").click()
-        expect(heading(page, "Gesprek")).to_be_visible()
+        expect(page).to_have_url(re.compile(r"/leusden/praten/\d+$"))
+        expect(heading(page, "Carla")).to_be_visible()
         expect(page.get_by_text("Anna en Carla kunnen hier samen afspreken.")).to_be_visible()
         page.get_by_label("Uw bericht").fill("Dag Carla, past dinsdag om twee uur?")
         page.get_by_role("button", name="Stuur").click()

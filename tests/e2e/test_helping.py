@@ -112,9 +112,12 @@ def test_an_offer_from_ik_help_to_the_conversation(
         expect(helping).to_contain_text("Eerste moment dat past:")
         expect(helping.get_by_role("button", name="Ik kan toch niet helpen")).to_have_count(0)
 
-        # The conversation says when in words, in the reader's language.
+        # The conversation (Praten, headed by the other's first name) says when in words, in the
+        # reader's language, above the messages.
         mine.get_by_role("link", name="Naar het gesprek").click()
-        expect(heading(page, "Gesprek")).to_be_visible()
+        expect(page).to_have_url(re.compile(r"/leusden/praten/\d+$"))
+        expect(heading(page, "Carla")).to_be_visible()
+        expect(page.get_by_text("Anna en Carla kunnen hier samen afspreken.")).to_be_visible()
         expect(page.get_by_text("Wanneer: dinsdag of donderdag, in de middag")).to_be_visible()
         expect(page.get_by_text("Eerste moment dat past:")).to_be_visible()
         page.get_by_label("Uw bericht").fill("Dag Carla, past donderdag?")
@@ -123,10 +126,12 @@ def test_an_offer_from_ik_help_to_the_conversation(
         expect(message).to_contain_text(re.compile(r"vandaag om \d{1,2}\.\d\d uur"))
         check_page(page, "thread")
         page.get_by_role("button", name="English").click()
-        expect(heading(page, "Conversation")).to_be_visible()
+        expect(page.get_by_text("Anna and Carla can make arrangements here.")).to_be_visible()
+        expect(page.get_by_text("When: Tuesday or Thursday, in the afternoon")).to_be_visible()
         expect(message).to_contain_text(re.compile(r"today at \d{1,2}:\d\d"))
+        check_page(page, "thread-en")
         page.get_by_role("button", name="Nederlands").click()
-        expect(heading(page, "Gesprek")).to_be_visible()
+        expect(page.get_by_label("Uw bericht")).to_be_visible()
 
         # "Ja, stop deze hulpvraag" does stop it.
         open_page(page, "/leusden/hulpvragen")

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session, col, func, select
 
-from mantelzorg_app.models import ChatMember, ChatMessage, Conversation, Hub, Kind
+from mantelzorg_app.models import ChatMember, ChatMessage, Conversation, HelpRequest, Hub, Kind
 from mantelzorg_app.services.chat import conversations, messages
 from mantelzorg_app.services.identity import authz
 from state.auth import TabOwnerState
 from state.chat import push
-from state.chat.conversation import KEEP, ConversationState
+from state.chat.conversation import CALLBACK, KEEP, ConversationState
 from state.home import NavState
 from tests.security.conftest import root_state, run_handler
 
@@ -68,8 +68,14 @@ async def _settle() -> None:
         await asyncio.sleep(0)
 
 
-def _form(conversation_id: int, text: str, local_id: str, share: str = "") -> dict:
-    return {"text": text, "local_id": local_id, "conversation": str(conversation_id), "share": share}
+def _form(conversation_id: int, text: str, local_id: str, share: str = "", quick: str = "") -> dict:
+    return {
+        "text": text,
+        "local_id": local_id,
+        "conversation": str(conversation_id),
+        "share": share,
+        "quick": quick,
+    }
 
 
 def test_a_member_sends_once_per_browser_id_and_sees_it_after_the_commit(db, people, monkeypatch):
@@ -185,8 +191,10 @@ def test_quick_replies_and_problems_in_words(db, people, monkeypatch):
 
     async def go():
         tab = await _tab(people, "caregiver", room)
-        await run_handler(tab, "quick", "thanks")
-        await run_handler(tab, "quick", "<script>")  # not a quick reply: nothing
+        # a quick reply goes as written, not the box's half-typed text; a retry (same id) is one message
+        for _ in range(2):
+            await run_handler(tab, "send", _form(room, "Half getypt", "id-0000-0030", quick="thanks"))
+        await run_handler(tab, "send", _form(room, "", "id-0000-0032", quick="<script>"))  # not one: nothing
         await run_handler(tab, "send", _form(room, "   ", "id-0000-0031"))
         await _settle()
         return tab
@@ -207,7 +215,7 @@ def test_someone_outside_reads_and_stores_nothing_also_with_a_forged_id(db, peop
         seen = (tab.allowed, list(tab.messages), tab.title)
         for handler, args in (
             ("send", (_form(room, "Hallo", "id-0000-0042"),)),
-            ("quick", ("thanks",)),
+            ("send", (_form(room, "", "id-0000-0043", quick="thanks"),)),
             ("older", ()),
             ("leave", ()),
         ):
@@ -240,6 +248,51 @@ def test_a_refusal_leaves_nothing_of_the_conversation_before(db, people, monkeyp
                 ChatMember.conversation_id == room, ChatMember.person_id == people.ids["caregiver_person"]
             )
         ).one()
+
+
+def _opened(db, people, who: str, open_it) -> int:
+    now = datetime.now(UTC)
+    with Session(db) as session:
+        hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
+        conversation = open_it(session, authz.actor(session, people.tokens[who], hub_id, now), now)
+        session.commit()
+        return conversation.id
+
+
+def test_a_request_or_call_back_says_what_it_is_about_and_nothing_after_a_refusal(db, people):
+    """A help request's conversation shows the two first names, the request's card, when it is asked
+    for and the first moment that suits; a call-back's a line. A refusal then leaves none of it."""
+    request_id, callback_id = people.ids["matched_request"], people.ids["person_callback_task"]
+    with Session(db) as session:
+        request = session.get(HelpRequest, request_id)
+        request.agreed_at, request.days, request.dayparts = datetime.now(UTC), "dinsdag", "middag"
+        session.add(request)
+        session.commit()
+    pair = _opened(db, people, "caregiver", lambda s, a, n: conversations.for_request(s, a, request_id, n))
+    call = _opened(
+        db, people, "coordinator", lambda s, a, n: conversations.for_callback(s, a, callback_id, n)
+    )
+    empty = _room(db, people)  # nobody in it: opening it is refused
+
+    async def go():
+        tab = await _tab(people, "caregiver", pair)
+        seen = (tab.caregiver, tab.volunteer, dict(tab.request), dict(tab.when), dict(tab.first), tab.about)
+        await tab._open(empty, "read-conversation")
+        refused = (tab.caregiver, tab.volunteer, tab.request, tab.when, tab.first, tab.about)
+        called = await _tab(people, "caregiver", call)
+        return seen, refused, (called.about, called.request, called.caregiver)
+
+    (caregiver, volunteer, request, when, first, about), refused, called = asyncio.run(go())
+    assert (caregiver, volunteer, request["id"], request["text"], about) == (
+        "Anna",
+        "Daan",
+        str(request_id),
+        "Vervoer",
+        "",
+    )
+    assert when["nl"] and when["en"] and first["nl"].startswith("Eerste moment dat past:"), (when, first)
+    assert refused == ("", "", {}, {}, {}, "")
+    assert called == (CALLBACK, {}, "")
 
 
 def test_opening_the_conversation_counts_the_badge_again(db, people):

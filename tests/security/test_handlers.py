@@ -107,8 +107,6 @@ PUBLIC = {
     "(test below)",
     "ConversationState.load": "conversations.access refuses, and logs, anyone not a member, also with the "
     "id of another hub's conversation; the tab then keeps nothing of it (test below)",
-    "ConversationState.quick": "sends only into the conversation this tab's load checked (server-side), and "
-    "asks conversations.access again (test below)",
     "ConversationState.older": "reads only the conversation this tab's load checked (server-side), and asks "
     "conversations.access again (test below)",
     "ConversationState.leave": "leaves only the room this tab's load checked (server-side); "
@@ -813,7 +811,8 @@ def test_a_conversation_shows_nothing_to_anyone_outside_it(db, people: People):
     async def go(token, conversation_id):
         tab = await _conversation_tab(token, conversation_id)
         seen = (tab.allowed, tab.messages, tab.title, tab.conversation_id, tab._conversation_id)
-        for handler, *args in (("quick", "thanks"), ("older",), ("leave",), ("send", _message_form(pair))):
+        quick = {"quick": "thanks", "local_id": "security-quick-0001", "conversation": str(conversation_id)}
+        for handler, *args in (("send", quick), ("older",), ("leave",), ("send", _message_form(pair))):
             await run_handler(tab, handler, *args)
         return seen, tab
 
@@ -856,7 +855,8 @@ def test_a_tab_that_lost_its_conversation_sends_and_reads_nothing_more(db, peopl
             session.add(member)
             session.commit()
         before, refused_before = _snapshot(db), refusals(db)
-        for handler, *args in (("quick", "thanks"), ("older",), ("send", _message_form(centrum)), ("leave",)):
+        quick = {**_message_form(centrum), "quick": "thanks"}
+        for handler, *args in (("send", quick), ("older",), ("send", _message_form(centrum)), ("leave",)):
             await run_handler(tab, handler, *args)
             assert not tab.allowed and tab.messages == [] and tab.title == "", handler
             tab._conversation_id = centrum  # as if the tab still held it: the server asks again

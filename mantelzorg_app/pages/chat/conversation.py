@@ -14,10 +14,11 @@ from components.form import problem, submit_button
 from components.icons import matched_icon
 from mantelzorg_app import routes
 from mantelzorg_app.pages.chat.report_part import report_button, report_sheet
+from mantelzorg_app.pages.help.parts import request_card
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import Guard, hub_page_at
 from mantelzorg_app.services.chat import messages as chat_messages
-from state.chat.conversation import QUICK
+from state.chat.conversation import CALLBACK, QUICK
 from state.chat.conversation import ConversationState as C
 from state.ui import UiState, fill, t
 
@@ -25,6 +26,7 @@ QUICK_ICONS = {"thanks": "heart", "call": "phone", "see_you": "calendar-check", 
 CARD_ICONS = {"service": "map-pin", "activity": "calendar-days"}
 BADGES = {"staff": "medewerker", "vetted": "vrijwilliger, gescreend"}
 FIELD = "message"
+FORM = "chat-form"
 
 
 def _author(line: rx.Var) -> rx.Component:
@@ -118,14 +120,57 @@ def _microphone() -> rx.Component:
     )
 
 
+def _icon_line(icon: str, words: rx.Var) -> rx.Component:
+    return rx.el.p(rx.icon(icon, size=20, aria_hidden="true"), rx.el.span(words), class_name="icon-line")
+
+
+def _subject() -> rx.Component:
+    """What the conversation is about: a help request's names and card, or a call-back's line."""
+    return rx.fragment(
+        rx.cond(
+            C.request["id"],
+            rx.fragment(
+                rx.el.p(
+                    fill(
+                        t("{caregiver} en {volunteer} kunnen hier samen afspreken."),
+                        caregiver=C.caregiver,
+                        volunteer=C.volunteer,
+                    )
+                ),
+                rx.el.ul(
+                    request_card(
+                        C.request,
+                        _icon_line("calendar", C.when[UiState.lang]),
+                        rx.cond(C.first[UiState.lang], _icon_line("calendar-check", C.first[UiState.lang])),
+                        level=2,
+                    ),
+                    class_name="cards chat-subject",
+                ),
+            ),
+        ),
+        rx.cond(C.about != "", _icon_line("phone", t(CALLBACK))),
+    )
+
+
+def _quick(key: str, text: str) -> rx.Component:
+    """A submit button of the box's form: chat.js puts its key in the form's ``quick`` and names
+    the message, so a quick reply is sent, and retried, just like a typed one."""
+    return rx.el.button(
+        rx.icon(QUICK_ICONS[key], size=24, aria_hidden="true"),
+        rx.el.span(t(text)),
+        type="submit",
+        form=FORM,
+        value=key,
+        class_name="row-action chat-quick",
+        data_chat_quick=key,
+    )
+
+
 def _quick_replies() -> rx.Component:
     return rx.el.div(
         rx.el.p(t("Of stuur meteen:"), class_name="chat-quick-label", id="snel"),
         rx.el.div(
-            *(
-                action_button(QUICK_ICONS[key], t(text), C.quick(key), "row-action chat-quick")
-                for key, text in QUICK.items()
-            ),
+            *(_quick(key, text) for key, text in QUICK.items()),
             class_name="chat-quick-grid",
             role="group",
             aria_labelledby="snel",
@@ -162,6 +207,7 @@ def _composer() -> rx.Component:
         rx.el.input(type="hidden", name="local_id", value=""),
         rx.el.input(type="hidden", name="conversation", value=C.conversation_id),
         rx.el.input(type="hidden", name="share", value=""),
+        rx.el.input(type="hidden", name="quick", value=""),
         rx.el.p(
             "",
             role="alert",
@@ -178,6 +224,7 @@ def _composer() -> rx.Component:
         no_validate=True,
         method="post",
         class_name="chat-form",
+        id=FORM,
         data_chat_form="",
     )
 
@@ -193,6 +240,7 @@ def _conversation() -> rx.Component:
             class_name="chat-top",
             data_noread="",
         ),
+        _subject(),
         rx.cond(C.more, row_button("history", t("Eerdere berichten"), C.older)),
         rx.cond(
             C.messages.length() > 0,
