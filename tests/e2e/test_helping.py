@@ -120,7 +120,7 @@ def test_an_offer_from_ik_help_to_the_conversation(
         expect(page.get_by_text("Anna en Carla kunnen hier samen afspreken.")).to_be_visible()
         expect(page.get_by_text("Wanneer: dinsdag of donderdag, in de middag")).to_be_visible()
         expect(page.get_by_text("Eerste moment dat past:")).to_be_visible()
-        page.get_by_label("Uw bericht").fill("Dag Carla, past donderdag?")
+        page.get_by_label("Uw bericht", exact=True).fill("Dag Carla, past donderdag?")
         page.get_by_role("button", name="Stuur").click()
         message = page.get_by_role("listitem").filter(has_text="past donderdag?")
         expect(message).to_contain_text(re.compile(r"vandaag om \d{1,2}\.\d\d uur"))
@@ -131,7 +131,7 @@ def test_an_offer_from_ik_help_to_the_conversation(
         expect(message).to_contain_text(re.compile(r"today at \d{1,2}:\d\d"))
         check_page(page, "thread-en")
         page.get_by_role("button", name="Nederlands").click()
-        expect(page.get_by_label("Uw bericht")).to_be_visible()
+        expect(page.get_by_label("Uw bericht", exact=True)).to_be_visible()
 
         # "Ja, stop deze hulpvraag" does stop it.
         open_page(page, "/leusden/hulpvragen")
