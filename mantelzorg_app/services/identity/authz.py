@@ -31,9 +31,13 @@ class Actor:
         return bool(self.roles.intersection(roles))
 
 
-def actor(session: Session, token: str | None, hub_id: int | None, now: datetime) -> Actor | None:
-    """The signed-in person with their roles in this hub, or None when nobody is signed in."""
-    person = sessions.person(session, token, now)
+def actor(
+    session: Session, token: str | None, hub_id: int | None, now: datetime, touch: bool = True
+) -> Actor | None:
+    """The signed-in person with their roles in this hub, or None when nobody is signed in.
+    ``touch`` False reads the session only (``sessions.holder``): its idle limit does not start
+    again, for what the person did not do themselves."""
+    person = sessions.person(session, token, now) if touch else sessions.holder(session, token, now)
     if person is None or hub_id is None:
         return None
     roles = session.exec(

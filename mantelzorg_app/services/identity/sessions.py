@@ -48,8 +48,8 @@ def start(session: Session, person_id: int, kind: str, now: datetime, carried: s
 def person(session: Session, token: str | None, now: datetime, tab: str = "") -> Person | None:
     """Who holds this token, or None; an e-mail session's idle limit starts again. A browser ``tab``
     that shows the session is remembered, so that ending it can empty that tab too."""
-    row = by_token(session, token)
-    if row is None or row.expires_at <= now:
+    row = _live(session, token, now)
+    if row is None:
         return None
     row.last_seen_at = now
     if _TAB.fullmatch(tab) and tab not in row.tabs.split():
@@ -61,10 +61,29 @@ def person(session: Session, token: str | None, now: datetime, tab: str = "") ->
     return session.get(Person, row.person_id)
 
 
-def tabs(session: Session, token: str | None = None, person_id: int | None = None) -> set[str]:
-    """The browser tabs that showed this session, or every session of ``person_id``."""
+def holder(session: Session, token: str | None, now: datetime) -> Person | None:
+    """Who holds this token, or None, read only: the session's limits stay as they are. For what
+    the person did not do themselves (a chat message pushed to their tab): that must never keep a
+    session going."""
+    row = _live(session, token, now)
+    return session.get(Person, row.person_id) if row is not None else None
+
+
+def _live(session: Session, token: str | None, now: datetime) -> LoginSession | None:
+    row = by_token(session, token)
+    return row if row is not None and row.expires_at > now else None
+
+
+def tabs(
+    session: Session, token: str | None = None, person_id: int | None = None, live_at: datetime | None = None
+) -> set[str]:
+    """The browser tabs that showed this session, or every session of ``person_id``; with
+    ``live_at`` only of the sessions not ended by then (to push to), without every one (to empty)."""
     if person_id is not None:
-        rows = session.exec(select(LoginSession.tabs).where(LoginSession.person_id == person_id)).all()
+        query = select(LoginSession.tabs).where(LoginSession.person_id == person_id)
+        if live_at is not None:
+            query = query.where(col(LoginSession.expires_at) > live_at)
+        rows = session.exec(query).all()
     else:
         rows = [row.tabs] if (row := by_token(session, token)) else []
     return {tab for joined in rows for tab in joined.split()}

@@ -44,6 +44,17 @@ def test_actor_carries_the_roles_in_this_hub(session: Session, world: World) -> 
     assert not actor.has()
 
 
+def test_an_actor_read_without_touch_keeps_the_session_as_it_was(session: Session, world: World) -> None:
+    token = sessions.start(session, world.volunteer.id, sessions.EMAIL, NOW)
+    later = NOW + timedelta(days=29)
+
+    found = authz.actor(session, token, world.leusden.id, later, touch=False)
+
+    assert sessions.by_token(session, token).expires_at == NOW + timedelta(days=30)  # not extended
+    assert found == authz.Actor(world.volunteer.id, "Vince", world.leusden.id, frozenset({Role.volunteer}))
+    assert authz.actor(session, token, world.leusden.id, NOW + timedelta(days=30), touch=False) is None
+
+
 def test_roles_are_per_hub(session: Session, world: World) -> None:
     token = sessions.start(session, world.coordinator.id, sessions.OIDC, NOW)
 

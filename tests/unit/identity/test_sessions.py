@@ -222,3 +222,28 @@ def test_sign_out_commits_its_end_and_its_audit_row_together(session: Session, w
     sessions.sign_out(session, phone, False, world.leusden.id)
     session.rollback()  # nothing was left for the caller to commit
     assert _rows(session) == [] and len(audit_events(session, audit.SIGN_OUT)) == 1
+
+
+def test_holder_reads_a_session_without_keeping_it_going(session: Session, world: World) -> None:
+    """A push to a tab is not the person's doing: a lively chat never keeps an e-mail session alive."""
+    token = sessions.start(session, world.volunteer.id, sessions.EMAIL, NOW)
+    for days in (10, 20, 29):
+        assert sessions.holder(session, token, NOW + timedelta(days=days)).id == world.volunteer.id
+    (row,) = _rows(session)
+    assert (row.last_seen_at, row.expires_at) == (NOW, NOW + timedelta(days=30))
+    assert sessions.holder(session, token, NOW + timedelta(days=30)) is None
+    assert sessions.holder(session, "garbage", NOW) is None
+    assert sessions.holder(session, None, NOW) is None
+
+
+def test_tabs_to_push_to_leave_out_ended_sessions_while_emptying_takes_all(
+    session: Session, world: World
+) -> None:
+    phone = sessions.start(session, world.volunteer.id, sessions.EMAIL, NOW)
+    staff = sessions.start(session, world.volunteer.id, sessions.STAFF_EMAIL, NOW)
+    sessions.person(session, phone, NOW, tab=_tab(1))
+    sessions.person(session, staff, NOW, tab=_tab(2))
+    later = NOW + timedelta(hours=13)  # the 12-hour session has ended, not yet tidied away
+
+    assert sessions.tabs(session, person_id=world.volunteer.id, live_at=later) == {_tab(1)}
+    assert sessions.tabs(session, person_id=world.volunteer.id) == {_tab(1), _tab(2)}
