@@ -1,7 +1,8 @@
 """The conversation page on a phone, as it looks (screenshots at 390x844) and reads (axe), in both
 languages: badges, a wiped author, a hidden message, a shared card, the counter, Enter sends, a
-quick reply, the question before a number goes to a group, "Niet verstuurd" while offline and the
-same message once after. The main chat bars are in tests/e2e/test_chat.py."""
+quick reply, the question before a number goes to a group (with "Ja, stuur het" the one main button),
+"Niet verstuurd" while offline and the same message once after; the way on from a refused
+conversation. The main chat bars are in tests/e2e/test_chat.py."""
 
 from datetime import UTC, datetime
 from types import SimpleNamespace
@@ -12,15 +13,17 @@ from sqlmodel import Session, col, select
 from mantelzorg_app.models import ChatMessage, Conversation, Kind, Role
 from mantelzorg_app.services.chat import conversations
 from mantelzorg_app.services.platform.database import engine
-from tests.e2e.conftest import check_page, phone
+from tests.e2e.conftest import check_page, open_page, phone
 from tests.e2e.test_chat import (
     NOT_SENT,
     _actor,
     _hub,
     _person,
     _say,
+    conversation_path,
     lines,
     make_pair,
+    make_person,
     open_conversation,
     signed_in,
     stored,
@@ -113,6 +116,7 @@ def test_a_room_holds_a_number_back_and_keeps_what_did_not_go(browser: Browser, 
     with phone(browser, app.url) as page:
         signed_in(page, app, me, app.url)
         open_conversation(page, room)
+        expect(page.get_by_role("heading", level=1, name="Groep Proefgroep")).to_be_visible()
         expect(lines(page).filter(has_text="Welkom in de groep!")).to_contain_text("medewerker")
         expect(lines(page).filter(has_text="Hallo allemaal.")).to_contain_text("verwijderde gebruiker")
         expect(page.get_by_role("button", name="Verlaat de groep")).to_be_visible()
@@ -120,6 +124,9 @@ def test_a_room_holds_a_number_back_and_keeps_what_did_not_go(browser: Browser, 
         box.fill("Bel me gerust: 06-12345678")
         page.get_by_role("button", name="Stuur", exact=True).click()
         expect(page.get_by_text("Wilt u dit nummer echt met iedereen delen?")).to_be_visible()
+        expect(page.get_by_role("button", name="Stuur", exact=True)).to_have_count(0)  # one main button
+        expect(page.get_by_role("button", name="Ja, stuur het")).to_be_visible()
+        expect(page.get_by_role("button", name="Nee, pas het aan")).to_be_focused()
         check_page(page, "chat-page-room-held")
         page.get_by_role("button", name="Nee, pas het aan").click()
         expect(page.get_by_text("Wilt u dit nummer echt met iedereen delen?")).to_have_count(0)
@@ -147,3 +154,23 @@ def test_a_room_holds_a_number_back_and_keeps_what_did_not_go(browser: Browser, 
         assert [t for t in texts if "mijn nummer staat" in t] == [
             "Bel me gerust, mijn nummer staat in de app"
         ]
+
+
+def test_a_refused_conversation_shows_the_way_on(browser: Browser, app: RunningApp):
+    """A visitor signs in first and comes to Praten; someone else of the hub goes back to Praten."""
+    pair = make_pair(app.db_url, "Hiltsje", "Auke")
+    path = conversation_path(pair.conversation_id)
+    with phone(browser, app.url) as page:
+        open_page(page, path)
+        expect(page.get_by_text("Dit gesprek kunt u niet openen.")).to_be_visible()
+        expect(page.get_by_role("link", name="Log eerst in")).to_have_attribute(
+            "href", "/leusden/inloggen?verder=praten"
+        )
+        check_page(page, "chat-page-visitor")
+
+        signed_in(page, app, make_person(app.db_url, "Tsjerk"), app.url)
+        open_page(page, path)
+        expect(page.get_by_text("Dit gesprek kunt u niet openen.")).to_be_visible()
+        expect(page.get_by_role("link", name="Log eerst in")).to_have_count(0)
+        page.get_by_role("link", name="Naar Praten").click()
+        expect(page.get_by_role("heading", level=1, name="Praten")).to_be_visible()

@@ -1,5 +1,8 @@
-""" "Meld" on a phone: the sheet with four reasons, the thank-you, and the coordinator's Meldingen
-with a decision, in both languages (axe and a screenshot of each screen)."""
+""" "Meld" on a phone: the sheet with four reasons, the thank-you, blocking in two steps and its undo
+on Mijn gegevens, the focus into the sheet and back to "Meld", and the coordinator's Meldingen with
+a decision, in both languages (axe and a screenshot of each screen)."""
+
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -24,6 +27,15 @@ DUTCH = {
     "thanks": "Dank u. De coördinator kijkt ernaar.",
     "hide": "Verberg het bericht",
     "hidden": "Het bericht is verborgen. Niemand ziet het nog.",
+    "back": "Terug",
+    "block": "Blokkeer deze persoon",
+    "block_says": "U krijgt dan geen berichten meer van deze persoon, ook niet in groepen.",
+    "yes_block": "Ja, blokkeer",
+    "blocked": "U krijgt geen berichten meer van deze persoon.",
+    "blocked_list": "Geblokkeerd",
+    "unblock": "Deblokkeer",
+    "unblocked": "U krijgt weer berichten van {name}.",
+    "messages": "Berichten",
 }
 
 
@@ -55,6 +67,31 @@ def test_a_report_reaches_the_coordinator_who_hides_the_message(page: Page, app:
     sheet.get_by_role("button", name=words["rude"]).click()
     expect(sheet.get_by_role("status")).to_have_text(words["thanks"])
     check_page(page, f"chat-report-thanks-{language}")
+    sheet.get_by_role("button", name=words["back"], exact=True).click()
+    expect(sheet).to_have_count(0)
+    expect(theirs.get_by_role("button", name=words["meld"])).to_be_focused()  # back where it opened
+
+    # Blocking is two steps: what it does, then "Ja, blokkeer"; Mijn gegevens undoes it.
+    theirs.get_by_role("button", name=words["meld"]).click()
+    sheet.get_by_role("button", name=words["block"]).click()
+    expect(sheet.get_by_text(words["block_says"])).to_be_focused()
+    check_page(page, f"chat-report-block-ask-{language}")
+    sheet.get_by_role("button", name=words["yes_block"]).click()
+    expect(sheet.get_by_role("status")).to_have_text(words["blocked"])
+    check_page(page, f"chat-report-blocked-{language}")
+    sheet.get_by_role("button", name=words["back"], exact=True).click()
+    expect(sheet).to_have_count(0)
+    expect(theirs).to_have_count(0)
+    expect(page.get_by_role("list", name=words["messages"])).to_be_focused()
+
+    open_page(page, "/leusden/mijn-gegevens")
+    blocked = page.get_by_role("region", name=words["blocked_list"])
+    expect(blocked.get_by_role("listitem")).to_have_text(re.compile(pair.volunteer_name))
+    check_page(page, f"account-blocked-{language}")
+    blocked.get_by_role("button", name=words["unblock"]).click()
+    unblocked = words["unblocked"].replace("{name}", pair.volunteer_name)
+    expect(blocked.get_by_role("status")).to_have_text(unblocked)
+    expect(blocked.get_by_role("listitem")).to_have_count(0)
 
     page.context.clear_cookies()
     signed_in(page, app, person_named(app.db_url, "Gerrit"), app.url, sessions.STAFF_EMAIL)

@@ -102,6 +102,13 @@ PUBLIC = {
     "ReportState.block": "acts only on the message this tab's open() checked and kept (server-side); "
     "the service checks access again (tests/security/test_chat_reports.py)",
     "ReportState.close": "display only",
+    "ReportState.ask_block": "display only: says what blocking does above 'Ja, blokkeer'; block checks "
+    "everything itself",
+    "ReportState.keep_unblocked": "display only",
+    "BlockedState.load": "the first names of whom the caller blocked, from their own session cookie; the "
+    "ids stay in the tab's backend var",
+    "BlockedState.unblock": "undoes only a block of the caller's own, by its place in the list this tab "
+    "loaded for that same person (test below)",
     "ChatListState.load": "the caller's own conversations and their hub's rooms, from their session cookie",
     "RequestChatState.load": "conversations.for_request refuses, and logs, anyone not in the request "
     "(test below)",
@@ -447,6 +454,12 @@ def chat_list():
     return ChatListState
 
 
+def blocked():
+    from state.chat.blocked import BlockedState
+
+    return BlockedState
+
+
 def conversation():
     from state.chat.conversation import ConversationState
 
@@ -546,6 +559,7 @@ JUNK_CALLERS = {
     "ModerationState": (moderation, "coordinator", (("load",),)),
     "ConversationState": (conversation, "caregiver", (("load",),)),
     "ChatListState": (chat_list, "caregiver", (("load",),)),
+    "BlockedState": (blocked, "caregiver", (("load",),)),
 }
 JUNK_NAMES = {"PartnerState.keep": ("name", "phone"), "PartnerState.toggle": ("area", "languages")}
 JUNK_FORMS = {
@@ -685,6 +699,52 @@ def test_the_chat_mail_switch_changes_only_the_callers_own(db, people: People):
     assert switches() == before | {caregiver: False}  # hers only
     call(PrivacyState, "set_chat_mail", True, token=people.tokens["caregiver"])
     assert switches() == before
+
+
+def test_unblocking_undoes_only_the_callers_own_blocks(db, people: People):
+    """Mijn gegevens' "Deblokkeer": a place in the list the tab loaded for the caller, never an id."""
+    from mantelzorg_app.models.base import utcnow
+    from state.chat.blocked import BlockedState
+
+    anna, carla, fatima = (people.ids[f"{who}_person"] for who in ("caregiver", "volunteer", "professional"))
+    with Session(db) as session:
+        for blocker, blocked_id in ((anna, carla), (anna, fatima), (carla, anna)):
+            session.add(ChatBlock(blocker_id=blocker, blocked_id=blocked_id, created_at=utcnow()))
+        session.commit()
+
+    def blocks() -> set[tuple[int, int]]:
+        with Session(db) as session:
+            return set(session.exec(select(ChatBlock.blocker_id, ChatBlock.blocked_id)).all())
+
+    before, refused_before = blocks(), refusals(db)
+    call(BlockedState, "unblock", 0)  # nobody signed in
+    call(BlockedState, "unblock", 0, token=people.tokens["caregiver"])  # no list loaded in this tab
+    assert blocks() == before
+    assert refusals(db) >= refused_before + 2
+
+    async def tab_of_anna_then_carla() -> None:
+        """A tab that holds Anna's list, tapped by Carla's session (an owner check that did not run)."""
+        state = await (await root_state(people.tokens["volunteer"], "leusden")).get_state(BlockedState)
+        state._blocked, state._owner = [carla, fatima], anna
+        await run_handler(state, "unblock", 0)
+
+    refused_before = refusals(db)
+    asyncio.run(tab_of_anna_then_carla())
+    assert blocks() == before
+    assert refusals(db) > refused_before
+
+    state = call_in_turn(
+        BlockedState,
+        ("load",),
+        *(("unblock", junk) for junk in (2, -1, "1.0", "x", None, True, [1], str(carla), carla + 1000)),
+        token=people.tokens["caregiver"],
+    )
+    assert state.names == ["Carla", "Fatima"]  # first names only: the ids stay in the backend var
+    assert blocks() == before
+
+    state = call_in_turn(BlockedState, ("load",), ("unblock", "1"), token=people.tokens["caregiver"])
+    assert blocks() == before - {(anna, fatima)}  # Carla's block of Anna stays
+    assert (state.names, state.unblocked) == (["Carla"], "Fatima")
 
 
 def test_an_account_is_wiped_only_after_the_confirm_step_on_the_server(db, people: People):

@@ -30,7 +30,7 @@ PINNED = {
     "/[hub]/hulpvraag/[nr]": (*HUB, "RequestChatState.load"),
     "/[hub]/inloggen": (*HUB, "AuthState.load", "StaffSignInState.load", "SignInState.load"),
     "/[hub]/welkom": (*HUB, "SignUpState.load"),
-    "/[hub]/mijn-gegevens": (*HUB, "AuthState.load", "PrivacyState.load"),
+    "/[hub]/mijn-gegevens": (*HUB, "AuthState.load", "PrivacyState.load", "BlockedState.load"),
     "/[hub]/beheer": (*HUB, "AuthState.load", "CoordinationState.load"),
     "/[hub]/sociale-kaart": (*HUB, "KaartState.load"),
     "/[hub]/sociale-kaart/[dienst]": (*HUB, "ServiceState.load", "ShareState.load"),
@@ -39,7 +39,7 @@ PINNED = {
     "/[hub]/beheer/sociale-kaart": (*HUB, "AuthState.load", "ManageState.load"),
     "/[hub]/mijn-organisatie": (*HUB, "PartnerState.load"),
     "/[hub]/praten": (*HUB, "ChatListState.load"),
-    "/[hub]/praten/[gesprek]": (*HUB, "ConversationState.load"),
+    "/[hub]/praten/[gesprek]": (*HUB, "AuthState.load", "ConversationState.load"),
     "/[hub]/beheer/praten": (*HUB, "AuthState.load", "ModerationState.load"),
     "/[hub]/agenda": HUB,
     "/[hub]/nieuws": HUB,
@@ -98,9 +98,12 @@ def test_only_the_pages_one_may_come_back_to_ask_a_visitor_to_sign_in_first():
         rendered = json.dumps(page.component().render(), default=str)
         if "verder=" in rendered:
             asking[page.route] = rendered
-    assert set(asking) == {routes.hub_route(part) for part in routes.AFTER_SIGN_IN}
+    # A conversation refused to a visitor sends them to sign in and on to the list of Praten.
+    conversation = routes.hub_route(routes.CONVERSATION)
+    assert set(asking) == {routes.hub_route(part) for part in routes.AFTER_SIGN_IN} | {conversation}
     for part in routes.AFTER_SIGN_IN:
         assert f"verder={part}" in asking[routes.hub_route(part)]
+    assert f"verder={routes.CHAT}" in asking[conversation]
 
 
 def test_a_page_from_a_module_not_listed_stops_the_app(monkeypatch):

@@ -9,15 +9,17 @@ each message (``local_id``), keeps the text until the server has it and says whe
 
 import reflex as rx
 
-from components.controls import action_button, icon_link, row_button
+from components.controls import action_button, icon_link, link_button, row_button
 from components.form import problem, submit_button
 from components.icons import matched_icon
 from mantelzorg_app import routes
 from mantelzorg_app.pages.chat.report_part import report_button, report_sheet
 from mantelzorg_app.pages.help.parts import request_card
 from mantelzorg_app.pages.layout import hub_href
-from mantelzorg_app.pages.shape import Guard, hub_page_at
+from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.chat import messages as chat_messages
+from mantelzorg_app.services.chat.conversations import CAFE
+from state.auth import AuthState
 from state.chat.conversation import CALLBACK, QUICK
 from state.chat.conversation import ConversationState as C
 from state.ui import UiState, fill, t
@@ -27,6 +29,7 @@ CARD_ICONS = {"service": "map-pin", "activity": "calendar-days"}
 BADGES = {"staff": "medewerker", "vetted": "vrijwilliger, gescreend"}
 FIELD = "message"
 FORM = "chat-form"
+QUESTION = "chat-vraag"  # the question before a number or an address goes to a group
 
 
 def _author(line: rx.Var) -> rx.Component:
@@ -94,12 +97,26 @@ def _message(line: rx.Var) -> rx.Component:
 
 
 def _held() -> rx.Component:
-    """A phone number or e-mail address typed into a group: asked once more before it goes."""
+    """A phone number or e-mail address typed into a group: asked once more before it goes (the
+    question the server chose, in ``problem``). "Stuur" waits meanwhile, so "Ja, stuur het" is the
+    one main button; the focus goes to the safe answer, "Nee, pas het aan"."""
     return rx.el.div(
-        rx.el.p(t(chat_messages.SHARE_CONTACT), class_name="chat-question"),
+        rx.el.p(
+            rx.cond(C.problem != "", t(C.problem), t(chat_messages.SHARE_CONTACT)),
+            id=QUESTION,
+            class_name="chat-question",
+        ),
         rx.el.div(
             action_button("send", t("Ja, stuur het"), None, "main-action", data_chat_share=""),
-            action_button("pencil", t("Nee, pas het aan"), C.edit, "second-action", data_chat_edit=""),
+            action_button(
+                "pencil",
+                t("Nee, pas het aan"),
+                C.edit,
+                "second-action",
+                data_chat_edit="",
+                auto_focus=True,
+                aria_describedby=QUESTION,
+            ),
             class_name="chat-question-buttons",
         ),
         role="alert",
@@ -181,18 +198,19 @@ def _quick_replies() -> rx.Component:
 
 def _composer() -> rx.Component:
     counter_id = f"{FIELD}-teller"
+    wrong = (C.problem != "") & ~C.held  # a held message's question shows below the box, not here
     return rx.el.form(
         rx.el.div(
             rx.el.label(t("Uw bericht"), html_for=FIELD),
-            rx.cond(C.problem != "", problem(t(C.problem), FIELD)),
+            rx.cond(wrong, problem(t(C.problem), FIELD)),
             rx.el.textarea(
                 id=FIELD,
                 name="text",
                 rows=3,
                 max_length=chat_messages.TEXT_MAX,
                 class_name="field chat-box",
-                aria_invalid=rx.cond(C.problem != "", "true", "false"),
-                aria_describedby=rx.cond(C.problem != "", f"{FIELD}-probleem {counter_id}", counter_id),
+                aria_invalid=rx.cond(wrong, "true", "false"),
+                aria_describedby=rx.cond(wrong, f"{FIELD}-probleem {counter_id}", counter_id),
                 enter_key_hint="send",
             ),
             rx.el.p(
@@ -216,7 +234,7 @@ def _composer() -> rx.Component:
         ),
         rx.cond(C.held, _held()),
         rx.el.div(
-            submit_button("send", t("Stuur"), class_name="main-action chat-send"),
+            rx.cond(~C.held, submit_button("send", t("Stuur"), class_name="main-action chat-send")),
             _microphone(),
             class_name="chat-send-row",
         ),
@@ -248,6 +266,7 @@ def _conversation() -> rx.Component:
                 rx.foreach(C.messages, _message),
                 class_name="chat-messages",
                 aria_label=t("Berichten"),
+                tab_index=-1,  # the focus comes here when a closed sheet's "Meld" has gone
                 data_chat_messages="",
             ),
             rx.el.p(t("Nog geen berichten. Stuur het eerste bericht.")),
@@ -261,18 +280,35 @@ def _conversation() -> rx.Component:
     )
 
 
+def room_name(title: rx.Var) -> rx.Var:
+    """A room as it is called: the café by its name, a wijk's room "Groep Centrum"."""
+    return rx.cond(title == CAFE, t(title), fill(t("Groep {name}"), name=title))
+
+
 def _heading() -> rx.Var:
-    named = rx.cond(C.kind == "room", t(C.title), C.title)
+    named = rx.cond(C.kind == "room", room_name(C.title), C.title)
     return rx.cond(C.title != "", named, t("Gesprek"))
+
+
+def _refused() -> rx.Component:
+    """Not a member: a way back to the list; a visitor signs in first and comes to the list."""
+    return rx.fragment(
+        rx.el.p(t("Dit gesprek kunt u niet openen.")),
+        rx.cond(
+            AuthState.signed_in,
+            link_button("arrow-left", t("Naar Praten"), hub_href(routes.CHAT)),
+            link_button("log-in", t("Log eerst in"), hub_href(f"{routes.SIGN_IN}?verder={routes.CHAT}")),
+        ),
+    )
 
 
 @hub_page_at(
     routes.CONVERSATION,
+    AuthState.load,
     C.load,
     heading=_heading(),
     title=t("Gesprek"),  # never a first name in a <title>: browsers keep titles in their history
     active=routes.CHAT,
-    guard=Guard(C, t("Dit gesprek kunt u niet openen."), sign_in=False),
 )
 def conversation() -> rx.Component:
-    return _conversation()
+    return rx.cond(C.allowed, _conversation(), _refused())

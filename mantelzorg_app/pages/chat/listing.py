@@ -16,8 +16,15 @@ KIND_ICONS = {"pair": "user-round", "organisation": "building-2", "room": "users
 
 
 def _title(row: rx.Var) -> rx.Var:
+    """The café by its name, a wijk's room "Groep Centrum", a person or organisation by name."""
     return rx.cond(
-        row["named"] == "ja", t(row["title"]), rx.cond(row["title"] != "", row["title"], t("Gesprek"))
+        row["named"] == "ja",
+        t(row["title"]),
+        rx.cond(
+            row["title"] != "",
+            rx.cond(row["kind"] == "room", fill(t("Groep {name}"), name=row["title"]), row["title"]),
+            t("Gesprek"),
+        ),
     )
 
 

@@ -4,10 +4,21 @@ once; state.chat.report.ReportState checks everything on the server."""
 
 import reflex as rx
 
-from components.controls import action_button
+from components.controls import action_button, icon_link
+from mantelzorg_app import routes
 from mantelzorg_app.models import Reason
+from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.services.platform.i18n import N_
-from state.chat.report import BLOCKED, CHOOSE, SHEET_HEADING, THANKS, ReportState
+from state.chat.report import (
+    BLOCK_ASK,
+    BLOCK_SAYS_ID,
+    BLOCKED,
+    CHOOSE,
+    MELD_ID,
+    SHEET_HEADING,
+    THANKS,
+    ReportState,
+)
 from state.ui import t
 
 # Each reason, its pictogram and its word: the sheet's buttons and the coordinator's list.
@@ -17,11 +28,10 @@ REASONS = (
     (Reason.spam.value, "megaphone", N_("Reclame of spam")),
     (Reason.other.value, "circle-help", N_("Iets anders")),
 )
-BLOCK_SAYS = N_(
-    "U krijgt dan geen berichten meer van deze persoon, ook niet in groepen. Deze persoon merkt dat niet."
-)
+BLOCK_SAYS = N_("U krijgt dan geen berichten meer van deze persoon, ook niet in groepen.")
 THANKED = N_("Dank u. De coördinator kijkt ernaar.")
 BLOCKED_SAYS = N_("U krijgt geen berichten meer van deze persoon.")
+UNDO_SAYS = N_("Deze persoon merkt dat niet. Terugdraaien kan bij Mijn gegevens.")
 
 
 def report_button(line: rx.Var) -> rx.Component:
@@ -34,6 +44,7 @@ def report_button(line: rx.Var) -> rx.Component:
             type="button",
             on_click=ReportState.open(line["id"]),
             aria_haspopup="dialog",
+            id=MELD_ID + line["id"].to(str),  # the focus comes back here when the sheet closes
             class_name="chat-action report-button",
         ),
     )
@@ -46,13 +57,33 @@ def _reason(value: str, icon: str, word: str) -> rx.Component:
 
 
 def _block() -> rx.Component:
+    """Two steps: "Blokkeer deze persoon", then what that does, above "Ja, blokkeer"."""
     return rx.cond(
         ReportState.can_block,
         rx.el.div(
-            action_button("ban", t("Blokkeer deze persoon"), ReportState.block, "second-action"),
-            rx.el.p(t(BLOCK_SAYS)),
+            rx.cond(
+                ReportState.blocking,
+                rx.fragment(
+                    rx.el.p(t(BLOCK_SAYS), id=BLOCK_SAYS_ID, tab_index=-1, class_name="block-says"),
+                    action_button("ban", t("Ja, blokkeer"), ReportState.block, "main-action"),
+                    action_button(
+                        "undo-2", t("Nee, niet blokkeren"), ReportState.keep_unblocked, "second-action"
+                    ),
+                ),
+                action_button(
+                    "ban", t("Blokkeer deze persoon"), ReportState.ask_block, "second-action", id=BLOCK_ASK
+                ),
+            ),
             class_name="report-block",
         ),
+    )
+
+
+def _blocked() -> rx.Component:
+    return rx.fragment(
+        rx.el.p(t(BLOCKED_SAYS), role="status", class_name="done"),
+        rx.el.p(t(UNDO_SAYS)),
+        icon_link("user-round", t("Naar Mijn gegevens"), hub_href(routes.ACCOUNT), "row-action"),
     )
 
 
@@ -90,20 +121,11 @@ def report_sheet() -> rx.Component:
                     (
                         THANKS,
                         rx.fragment(
-                            rx.el.p(
-                                t("Dank u. De coördinator kijkt ernaar."), role="status", class_name="done"
-                            ),
+                            rx.el.p(t(THANKED), role="status", class_name="done"),
                             _block(),
                         ),
                     ),
-                    (
-                        BLOCKED,
-                        rx.el.p(
-                            t("U krijgt geen berichten meer van deze persoon."),
-                            role="status",
-                            class_name="done",
-                        ),
-                    ),
+                    (BLOCKED, _blocked()),
                     rx.fragment(),
                 ),
                 action_button("arrow-left", t("Terug"), ReportState.close, "second-action"),

@@ -1,14 +1,16 @@
-"""Mijn gegevens: what we keep, download it, the mail when a chat message waits, wipe the account;
-signing out here or on every device."""
+"""Mijn gegevens: what we keep, download it, the mail when a chat message waits, whom one blocked at
+Praten (with "Deblokkeer"), wipe the account; signing out here or on every device."""
 
 import reflex as rx
 
 from components.controls import action_button, link_button, main_button
 from mantelzorg_app import routes
+from mantelzorg_app.pages.chat.blocked_part import blocked_section
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.privacy_routes import DOWNLOAD, FILENAME
 from state.auth import AuthState
+from state.chat.blocked import BlockedState
 from state.privacy import PrivacyState
 from state.ui import UiState, fill, t
 
@@ -127,6 +129,7 @@ def _signed_in() -> rx.Component:
         rx.el.p(fill(t("U bent ingelogd als {name}."), name=AuthState.first_name)),
         _what_we_keep(),
         _chat_mail(),
+        blocked_section(),
         _wipe(),
         _sign_out(),
     )
@@ -139,6 +142,6 @@ def _signed_out() -> rx.Component:
     )
 
 
-@hub_page_at(routes.ACCOUNT, AuthState.load, PrivacyState.load, heading=t("Mijn gegevens"))
+@hub_page_at(routes.ACCOUNT, AuthState.load, PrivacyState.load, BlockedState.load, heading=t("Mijn gegevens"))
 def account() -> rx.Component:
     return rx.cond(AuthState.signed_in, _signed_in(), _signed_out())
