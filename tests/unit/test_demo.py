@@ -242,5 +242,7 @@ def test_anna_and_carla_talk_about_a_matched_request(demo: Session) -> None:
     assert [name for _s, _l, name in _lines(demo, pair)] == ["Carla", "Anna", "Carla", "Anna"]
     # the help rules let both of them read and write there
     for name in ("Anna", "Carla"):
-        actor = Actor(person_id=people[name], hub_id=leusden.id, first_name=name, roles=frozenset())
+        held = select(Membership.role).where(Membership.person_id == people[name])
+        roles = demo.exec(held.where(Membership.hub_id == leusden.id)).all()
+        actor = Actor(person_id=people[name], hub_id=leusden.id, first_name=name, roles=frozenset(roles))
         assert conversations.access(demo, actor, pair.id, "test").posting

@@ -6,9 +6,9 @@ report) but never reach the blocker's page, list or badge, and are never pushed 
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, or_, select
 
-from mantelzorg_app.models import ChatBlock, Person
+from mantelzorg_app.models import ChatBlock, ChatMessage, Person
 from mantelzorg_app.services.identity.authz import Actor, refuse
 from mantelzorg_app.services.platform.database import row
 
@@ -20,9 +20,11 @@ def blocked_by(session: Session, person_id: int) -> set[int]:
     return set(session.exec(select(ChatBlock.blocked_id).where(ChatBlock.blocker_id == person_id)).all())
 
 
-def blockers_of(session: Session, person_id: int) -> set[int]:
-    """Who has blocked this person."""
-    return set(session.exec(select(ChatBlock.blocker_id).where(ChatBlock.blocked_id == person_id)).all())
+def without(query, blocked: set[int]):
+    """A query of messages without those these people wrote (a wiped author's stay)."""
+    if not blocked:
+        return query
+    return query.where(or_(col(ChatMessage.author_id).is_(None), col(ChatMessage.author_id).not_in(blocked)))
 
 
 def block(session: Session, actor: Actor, person_id: object, now: datetime) -> None:
@@ -37,6 +39,7 @@ def block(session: Session, actor: Actor, person_id: object, now: datetime) -> N
 
 
 def unblock(session: Session, actor: Actor, person_id: object) -> None:
+    """The actor no longer blocks ``person_id`` (nothing when they did not)."""
     found = session.exec(
         select(ChatBlock).where(ChatBlock.blocker_id == actor.person_id, ChatBlock.blocked_id == person_id)
     ).first()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, col, func, or_, select
+from sqlmodel import Session, and_, col, func, or_, select
 
 from mantelzorg_app.models import (
     STAFF_ROLES,
@@ -61,23 +61,75 @@ def _request_people(request: HelpRequest) -> set[int]:
     return {p for p in (request.caregiver_id, request.volunteer_id, request.posted_by_id) if p is not None}
 
 
-def _is_org_professional(session: Session, actor: Actor, organization_id: int | None) -> bool:
+def _linked(column, hub_id: int, *where):
+    """A query of ``column`` over the hub's professionals linked to an organisation, their role
+    granted (not waiting for the coordinator); ``where`` narrows it."""
+    return select(column).where(
+        Membership.hub_id == hub_id,
+        Membership.role == Role.professional,
+        col(Membership.organization_id).is_not(None),
+        ~col(Membership.pending),
+        *where,
+    )
+
+
+def _with_role(hub_id: int, roles: tuple[Role, ...] = ()):
+    """A query of the people holding a granted role in the hub (one of ``roles`` when given)."""
+    query = select(Membership.person_id).where(Membership.hub_id == hub_id, ~col(Membership.pending))
+    return query.where(col(Membership.role).in_(roles)) if roles else query
+
+
+def is_org_professional(session: Session, actor: Actor, organization_id: int | None) -> bool:
+    """Whether the actor is a professional the coordinator linked to this organisation."""
     return (
         organization_id is not None
         and session.exec(
-            select(Membership.id).where(
+            _linked(
+                Membership.id,
+                actor.hub_id,
                 Membership.person_id == actor.person_id,
-                Membership.hub_id == actor.hub_id,
-                Membership.role == Role.professional,
                 Membership.organization_id == organization_id,
-                ~col(Membership.pending),
             )
         ).first()
         is not None
     )
 
 
-def _request_rule(session: Session, conversation: Conversation, person_id: int) -> tuple[bool, bool]:
+def callback_asker(session: Session, conversation: Conversation) -> int | None:
+    """Who asked for the call-back whose conversation this is (None: no call-back's)."""
+    if conversation.callback_id is None:
+        return None
+    task = session.get(CallbackTask, conversation.callback_id)
+    return task.person_id if task else None
+
+
+def may_read(session: Session, actor: Actor, conversation: Conversation) -> bool:
+    """Whether a member of the conversation (``actor``) may still read it: they hold a role in the
+    hub; in a question to an organisation they asked it or are linked to it now; in a call-back's
+    they asked for it or hold a staff role; in a request's the request's rule lets them."""
+    return _still_theirs_here(session, actor, conversation) and (
+        conversation.request_id is None or request_rule(session, conversation, actor.person_id)[0]
+    )
+
+
+def _still_theirs_here(session: Session, actor: Actor, conversation: Conversation) -> bool:
+    """``may_read`` without the request's rule."""
+    if not actor.roles:
+        return False
+    if (
+        conversation.kind == Kind.organisation
+        and actor.person_id != asker(session, conversation.id)
+        and not is_org_professional(session, actor, conversation.organization_id)
+    ):  # a professional the coordinator linked to another organisation since
+        return False
+    return (
+        conversation.callback_id is None
+        or actor.has(*STAFF_ROLES)
+        or actor.person_id == callback_asker(session, conversation)
+    )
+
+
+def request_rule(session: Session, conversation: Conversation, person_id: int) -> tuple[bool, bool]:
     """(may read, takes messages) of a help request's conversation for one of its members."""
     request = session.get(HelpRequest, conversation.request_id)
     if request is None or person_id not in _request_people(request):
@@ -98,7 +150,7 @@ def access(session: Session, actor: Actor, conversation_id: object, action: str)
     """The conversation for a member of it in the actor's hub; refused (and logged) for anyone else.
     A professional of the asked organisation becomes a member on first opening."""
     conversation = row(session, Conversation, conversation_id)
-    if conversation is None or conversation.hub_id != actor.hub_id:
+    if conversation is None or conversation.hub_id != actor.hub_id or not actor.roles:
         refuse(session, action, actor.hub_id, actor.person_id, f"conversation {conversation_id}")
     member = session.exec(
         select(ChatMember).where(
@@ -108,24 +160,21 @@ def access(session: Session, actor: Actor, conversation_id: object, action: str)
     if (
         member is None
         and conversation.kind == Kind.organisation
-        and _is_org_professional(session, actor, conversation.organization_id)
+        and is_org_professional(session, actor, conversation.organization_id)
     ):
         member = ChatMember(conversation_id=conversation.id, person_id=actor.person_id)
         session.add(member)
         session.flush()
     if member is None or member.removed_at is not None:
         refuse(session, action, actor.hub_id, actor.person_id, f"conversation {conversation_id}")
-    if (
-        conversation.kind == Kind.organisation
-        and actor.person_id != asker(session, conversation.id)
-        and not _is_org_professional(session, actor, conversation.organization_id)
-    ):  # a professional the coordinator linked to another organisation since
-        refuse(session, action, actor.hub_id, actor.person_id, f"conversation {conversation_id}, unlinked")
-    posting = conversation.closed_at is None
-    if conversation.request_id is not None:
-        readable, posting = _request_rule(session, conversation, actor.person_id)
-        if not readable:
-            refuse(session, action, actor.hub_id, actor.person_id, f"conversation {conversation_id}, left")
+    readable, posting = (
+        request_rule(session, conversation, actor.person_id)
+        if conversation.request_id is not None
+        else (True, conversation.closed_at is None)
+    )
+    if not readable or not _still_theirs_here(session, actor, conversation):
+        # unlinked since, no longer staff, no longer the match's volunteer
+        refuse(session, action, actor.hub_id, actor.person_id, f"conversation {conversation_id}, left")
     return Access(conversation, member, posting)
 
 
@@ -141,11 +190,14 @@ def asker(session: Session, conversation_id: int) -> int | None:
 
 def receivers(session: Session, conversation: Conversation) -> set[int]:
     """Everyone a new message of the conversation goes to (the sender among them): its members,
-    and for an organisation the one who asked and every professional linked to it now."""
+    and for an organisation the one who asked and every professional linked to it now; only people
+    who still hold a role in the hub, and in a call-back's, besides the one who asked, a staff role."""
     people = set(
         session.exec(
             select(ChatMember.person_id).where(
-                ChatMember.conversation_id == conversation.id, col(ChatMember.removed_at).is_(None)
+                ChatMember.conversation_id == conversation.id,
+                col(ChatMember.removed_at).is_(None),
+                col(ChatMember.person_id).in_(_with_role(conversation.hub_id)),
             )
         ).all()
     )
@@ -153,14 +205,16 @@ def receivers(session: Session, conversation: Conversation) -> set[int]:
         people &= {asker(session, conversation.id)}
         people |= set(
             session.exec(
-                select(Membership.person_id).where(
-                    Membership.hub_id == conversation.hub_id,
-                    Membership.role == Role.professional,
+                _linked(
+                    Membership.person_id,
+                    conversation.hub_id,
                     Membership.organization_id == conversation.organization_id,
-                    ~col(Membership.pending),
                 )
             ).all()
         )
+    if conversation.callback_id is not None:
+        staff = _with_role(conversation.hub_id, STAFF_ROLES).where(col(Membership.person_id).in_(people))
+        people = set(session.exec(staff).all()) | (people & {callback_asker(session, conversation)})
     return people
 
 
@@ -192,7 +246,7 @@ def for_request(session: Session, actor: Actor, request_id: object, now: datetim
         ).first()
         if current is not None:
             return current
-        if request.status == Status.matched and qualifies(session, request, request.volunteer_id):
+        if qualifies(session, request, request.volunteer_id):
             conversation = Conversation(
                 hub_id=request.hub_id, kind=Kind.pair, request_id=request.id, created_at=now
             )
@@ -207,10 +261,15 @@ def for_request(session: Session, actor: Actor, request_id: object, now: datetim
 
 
 def for_callback(session: Session, actor: Actor, callback_id: object, now: datetime) -> Conversation:
-    """The consulent (a professional or the coordinator) writes to the signed-in person who asked
-    for a call-back: one conversation per call-back, with the two of them."""
+    """The coordinator writes to the signed-in person who asked for a call-back (from the call-back
+    list, which is the coordinator's): one conversation per call-back, with the two of them."""
     task = row(session, CallbackTask, callback_id)
-    if task is None or task.hub_id != actor.hub_id or task.person_id is None or not actor.has(*STAFF_ROLES):
+    if (
+        task is None
+        or task.hub_id != actor.hub_id
+        or task.person_id is None
+        or Role.coordinator not in actor.roles
+    ):
         refuse(session, "open-callback-chat", actor.hub_id, actor.person_id, f"callback {callback_id}")
     found = session.exec(select(Conversation).where(Conversation.callback_id == task.id)).first()
     if found is not None:
@@ -241,8 +300,8 @@ def ask_organisation(
     if (
         organization is None
         or organization.hub_id != actor.hub_id
-        or _is_org_professional(session, actor, organization.id)
-        or not _answerers(session, actor.hub_id, organization.id)
+        or is_org_professional(session, actor, organization.id)
+        or organization.id not in answerable(session, actor.hub_id, {organization.id})
     ):
         refuse(session, "ask-organisation", actor.hub_id, actor.person_id, f"organization {organization_id}")
     found = session.exec(
@@ -277,34 +336,12 @@ def ask_organisation(
     return conversation
 
 
-def _answerers(session: Session, hub_id: int, organization_id: int) -> bool:
-    return (
-        session.exec(
-            select(Membership.id).where(
-                Membership.hub_id == hub_id,
-                Membership.role == Role.professional,
-                Membership.organization_id == organization_id,
-                ~col(Membership.pending),
-            )
-        ).first()
-        is not None
-    )
-
-
 def answerable(session: Session, hub_id: int, organization_ids: set[int]) -> set[int]:
     """Which of these organisations have a professional in the app to answer "Stel een vraag"."""
     if not organization_ids:
         return set()
-    return set(
-        session.exec(
-            select(Membership.organization_id).where(
-                Membership.hub_id == hub_id,
-                Membership.role == Role.professional,
-                col(Membership.organization_id).in_(organization_ids),
-                ~col(Membership.pending),
-            )
-        ).all()
-    )
+    found = _linked(Membership.organization_id, hub_id, col(Membership.organization_id).in_(organization_ids))
+    return set(session.exec(found).all())
 
 
 def ensure_rooms(session: Session, hub_id: int, now: datetime) -> None:
@@ -390,7 +427,10 @@ class Summary:
 
 
 def listing(session: Session, actor: Actor) -> list[Summary]:
-    """The actor's conversations in the hub, newest first, then the rooms they have not joined."""
+    """The actor's conversations in the hub, newest first, then the rooms they have not joined;
+    nothing for a person without a role in the hub (every one revoked)."""
+    if not actor.roles:
+        return []
     mine = session.exec(
         select(Conversation, ChatMember)
         .join(ChatMember, col(ChatMember.conversation_id) == col(Conversation.id))
@@ -400,15 +440,7 @@ def listing(session: Session, actor: Actor) -> list[Summary]:
             col(ChatMember.removed_at).is_(None),
         )
     ).all()
-    professional_of = session.exec(
-        select(Membership.organization_id).where(
-            Membership.person_id == actor.person_id,
-            Membership.hub_id == actor.hub_id,
-            Membership.role == Role.professional,
-            col(Membership.organization_id).is_not(None),
-            ~col(Membership.pending),  # as access: a role still waiting for the coordinator reads nothing
-        )
-    ).all()
+    professional_of = session.exec(_their_organisations(actor)).all()
     asked = []
     if professional_of:
         have = {c.id for c, _m in mine}
@@ -423,16 +455,7 @@ def listing(session: Session, actor: Actor) -> list[Summary]:
             ).all()
             if c.id not in have
         ]
-    rows = [
-        (c, m)
-        for c, m in mine
-        if (c.request_id is None or _request_rule(session, c, actor.person_id)[0])
-        and (
-            c.kind != Kind.organisation
-            or c.organization_id in professional_of
-            or asker(session, c.id) == actor.person_id
-        )
-    ]
+    rows = [(c, m) for c, m in mine if may_read(session, actor, c)]
     rows += [(c, None) for c in asked]
     hidden = blocks.blocked_by(session, actor.person_id)
     titles = _titles(session, actor, [c for c, _m in rows])
@@ -492,67 +515,77 @@ def _unread(conversation: Conversation, read_seq: int, blocked: Iterable[int]) -
 
 
 def unread_total(session: Session, actor: Actor) -> int:
-    """Unread messages over every conversation the actor is a member of (the Praten badge), in one
-    query (two when the actor blocked someone: their messages do not count): it runs on every page
-    and for every message pushed. A question to the actor's organisation counts once they opened it."""
-    hidden = blocks.blocked_by(session, actor.person_id)
-    found = session.exec(
-        select(func.coalesce(func.sum(Conversation.last_seq - ChatMember.read_seq), 0))
-        .join(ChatMember, col(ChatMember.conversation_id) == col(Conversation.id))
-        .where(
-            Conversation.hub_id == actor.hub_id,
-            ChatMember.person_id == actor.person_id,
-            col(ChatMember.removed_at).is_(None),
-            Conversation.last_seq > ChatMember.read_seq,
-            _still_theirs(actor),
-        )
-    ).one()
-    if hidden and found:
-        found -= session.exec(
-            select(func.count())
-            .select_from(ChatMessage)
-            .join(ChatMember, col(ChatMember.conversation_id) == col(ChatMessage.conversation_id))
-            .join(Conversation, col(Conversation.id) == col(ChatMessage.conversation_id))
+    """Unread messages over every conversation the actor may read (the Praten badge), by the rules
+    of ``listing``, in one query (more only for a request's conversation with unread messages, and
+    when the actor blocked someone: their messages do not count): it runs on every page and for
+    every message pushed. A question to the actor's organisation counts once they opened it."""
+    if not actor.roles:
+        return 0
+    unread = dict(
+        (conversation_id, count)
+        for conversation_id, request_id, count in session.exec(
+            select(Conversation.id, Conversation.request_id, Conversation.last_seq - ChatMember.read_seq)
+            .join(ChatMember, col(ChatMember.conversation_id) == col(Conversation.id))
             .where(
                 Conversation.hub_id == actor.hub_id,
                 ChatMember.person_id == actor.person_id,
                 col(ChatMember.removed_at).is_(None),
+                Conversation.last_seq > ChatMember.read_seq,
+                _still_theirs(actor),
+            )
+        ).all()
+        if request_id is None
+        or request_rule(session, session.get(Conversation, conversation_id), actor.person_id)[0]
+    )
+    hidden = blocks.blocked_by(session, actor.person_id)
+    blocked = 0
+    if hidden and unread:
+        blocked = session.exec(
+            select(func.count())
+            .select_from(ChatMessage)
+            .join(ChatMember, col(ChatMember.conversation_id) == col(ChatMessage.conversation_id))
+            .where(
+                col(ChatMessage.conversation_id).in_(unread),
+                ChatMember.person_id == actor.person_id,
                 ChatMessage.seq > ChatMember.read_seq,
                 col(ChatMessage.author_id).in_(hidden),
             )
         ).one()
-    return max(int(found), 0)
+    return max(sum(unread.values()) - blocked, 0)
 
 
 def _still_theirs(actor: Actor):
-    """For a query over the actor's ChatMember rows: not a question to an organisation the actor
-    no longer answers for (linked elsewhere since), unless they asked it (its first member)."""
+    """For a query over the actor's ChatMember rows, as ``may_read`` without the request's rule:
+    not a question to an organisation the actor no longer answers for (linked elsewhere since),
+    unless they asked it (its first member); not a call-back's they did not ask for, unless they
+    hold a staff role."""
     first = aliased(ChatMember)
     asked_first = (
         select(func.min(first.id)).where(first.conversation_id == Conversation.id).correlate(Conversation)
     ).scalar_subquery()
-    theirs = select(Membership.organization_id).where(
-        Membership.person_id == actor.person_id,
-        Membership.hub_id == actor.hub_id,
-        Membership.role == Role.professional,
-        col(Membership.organization_id).is_not(None),
-        ~col(Membership.pending),
-    )
-    return or_(
+    organisation = or_(
         Conversation.kind != Kind.organisation,
-        col(Conversation.organization_id).in_(theirs),
+        col(Conversation.organization_id).in_(_their_organisations(actor)),
         ChatMember.id == asked_first,
     )
+    if actor.has(*STAFF_ROLES):
+        return organisation
+    asked = select(CallbackTask.id).where(CallbackTask.person_id == actor.person_id)
+    callback = or_(col(Conversation.callback_id).is_(None), col(Conversation.callback_id).in_(asked))
+    return and_(organisation, callback)
+
+
+def _their_organisations(actor: Actor):
+    """A query of the organisations the actor is linked to (as access: a role still waiting for
+    the coordinator answers for none)."""
+    return _linked(Membership.organization_id, actor.hub_id, Membership.person_id == actor.person_id)
 
 
 def _last_line(session: Session, conversation_id: int, hidden: set[int]) -> str:
     query = select(ChatMessage.text, ChatMessage.card_title).where(
         ChatMessage.conversation_id == conversation_id, col(ChatMessage.hidden_at).is_(None)
     )
-    if hidden:
-        query = query.where(
-            or_(col(ChatMessage.author_id).is_(None), col(ChatMessage.author_id).not_in(hidden))
-        )
+    query = blocks.without(query, hidden)
     found = session.exec(query.order_by(col(ChatMessage.seq).desc()).limit(1)).first()
     return (found[0] or found[1]) if found else ""
 
@@ -601,8 +634,8 @@ def _titles(session: Session, actor: Actor, conversations: list[Conversation]) -
         )
         for c in conversations:
             if c.kind == Kind.organisation:
-                asker = titles.get(c.id, "")  # the others: for a professional, the caregiver who asked
-                theirs = _is_org_professional(session, actor, c.organization_id)
+                others = titles.get(c.id, "")  # for a professional: the caregiver who asked
+                theirs = is_org_professional(session, actor, c.organization_id)
                 name = org_names.get(c.organization_id, "")
-                titles[c.id] = f"{asker} ({name})" if theirs and asker else name
+                titles[c.id] = f"{others} ({name})" if theirs and others else name
     return titles

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, col, func, or_, select, update
+from sqlmodel import Session, col, func, select, update
 
 from mantelzorg_app.models import STAFF_ROLES, ChatMessage, Conversation, Kind, Membership, Person, Role
 from mantelzorg_app.services.chat import blocks
@@ -39,17 +39,37 @@ TOO_LONG = N_("Dit bericht is te lang. Schrijf het korter.")
 FLOOD = N_("U stuurt veel berichten snel na elkaar. Wacht een halve minuut en probeer het dan nog eens.")
 TOO_MANY = N_("U heeft vandaag al heel veel berichten gestuurd. Probeer het morgen weer.")
 SHARE_CONTACT = N_("Wilt u dit nummer echt met iedereen delen?")
+SHARE_EMAIL = N_("Wilt u dit e-mailadres echt met iedereen delen?")
+HELD_BACK = (SHARE_CONTACT, SHARE_EMAIL)  # the questions a group room asks before it takes the message
+NO_LOCAL_ID = N_("Dit bericht kon niet mee. Laad de pagina opnieuw en probeer het nog eens.")
 CLOSED = N_("Dit gesprek is gesloten. U kunt hier geen berichten meer sturen.")
 
-# a phone number as people type one (06-12345678, +32 57 33 44 55, 033 - 123 45 67) and an address
-_PHONE = re.compile(r"(?<![\w])(?:\+|00)?\d(?:[\s\-./()]{0,3}\d){7,14}(?![\w])")
+# A phone number as people type one: 06-12345678, 033 - 123 45 67, (033) 1234567, 057 33 44 55
+# (a 0 and 9 to 11 digits in all, as Dutch and Belgian numbers are), +32 57 33 44 55 or 0032 ...
+# (a country code and 9 to 14 digits). Never ending where more digits follow, so "1990 1992",
+# "14.00 - 16.00 uur" and "27-11-2026" are no number (they do not start with a 0 either).
+_GAP = r"[\s\-./()]{0,3}"
+_PHONE = re.compile(
+    rf"(?<![\w+])(?:(?:\+|00)[1-9](?:{_GAP}\d){{8,13}}|0[1-9](?:{_GAP}\d){{7,9}})(?!{_GAP}\d)(?!\w)"
+)
+# what starts with a 0 but is a date or a time: 06-12-26 14.00, 01.12.2026, 09.30 - 11.00
+_DATE_OR_TIME = r"(?:\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})|\d{1,2}[.:]\d{2})"
+_WHEN = re.compile(rf"{_DATE_OR_TIME}(?:\s*[-\s]\s*{_DATE_OR_TIME})*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LOCAL_ID = re.compile(r"[0-9A-Za-z-]{8,36}")
 
 
+def contact_question(text: str) -> str | None:
+    """What a group room asks before it takes ``text``: ``SHARE_CONTACT`` for something that looks
+    like a phone number, ``SHARE_EMAIL`` for an e-mail address; None when it holds neither."""
+    if any(not _WHEN.fullmatch(found.group().strip()) for found in _PHONE.finditer(text)):
+        return SHARE_CONTACT
+    return SHARE_EMAIL if _EMAIL.search(text) else None
+
+
 def has_contact_details(text: str) -> bool:
     """Whether ``text`` holds something that looks like a phone number or an e-mail address."""
-    return bool(_PHONE.search(text) or _EMAIL.search(text))
+    return contact_question(text) is not None
 
 
 @dataclass(frozen=True)
@@ -91,8 +111,8 @@ def send(
     """Adds the member's message (not committed); answers it and whether it is new. The same
     ``local_id`` again answers the stored message, whatever its text."""
     conversation = found.conversation
-    if not _LOCAL_ID.fullmatch(local_id or ""):
-        refuse(session, "send-message", conversation.hub_id, actor_id, "no local id")
+    if not isinstance(local_id, str) or not _LOCAL_ID.fullmatch(local_id):
+        raise Invalid({"text": NO_LOCAL_ID})  # the page's script did not load: nothing is stored
     # the conversation's row first (PostgreSQL locks it until the commit; SQLite writes one at a
     # time): a retry that races its own first try waits for it and then finds it stored
     session.exec(
@@ -115,8 +135,9 @@ def send(
     if len(cleaned) > TEXT_MAX:
         raise Invalid({"text": TOO_LONG})
     _check_limits(session, actor_id, now)
-    if conversation.kind == Kind.room and not share_contact and has_contact_details(cleaned):
-        raise Invalid({"text": SHARE_CONTACT})
+    question = contact_question(cleaned) if conversation.kind == Kind.room and not share_contact else None
+    if question:
+        raise Invalid({"text": question})
     seq = session.exec(
         update(Conversation)
         .where(col(Conversation.id) == conversation.id)
@@ -160,11 +181,7 @@ def after(session: Session, found: Access, reader_id: int, seq: int, limit: int 
     query = select(ChatMessage).where(
         ChatMessage.conversation_id == found.conversation.id, ChatMessage.seq > seq
     )
-    hidden = blocks.blocked_by(session, reader_id)
-    if hidden:
-        query = query.where(
-            or_(col(ChatMessage.author_id).is_(None), col(ChatMessage.author_id).not_in(hidden))
-        )
+    query = blocks.without(query, blocks.blocked_by(session, reader_id))
     if seq <= 0:
         rows = list(reversed(session.exec(query.order_by(col(ChatMessage.seq).desc()).limit(limit)).all()))
     else:
@@ -177,11 +194,7 @@ def before(session: Session, found: Access, reader_id: int, seq: int, limit: int
     query = select(ChatMessage).where(
         ChatMessage.conversation_id == found.conversation.id, ChatMessage.seq < seq
     )
-    hidden = blocks.blocked_by(session, reader_id)
-    if hidden:
-        query = query.where(
-            or_(col(ChatMessage.author_id).is_(None), col(ChatMessage.author_id).not_in(hidden))
-        )
+    query = blocks.without(query, blocks.blocked_by(session, reader_id))
     rows = list(reversed(session.exec(query.order_by(col(ChatMessage.seq).desc()).limit(limit)).all()))
     return shown(session, found.conversation.hub_id, rows, reader_id)
 

@@ -38,15 +38,14 @@ from mantelzorg_app.models import (
     Reason,
     Role,
 )
-from mantelzorg_app.services.chat import blocks, conversations
+from mantelzorg_app.services.chat import blocks, conversations, mails
 from mantelzorg_app.services.identity.authz import Actor, refuse, require_role
-from mantelzorg_app.services.platform import audit, i18n, mail
+from mantelzorg_app.services.platform import audit, mail
 from mantelzorg_app.services.platform.database import row
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
 
 REPORTS_PER_DAY = 20  # one person's reports in 24 hours: plenty for a bad day, a stop to a script
-LANGUAGE = i18n.DEFAULT_LANGUAGE
 
 # audit actions (the detail names the message, never its text)
 REPORTED = "chat-reported"
@@ -69,8 +68,6 @@ class Outcome:
 TOO_MANY_REPORTS = N_("U heeft vandaag al veel berichten gemeld. De coördinator kijkt ernaar.")
 OWN_MESSAGE = N_("Dit is uw eigen bericht.")
 
-_SIGNATURE = N_("Mantelzorghub {hub}")
-_NO_LINK = N_("Open de Mantelzorghub en log in.")
 REPORT_SUBJECT = N_("Er is een bericht gemeld")  # the subject is logged: never a name in it
 REPORT_BODY = N_(
     "Hallo {name},\n\nIemand heeft een bericht in Praten gemeld. "
@@ -90,21 +87,6 @@ REMOVED_BODY = N_(
     "bekeken. U kunt niet meer meedoen in deze groep.\n\nHeeft u een vraag? Bel of mail de "
     "coördinator."
 )
-
-
-def _text(msgid: str, **values: str) -> str:
-    return i18n.gettext(LANGUAGE, msgid, **values)
-
-
-def _mail(to: str, subject: str, body: str, link: str, hub: Hub) -> mail.Message:
-    where = link or _text(_NO_LINK)
-    return mail.Message(
-        to=to, subject=_text(subject), body=f"{body}\n\n{where}\n\n{_text(_SIGNATURE, hub=hub.name)}"
-    )
-
-
-def _link(base: str | None, hub: Hub, part: str) -> str:
-    return f"{base.rstrip('/')}/{hub.slug}/{part}" if base else ""
 
 
 def _readable(session: Session, actor: Actor, message_id: object, action: str) -> ChatMessage:
@@ -190,9 +172,9 @@ def _tell_coordinators(session: Session, hub_id: int, base: str | None) -> list[
         .where(Membership.hub_id == hub_id, Membership.role == Role.coordinator, ~col(Membership.pending))
         .order_by(col(Person.id))
     ).all()
-    link = _link(base, hub, routes.CHAT_MODERATION)
+    link = mails.link(base, hub, routes.CHAT_MODERATION)
     return [
-        _mail(p.email, REPORT_SUBJECT, _text(REPORT_BODY, name=p.first_name), link, hub)
+        mails.message(p.email, REPORT_SUBJECT, mails.text(REPORT_BODY, name=p.first_name), link, hub)
         for p in people
         if p.email
     ]
@@ -414,7 +396,7 @@ def warn(session: Session, actor: Actor, report_id: object, now: datetime) -> li
     if author is None or not author.email:
         return []
     hub = session.get(Hub, actor.hub_id)
-    return [_mail(author.email, WARN_SUBJECT, _text(WARN_BODY, name=author.first_name), "", hub)]
+    return [mails.message(author.email, WARN_SUBJECT, mails.text(WARN_BODY, name=author.first_name), "", hub)]
 
 
 def remove_from_room(session: Session, actor: Actor, report_id: object, now: datetime) -> list[mail.Message]:
@@ -442,9 +424,9 @@ def remove_from_room(session: Session, actor: Actor, report_id: object, now: dat
     if author is None or not author.email:
         return []
     hub = session.get(Hub, actor.hub_id)
-    room = _text(conversation.title) if conversation.wijk_id is None else conversation.title
-    body = _text(REMOVED_BODY, name=author.first_name, room=room)
-    return [_mail(author.email, REMOVED_SUBJECT, body, "", hub)]
+    room = mails.text(conversation.title) if conversation.wijk_id is None else conversation.title
+    body = mails.text(REMOVED_BODY, name=author.first_name, room=room)
+    return [mails.message(author.email, REMOVED_SUBJECT, body, "", hub)]
 
 
 def keep(session: Session, actor: Actor, report_id: object, now: datetime) -> list[mail.Message]:

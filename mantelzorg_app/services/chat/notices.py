@@ -5,9 +5,12 @@ no sender, not which conversation. The hourly run (services.housekeeping.send_du
 - **At most one a day** per person (``Person.chat_mailed_at``), however many conversations wait;
 - **one an unread stretch**: a conversation mailed about (``ChatMember.mailed_seq`` above
   ``read_seq``) brings no second mail until the person has read up to it; then a new stretch starts;
+- **only** for a 1:1 (a request's or a call-back's) and a question to an organisation: a group
+  room's messages bring no mail;
 - **never** when the person switched it off on Mijn gegevens (``Person.chat_mail``), for their own
   messages, hidden ones, or messages of someone they blocked; not from a conversation they may no
-  longer read (a volunteer who no longer qualifies for the request) nor a room they were removed from;
+  longer read (``conversations.may_read``: a person without a role in the hub, a professional linked
+  elsewhere since, a volunteer who no longer qualifies for the request);
 - **once, also with several workers and across restarts**: a conditional UPDATE of the person's
   ``chat_mailed_at`` claims the mail and is committed, with the stretches it covers, before the mail
   is handed over; a second worker's UPDATE then changes no row. (A crash between the commit and the
@@ -22,12 +25,22 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, and_, col, exists, or_, select, update
 
 from mantelzorg_app import routes
-from mantelzorg_app.models import ChatBlock, ChatMember, ChatMessage, Conversation, Hub, Membership, Person
-from mantelzorg_app.services.chat.conversations import _request_rule
-from mantelzorg_app.services.platform import i18n, mail
+from mantelzorg_app.models import (
+    ChatBlock,
+    ChatMember,
+    ChatMessage,
+    Conversation,
+    Hub,
+    Kind,
+    Membership,
+    Person,
+    Role,
+)
+from mantelzorg_app.services.chat import conversations, mails
+from mantelzorg_app.services.identity.authz import Actor
+from mantelzorg_app.services.platform import mail
 from mantelzorg_app.services.platform.i18n import N_
 
-LANGUAGE = i18n.DEFAULT_LANGUAGE
 WAITS = timedelta(hours=1)  # a message unread this long brings the mail
 EVERY = timedelta(days=1)  # at most one mail in this time per person
 
@@ -36,17 +49,11 @@ BODY = N_(
     "Hallo {name},\n\nEr is een bericht voor u in de Mantelzorghub. U leest het bij Praten.\n\n"
     "Wilt u deze mail niet meer? Zet hem uit bij Mijn gegevens."
 )
-_SIGNATURE = N_("Mantelzorghub {hub}")
-_NO_LINK = N_("Open de Mantelzorghub en log in.")
 
 
 def switch(session: Session, person_id: int, on: bool) -> None:
     """Mijn gegevens: the person's unread mail on or off (not committed)."""
     session.exec(update(Person).where(col(Person.id) == person_id).values(chat_mail=on))
-
-
-def _text(msgid: str, **values: str) -> str:
-    return i18n.gettext(LANGUAGE, msgid, **values)
 
 
 def _may_mail(now: datetime):
@@ -77,7 +84,9 @@ def waiting(session: Session, now: datetime) -> dict[int, list[tuple[ChatMember,
     )
     in_hub = exists(
         select(Membership.id).where(
-            Membership.person_id == ChatMember.person_id, Membership.hub_id == Conversation.hub_id
+            Membership.person_id == ChatMember.person_id,
+            Membership.hub_id == Conversation.hub_id,
+            ~col(Membership.pending),
         )
     )
     rows = session.exec(
@@ -85,6 +94,7 @@ def waiting(session: Session, now: datetime) -> dict[int, list[tuple[ChatMember,
         .join(Conversation, col(Conversation.id) == col(ChatMember.conversation_id))
         .join(Person, col(Person.id) == col(ChatMember.person_id))
         .where(
+            Conversation.kind != Kind.room,  # a group's messages bring no mail
             col(ChatMember.removed_at).is_(None),
             Conversation.last_seq > ChatMember.read_seq,
             ChatMember.mailed_seq <= ChatMember.read_seq,  # this stretch not mailed about yet
@@ -96,14 +106,24 @@ def waiting(session: Session, now: datetime) -> dict[int, list[tuple[ChatMember,
         .order_by(col(Conversation.last_message_at), col(ChatMember.id))
     ).all()
     found: dict[int, list[tuple[ChatMember, Conversation]]] = {}
+    readers: dict[tuple[int, int], Actor] = {}
     for member, conversation in rows:
-        if (
-            conversation.request_id is not None
-            and not _request_rule(session, conversation, member.person_id)[0]
-        ):
-            continue  # no longer theirs to read
-        found.setdefault(member.person_id, []).append((member, conversation))
+        key = (member.person_id, conversation.hub_id)
+        if key not in readers:
+            readers[key] = _reader(session, *key)
+        if conversations.may_read(session, readers[key], conversation):  # as its page would
+            found.setdefault(member.person_id, []).append((member, conversation))
     return found
+
+
+def _reader(session: Session, person_id: int, hub_id: int) -> Actor:
+    """The person as ``conversations.access`` would see them in the hub (their granted roles)."""
+    roles = session.exec(
+        select(Membership.role).where(
+            Membership.person_id == person_id, Membership.hub_id == hub_id, ~col(Membership.pending)
+        )
+    ).all()
+    return Actor(person_id, "", hub_id, frozenset(Role(r) for r in roles))
 
 
 def _claim(session: Session, person_id: int, stretches: list[tuple[ChatMember, Conversation]], now) -> bool:
@@ -131,13 +151,6 @@ def due_mails(session: Session, now: datetime, base: str | None) -> list[mail.Me
             continue  # another worker took it, or the person switched it off just now
         person = session.get(Person, person_id)
         hub = session.get(Hub, hub_id)
-        link = f"{base.rstrip('/')}/{hub.slug}/{routes.CHAT}" if base else _text(_NO_LINK)
-        body = _text(BODY, name=person.first_name)
-        found.append(
-            mail.Message(
-                to=person.email,
-                subject=_text(SUBJECT),
-                body=f"{body}\n\n{link}\n\n{_text(_SIGNATURE, hub=hub.name)}",
-            )
-        )
+        body = mails.text(BODY, name=person.first_name)
+        found.append(mails.message(person.email, SUBJECT, body, mails.link(base, hub, routes.CHAT), hub))
     return found

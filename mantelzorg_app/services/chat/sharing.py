@@ -42,7 +42,7 @@ def askable(session: Session, hub_id: int, actor: Actor | None, organization_id:
     and the viewer (None: a visitor, who signs in first) is not one of its own professionals."""
     if not conversations.answerable(session, hub_id, {organization_id}):
         return False
-    return actor is None or not conversations._is_org_professional(session, actor, organization_id)
+    return actor is None or not conversations.is_org_professional(session, actor, organization_id)
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def volunteer_pairs(session: Session, actor: Actor) -> list[Pair]:
     return [
         Pair(conversation.id, name)
         for conversation, _request, name in rows
-        if conversations._request_rule(session, conversation, actor.person_id)[1]
+        if conversations.request_rule(session, conversation, actor.person_id)[1]
     ]
 
 

@@ -20,6 +20,7 @@ from mantelzorg_app.services.chat import blocks, conversations
 from mantelzorg_app.services.chat.messages import CLOSED
 from mantelzorg_app.services.help import coordination, requests, volunteering
 from mantelzorg_app.services.help.requests import OnBehalf
+from mantelzorg_app.services.identity import memberships
 from mantelzorg_app.services.platform.problems import Invalid
 from tests.unit.auth_fixtures import NOW
 from tests.unit.chat.chat_fixtures import (
@@ -246,25 +247,25 @@ def _callback(session: Session, world: Help, person_id: int | None) -> CallbackT
 
 def test_the_consulent_writes_to_whoever_asked_for_a_call_back(session: Session, world: Help):
     task = _callback(session, world, world.carla.id)
-    chat = conversations.for_callback(session, world.professional, task.id, NOW).id
+    chat = conversations.for_callback(session, world.coordinator, task.id, NOW).id
     session.commit()
-    say(session, world.professional, chat, "Ik bel u morgen om tien uur.")
+    say(session, world.coordinator, chat, "Ik bel u morgen om tien uur.")
     assert texts(session, world.caregiver, chat) == ["Ik bel u morgen om tien uur."]
-    assert conversations.for_callback(session, world.coordinator, task.id, NOW).id == chat  # a colleague
-    session.commit()
-    say(session, world.coordinator, chat, "Het wordt elf uur.")
-    assert [m.badge for m in read(session, world.caregiver, chat)] == ["staff", "staff"]
-    for stranger in (world.volunteer, world.unvetted):
+    assert conversations.for_callback(session, world.coordinator, task.id, NOW).id == chat  # once
+    say(session, world.caregiver, chat, "Dank u.")
+    assert [m.badge for m in read(session, world.caregiver, chat)] == ["staff", ""]
+    for stranger in (world.volunteer, world.unvetted, world.professional):
         with refused(session, "read-conversation"):
             read(session, stranger, chat)
-    for who in (world.caregiver, world.volunteer, world.other_coordinator):
+    # the call-back list is the coordinator's: no other role opens a call-back's conversation
+    for who in (world.caregiver, world.volunteer, world.professional, world.other_coordinator):
         with refused(session, "open-callback-chat"):
             conversations.for_callback(session, who, task.id, NOW)
     anonymous = _callback(session, world, None)
     with refused(session, "open-callback-chat"):
-        conversations.for_callback(session, world.professional, anonymous.id, NOW)
+        conversations.for_callback(session, world.coordinator, anonymous.id, NOW)
     with refused(session, "open-callback-chat"):
-        conversations.for_callback(session, world.professional, 10_000, NOW)
+        conversations.for_callback(session, world.coordinator, 10_000, NOW)
 
 
 # --- a question to an organisation -------------------------------------------------------------
@@ -529,4 +530,63 @@ def test_block_refuses_oneself_and_nobody(session: Session, world: Help):
     blocks.block(session, world.caregiver, world.victor.id, NOW)
     blocks.block(session, world.caregiver, world.victor.id, NOW)  # once
     assert blocks.blocked_by(session, world.carla.id) == {world.victor.id}
-    assert blocks.blockers_of(session, world.victor.id) == {world.carla.id}
+
+
+# --- a role that went -------------------------------------------------------------------------
+
+
+def _cafe(session: Session, world: Help, *people) -> int:
+    conversations.ensure_rooms(session, world.leusden.id, NOW)
+    session.commit()
+    cafe = next(r.id for r in _rooms(session, world.leusden.id) if r.wijk_id is None)
+    for who in people:
+        conversations.join(session, who, cafe, NOW)
+    session.commit()
+    return cafe
+
+
+def test_a_person_whose_roles_all_went_reads_writes_lists_and_gets_nothing(session: Session, world: Help):
+    cafe = _cafe(session, world, world.caregiver, world.volunteer)
+    say(session, world.caregiver, cafe, "Goedemorgen!")
+    say(session, world.volunteer, cafe, "Hallo Carla.")
+    memberships.revoke(session, world.coordinator, world.carla.id, Role.caregiver)
+    gone = actor(world.carla, world.leusden)  # as authz.actor gives her now: no role in the hub
+    with refused(session, "read-conversation"):
+        read(session, gone, cafe)
+    with refused(session, "send-message"):
+        say(session, gone, cafe, "Ben ik er nog?")
+    assert conversations.listing(session, gone) == []
+    assert conversations.unread_total(session, gone) == 0
+    assert conversations.receivers(session, session.get(Conversation, cafe)) == {world.vera.id}
+    assert stored(session, cafe) == [(1, "Goedemorgen!"), (2, "Hallo Carla.")]
+
+
+def test_a_call_back_is_no_longer_read_by_one_who_lost_the_staff_role(session: Session, world: Help):
+    session.add(Membership(person_id=world.vera.id, hub_id=world.leusden.id, role=Role.coordinator))
+    session.commit()
+    consulent = actor(world.vera, world.leusden, Role.volunteer, Role.coordinator)
+    task = _callback(session, world, world.carla.id)
+    chat = conversations.for_callback(session, consulent, task.id, NOW).id
+    session.commit()
+    say(session, consulent, chat, "Ik bel u morgen.")
+    say(session, world.caregiver, chat, "Dank u.")
+    memberships.revoke(session, world.coordinator, world.vera.id, Role.coordinator)
+    volunteer_now = actor(world.vera, world.leusden, Role.volunteer)
+    with refused(session, "read-conversation"):
+        read(session, volunteer_now, chat)
+    assert chat not in {s.id for s in conversations.listing(session, volunteer_now)}
+    assert conversations.unread_total(session, volunteer_now) == 0
+    assert conversations.receivers(session, session.get(Conversation, chat)) == {world.carla.id}
+    assert texts(session, world.caregiver, chat) == ["Ik bel u morgen.", "Dank u."]  # hers stays
+
+
+def test_a_volunteer_whose_vog_went_keeps_no_badge(session: Session, world: Help):
+    """The badge counts by the list's rule: a request's conversation the volunteer no longer reads
+    does not count (it never clears otherwise: they cannot open it to read)."""
+    chat = _chat(session, world.caregiver, matched(session, world, category="klusjes").id)  # needs a VOG
+    say(session, world.caregiver, chat, "Komt u dinsdag?")
+    assert conversations.unread_total(session, world.volunteer) == 1
+    without_vog(session, world.vera)
+    assert conversations.unread_total(session, world.volunteer) == 0
+    assert chat not in {s.id for s in conversations.listing(session, world.volunteer)}
+    assert conversations.unread_total(session, world.caregiver) == 0

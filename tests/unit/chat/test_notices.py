@@ -7,12 +7,14 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from mantelzorg_app.models import ChatMember, ChatMessage, Conversation, Person
+from mantelzorg_app.models import ChatMember, ChatMessage, Conversation, Person, Role
 from mantelzorg_app.services import housekeeping
 from mantelzorg_app.services.chat import blocks, conversations, messages, notices
+from mantelzorg_app.services.identity import memberships
 from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import mail
 from tests.unit.auth_fixtures import NOW
+from tests.unit.chat.chat_fixtures import link, organisation
 from tests.unit.help_fixtures import Help, help_world, matched, without_vog
 
 BASE = "https://hub.example.org"
@@ -186,4 +188,31 @@ def test_a_removed_room_member_gets_no_mail(session, world: Help):
     session.add(member)
     session.commit()
 
+    assert mailed(session, NOW + HOUR) == []
+
+
+def test_a_group_rooms_messages_bring_no_mail(session, world: Help, pair: int):
+    conversations.ensure_rooms(session, world.leusden.id, NOW)
+    room = session.exec(select(Conversation).where(Conversation.title == conversations.CAFE)).one()
+    conversations.join(session, world.caregiver, room.id, NOW)
+    conversations.join(session, world.volunteer, room.id, NOW)
+    session.commit()
+    say(session, world.volunteer, room.id, "Goedemorgen allemaal!", NOW)
+    assert mailed(session, NOW + HOUR) == []
+    say(session, world.volunteer, pair, "Ik kom dinsdag.", NOW + HOUR)  # a 1:1 does
+    assert mailed(session, NOW + 2 * HOUR) == [world.carla.email]
+
+
+def test_no_mail_for_one_who_may_no_longer_read_it(session, world: Help, pair: int):
+    """The same rule as the page: not a person whose roles all went, not a professional linked to
+    another organisation since."""
+    welzijn = organisation(session, world.leusden, "Welzijn Leusden")
+    petra = link(session, world.petra, world.leusden, welzijn)
+    asked = conversations.ask_organisation(session, world.caregiver, welzijn.id, None, NOW)
+    session.commit()
+    say(session, petra, asked.id, "Wat kan ik voor u doen?", NOW)  # Petra is a member now
+    say(session, world.caregiver, asked.id, "Ik zoek dagbesteding.", NOW)
+    say(session, world.volunteer, pair, "Ik kom dinsdag.", NOW)
+    link(session, world.petra, world.leusden, None)
+    memberships.revoke(session, world.coordinator, world.carla.id, Role.caregiver)
     assert mailed(session, NOW + HOUR) == []
