@@ -15,6 +15,11 @@
 // - Enter sends, Shift+Enter makes a new line (not while an input method is composing a word).
 // - The list scrolls to the newest message when the page opens and when one arrives, only while the
 //   reader is at the bottom: someone reading older messages, or typing, is not moved away.
+// - Read is what the page showed in view: while the page is visible (document.visibilityState),
+//   the newest message's number goes to the server through the page's hidden form[data-chat-seen]
+//   (ConversationState.seen) when the page opens, when messages arrive, and when the page comes
+//   back into view (a phone out of a pocket, another tab chosen). A page in the background marks
+//   nothing read; the server keeps its messages unread until then.
 (function () {
   var WAIT = 6000;
   var waiting = {}; // local id -> { text, timer }
@@ -231,6 +236,7 @@
     count();
     var list = document.querySelector("[data-chat-messages]");
     var last = list && list.lastElementChild ? list.lastElementChild.getAttribute("data-seq") : null;
+    tellSeen(last);
     if (last === shownLast) return;
     var first = shownLast === null;
     shownLast = last;
@@ -239,6 +245,24 @@
     if (row) row.scrollIntoView({ block: "end" });
     atBottom = true;
   }
+
+  var toldSeen = null; // "conversation:number" the server was last told
+  function tellSeen(last) {
+    if (!last || document.visibilityState !== "visible") return;
+    var f = document.querySelector("form[data-chat-seen]");
+    if (!f || !f.elements.conversation.value) return;
+    var told = f.elements.conversation.value + ":" + last;
+    if (told === toldSeen) return;
+    toldSeen = told;
+    f.elements.seq.value = last;
+    if (typeof f.requestSubmit === "function") f.requestSubmit();
+    else f.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+  }
+
+  document.addEventListener("visibilitychange", function () {
+    var list = document.querySelector("[data-chat-messages]");
+    tellSeen(list && list.lastElementChild ? list.lastElementChild.getAttribute("data-seq") : null);
+  });
 
   new MutationObserver(function () {
     if (scheduled) return;

@@ -7,10 +7,12 @@ import reflex as rx
 from mantelzorg_app.services.chat import conversations
 from mantelzorg_app.services.directory import owners
 from mantelzorg_app.services.help import overview
+from mantelzorg_app.services.identity import authz
 from mantelzorg_app.services.identity.authz import Actor
 from state.actions import viewer
 from state.auth import TabOwnerState, now
-from state.hub import HubState, hub_id_of
+from state.chat import push
+from state.hub import hub_id_of
 from state.ui import sentence_row, show
 
 LINE_VALUES = ("name", "caregiver", "when", "n", "help")  # every {name} of overview's lines
@@ -60,16 +62,19 @@ class NavState(rx.State):
         show(self, has_requests=found, unread=unread)
 
     async def _pushed(self, conversation_id: int) -> None:
-        """Counts again: a message came, or the person read some (``conversation_id`` unused)."""
-        person_id = (await self.get_state(TabOwnerState))._person_id
-        hub_id = (await self.get_state(HubState))._hub_id
-        unread = 0
-        if person_id is not None and hub_id is not None:
+        """Counts again: a message came, or the person read some (``conversation_id`` unused), for
+        the person who still holds the tab's session (``push.reader``, which reads it without
+        extending it and empties the tab when nobody does)."""
+        if (await self.get_state(TabOwnerState))._person_id is None:
+            return  # a visitor's tab, or one that never loaded a hub page: nothing counted
+        actor = await push.reader(self)
+        if actor is not None:
             with rx.session() as session:
-                unread = _unread(session, person_id, hub_id)
-        show(self, unread=unread)
+                show(self, unread=conversations.unread_total(session, actor))
 
 
 def _unread(session, person_id: int, hub_id: int) -> int:
-    """The badge's count: ``unread_total`` needs only who and which hub (no roles)."""
-    return conversations.unread_total(session, Actor(person_id, "", hub_id, frozenset()))
+    """The badge's count for the person the tab's owner check found: their roles in this hub
+    decide what they may read (``unread_total``)."""
+    actor = Actor(person_id, "", hub_id, authz.roles(session, person_id, hub_id))
+    return conversations.unread_total(session, actor)

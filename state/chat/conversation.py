@@ -16,7 +16,6 @@ in assets/chat.js, which empties the box; without that answer the box keeps the 
 "Niet verstuurd. Probeer het nog eens.", and a retry sends the same ``local_id`` (stored once).
 """
 
-import asyncio
 import json
 import re
 from typing import TypedDict
@@ -34,7 +33,7 @@ from mantelzorg_app.services.identity.authz import Actor, Refused
 from mantelzorg_app.services.platform import dates
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
-from state.auth import current_actor, now, require
+from state.auth import now, require
 from state.chat import push
 from state.chat.listing import ChatListState
 from state.client import page_argument
@@ -158,36 +157,37 @@ class ConversationState(rx.State):
             )
         show(self, about=CALLBACK if conversation.callback_id is not None else "")
 
-    async def _catch_up(self, session: Session, found: Access, actor: Actor) -> bool:
-        """Everything after ``_last_seq``, in order, merged by number; marks it read (not committed)
-        and answers whether that read anything new.
-        A first load takes the newest ``KEEP``; a page that missed more than ``SHOWN_MOST`` starts
-        again from the newest."""
+    async def _catch_up(self, session: Session, found: Access, actor: Actor) -> None:
+        """Reads the page's messages again: the ones it holds (a hidden, blocked or wiped one
+        changes or goes) and everything after ``_last_seq``, in order, one line per number. A first
+        load takes the newest ``KEEP``; a page that missed ``SHOWN_MOST`` or more starts again from
+        the newest. Marks nothing read: the page says what it showed (``seen``)."""
         last = found.conversation.last_seq  # read before the messages: every number up to it is stored
-        fresh = [] if self._last_seq == 0 else messages.after(session, found, actor.person_id, self._last_seq)
-        if self._last_seq == 0 or len(fresh) >= messages.SHOWN_MOST:
+        held = len(self.messages)
+        start = self.messages[0]["seq"] - 1 if held else self._last_seq
+        fresh = (
+            []
+            if self._last_seq == 0
+            else messages.after(session, found, actor.person_id, start, held + messages.SHOWN_MOST)
+        )
+        if self._last_seq == 0 or sum(m.seq > self._last_seq for m in fresh) >= messages.SHOWN_MOST:
             fresh = messages.after(session, found, actor.person_id, 0, KEEP + 1)
             self.more = len(fresh) > KEEP
             fresh = fresh[-KEEP:]
-            self.messages, self._window = [], KEEP
+            self._window = KEEP
         self._last_seq = max([last, self._last_seq, *(m.seq for m in fresh)])
-        if fresh:
-            slug = (await self.get_state(HubState))._slug
-            zone, moment = self._zone(session, actor), now()
-            merged = {line["seq"]: line for line in self.messages}
-            merged |= {m.seq: line_of(m, slug, zone, moment) for m in fresh}
-            kept = [merged[seq] for seq in sorted(merged)]
-            if len(kept) > self._window:
-                kept = kept[-self._window :]
-                self.more = True
+        slug = (await self.get_state(HubState))._slug
+        zone, moment = self._zone(session, actor), now()
+        kept = [line_of(m, slug, zone, moment) for m in fresh]  # in order, each number once
+        if len(kept) > self._window:
+            kept = kept[-self._window :]
+            self.more = True
+        if kept != self.messages:
             self.messages = kept
-        was = found.member.read_seq
-        conversations.mark_read(session, found, self._last_seq)
-        return found.member.read_seq > was
 
     async def _open(self, conversation_id: int | None, action: str, actor: Actor | None = None) -> None:
-        """(Re)opens the conversation: the whole page on a first load, only what is new on a reload
-        of the same one (a reconnect)."""
+        """(Re)opens the conversation: the whole page on a first load, what it holds read again
+        and what is new on a reload of the same one (a reconnect)."""
         actor = actor or await require(self, action)
         if actor is None or conversation_id is None:
             self._forget()
@@ -213,10 +213,8 @@ class ConversationState(rx.State):
                 title=conversations.title(session, actor, conversation),
             )
             self._subject(session, actor, found)
-            read = await self._catch_up(session, found, actor)
-            session.commit()
-        if read:  # the bottom bar's count (loaded before this page) counts again
-            await (await self.get_state(NavState))._pushed(conversation_id)
+            await self._catch_up(session, found, actor)
+            session.commit()  # a professional's first opening of a question made them a member
 
     @rx.event
     async def load(self):
@@ -250,12 +248,7 @@ class ConversationState(rx.State):
                 self.problem = "" if self.held else problem
                 return _ack(local_id, False)
         show(self, problem="", held=False)
-        if receivers:
-            task = asyncio.create_task(
-                push.deliver(receivers, conversation_id, self.router.session.client_token, RECEIVERS)
-            )
-            push.TASKS.add(task)
-            task.add_done_callback(push.TASKS.discard)
+        push.schedule(receivers, conversation_id, self.router.session.client_token, RECEIVERS)
         if conversation_id == self._conversation_id:
             await self._open(conversation_id, "read-conversation", actor)
         return _ack(local_id, True)
@@ -333,17 +326,46 @@ class ConversationState(rx.State):
         slug = (await self.get_state(HubState))._slug
         return rx.redirect(f"/{slug}/{routes.CHAT}")
 
-    async def _pushed(self, conversation_id: int) -> None:
-        """Called by state.chat.push after another member's commit: catch up when this tab shows it."""
-        if conversation_id != self._conversation_id or not self.allowed:
+    @rx.event
+    async def seen(self, form: dict):
+        """assets/chat.js: the page is in view and shows the messages up to ``seq`` (form fields
+        ``seq`` and ``conversation``). Marks them read, never past what this tab holds nor what
+        exists, for a member only; the bottom bar counts again. Not the person's tap: the session
+        is read without extending it (a page left open in view keeps no one signed in)."""
+        fields = as_form(form)
+        seq, conversation_id = as_id(fields.get("seq")), as_id(fields.get("conversation"))
+        if seq is None or conversation_id is None or conversation_id != self._conversation_id:
             return
-        if page_argument(self, "gesprek") != str(conversation_id):
-            return  # the tab has moved on to another page: what it did not show stays unread
-        actor = await current_actor(self)
+        actor = await push.reader(self)
         if actor is None:
             self._forget()
             self.allowed = False
             return
+        with rx.session() as session:
+            try:
+                found = conversations.access(session, actor, conversation_id, "read-conversation")
+            except Refused:  # logged by the refusal itself
+                self._forget()
+                self.allowed = False
+                return
+            was = found.member.read_seq
+            conversations.mark_read(session, found, min(seq, self._last_seq))
+            read = found.member.read_seq > was
+            session.commit()
+        if read:  # the bottom bar's count (loaded before this page) counts again
+            await (await self.get_state(NavState))._pushed(conversation_id)
+
+    async def _pushed(self, conversation_id: int) -> None:
+        """Called by state.chat.push after another member's commit, or a coordinator's decision:
+        reads the page again when this tab shows the conversation. Marks nothing read: a phone in
+        a pocket shows nothing (chat.js calls ``seen`` once it does)."""
+        if conversation_id != self._conversation_id or not self.allowed:
+            return
+        if page_argument(self, "gesprek") != str(conversation_id):
+            return  # the tab has moved on to another page
+        actor = await push.reader(self)
+        if actor is None:
+            return  # the tab was emptied: nobody holds its session now
         with rx.session() as session:
             try:
                 found = conversations.access(session, actor, conversation_id, "read-conversation")

@@ -17,7 +17,8 @@ from mantelzorg_app.services.chat.conversations import CAFE, Summary
 from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import dates
 from state.actions import act, viewer
-from state.auth import TabOwnerState, now
+from state.auth import now
+from state.chat import push
 from state.hub import HubState
 from state.inputs import as_id
 from state.ui import show
@@ -76,13 +77,18 @@ class ChatListState(rx.State):
         return None
 
     async def _pushed(self, conversation_id: int) -> None:
-        """A message came in one of the conversations (or the person read one): read the list again,
-        when this tab shows it to the person it still belongs to."""
-        person_id = (await self.get_state(TabOwnerState))._person_id
-        hub_id = (await self.get_state(HubState))._hub_id
-        if self._person_id is None or person_id != self._person_id or hub_id is None:
-            return
-        self._refresh(Actor(person_id, "", hub_id, frozenset()))
+        """A message came in one of the conversations: read the list again, when this tab shows
+        the Praten list now, to the person who still holds the tab's session (``push.reader``)."""
+        if self._person_id is None or not self._shown():
+            return  # another page, or a tab that never opened the list: nothing read, nothing stored
+        actor = await push.reader(self)
+        if actor is not None and actor.person_id == self._person_id:
+            self._refresh(actor)
+
+    def _shown(self) -> bool:
+        """Whether the tab's page is the Praten list (``/[hub]/praten``), from the browser's last
+        event: the route Reflex's own router vars read (``router.page`` is deprecated)."""
+        return self.rx_router_page.path.strip("/").split("/")[1:] == [routes.CHAT]
 
     def _refresh(self, actor: Actor) -> None:
         moment = now()

@@ -8,13 +8,15 @@ import dataclasses
 
 import reflex as rx
 
-from mantelzorg_app.models import Hub, Kind, Role
-from mantelzorg_app.services.chat import moderation
+from mantelzorg_app.models import ChatMessage, ChatReport, Conversation, Hub, Kind, Role
+from mantelzorg_app.services.chat import conversations, moderation
 from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import dates
 from mantelzorg_app.services.platform.i18n import N_
 from state.actions import act
 from state.auth import now, require
+from state.chat import push
+from state.chat.conversation import RECEIVERS
 
 COORDINATOR = (Role.coordinator,)
 HIDDEN = N_("Het bericht is verborgen. Niemand ziet het nog.")
@@ -77,13 +79,28 @@ class ModerationState(rx.State):
         if actor is not None:
             self._refresh(actor)
 
-    async def _decide(self, action: str, decide, report_id, done: str) -> None:
+    async def _decide(self, action: str, decide, report_id, done: str, shown: bool = True) -> None:
+        """Runs the coordinator's ``decide``; when it changes what members see (``shown``), their
+        open tabs of the conversation read it again (``push.schedule``, after the commit): the
+        hidden message goes from their screens, a removed writer's page closes."""
+        told: list[tuple[set[int], int]] = []
+
         def change(session, actor, report):
-            return decide(session, actor, report, now())
+            found = session.get(ChatReport, report)
+            message = session.get(ChatMessage, found.message_id) if found else None
+            conversation = session.get(Conversation, message.conversation_id) if message else None
+            before = conversations.receivers(session, conversation) if conversation else set()
+            mails = decide(session, actor, report, now())
+            if conversation is not None:  # a removed writer's tabs too: they close the page
+                told.append((before | conversations.receivers(session, conversation), conversation.id))
+            return mails
 
         if actor := await act(self, action, change, report_id, roles=COORDINATOR):
             self.done = done
             self._refresh(actor)
+            if shown and told:
+                people, conversation_id = told[0]
+                push.schedule(people, conversation_id, self.router.session.client_token, RECEIVERS)
 
     @rx.event
     async def hide(self, report_id):
@@ -99,4 +116,4 @@ class ModerationState(rx.State):
 
     @rx.event
     async def keep(self, report_id):
-        await self._decide("chat-keep", moderation.keep, report_id, KEPT)
+        await self._decide("chat-keep", moderation.keep, report_id, KEPT, shown=False)

@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import Session, col, func, select
 
 from mantelzorg_app.models import ChatMember, ChatMessage, Conversation, HelpRequest, Hub, Kind
-from mantelzorg_app.services.chat import conversations, messages
+from mantelzorg_app.services.chat import blocks, conversations, messages
 from mantelzorg_app.services.identity import authz
 from state.auth import TabOwnerState
 from state.chat import push
@@ -127,13 +127,112 @@ def test_a_reload_and_a_push_catch_up_in_order_without_repeats(db, people):
     tab = asyncio.run(go())
     assert [m["text"] for m in tab.messages] == ["Een", "Twee", "Drie", "Vier"]
     assert [m["seq"] for m in tab.messages] == sorted({m["seq"] for m in tab.messages})
+    # a phone in a pocket catches up too, but only what chat.js says the page showed is read
+    assert _read(db, people, room) == 0
+
+
+def _read(db, people, conversation_id: int, who: str = "caregiver") -> int:
     with Session(db) as session:
-        read = session.exec(
+        return session.exec(
             select(ChatMember.read_seq).where(
-                ChatMember.conversation_id == room, ChatMember.person_id == people.ids["caregiver_person"]
+                ChatMember.conversation_id == conversation_id,
+                ChatMember.person_id == people.ids[f"{who}_person"],
             )
         ).one()
-        assert read == session.get(Conversation, room).last_seq  # what the page shows is read
+
+
+def _seen(conversation_id: int, seq) -> dict:
+    return {"seq": str(seq), "conversation": str(conversation_id)}
+
+
+def test_seen_marks_read_what_the_page_holds_for_a_member_only(db, people):
+    room = _room(db, people, "caregiver", "volunteer")
+    for n in range(1, 4):
+        _post(db, people, "volunteer", room, f"Bericht {n}", f"id-0000-007{n}")
+
+    async def go():
+        tab = await _tab(people, "caregiver", room)
+        _post(db, people, "volunteer", room, "Nog niet op het scherm", "id-0000-0079")
+        steps = []
+        for form in (
+            _seen(room, 2),
+            _seen(room, 1),  # never back
+            _seen(room + 1000, 9),  # not the conversation this tab shows
+            {"seq": "<script>", "conversation": str(room)},
+            _seen(room, 10**9),  # past what exists, and past what this tab holds (3): up to 3
+        ):
+            await run_handler(tab, "seen", form)
+            steps.append(_read(db, people, room))
+        outsider = await _tab(people, "professional", room)
+        outsider._conversation_id, outsider._last_seq = room, 4  # a forged tab that claims to hold it
+        await run_handler(outsider, "seen", _seen(room, 4))
+        return steps, outsider
+
+    steps, outsider = asyncio.run(go())
+    assert steps == [2, 2, 2, 2, 3]
+    assert not outsider.allowed and outsider._conversation_id is None
+    with Session(db) as session:  # the outsider became no member
+        assert not session.exec(
+            select(func.count()).where(
+                ChatMember.conversation_id == room, ChatMember.person_id == people.ids["professional_person"]
+            )
+        ).one()
+
+
+def test_a_hidden_blocked_or_wiped_message_changes_on_screen_on_a_reload_and_a_push(db, people):
+    room = _room(db, people, "caregiver", "volunteer", "professional")
+    _post(db, people, "volunteer", room, "Carla een", "id-0000-0081")
+    _post(db, people, "professional", room, "Fatima een", "id-0000-0082")
+    _post(db, people, "volunteer", room, "Carla twee", "id-0000-0083")
+    _post(db, people, "professional", room, "Fatima twee", "id-0000-0084")
+
+    def change(what):
+        now = datetime.now(UTC)
+        with Session(db) as session:
+            rows = {
+                m.text: m
+                for m in session.exec(select(ChatMessage).where(ChatMessage.conversation_id == room))
+            }
+            if what == "hide":
+                rows["Carla twee"].hidden_at = now
+                session.add(rows["Carla twee"])
+            elif what == "wipe":
+                rows["Carla een"].author_id = None
+                session.add(rows["Carla een"])
+            else:
+                hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
+                anna = authz.actor(session, people.tokens["caregiver"], hub_id, now)
+                blocks.block(session, anna, people.ids["professional_person"], now)
+            session.commit()
+
+    def screen(tab):
+        return [(m["text"], m["author"], m["hidden"]) for m in tab.messages]
+
+    async def go():
+        tab = await _tab(people, "caregiver", room)
+        seqs = [m["seq"] for m in tab.messages]
+        change("hide")
+        await run_handler(tab, "load")  # a reconnect
+        hidden = screen(tab)
+        change("wipe")
+        await tab._pushed(room)
+        wiped = screen(tab)
+        change("block")
+        _post(db, people, "volunteer", room, "Carla drie", "id-0000-0085")
+        await tab._pushed(room)
+        return seqs, hidden, wiped, screen(tab), [m["seq"] for m in tab.messages]
+
+    seqs, hidden, wiped, blocked, after = asyncio.run(go())
+    assert seqs == [1, 2, 3, 4]
+    assert hidden == [
+        ("Carla een", "Carla", ""),
+        ("Fatima een", "Fatima", ""),
+        ("", "Carla", "ja"),
+        ("Fatima twee", "Fatima", ""),
+    ]
+    assert wiped[0] == ("Carla een", "", "")  # "verwijderde gebruiker"
+    assert blocked == [("Carla een", "", ""), ("", "Carla", "ja"), ("Carla drie", "Carla", "")]
+    assert after == [1, 3, 5]  # in order, each once
 
 
 def test_the_newest_are_kept_and_older_ones_come_on_asking(db, people):
@@ -307,8 +406,11 @@ def test_opening_the_conversation_counts_the_badge_again(db, people):
         _post(db, people, "volunteer", room, "Hoe gaat het?", "id-0000-0061")
         await run_handler(nav, "load")  # the page's on_load: the bar first, then the conversation
         counted = nav.unread
-        await run_handler(await root.get_state(ConversationState), "load")
-        return before, counted, nav.unread
+        page = await root.get_state(ConversationState)
+        await run_handler(page, "load")
+        loaded = nav.unread  # opened, not yet seen: chat.js says when the page is in view
+        await run_handler(page, "seen", {"seq": str(page._last_seq), "conversation": str(room)})
+        return before, counted, loaded, nav.unread
 
-    before, counted, after = asyncio.run(go())
-    assert counted == before + 1 and after == before
+    before, counted, loaded, after = asyncio.run(go())
+    assert counted == loaded == before + 1 and after == before

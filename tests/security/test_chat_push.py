@@ -4,7 +4,7 @@ stops no other and never reaches the sender. Also the Praten list and the bottom
 
 import asyncio
 import contextlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import reflex as rx
@@ -14,16 +14,19 @@ from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import ChatMember, Conversation, Hub, Kind
 from mantelzorg_app.services.chat import conversations, messages
-from mantelzorg_app.services.identity import authz
+from mantelzorg_app.services.identity import authz, sessions
 from mantelzorg_app.services.platform import cookies
 from state.auth import TabOwnerState
 from state.chat import push
+from state.chat.conversation import ConversationState
 from state.chat.listing import ChatListState
 from state.home import NavState
 from state.hub import HubState
 from tests.security.conftest import call, run_handler
+from tests.unit.auth_fixtures import NOW
 
 RECEIVERS = (ChatListState, NavState)
+FULL = (ConversationState, ChatListState, NavState)
 
 
 class _TokenManager:
@@ -179,19 +182,119 @@ def test_a_failing_tab_stops_no_other_and_never_reaches_the_sender(db, people, a
     assert "Hallo" not in caplog.text
 
 
-def test_a_push_for_another_person_leaves_a_tab_as_it_was(db, people, app):
-    """A tab that Anna's list was loaded in, then Bram signed in on: it reads nothing for Anna."""
+async def _at(app: _App, tab: str, token: str, path: str, **query: str) -> None:
+    """The tab's browser is on ``path`` now (its next event said so), with this session cookie."""
+    async with app.manager.modify_state(rx.BaseStateToken(ident=tab, cls=rx.State)) as root:
+        root.router = RouterData.from_router_data(
+            {
+                "headers": {"cookie": f"{cookies.SESSION}={token}"},
+                "pathname": path,
+                "query": {"hub": "leusden", **query},
+                "token": tab,
+                "ip": "192.0.2.1",
+            }
+        )
+        root._clean()
+
+
+def _session_row(db, token: str) -> tuple[datetime, datetime]:
+    with Session(db) as session:
+        row = sessions.by_token(session, token)
+        return row.last_seen_at, row.expires_at
+
+
+def test_a_push_never_keeps_a_session_going(db, people, app):
+    """A lively room must not keep a tab signed in: the push reads the session without touching it,
+    also in the tab that shows the conversation."""
+    cafe = _cafe(db, people, "caregiver", "volunteer")
+    token = people.tokens["caregiver"]
+
+    async def go():
+        await _open_tab(app, "anna-phone", token)
+        await _at(app, "anna-phone", token, f"/leusden/praten/{cafe}", gesprek=str(cafe))
+        await run_handler(await _tab(app, "anna-phone", ConversationState), "load")
+        app.event_namespace._token_manager.connected.add("anna-phone")
+        before = _session_row(db, token)
+        for n in range(3):
+            await _deliver(_say(db, people, "volunteer", cafe, f"Hallo {n}"), cafe, "carla-phone", FULL)
+        page = await _tab(app, "anna-phone", ConversationState)
+        return before, [m["text"] for m in page.messages]
+
+    before, shown = asyncio.run(go())
+    assert shown == ["Hallo 0", "Hallo 1", "Hallo 2"]  # the pushes did reach the page
+    assert _session_row(db, token) == before
+
+
+def test_a_tab_whose_session_ended_gets_nothing_and_is_emptied(db, people, app):
+    """Anna's phone tab is listed with her live session, but the cookie it connected with now holds
+    an ended session (or someone else's): the push empties the tab instead of telling it."""
     cafe = _cafe(db, people, "caregiver", "volunteer")
 
     async def go():
-        await _open_tab(app, "shared", people.tokens["caregiver"])
-        app.event_namespace._token_manager.connected.add("shared")
-        (await _tab(app, "shared", TabOwnerState))._person_id = people.ids["volunteer_person"]
-        was = await _cafe_row(app, "shared", cafe)
-        await _deliver(_say(db, people, "volunteer", cafe, "Hallo"), cafe, "carla-phone", (ChatListState,))
-        assert await _cafe_row(app, "shared", cafe) == was != ("Hallo", 1)
+        await _open_tab(app, "anna-phone", people.tokens["caregiver"])
+        await _open_tab(app, "anna-laptop", people.tokens["caregiver"])
+        app.event_namespace._token_manager.connected |= {"anna-phone", "anna-laptop"}
+        with Session(db) as session:
+            ended = sessions.start(session, people.ids["caregiver_person"], sessions.STAFF_EMAIL, NOW)
+        await _at(app, "anna-phone", ended, "/leusden/praten")  # 12 hours long, begun in 2025
+        await _at(app, "anna-laptop", people.tokens["volunteer"], "/leusden/praten")  # Carla's now
+        await _deliver(_say(db, people, "volunteer", cafe, "Hallo"), cafe, "carla-phone", FULL)
+        return {
+            tab: (
+                (await _tab(app, tab, ChatListState)).mine,
+                (await _tab(app, tab, TabOwnerState))._person_id,
+                (await _tab(app, tab, NavState)).unread,
+            )
+            for tab in ("anna-phone", "anna-laptop")
+        }
+
+    held = asyncio.run(go())
+    assert held == {"anna-phone": ([], None, 0), "anna-laptop": ([], None, 0)}
+
+
+def test_only_sessions_not_ended_lend_their_tabs(db, people, app):
+    cafe = _cafe(db, people, "caregiver", "volunteer")
+
+    async def go():
+        await _open_tab(app, "anna-phone", people.tokens["caregiver"])
+        app.event_namespace._token_manager.connected.add("anna-phone")
+        with Session(db) as session:  # it ended a minute ago, not yet tidied away
+            row = sessions.by_token(session, people.tokens["caregiver"])
+            row.expires_at = datetime.now(UTC) - timedelta(minutes=1)
+            session.add(row)
+            session.commit()
+        await _deliver(_say(db, people, "volunteer", cafe, "Hallo"), cafe, "carla-phone", FULL)
 
     asyncio.run(go())
+    assert app.sent == []
+
+
+def test_the_list_reads_again_only_while_the_tab_shows_it(db, people, app):
+    """A tab that opened Praten once and went on to Home: its badge counts, the list is not read."""
+    cafe = _cafe(db, people, "caregiver", "volunteer")
+
+    async def go():
+        await _open_tab(app, "anna-phone", people.tokens["caregiver"])
+        await _open_tab(app, "fatima-phone", people.tokens["professional"])  # never opened a conversation
+        await _at(app, "anna-phone", people.tokens["caregiver"], "/leusden")
+        app.event_namespace._token_manager.connected |= {"anna-phone", "fatima-phone"}
+        before = await _cafe_row(app, "anna-phone", cafe)
+        unread = (await _tab(app, "anna-phone", NavState)).unread
+        await _deliver(_say(db, people, "volunteer", cafe, "Hallo"), cafe, "carla-phone", FULL)
+        page = await _tab(app, "fatima-phone", ConversationState)
+        return (
+            before,
+            await _cafe_row(app, "anna-phone", cafe),
+            unread,
+            (await _tab(app, "anna-phone", NavState)).unread,
+            (page._conversation_id, page.messages, page.dirty_vars),
+        )
+
+    before, after, unread, counted, fresh = asyncio.run(go())
+    assert after == before != ("Hallo", 1)
+    assert counted == unread + 1
+    assert fresh == (None, [], set())  # a state the tab never used: left as it was, nothing to store
+    assert app.sent == ["anna-phone"]
 
 
 def test_nobody_to_tell_costs_nothing(app):
@@ -215,3 +318,52 @@ def test_doe_mee_joins_the_room_and_opens_it(db, people):
     assert str(cafe) in [r["id"] for r in anna.mine] and str(cafe) not in [r["id"] for r in anna.rooms]
     _, refused = call(ChatListState, "join", str(cafe))  # no session: nothing
     assert refused is None
+
+
+def test_a_coordinators_decision_and_a_block_reach_the_open_tabs(db, people, monkeypatch):
+    """Hiding (warning, removing) a reported message pushes to everyone in its conversation, the
+    removed writer too, so the message leaves every open screen; keeping it pushes nothing."""
+    from mantelzorg_app.models import ChatMessage, ChatReport
+    from state.chat.moderation import ModerationState
+    from tests.security.chat_fixtures import reported
+    from tests.security.conftest import call_in_turn
+
+    scheduled = []
+    monkeypatch.setattr(
+        push, "schedule", lambda who, talk, own, receivers: scheduled.append((who, talk, receivers))
+    )
+    ids = reported("leusden")  # Carla's message in the café, reported by Anna
+    with Session(db) as session:
+        cafe = session.get(ChatMessage, ids["message"]).conversation_id
+        members = conversations.receivers(session, session.get(Conversation, cafe))
+    coordinator = people.tokens["coordinator"]
+
+    call_in_turn(ModerationState, ("load",), ("keep", ids["report"]), token=coordinator)
+    assert scheduled == []  # nothing changed on anyone's screen
+    with Session(db) as session:  # reported again
+        report = session.get(ChatReport, ids["report"])
+        report.handled_at, report.outcome = None, ""
+        session.add(report)
+        session.commit()
+    call_in_turn(ModerationState, ("load",), ("remove", ids["report"]), token=coordinator)
+    ((who, talk, receivers),) = scheduled
+    assert talk == cafe and who == members and people.ids["volunteer_person"] in who  # Carla's page closes
+    assert receivers[0] is ConversationState
+
+
+def test_a_block_reaches_the_blockers_other_tabs(db, people, monkeypatch):
+    from state.chat.report import ReportState
+    from tests.security.chat_fixtures import reported
+    from tests.security.conftest import call_in_turn
+
+    scheduled = []
+    monkeypatch.setattr(push, "schedule", lambda who, talk, own, receivers: scheduled.append((who, talk)))
+    ids = reported("leusden")
+    call(ReportState, "block", token=people.tokens["caregiver"])  # a tab that opened nothing: nothing
+    assert scheduled == []
+    call_in_turn(ReportState, ("open", ids["message"]), ("block",), token=people.tokens["caregiver"])
+    with Session(db) as session:
+        from mantelzorg_app.models import ChatMessage
+
+        cafe = session.get(ChatMessage, ids["message"]).conversation_id
+    assert scheduled == [({people.ids["caregiver_person"]}, cafe)]

@@ -119,6 +119,8 @@ PUBLIC = {
     "ConversationState.leave": "leaves only the room this tab's load checked (server-side); "
     "conversations.leave asks access again (test below)",
     "ConversationState.edit": "display only: the question about a phone number goes",
+    "ConversationState.seen": "marks read only in the conversation this tab's load checked (server-side), "
+    "after conversations.access again, never past what the tab holds nor what exists (test below)",
     "WhoState.pick": "display only: narrows the rows load gave this tab's staff member (server-side)",
     "SearchState.load": "the public hub's wijken and number; cards for the words this tab itself holds",
     "SearchState.typed": "searches the hub's public index for any text, cut to MAX_QUERY (test below)",
@@ -569,6 +571,7 @@ JUNK_FORMS = {
     "SearchState.submit": ("zoekwoorden",),
     "SearchState.from_home": ("zoekwoorden",),
     "ConversationState.send": ("text", "local_id", "conversation", "share"),
+    "ConversationState.seen": ("seq", "conversation"),
 }
 
 
@@ -926,6 +929,65 @@ def test_a_tab_that_lost_its_conversation_sends_and_reads_nothing_more(db, peopl
         assert tab.messages == []
 
     asyncio.run(go())
+
+
+def _read_seqs(db, conversation_id: int) -> dict[int, int]:
+    with Session(db) as session:
+        return dict(
+            session.exec(
+                select(ChatMember.person_id, ChatMember.read_seq).where(
+                    ChatMember.conversation_id == conversation_id
+                )
+            ).all()
+        )
+
+
+def test_seen_marks_read_only_for_a_member_and_only_what_exists(db, people: People):
+    """chat.js's ``seen`` forged: from outside the conversation (signed out, another person of the
+    hub, another hub, a tab that claims to hold it), with another conversation's id, with junk:
+    nobody's messages are marked read. A member's seen stops at the last message."""
+    pair = pair_of_anna_and_carla()
+    forged = [None, people.tokens["professional"], people.tokens["coordinator"]]
+    forged += [people.tokens["other_hub_coordinator"]]
+
+    async def go(token, form, claim: bool):
+        tab = await _conversation_tab(token, pair)
+        if claim:  # as if the tab held the conversation: the server asks again
+            tab._conversation_id, tab._last_seq = pair, 10**6
+        await run_handler(tab, "seen", form)
+        return tab
+
+    big = {"seq": str(10**6), "conversation": str(pair)}
+    with Session(db) as session:  # Anna has messages to read
+        anna = session.exec(
+            select(ChatMember).where(
+                ChatMember.conversation_id == pair, ChatMember.person_id == people.ids["caregiver_person"]
+            )
+        ).one()
+        anna.read_seq = 0
+        session.add(anna)
+        session.commit()
+        last = session.get(Conversation, pair).last_seq
+    assert last > 0
+    before = _read_seqs(db, pair)
+    for token in forged:
+        refused_before = refusals(db)
+        tab = asyncio.run(go(token, big, True))
+        assert not tab.allowed and tab._conversation_id is None
+        assert _read_seqs(db, pair) == before
+        if token is not None:
+            assert refusals(db) > refused_before
+    far = room_of("poperinge")
+    for form in (
+        {"seq": str(10**6), "conversation": str(far)},  # not the conversation the tab shows
+        {"seq": "-1", "conversation": str(pair)},
+        {"seq": "abc", "conversation": str(pair)},
+        {"seq": str(10**30), "conversation": "9999999999999999999999"},
+    ):
+        asyncio.run(go(people.tokens["caregiver"], form, False))
+        assert _read_seqs(db, pair) == before, form
+    asyncio.run(go(people.tokens["caregiver"], big, False))
+    assert _read_seqs(db, pair) == {**before, people.ids["caregiver_person"]: last}  # not past the last
 
 
 async def _tab_holds(root: rx.State) -> dict[str, dict]:

@@ -247,6 +247,18 @@ def _composer() -> rx.Component:
     )
 
 
+def _seen() -> rx.Component:
+    """assets/chat.js fills in the newest message on screen and submits this while the page is in
+    view (ConversationState.seen): only that is marked read, never what a phone in a pocket got."""
+    return rx.el.form(
+        rx.el.input(type="hidden", name="seq", value=""),
+        rx.el.input(type="hidden", name="conversation", value=C.conversation_id),
+        on_submit=C.seen,
+        hidden=True,
+        data_chat_seen="",
+    )
+
+
 def _conversation() -> rx.Component:
     return rx.fragment(
         rx.el.div(
@@ -271,6 +283,7 @@ def _conversation() -> rx.Component:
             ),
             rx.el.p(t("Nog geen berichten. Stuur het eerste bericht.")),
         ),
+        _seen(),
         rx.cond(
             C.posting,
             rx.fragment(_quick_replies(), _composer()),

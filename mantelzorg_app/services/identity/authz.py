@@ -40,12 +40,17 @@ def actor(
     person = sessions.person(session, token, now) if touch else sessions.holder(session, token, now)
     if person is None or hub_id is None:
         return None
-    roles = session.exec(
+    return Actor(person.id, person.first_name, hub_id, roles(session, person.id, hub_id))
+
+
+def roles(session: Session, person_id: int, hub_id: int) -> frozenset[Role]:
+    """The roles the person holds in this hub (granted, not waiting for the coordinator)."""
+    found = session.exec(
         select(Membership.role).where(
-            Membership.person_id == person.id, Membership.hub_id == hub_id, ~col(Membership.pending)
+            Membership.person_id == person_id, Membership.hub_id == hub_id, ~col(Membership.pending)
         )
     ).all()
-    return Actor(person.id, person.first_name, hub_id, frozenset(Role(r) for r in roles))
+    return frozenset(Role(r) for r in found)
 
 
 def require(
