@@ -8,8 +8,6 @@ the link come from the database (``sharing.card_of``), the conversation is check
 that conversation.
 """
 
-import asyncio
-
 import reflex as rx
 
 from mantelzorg_app import routes
@@ -58,11 +56,6 @@ class ShareState(rx.State):
                 self.problem = invalid.problems.get("text", "")
                 return None
         self.problem = ""
-        if receivers:
-            task = asyncio.create_task(
-                push.deliver(receivers, conversation, self.router.session.client_token, RECEIVERS)
-            )
-            push.TASKS.add(task)
-            task.add_done_callback(push.TASKS.discard)
+        push.schedule(receivers, conversation, self.router.session.client_token, RECEIVERS)
         slug = (await self.get_state(HubState))._slug
         return rx.redirect(f"/{slug}/{routes.conversation_part(conversation)}")
