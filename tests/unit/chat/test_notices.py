@@ -176,22 +176,8 @@ def test_no_mail_from_a_conversation_the_volunteer_may_no_longer_read(session, w
     assert mailed(session, NOW + HOUR) == []
 
 
-def test_a_removed_room_member_gets_no_mail(session, world: Help):
-    conversations.ensure_rooms(session, world.leusden.id, NOW)
-    room = session.exec(select(Conversation).where(Conversation.title == conversations.CAFE)).one()
-    conversations.join(session, world.caregiver, room.id, NOW)
-    conversations.join(session, world.volunteer, room.id, NOW)
-    session.commit()
-    say(session, world.volunteer, room.id, "Goedemorgen allemaal!", NOW)
-    member = session.exec(select(ChatMember).where(ChatMember.person_id == world.carla.id)).one()
-    member.removed_at = NOW
-    session.add(member)
-    session.commit()
-
-    assert mailed(session, NOW + HOUR) == []
-
-
 def test_a_group_rooms_messages_bring_no_mail(session, world: Help, pair: int):
+    """Not for a member, nor for one the coordinator removed: only a 1:1 or a question mails."""
     conversations.ensure_rooms(session, world.leusden.id, NOW)
     room = session.exec(select(Conversation).where(Conversation.title == conversations.CAFE)).one()
     conversations.join(session, world.caregiver, room.id, NOW)
