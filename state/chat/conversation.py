@@ -244,8 +244,8 @@ class ConversationState(rx.State):
             except Invalid as invalid:
                 session.rollback()
                 problem = invalid.problems.get("text", "")
-                self.held = problem == messages.SHARE_CONTACT
-                self.problem = "" if self.held else problem
+                self.held = problem in messages.HELD_BACK  # the page asks this question (a msgid)
+                self.problem = problem
                 return _ack(local_id, False)
         show(self, problem="", held=False)
         push.schedule(receivers, conversation_id, self.router.session.client_token, RECEIVERS)
@@ -306,7 +306,7 @@ class ConversationState(rx.State):
     @rx.event
     def edit(self):
         """ "Nee, pas het aan": the question about a phone number goes; the box keeps the text."""
-        self.held = False
+        show(self, held=False, problem="")
 
     @rx.event
     async def leave(self):

@@ -271,16 +271,19 @@ def test_a_number_in_a_group_is_held_back_until_the_sender_says_yes(db, people, 
 
     async def go():
         tab = await _tab(people, "caregiver", room)
+        mailed = await run_handler(tab, "send", _form(room, "Mail: anna@example.org", "id-0000-0022"))
+        asked = (tab.held, tab.problem)
         first = await run_handler(tab, "send", _form(room, "Bel me: 06-12345678", "id-0000-0021"))
-        held = tab.held
+        held = (tab.held, tab.problem)  # the page asks the question the server chose
         await run_handler(tab, "edit")
-        edited = tab.held
+        edited = (tab.held, tab.problem)
         await run_handler(tab, "send", _form(room, "Bel me: 06-12345678", "id-0000-0021", share="ja"))
         await _settle()
-        return tab, first, held, edited
+        return tab, (mailed, asked), first, held, edited
 
-    tab, first, held, edited = asyncio.run(go())
-    assert "false" in str(first) and held and not edited
+    tab, (mailed, asked), first, held, edited = asyncio.run(go())
+    assert "false" in str(mailed) and asked == (True, messages.SHARE_EMAIL)
+    assert "false" in str(first) and held == (True, messages.SHARE_CONTACT) and edited == (False, "")
     assert _stored(db, room) == ["Bel me: 06-12345678"] and not tab.held and tab.problem == ""
 
 
