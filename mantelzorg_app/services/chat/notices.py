@@ -34,9 +34,9 @@ from mantelzorg_app.models import (
     Kind,
     Membership,
     Person,
-    Role,
 )
 from mantelzorg_app.services.chat import conversations, mails
+from mantelzorg_app.services.identity import authz
 from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import mail
 from mantelzorg_app.services.platform.i18n import N_
@@ -109,21 +109,11 @@ def waiting(session: Session, now: datetime) -> dict[int, list[tuple[ChatMember,
     readers: dict[tuple[int, int], Actor] = {}
     for member, conversation in rows:
         key = (member.person_id, conversation.hub_id)
-        if key not in readers:
-            readers[key] = _reader(session, *key)
+        if key not in readers:  # the person as conversations.access would see them in that hub
+            readers[key] = Actor(member.person_id, "", conversation.hub_id, authz.roles(session, *key))
         if conversations.may_read(session, readers[key], conversation):  # as its page would
             found.setdefault(member.person_id, []).append((member, conversation))
     return found
-
-
-def _reader(session: Session, person_id: int, hub_id: int) -> Actor:
-    """The person as ``conversations.access`` would see them in the hub (their granted roles)."""
-    roles = session.exec(
-        select(Membership.role).where(
-            Membership.person_id == person_id, Membership.hub_id == hub_id, ~col(Membership.pending)
-        )
-    ).all()
-    return Actor(person_id, "", hub_id, frozenset(Role(r) for r in roles))
 
 
 def _claim(session: Session, person_id: int, stretches: list[tuple[ChatMember, Conversation]], now) -> bool:
