@@ -11,7 +11,7 @@ from mantelzorg_app.services.identity import authz
 from mantelzorg_app.services.identity.authz import Actor
 from state.actions import viewer
 from state.auth import TabOwnerState, now
-from state.chat import push
+from state.holder import reader
 from state.hub import hub_id_of
 from state.ui import sentence_row, show
 
@@ -63,11 +63,11 @@ class NavState(rx.State):
 
     async def _pushed(self, conversation_id: int) -> None:
         """Counts again: a message came, or the person read some (``conversation_id`` unused), for
-        the person who still holds the tab's session (``push.reader``, which reads it without
+        the person who still holds the tab's session (``state.holder.reader``, which reads it without
         extending it and empties the tab when nobody does)."""
         if (await self.get_state(TabOwnerState))._person_id is None:
             return  # a visitor's tab, or one that never loaded a hub page: nothing counted
-        actor = await push.reader(self)
+        actor = await reader(self)
         if actor is not None:
             with rx.session() as session:
                 show(self, unread=conversations.unread_total(session, actor))

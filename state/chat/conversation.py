@@ -38,6 +38,7 @@ from state.chat import push
 from state.chat.listing import ChatListState
 from state.client import page_argument
 from state.help.requests import request_row
+from state.holder import reader
 from state.home import NavState
 from state.hub import HubState
 from state.inputs import as_form, as_id, form_text
@@ -336,7 +337,7 @@ class ConversationState(rx.State):
         seq, conversation_id = as_id(fields.get("seq")), as_id(fields.get("conversation"))
         if seq is None or conversation_id is None or conversation_id != self._conversation_id:
             return
-        actor = await push.reader(self)
+        actor = await reader(self)
         if actor is None:
             self._forget()
             self.allowed = False
@@ -363,7 +364,7 @@ class ConversationState(rx.State):
             return
         if page_argument(self, "gesprek") != str(conversation_id):
             return  # the tab has moved on to another page
-        actor = await push.reader(self)
+        actor = await reader(self)
         if actor is None:
             return  # the tab was emptied: nobody holds its session now
         with rx.session() as session:

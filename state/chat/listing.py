@@ -18,7 +18,7 @@ from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import dates
 from state.actions import act, viewer
 from state.auth import now
-from state.chat import push
+from state.holder import reader
 from state.hub import HubState
 from state.inputs import as_id
 from state.ui import show
@@ -78,10 +78,10 @@ class ChatListState(rx.State):
 
     async def _pushed(self, conversation_id: int) -> None:
         """A message came in one of the conversations: read the list again, when this tab shows
-        the Praten list now, to the person who still holds the tab's session (``push.reader``)."""
+        the Praten list now, to the person who still holds the tab's session (``state.holder.reader``)."""
         if self._person_id is None or not self._shown():
             return  # another page, or a tab that never opened the list: nothing read, nothing stored
-        actor = await push.reader(self)
+        actor = await reader(self)
         if actor is not None and actor.person_id == self._person_id:
             self._refresh(actor)
 

@@ -36,10 +36,11 @@ running) holds up no other, and a failure is logged, never raised to the sender.
 with ``schedule`` after their commit.
 
 **Who the tab shows.** A push is not the person's doing: it reads the tab's session without
-extending it (``reader``: ``authz.actor(touch=False)``), so a lively room never keeps a tab signed
-in, and only sessions not ended yet lend their tabs (``sessions.tabs(live_at=)``). When nobody holds
-the tab's session any more, or someone else does, the push empties every state of the tab (as
-``TabOwnerState.check`` would on its next page) and tells it nothing.
+extending it (``state.holder.reader``: ``authz.actor(touch=False)``), so a lively room never keeps
+a tab signed in, once for all of a tab's receivers; only sessions not ended yet lend their tabs
+(``sessions.tabs(live_at=)``). When nobody holds the tab's session any more, or someone else does,
+the push empties every state of the tab (as ``TabOwnerState.check`` would on its next page) and
+tells it nothing.
 
 **States the tab never had.** With the default (memory) state manager a tab's whole state tree
 exists from its first event, so asking a tab for a receiver state costs nothing more. With Redis a
@@ -50,21 +51,17 @@ that person's page (a conversation, the list, the count), so such a state is nev
 
 import asyncio
 import logging
-from contextvars import ContextVar
 
 import reflex as rx
 from reflex_base.registry import RegistrationContext
 
-from mantelzorg_app.services.identity import authz, sessions
-from state.auth import TabOwnerState, now, session_token
-from state.hub import hub_id_of
-from state.tab import empty_every_state
+from mantelzorg_app.services.identity import sessions
+from state.auth import now
+from state.holder import found, reader
 
 logger = logging.getLogger(__name__)
 
 TASKS: set[asyncio.Task] = set()  # pushes on their way; a task leaves the set when done
-# The tab a push is in and who it shows, found once for all of its receivers (``_to_tab``)
-_READER: ContextVar[tuple[str, authz.Actor] | None] = ContextVar("chat_push_reader", default=None)
 
 
 def schedule(
@@ -77,26 +74,6 @@ def schedule(
     task = asyncio.create_task(deliver(person_ids, conversation_id, own_token, receivers))
     TASKS.add(task)
     task.add_done_callback(TASKS.discard)
-
-
-async def reader(state: rx.State) -> authz.Actor | None:
-    """Who this tab shows, for a push: whoever holds its session now, with their roles in the tab's
-    hub, read without extending the session. None when the tab has no hub; when nobody holds the
-    session any more, or someone else than the tab's owner, every state of the tab is emptied and
-    None."""
-    tab = state.router.session.client_token
-    if (found := _READER.get()) is not None and found[0] == tab:
-        return found[1]
-    hub_id = await hub_id_of(state)
-    if hub_id is None:
-        return None
-    owner = (await state.get_state(TabOwnerState))._person_id
-    with rx.session() as session:
-        actor = authz.actor(session, session_token(state), hub_id, now(), touch=False)
-    if actor is None or (owner is not None and actor.person_id != owner):
-        await empty_every_state(state)
-        return None
-    return actor
 
 
 def running_app():
@@ -144,15 +121,12 @@ async def _to_tab(app, token_manager, tab: str, conversation_id: int, receivers)
         actor = await reader(state)
         if actor is None:
             return  # emptied, or not a hub's page: nothing to tell it
-        found = _READER.set((tab, actor))
-        try:
+        with found(tab, actor):  # the receivers' own reader() answers this, asking nothing more
             for cls in receivers:
                 try:
                     await (await state.get_state(cls))._pushed(conversation_id)
                 except Exception as problem:  # the tab's other receivers still catch up
                     _log(conversation_id, problem)
-        finally:
-            _READER.reset(found)
 
 
 def _done(task: asyncio.Task, conversation_id: int) -> None:
