@@ -95,7 +95,7 @@ def is_org_professional(session: Session, actor: Actor, organization_id: int | N
     )
 
 
-def callback_asker(session: Session, conversation: Conversation) -> int | None:
+def _callback_asker(session: Session, conversation: Conversation) -> int | None:
     """Who asked for the call-back whose conversation this is (None: no call-back's)."""
     if conversation.callback_id is None:
         return None
@@ -125,7 +125,7 @@ def _still_theirs_here(session: Session, actor: Actor, conversation: Conversatio
     return (
         conversation.callback_id is None
         or actor.has(*STAFF_ROLES)
-        or actor.person_id == callback_asker(session, conversation)
+        or actor.person_id == _callback_asker(session, conversation)
     )
 
 
@@ -214,7 +214,7 @@ def receivers(session: Session, conversation: Conversation) -> set[int]:
         )
     if conversation.callback_id is not None:
         staff = _with_role(conversation.hub_id, STAFF_ROLES).where(col(Membership.person_id).in_(people))
-        people = set(session.exec(staff).all()) | (people & {callback_asker(session, conversation)})
+        people = set(session.exec(staff).all()) | (people & {_callback_asker(session, conversation)})
     return people
 
 
