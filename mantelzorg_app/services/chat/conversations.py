@@ -107,12 +107,12 @@ def may_read(session: Session, actor: Actor, conversation: Conversation) -> bool
     """Whether a member of the conversation (``actor``) may still read it: they hold a role in the
     hub; in a question to an organisation they asked it or are linked to it now; in a call-back's
     they asked for it or hold a staff role; in a request's the request's rule lets them."""
-    return _still_theirs_here(session, actor, conversation) and (
+    return _still_allowed(session, actor, conversation) and (
         conversation.request_id is None or request_rule(session, conversation, actor.person_id)[0]
     )
 
 
-def _still_theirs_here(session: Session, actor: Actor, conversation: Conversation) -> bool:
+def _still_allowed(session: Session, actor: Actor, conversation: Conversation) -> bool:
     """``may_read`` without the request's rule."""
     if not actor.roles:
         return False
@@ -172,7 +172,7 @@ def access(session: Session, actor: Actor, conversation_id: object, action: str)
         if conversation.request_id is not None
         else (True, conversation.closed_at is None)
     )
-    if not readable or not _still_theirs_here(session, actor, conversation):
+    if not readable or not _still_allowed(session, actor, conversation):
         # unlinked since, no longer staff, no longer the match's volunteer
         refuse(session, action, actor.hub_id, actor.person_id, f"conversation {conversation_id}, left")
     return Access(conversation, member, posting)
