@@ -131,6 +131,11 @@ def test_a_room_holds_a_number_back_and_keeps_what_did_not_go(browser: Browser, 
         page.get_by_role("button", name="Nee, pas het aan").click()
         expect(page.get_by_text("Wilt u dit nummer echt met iedereen delen?")).to_have_count(0)
         expect(box).to_have_value("Bel me gerust: 06-12345678")
+        box.fill("Mail me gerust: sjoukje@example.org")
+        page.get_by_role("button", name="Stuur", exact=True).click()
+        expect(page.get_by_text("Wilt u dit e-mailadres echt met iedereen delen?")).to_have_count(1)  # once
+        page.get_by_role("button", name="Nee, pas het aan").click()
+        expect(page.get_by_role("button", name="Stuur", exact=True)).to_be_visible()
         box.fill("Bel me gerust, mijn nummer staat in de app")
 
         page.context.set_offline(True)
@@ -174,3 +179,7 @@ def test_a_refused_conversation_shows_the_way_on(browser: Browser, app: RunningA
         expect(page.get_by_role("link", name="Log eerst in")).to_have_count(0)
         page.get_by_role("link", name="Naar Praten").click()
         expect(page.get_by_role("heading", level=1, name="Praten")).to_be_visible()
+        rooms = page.locator("li.room")  # a wijk's room says what it is, the café keeps its name
+        expect(rooms.filter(has_text="Groep Centrum")).to_have_count(1)
+        expect(page.get_by_text("Groep Online Mantelzorgcafé")).to_have_count(0)
+        check_page(page, "chat-page-rooms")
