@@ -16,7 +16,9 @@ limit), the tabs' first sends spread over the first interval. Each text carries 
 - KiB/session: the backend processes' RSS (psutil, the whole `reflex run` tree) after the tabs
   hydrated, less before, per tab;
 - clients=1: one sending tab with one listening tab in its room, the "single-client" figure the
-  knee is measured against: the first level whose p99 passes 3x that p99.
+  knee is measured against: the first level whose p99 passes 3x that p99;
+- a message not there DRAIN seconds after the last send counts as late (">15000 ms") in the
+  percentiles, and the line says how many of the expected deliveries came.
 
 Then the same clients, rates and line format (with `push=shared|registry`) on a tiny app of its own
 (tests/bench/chatpush): a room as an `rx.SharedState` the tabs link to, against a per-room registry
