@@ -213,7 +213,7 @@ def conversation_path(conversation_id: int) -> str:
 def open_conversation(page: Page, conversation_id: int) -> None:
     page.goto(conversation_path(conversation_id))
     page.wait_for_selector('div.app[data-ready="true"]', timeout=FIRST_LOAD)
-    expect(page.get_by_label("Uw bericht")).to_be_visible(timeout=FIRST_LOAD)
+    expect(page.get_by_label("Uw bericht", exact=True)).to_be_visible(timeout=FIRST_LOAD)
     page.evaluate(WATCH)
 
 
@@ -230,7 +230,7 @@ def shown_texts(page: Page, marker: str) -> list[str]:
 
 
 def send(page: Page, text: str) -> None:
-    page.get_by_label("Uw bericht").fill(text)
+    page.get_by_label("Uw bericht", exact=True).fill(text)
     page.get_by_role("button", name="Stuur", exact=True).click()
 
 
@@ -263,7 +263,7 @@ def test_two_phones_see_each_others_messages_within_a_second_and_the_badge_count
         print(f"chat e2e: caregiver to volunteer {there * 1000:.0f} ms, back {back * 1000:.0f} ms")
         assert there < ARRIVES, f"the volunteer saw it after {there:.2f} s"
         assert back < ARRIVES, f"the caregiver saw it after {back:.2f} s"
-        expect(ykje.get_by_label("Uw bericht")).to_have_value("")  # sent: the box is empty again
+        expect(ykje.get_by_label("Uw bericht", exact=True)).to_have_value("")  # sent: the box is empty again
         check_page(ykje, "chat-pair-two-phones")
 
         # The bottom bar counts a message that came while the volunteer was elsewhere, without a reload.
@@ -343,7 +343,7 @@ def test_a_third_person_gets_nothing_also_calling_the_handlers_directly(browser:
         open_page(page, path)
         expect(page.get_by_text("Dit gesprek kunt u niet openen.")).to_be_visible()
         expect(page.get_by_text(secret)).to_have_count(0)
-        expect(page.get_by_label("Uw bericht")).to_have_count(0)
+        expect(page.get_by_label("Uw bericht", exact=True)).to_have_count(0)
         expect(page.get_by_text("Quirina")).to_have_count(0)
         check_page(page, "chat-refused")
 
@@ -404,7 +404,7 @@ def test_a_phone_that_was_offline_gets_all_five_messages_in_order_once(browser: 
         for text in sent:
             send(ykje, text)
             expect(lines(ykje).filter(has_text=text)).to_have_count(1)
-            expect(ykje.get_by_label("Uw bericht")).to_have_value("")
+            expect(ykje.get_by_label("Uw bericht", exact=True)).to_have_value("")
         expect(lines(quirina).filter(has_text=MARKER)).to_have_count(0)
         quirina.context.set_offline(False)
 
@@ -447,7 +447,7 @@ def test_a_backend_restart_between_messages_loses_nothing(
             expect(ykje.locator(".offline.shown")).to_have_count(1, timeout=10_000)
             send(ykje, "Tijdens de herstart")
             expect(ykje.get_by_text(NOT_SENT)).to_be_visible(timeout=10_000)
-            expect(ykje.get_by_label("Uw bericht")).to_have_value("Tijdens de herstart")
+            expect(ykje.get_by_label("Uw bericht", exact=True)).to_have_value("Tijdens de herstart")
             check_page(ykje, "chat-not-sent")
 
             with backend_serving(folder, env, log, port):
@@ -458,11 +458,11 @@ def test_a_backend_restart_between_messages_loses_nothing(
                 with contextlib.suppress(AssertionError):
                     expect(during).to_have_count(1, timeout=5_000)
                 if during.count() == 0:
-                    expect(ykje.get_by_label("Uw bericht")).to_have_value("Tijdens de herstart")
+                    expect(ykje.get_by_label("Uw bericht", exact=True)).to_have_value("Tijdens de herstart")
                     ykje.get_by_role("button", name="Stuur", exact=True).click()  # the retry
                 expect(lines(ykje).filter(has_text="Tijdens de herstart")).to_have_count(1, timeout=10_000)
                 expect(ykje.get_by_text(NOT_SENT)).to_have_count(0)
-                expect(ykje.get_by_label("Uw bericht")).to_have_value("")
+                expect(ykje.get_by_label("Uw bericht", exact=True)).to_have_value("")
                 expect(quirina.locator(".offline.shown")).to_have_count(0, timeout=30_000)
                 expect(lines(quirina).filter(has_text="Tijdens de herstart")).to_have_count(1, timeout=10_000)
                 send(quirina, "Na de herstart")

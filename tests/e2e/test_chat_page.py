@@ -93,7 +93,7 @@ def test_a_conversation_reads_well_in_both_languages(browser: Browser, app: Runn
             "href", "/leusden/sociale-kaart/1"
         )
         expect(page.get_by_text("Nog 1000 tekens")).to_be_visible()
-        box = page.get_by_label("Uw bericht")
+        box = page.get_by_label("Uw bericht", exact=True)
         box.fill("Tot vrijdag")
         expect(page.get_by_text("Nog 989 tekens")).to_be_visible()
         check_page(page, "chat-page-pair")
@@ -120,7 +120,7 @@ def test_a_room_holds_a_number_back_and_keeps_what_did_not_go(browser: Browser, 
         expect(lines(page).filter(has_text="Welkom in de groep!")).to_contain_text("medewerker")
         expect(lines(page).filter(has_text="Hallo allemaal.")).to_contain_text("verwijderde gebruiker")
         expect(page.get_by_role("button", name="Verlaat de groep")).to_be_visible()
-        box = page.get_by_label("Uw bericht")
+        box = page.get_by_label("Uw bericht", exact=True)
         box.fill("Bel me gerust: 06-12345678")
         page.get_by_role("button", name="Stuur", exact=True).click()
         expect(page.get_by_text("Wilt u dit nummer echt met iedereen delen?")).to_be_visible()
