@@ -1,8 +1,8 @@
 """Command line for set-up: `python -m mantelzorg_app.manage setup` migrates and loads demo data.
 
-migrate            bring the database schema up to date (Alembic), then put the app's own pages in
-                   the search index and give every hub its chat rooms (the online café, one per
-                   wijk) (again: safe every time, also without the demo)
+migrate            bring the database schema up to date (Alembic; SQLite with a write-ahead log),
+                   then put the app's own pages in the search index and give every hub its chat
+                   rooms (the online café, one per wijk) (again: safe every time, also without the demo)
 seed               add the demo hubs that are missing
 setup              migrate, then seed
 makemigration MSG  write a new migration from the models
@@ -24,7 +24,7 @@ from mantelzorg_app.services.chat import conversations
 from mantelzorg_app.services.demo import load_demo
 from mantelzorg_app.services.directory import transfer
 from mantelzorg_app.services.platform import i18n
-from mantelzorg_app.services.platform.database import engine
+from mantelzorg_app.services.platform.database import engine, write_ahead
 from mantelzorg_app.services.platform.hubs import hub_by_slug
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.search import app_pages
@@ -44,6 +44,7 @@ def _alembic() -> Config:
 def migrate() -> None:
     command.upgrade(_alembic(), "head")
     eng = engine()
+    write_ahead(eng)
     try:
         with Session(eng) as session:
             app_pages.index_pages(session)  # idempotent: the pages as this version lists them

@@ -119,6 +119,18 @@ def test_migrate_puts_the_app_pages_in_the_search_index_without_the_demo(db_url:
     assert _pages(db_url) == listed
 
 
+def test_migrate_keeps_a_write_ahead_log_on_sqlite(db_url: str) -> None:
+    if not db_url.startswith("sqlite"):
+        pytest.skip("SQLite only")
+    manage.migrate()
+    eng = engine(db_url)
+    try:
+        with eng.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        eng.dispose()
+
+
 def test_migrate_twice_is_harmless(db_url: str) -> None:
     manage.migrate()
     manage.migrate()

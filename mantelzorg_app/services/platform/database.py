@@ -39,5 +39,15 @@ def engine(url: str | None = None) -> Engine:
     return eng
 
 
+def write_ahead(eng: Engine) -> None:
+    """SQLite keeps a write-ahead log (a setting stored in the database file, so every connection
+    of the app uses it): readers never wait for a writer, and a commit is one append and sync of
+    the log instead of a rollback journal's several. Still synchronous=FULL: a commit survives a
+    power cut. Nothing to do on PostgreSQL."""
+    if eng.dialect.name == "sqlite" and eng.url.database not in (None, "", ":memory:"):
+        with eng.connect() as connection:
+            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+
+
 def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA foreign_keys=ON")
