@@ -71,7 +71,8 @@ class Line(TypedDict):
     when: dict[str, str]  # by language: "gisteren om 14.05 uur"
 
 
-def line_of(shown: messages.Shown, slug: str, zone: str, moment) -> Line:
+def line_of(shown: messages.Shown, slug: str, zone: str, moment, when: dict[str, str] | None = None) -> Line:
+    """One message as the page shows it; ``when`` in words given again saves working it out."""
     card = shown.card
     href = f"/{slug}/{card.path}" if card and _CARD_PATH.fullmatch(card.path) else ""
     return Line(
@@ -85,7 +86,7 @@ def line_of(shown: messages.Shown, slug: str, zone: str, moment) -> Line:
         card_kind=card.kind if card else "",
         card_title=card.title if card else "",
         card_href=href,
-        when=dates.in_words_all(shown.at, zone, moment),
+        when=when or dates.in_words_all(shown.at, zone, moment),
     )
 
 
@@ -116,12 +117,14 @@ class ConversationState(rx.State):
     _conversation_id: int | None = None
     _last_seq: int = 0
     _window: int = KEEP  # how many messages the page holds (grows with "Eerdere berichten")
+    # the first held number, and messages.changes of the held lines when they were read
+    _marks: tuple[int, ...] = ()
 
     def _forget(self) -> None:
         """Nothing of a conversation stays in the tab."""
         show(self, title="", kind="", problem="", conversation_id="", posting=False, held=False, more=False)
         show(self, messages=[], caregiver="", volunteer="", request={}, when={}, first={}, about="")
-        self._conversation_id, self._last_seq, self._window = None, 0, KEEP
+        self._conversation_id, self._last_seq, self._window, self._marks = None, 0, KEEP, ()
 
     def _zone(self, session: Session, actor: Actor) -> str:
         hub = session.get(Hub, actor.hub_id)
@@ -158,12 +161,23 @@ class ConversationState(rx.State):
             )
         show(self, about=CALLBACK if conversation.callback_id is not None else "")
 
-    async def _catch_up(self, session: Session, found: Access, actor: Actor) -> None:
+    async def _catch_up(self, session: Session, found: Access, actor: Actor, redate: bool = True) -> None:
         """Reads the page's messages again: the ones it holds (a hidden, blocked or wiped one
         changes or goes) and everything after ``_last_seq``, in order, one line per number. A first
         load takes the newest ``KEEP``; a page that missed ``SHOWN_MOST`` or more starts again from
-        the newest. Marks nothing read: the page says what it showed (``seen``)."""
+        the newest. Marks nothing read: the page says what it showed (``seen``). A push
+        (``redate`` False) keeps the held lines' dates in words, the costliest part of a line
+        (a reload says them anew)."""
         last = found.conversation.last_seq  # read before the messages: every number up to it is stored
+        first = self.messages[0]["seq"] if self.messages else 0
+        if (
+            not redate
+            and first
+            and self._marks
+            == (first, *messages.changes(session, found.conversation.id, actor.person_id, first))
+        ):
+            await self._add_new(session, found, actor, last)  # nothing held changed: only what is new
+            return
         held = len(self.messages)
         start = self.messages[0]["seq"] - 1 if held else self._last_seq
         fresh = (
@@ -179,12 +193,37 @@ class ConversationState(rx.State):
         self._last_seq = max([last, self._last_seq, *(m.seq for m in fresh)])
         slug = (await self.get_state(HubState))._slug
         zone, moment = self._zone(session, actor), now()
-        kept = [line_of(m, slug, zone, moment) for m in fresh]  # in order, each number once
+        said = {} if redate else {line["seq"]: line["when"] for line in self.messages}
+        kept = [line_of(m, slug, zone, moment, said.get(m.seq)) for m in fresh]  # in order, each number once
+        self._hold(session, found, actor, kept, reread=True)
+
+    async def _add_new(self, session: Session, found: Access, actor: Actor, last: int) -> None:
+        """A push when the held lines are as they were: just the messages after ``_last_seq``."""
+        new = messages.after(session, found, actor.person_id, self._last_seq, messages.SHOWN_MOST)
+        self._last_seq = max([last, self._last_seq, *(m.seq for m in new)])
+        if not new:
+            return
+        slug = (await self.get_state(HubState))._slug
+        zone, moment = self._zone(session, actor), now()
+        self._hold(
+            session,
+            found,
+            actor,
+            [*self.messages, *(line_of(m, slug, zone, moment) for m in new)],
+            reread=False,
+        )
+
+    def _hold(self, session: Session, found: Access, actor: Actor, kept: list[Line], reread: bool) -> None:
+        """The page's lines (at most its window), and the mark of what could change in them (again
+        when they were all read again, or the window moved on)."""
         if len(kept) > self._window:
             kept = kept[-self._window :]
             self.more = True
         if kept != self.messages:
             self.messages = kept
+        first = kept[0]["seq"] if kept else 0
+        if reread or self._marks[:1] != (first,):
+            self._marks = (first, *messages.changes(session, found.conversation.id, actor.person_id, first))
 
     async def _open(self, conversation_id: int | None, action: str, actor: Actor | None = None) -> None:
         """(Re)opens the conversation: the whole page on a first load, what it holds read again
@@ -375,7 +414,7 @@ class ConversationState(rx.State):
                 self.allowed = False
                 return
             show(self, posting=found.posting)
-            await self._catch_up(session, found, actor)
+            await self._catch_up(session, found, actor, redate=False)
             session.commit()
 
 

@@ -21,7 +21,16 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, func, select, update
 
-from mantelzorg_app.models import STAFF_ROLES, ChatMessage, Conversation, Kind, Membership, Person, Role
+from mantelzorg_app.models import (
+    STAFF_ROLES,
+    ChatBlock,
+    ChatMessage,
+    Conversation,
+    Kind,
+    Membership,
+    Person,
+    Role,
+)
 from mantelzorg_app.services.chat import blocks
 from mantelzorg_app.services.chat.conversations import Access, typed_names
 from mantelzorg_app.services.identity.authz import refuse
@@ -187,6 +196,23 @@ def after(session: Session, found: Access, reader_id: int, seq: int, limit: int 
     else:
         rows = list(session.exec(query.order_by(col(ChatMessage.seq)).limit(limit)).all())
     return shown(session, found.conversation.hub_id, rows, reader_id)
+
+
+def changes(session: Session, conversation_id: int, reader_id: int, from_seq: int) -> tuple[int, int, int]:
+    """What can change in the lines a page holds (numbered from ``from_seq``) without a new
+    number: how many the coordinator hid, how many lost their author (wiped), and how many people
+    the reader blocked. One small query: a page compares it with what it saw last time and reads
+    its lines again only when it differs; otherwise a push reads just the new messages."""
+    held = select(ChatMessage).where(
+        ChatMessage.conversation_id == conversation_id, ChatMessage.seq >= from_seq
+    )
+    hidden = select(func.count()).select_from(held.where(col(ChatMessage.hidden_at).is_not(None)).subquery())
+    unsigned = select(func.count()).select_from(held.where(col(ChatMessage.author_id).is_(None)).subquery())
+    blocked = select(func.count()).where(ChatBlock.blocker_id == reader_id)
+    found = session.exec(
+        select(hidden.scalar_subquery(), unsigned.scalar_subquery(), blocked.scalar_subquery())
+    ).one()
+    return int(found[0]), int(found[1]), int(found[2])
 
 
 def before(session: Session, found: Access, reader_id: int, seq: int, limit: int = SHOWN_MOST) -> list[Shown]:
