@@ -126,6 +126,19 @@ class ConversationState(rx.State):
         show(self, messages=[], caregiver="", volunteer="", request={}, when={}, first={}, about="")
         self._conversation_id, self._last_seq, self._window, self._marks = None, 0, KEEP, ()
 
+    def _shut(self) -> None:
+        """Refused: the page says it cannot be opened, and holds nothing of the conversation."""
+        self._forget()
+        self.allowed = False
+
+    def _access(self, session: Session, actor: Actor, conversation_id: int, action: str) -> Access | None:
+        """The conversation for a member of it; None (the refusal logged, the page shut) else."""
+        try:
+            return conversations.access(session, actor, conversation_id, action)
+        except Refused:
+            self._shut()
+            return None
+
     def _zone(self, session: Session, actor: Actor) -> str:
         hub = session.get(Hub, actor.hub_id)
         return hub.timezone if hub else "Europe/Amsterdam"
@@ -230,17 +243,12 @@ class ConversationState(rx.State):
         and what is new on a reload of the same one (a reconnect)."""
         actor = actor or await require(self, action)
         if actor is None or conversation_id is None:
-            self._forget()
-            self.allowed = False
+            self._shut()
             return
         if conversation_id != self._conversation_id:
             self._forget()
         with rx.session() as session:
-            try:
-                found = conversations.access(session, actor, conversation_id, action)
-            except Refused:  # logged by the refusal itself
-                self._forget()
-                self.allowed = False
+            if (found := self._access(session, actor, conversation_id, action)) is None:
                 return
             conversation = found.conversation
             self._conversation_id = conversation.id
@@ -264,8 +272,7 @@ class ConversationState(rx.State):
         """Stores the message and commits; then shows what is new and pushes. Answers chat.js."""
         actor = await require(self, "send-message")
         if actor is None or conversation_id is None:
-            self._forget()
-            self.allowed = False
+            self._shut()
             return _ack(local_id, False)
         receivers: set[int] = set()
         with rx.session() as session:
@@ -278,8 +285,7 @@ class ConversationState(rx.State):
                     receivers = conversations.receivers(session, found.conversation)
                 session.commit()
             except Refused:  # logged by the refusal itself
-                self._forget()
-                self.allowed = False
+                self._shut()
                 return _ack(local_id, False)
             except Invalid as invalid:
                 session.rollback()
@@ -318,15 +324,10 @@ class ConversationState(rx.State):
         """ "Eerdere berichten": ``KEEP`` more before the oldest shown (at most SHOWN_MOST in all)."""
         actor = await require(self, "read-conversation")
         if actor is None or self._conversation_id is None:
-            self._forget()
-            self.allowed = False
+            self._shut()
             return
         with rx.session() as session:
-            try:
-                found = conversations.access(session, actor, self._conversation_id, "read-conversation")
-            except Refused:  # logged by the refusal itself
-                self._forget()
-                self.allowed = False
+            if (found := self._access(session, actor, self._conversation_id, "read-conversation")) is None:
                 return
             room = messages.SHOWN_MOST - len(self.messages)
             take = min(KEEP, room)
@@ -353,8 +354,7 @@ class ConversationState(rx.State):
         """ "Verlaat de groep": out of this room, and on to the Praten list."""
         actor = await require(self, "leave-room")
         if actor is None or self._conversation_id is None:
-            self._forget()
-            self.allowed = False
+            self._shut()
             return None
         with rx.session() as session:
             try:
@@ -378,15 +378,10 @@ class ConversationState(rx.State):
             return
         actor = await reader(self)
         if actor is None:
-            self._forget()
-            self.allowed = False
+            self._shut()
             return
         with rx.session() as session:
-            try:
-                found = conversations.access(session, actor, conversation_id, "read-conversation")
-            except Refused:  # logged by the refusal itself
-                self._forget()
-                self.allowed = False
+            if (found := self._access(session, actor, conversation_id, "read-conversation")) is None:
                 return
             was = found.member.read_seq
             conversations.mark_read(session, found, min(seq, self._last_seq))
@@ -407,11 +402,7 @@ class ConversationState(rx.State):
         if actor is None:
             return  # the tab was emptied: nobody holds its session now
         with rx.session() as session:
-            try:
-                found = conversations.access(session, actor, conversation_id, "read-conversation")
-            except Refused:  # logged by the refusal itself
-                self._forget()
-                self.allowed = False
+            if (found := self._access(session, actor, conversation_id, "read-conversation")) is None:
                 return
             show(self, posting=found.posting)
             await self._catch_up(session, found, actor, redate=False)

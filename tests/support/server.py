@@ -183,17 +183,23 @@ def running_app(extra_env: dict[str, str] | None = None, timeout: float = 600) -
 def serving(folder: Path, env: dict[str, str], log: Path, timeout: float = 600) -> Iterator[str]:
     """`reflex run --env prod --single-port` of the app in ``folder`` on a free port: its URL."""
     port = free_port()
-    with log.open("w") as out:
+    command = [
+        *("reflex", "run", "--env", "prod", "--single-port"),
+        *("--frontend-port", str(port), "--backend-port", str(port)),
+    ]
+    with _process(command, folder, env, log, "w", port, timeout) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _process(
+    command: list[str], folder: Path, env: dict[str, str], log: Path, mode: str, port: int, timeout: float
+) -> Iterator[str]:
+    """``command`` in its own process group, its output in ``log``, until its URL answers; stopped
+    (SIGTERM, then SIGKILL after 20 s) on leaving."""
+    with log.open(mode) as out:
         proc = subprocess.Popen(
-            [
-                *("reflex", "run", "--env", "prod", "--single-port"),
-                *("--frontend-port", str(port), "--backend-port", str(port)),
-            ],
-            cwd=folder,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            command, cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -230,26 +236,10 @@ def backend_serving(
         "REFLEX_FRONTEND_PORT": str(port),
         "REFLEX_BACKEND_PORT": str(port),
     }
-    with log.open("a") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-c", _BACKEND_ONLY, str(port)],
-            cwd=folder,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, proc, log, timeout)
+    with _process(
+        [sys.executable, "-c", _BACKEND_ONLY, str(port)], folder, env, log, "a", port, timeout
+    ) as url:
         yield url
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
 
 
 @contextlib.contextmanager
