@@ -168,6 +168,26 @@ def test_blocked_authors_are_left_out(session: Session, world: Help, cafe: int):
     assert texts(session, world.caregiver, cafe, 3) == []
 
 
+def test_changes_counts_what_can_change_in_held_lines_without_a_new_number(
+    session: Session, world: Help, cafe: int
+):
+    first, _ = say(session, world.volunteer, cafe, "Goedemorgen!")
+    second, _ = say(session, world.unvetted, cafe, "Reclame!", NOW + timedelta(minutes=1))
+    session.commit()
+    assert messages.changes(session, cafe, world.carla.id, first.seq) == (0, 0, 0)
+    second.hidden_at = NOW  # the coordinator hid it
+    session.add(second)
+    session.commit()
+    assert messages.changes(session, cafe, world.carla.id, first.seq) == (1, 0, 0)
+    assert messages.changes(session, cafe, world.carla.id, second.seq + 1) == (0, 0, 0)  # not held
+    first.author_id = None  # its author was wiped
+    session.add(first)
+    blocks.block(session, world.caregiver, world.victor.id, NOW)
+    session.commit()
+    assert messages.changes(session, cafe, world.carla.id, first.seq) == (1, 1, 1)
+    assert messages.changes(session, cafe, world.vera.id, first.seq) == (1, 1, 0)  # Carla's blocks only
+
+
 def test_a_burst_is_fine_a_flood_is_refused_in_words(session: Session, world: Help, pair: int):
     for i in range(messages.BURST):
         say(session, world.caregiver, pair, f"snel {i}", NOW + timedelta(seconds=i))
