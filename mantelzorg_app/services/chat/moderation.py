@@ -38,9 +38,9 @@ from mantelzorg_app.models import (
     Reason,
     Role,
 )
-from mantelzorg_app.services.chat import blocks, conversations, mails
+from mantelzorg_app.services.chat import blocks, conversations
 from mantelzorg_app.services.identity.authz import Actor, refuse, require_role
-from mantelzorg_app.services.platform import audit, mail
+from mantelzorg_app.services.platform import audit, hub_mails, mail
 from mantelzorg_app.services.platform.database import row
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
@@ -172,9 +172,9 @@ def _tell_coordinators(session: Session, hub_id: int, base: str | None) -> list[
         .where(Membership.hub_id == hub_id, Membership.role == Role.coordinator, ~col(Membership.pending))
         .order_by(col(Person.id))
     ).all()
-    link = mails.link(base, hub, routes.CHAT_MODERATION)
+    link = hub_mails.link(base, hub, routes.CHAT_MODERATION)
     return [
-        mails.message(p.email, REPORT_SUBJECT, mails.text(REPORT_BODY, name=p.first_name), link, hub)
+        hub_mails.message(p.email, REPORT_SUBJECT, hub_mails.text(REPORT_BODY, name=p.first_name), link, hub)
         for p in people
         if p.email
     ]
@@ -396,7 +396,11 @@ def warn(session: Session, actor: Actor, report_id: object, now: datetime) -> li
     if author is None or not author.email:
         return []
     hub = session.get(Hub, actor.hub_id)
-    return [mails.message(author.email, WARN_SUBJECT, mails.text(WARN_BODY, name=author.first_name), "", hub)]
+    return [
+        hub_mails.message(
+            author.email, WARN_SUBJECT, hub_mails.text(WARN_BODY, name=author.first_name), "", hub
+        )
+    ]
 
 
 def remove_from_room(session: Session, actor: Actor, report_id: object, now: datetime) -> list[mail.Message]:
@@ -424,9 +428,9 @@ def remove_from_room(session: Session, actor: Actor, report_id: object, now: dat
     if author is None or not author.email:
         return []
     hub = session.get(Hub, actor.hub_id)
-    room = mails.text(conversation.title) if conversation.wijk_id is None else conversation.title
-    body = mails.text(REMOVED_BODY, name=author.first_name, room=room)
-    return [mails.message(author.email, REMOVED_SUBJECT, body, "", hub)]
+    room = hub_mails.text(conversation.title) if conversation.wijk_id is None else conversation.title
+    body = hub_mails.text(REMOVED_BODY, name=author.first_name, room=room)
+    return [hub_mails.message(author.email, REMOVED_SUBJECT, body, "", hub)]
 
 
 def keep(session: Session, actor: Actor, report_id: object, now: datetime) -> list[mail.Message]:

@@ -35,10 +35,10 @@ from mantelzorg_app.models import (
     Membership,
     Person,
 )
-from mantelzorg_app.services.chat import conversations, mails
+from mantelzorg_app.services.chat import conversations
 from mantelzorg_app.services.identity import authz
 from mantelzorg_app.services.identity.authz import Actor
-from mantelzorg_app.services.platform import mail
+from mantelzorg_app.services.platform import hub_mails, mail
 from mantelzorg_app.services.platform.i18n import N_
 
 WAITS = timedelta(hours=1)  # a message unread this long brings the mail
@@ -141,6 +141,8 @@ def due_mails(session: Session, now: datetime, base: str | None) -> list[mail.Me
             continue  # another worker took it, or the person switched it off just now
         person = session.get(Person, person_id)
         hub = session.get(Hub, hub_id)
-        body = mails.text(BODY, name=person.first_name)
-        found.append(mails.message(person.email, SUBJECT, body, mails.link(base, hub, routes.CHAT), hub))
+        body = hub_mails.text(BODY, name=person.first_name)
+        found.append(
+            hub_mails.message(person.email, SUBJECT, body, hub_mails.link(base, hub, routes.CHAT), hub)
+        )
     return found

@@ -29,7 +29,7 @@ from sqlmodel import Session, col, or_, select, update
 from mantelzorg_app import routes
 from mantelzorg_app.models import Handoff, Hub, Membership, Organization, Person, Role, Service
 from mantelzorg_app.services.identity import accounts, handoffs
-from mantelzorg_app.services.platform import audit, dates, digests, i18n, mail
+from mantelzorg_app.services.platform import audit, dates, digests, hub_mails, mail
 from mantelzorg_app.services.platform.i18n import N_
 
 log = logging.getLogger("mantelzorg.checks")
@@ -37,15 +37,12 @@ Sender = Callable[[mail.Message], None]  # mail.send, or a test's
 STALE_AFTER = 6  # months without a check before an entry is stale
 ACTIVE = "active"
 SERVICE_CHECKED = "service-checked"  # the audit action of a "Ja, alles klopt"
-LANGUAGE = i18n.DEFAULT_LANGUAGE
 SUBJECT = N_("Klopt dit nog?")  # the subject is logged: never a name in it
 BODY = N_(
     "Hallo {name},\n\nStaat uw dienst nog goed op de sociale kaart van Mantelzorghub {hub}? "
     "Het gaat om: {service}.\n\nKlopt alles nog? Tik dan op de link en op 'Ja, alles klopt'. "
     "De link werkt 30 dagen.\nKlopt er iets niet? Pas het aan bij Mijn organisatie."
 )
-_SIGNATURE = N_("Mantelzorghub {hub}")
-_NO_LINK = N_("Open de Mantelzorghub en log in.")
 
 
 class Outcome(StrEnum):
@@ -163,10 +160,6 @@ def overview(session: Session, hub_id: int, today: date) -> list[Stale]:
     return found
 
 
-def _text(msgid: str, **values: str) -> str:
-    return i18n.gettext(LANGUAGE, msgid, **values)
-
-
 def check_link(base: str, token: str) -> str:
     return f"{base.rstrip('/')}{routes.DIRECTORY_CHECK}?t={token}"
 
@@ -239,14 +232,12 @@ def _record(session: Session, service: Service, mailed_on: date | None) -> None:
 def _ask(
     session: Session, hub: Hub, service: Service, person: Person, now: datetime, base: str | None
 ) -> mail.Message:
+    where = ""  # without a base: open the app
     if base:
         token = handoffs.issue(session, handoffs.CHECK, hub.id, person.email, now, subject_id=service.id)
         where = check_link(base, token)
-    else:
-        where = _text(_NO_LINK)
-    body = _text(BODY, name=person.first_name, hub=hub.name, service=service.name)
-    signature = _text(_SIGNATURE, hub=hub.name)
-    return mail.Message(person.email, _text(SUBJECT), f"{body}\n\n{where}\n\n{signature}")
+    body = hub_mails.text(BODY, name=person.first_name, hub=hub.name, service=service.name)
+    return hub_mails.message(person.email, SUBJECT, body, where, hub)
 
 
 def _ticket(session: Session, token: str | None) -> Handoff | None:

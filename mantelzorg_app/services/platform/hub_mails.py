@@ -1,7 +1,7 @@
-"""The chat's mails (the unread mail, a report to the coordinator, a warning): in Dutch, the hub's
-language, like services.help.notices (outside a visit the app does not know a person's language),
-each with the way into the app and the hub's name under it. ``base`` is where links point
-(settings.link_base); without one the mail says to open the app."""
+"""A hub's mails to its people outside a visit (the chat's unread mail, reports and warnings, the
+sociale kaart's "Klopt dit nog?"): in Dutch, the hub's language, like services.help.notices (the
+app does not know a person's language then), each with the way into the app and the hub's name
+under it. ``base`` is where links point (settings.link_base); without one the mail says to open the app."""
 
 from mantelzorg_app.models import Hub
 from mantelzorg_app.services.platform import i18n, mail
