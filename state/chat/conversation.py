@@ -238,10 +238,10 @@ class ConversationState(rx.State):
         if reread or self._marks[:1] != (first,):
             self._marks = (first, *messages.changes(session, found.conversation.id, actor.person_id, first))
 
-    async def _open(self, conversation_id: int | None, action: str, actor: Actor | None = None) -> None:
+    async def _open(self, conversation_id: int | None, action: str) -> None:
         """(Re)opens the conversation: the whole page on a first load, what it holds read again
         and what is new on a reload of the same one (a reconnect)."""
-        actor = actor or await require(self, action)
+        actor = await require(self, action)
         if actor is None or conversation_id is None:
             self._shut()
             return
@@ -293,10 +293,10 @@ class ConversationState(rx.State):
                 self.held = problem in messages.HELD_BACK  # the page asks this question (a msgid)
                 self.problem = problem
                 return _ack(local_id, False)
+            if conversation_id == self._conversation_id:  # the page shows what is new, as a push does
+                await self._catch_up(session, found, actor, redate=False)
         show(self, problem="", held=False)
         push.schedule(receivers, conversation_id, self.router.session.client_token, RECEIVERS)
-        if conversation_id == self._conversation_id:
-            await self._open(conversation_id, "read-conversation", actor)
         return _ack(local_id, True)
 
     @rx.event
