@@ -9,7 +9,14 @@ SEARCH = "zoeken"
 CHAT = "praten"  # the Praten list: conversations, rooms to join
 CONVERSATION = "praten/[gesprek]"  # one conversation: /leusden/praten/12
 CHAT_MODERATION = "beheer/praten"  # the coordinator's reports list
-CALENDAR = "agenda"
+CALENDAR = "agenda"  # the Agenda tab: this week, next week, then by month
+CALENDAR_MONTH = "agenda/maand/[maand]"  # one month to print on one A4 sheet: /leusden/agenda/maand/2026-12
+ACTIVITY = "activiteit/[activiteit]"  # one activity, its dates and the sign-up: /leusden/activiteit/3
+ACTIVITY_SIGN_UPS = "activiteit/[activiteit]/aanmeldingen"  # the organiser's list of one date
+ACTIVITY_EDIT = "activiteit/[activiteit]/bewerken"  # the organiser's form; dates to cancel or move
+CALENDAR_MANAGE = "beheer/agenda"  # the activities a coordinator or professional organises
+ACTIVITY_NEW = "beheer/agenda/nieuw"
+MY_BOOKINGS = "mijn-aanmeldingen"  # what the person signed up for, and their private feed
 NEWS = "nieuws"
 DIRECTORY = "sociale-kaart"
 DIRECTORY_SERVICE = "sociale-kaart/[dienst]"  # one service's card: /leusden/sociale-kaart/12
@@ -30,7 +37,7 @@ THREAD = f"{THREAD_PREFIX}/[nr]"  # a matched request's conversation: on to its 
 
 # Where a signed-in visitor may be sent on after signing in (?verder=): nothing else, so it is no
 # open redirect.
-AFTER_SIGN_IN = (REQUEST_NEW, REQUESTS, HELPING, WHO_IS_WHO, PARTNER, CHAT)
+AFTER_SIGN_IN = (REQUEST_NEW, REQUESTS, HELPING, WHO_IS_WHO, PARTNER, CHAT, MY_BOOKINGS, CALENDAR_MANAGE)
 
 # HTTP routes (not pages) of the sign-in; "auth" can never be a hub's slug.
 AUTH_LINK = "/auth/link"
@@ -43,6 +50,13 @@ AUTH_OIDC_CALLBACK = "/auth/oidc/callback"
 
 # "Klopt dit nog?": the one-tap link in the mail to an entry's owner (services.directory.checks).
 DIRECTORY_CHECK = "/kaart/klopt"
+# iCalendar, outside every hub: the hub's feed /feeds/<hub>/agenda.ics, one activity's download
+# /feeds/<hub>/activiteit/<id>.ics (?datum=<date key>: that date only), and a person's private
+# feed of their own sign-ups /feeds/<hub>/eigen/<secret>.ics (services.calendar.feeds).
+FEEDS = "/feeds"
+# A date of an activity in a page's address (?datum=): its name, services.calendar.recurrence.key.
+DATE_PARAM = "datum"
+
 # The read-only HSDS 3.0 API of a hub's sociale kaart: /api/hsds/<hub>/services[/<id>].
 API_HSDS = "/api/hsds"
 
@@ -73,6 +87,33 @@ def after_sign_in(value: object) -> str:
 def conversation_part(conversation_id: int) -> str:
     """The hub part of one conversation."""
     return f"{CHAT}/{conversation_id}"
+
+
+def activity_part(activity_id: int, date_key: str = "") -> str:
+    """The hub part of one activity's page, at one of its dates when ``date_key`` is given."""
+    return f"activiteit/{activity_id}" + (f"?{DATE_PARAM}={date_key}" if date_key else "")
+
+
+def sign_ups_part(activity_id: int, date_key: str = "") -> str:
+    """The hub part of the organiser's list of one date's sign-ups."""
+    return f"activiteit/{activity_id}/aanmeldingen" + (f"?{DATE_PARAM}={date_key}" if date_key else "")
+
+
+def month_part(month: str) -> str:
+    """The hub part of one printable month ("2026-12")."""
+    return f"agenda/maand/{month}"
+
+
+def hub_feed(slug: str) -> str:
+    return f"{FEEDS}/{slug}/agenda.ics"
+
+
+def activity_feed(slug: str, activity_id: int, date_key: str = "") -> str:
+    return f"{FEEDS}/{slug}/activiteit/{activity_id}.ics" + (f"?{DATE_PARAM}={date_key}" if date_key else "")
+
+
+def private_feed(slug: str, secret: str) -> str:
+    return f"{FEEDS}/{slug}/eigen/{secret}.ics"
 
 
 def thread_part(request_id: int) -> str:

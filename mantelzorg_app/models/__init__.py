@@ -10,6 +10,17 @@ from mantelzorg_app.models.auth import (
     LoginSession,
     OidcRequest,
 )
+from mantelzorg_app.models.calendar import (
+    Activity,
+    ActivityChange,
+    ActivityHost,
+    ActivityKind,
+    ActivityReminder,
+    Audience,
+    Booking,
+    BookingStatus,
+    CalendarFeed,
+)
 from mantelzorg_app.models.chat import (
     ChatBlock,
     ChatMember,
@@ -37,9 +48,18 @@ from mantelzorg_app.models.search import SearchDocument, SearchSynonym, SearchWo
 
 __all__ = [
     "STAFF_ROLES",
+    "Activity",
+    "ActivityChange",
+    "ActivityHost",
+    "ActivityKind",
+    "ActivityReminder",
     "Answer",
+    "Audience",
     "AuditEvent",
     "Band",
+    "Booking",
+    "BookingStatus",
+    "CalendarFeed",
     "CallbackTask",
     "ChatBlock",
     "ChatMember",
