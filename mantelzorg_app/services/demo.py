@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from mantelzorg_app.models import HelpRequest, Hub, Membership, Person, Role, VolunteerProfile, Wijk
 from mantelzorg_app.models.base import utcnow
+from mantelzorg_app.services.calendar.demo import load_calendar
 from mantelzorg_app.services.chat.demo import load_chat
 from mantelzorg_app.services.directory.demo import load_directory
 from mantelzorg_app.services.help.requests import EXAMPLES, HOME_VISIT_BY_DEFAULT
@@ -186,6 +187,8 @@ def _add_hub(session: Session, demo: DemoHub) -> None:
     load_directory(session, hub, wijk_ids, staff)
     # Praten: the hub's rooms, a few friendly messages, and a 1:1 about a matched request
     load_chat(session, hub, people, wijk_ids)
+    # the agenda: the café, the walk-in hours, the academy's courses; counted from now
+    load_calendar(session, hub, people, wijk_ids, utcnow())
 
 
 def _slug(name: str) -> str:
