@@ -12,6 +12,7 @@ PostgreSQL and SQLite alike before the places are counted, so two sign-ups at on
 the last place. Nothing here commits: the caller commits, then sends the mails of ``Outcome``.
 """
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -26,7 +27,8 @@ from mantelzorg_app.services.platform.i18n import N_
 
 LIVE = (BookingStatus.booked, BookingStatus.waiting)
 PLACES = (1, 2)
-MOST_LIVE = 30  # live bookings one person may hold in a hub at once
+MOST_LIVE = 30  # live bookings one person may hold in a hub at once, of dates to come
+COUNTED_BACK = timedelta(days=1)  # a date named this long ago may still be on (a moved one, a course)
 MOST_BY_PHONE_A_DAY = 200  # sign-ups one organiser may type in a day
 ACTION = "calendar-booking"
 
@@ -70,11 +72,15 @@ def the_date(session: Session, activity: Activity, occurrence: datetime | None) 
     """The date a sign-up is for: the named one, or the series' first for a ``whole_series`` activity."""
     if occurrence is None:
         return None
-    if activity.whole_series and occurrence != activity.starts_at:
-        return None
-    return recurrence.date_of(
-        activity, changes_of(session, activity.id), zone_of(session, activity), occurrence
-    )
+    changes, zone = changes_of(session, activity.id), zone_of(session, activity)
+    if activity.whole_series:
+        if occurrence != activity.starts_at:
+            return None
+        # named by its first date by the rule, even when that evening is cancelled or moved: it
+        # starts with its first evening that goes on
+        first = next(iter(recurrence.all_dates(activity, changes, zone)), None)
+        return None if first is None else dataclasses.replace(first, occurrence=activity.starts_at)
+    return recurrence.date_of(activity, changes, zone, occurrence)
 
 
 def live(session: Session, activity_id: int, occurrence: datetime) -> list[Booking]:
@@ -164,7 +170,7 @@ def sign_up(
             refuse(session, ACTION, actor.hub_id, actor.person_id, f"activity {activity_id} slot")
         if any(b.slot_at == slot_at for b in bookings):
             raise NotPossible(SLOT_TAKEN)
-    if person_id is not None and _live_count(session, actor) >= MOST_LIVE:
+    if person_id is not None and _live_count(session, actor, now) >= MOST_LIVE:
         raise NotPossible(TOO_MANY)
     room = free(activity, bookings)
     fits = room is None or places <= room
@@ -186,7 +192,9 @@ def sign_up(
     return Outcome(booking)
 
 
-def _live_count(session: Session, actor: Actor) -> int:
+def _live_count(session: Session, actor: Actor, now: datetime) -> int:
+    """The actor's live bookings in the hub of dates to come (by their name): the ones of dates gone
+    by stay "booked" for good and must not count, or a regular would be stopped after MOST_LIVE."""
     return session.exec(
         select(func.count())
         .select_from(Booking)
@@ -195,6 +203,7 @@ def _live_count(session: Session, actor: Actor) -> int:
             Booking.person_id == actor.person_id,
             Activity.hub_id == actor.hub_id,
             col(Booking.status).in_(LIVE),
+            Booking.occurrence > now - COUNTED_BACK,
         )
     ).one()
 
