@@ -20,6 +20,7 @@ from alembic import command
 from mantelzorg_app import settings
 from mantelzorg_app.models import Hub
 from mantelzorg_app.models.base import utcnow
+from mantelzorg_app.services.calendar import indexing as calendar_indexing
 from mantelzorg_app.services.chat import conversations
 from mantelzorg_app.services.demo import load_demo
 from mantelzorg_app.services.directory import transfer
@@ -50,6 +51,7 @@ def migrate() -> None:
             app_pages.index_pages(session)  # idempotent: the pages as this version lists them
             for hub_id in session.exec(select(Hub.id).order_by(col(Hub.id))).all():
                 conversations.ensure_rooms(session, hub_id, utcnow())  # idempotent: a new wijk's room
+            calendar_indexing.index_all(session)  # idempotent: the activities that go on
             session.commit()
     finally:
         eng.dispose()

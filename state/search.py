@@ -51,6 +51,9 @@ def _part(hit) -> str:
     if hit.kind == "service":
         service_id = as_id(hit.ref)
         return routes.service_part(service_id) if service_id else routes.DIRECTORY
+    if hit.kind == "activity":
+        activity_id = as_id(hit.ref)
+        return routes.activity_part(activity_id) if activity_id else routes.CALENDAR
     return hit.ref
 
 
@@ -60,7 +63,7 @@ def _row(hit) -> dict[str, str]:
         "summary": hit.summary,
         "icon": hit.icon,
         "part": _part(hit),
-        "own": "" if hit.kind == "service" else "1",
+        "own": "" if hit.kind in ("service", "activity") else "1",  # an activity's are the hub's words
     }
 
 

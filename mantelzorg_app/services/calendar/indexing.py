@@ -7,7 +7,7 @@ an activity that is cancelled, or whose last date has ended, leaves the index.
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import Activity, ActivityKind
 from mantelzorg_app.models.base import utcnow
@@ -59,14 +59,24 @@ def goes_on(session: Session, activity: Activity, now: datetime) -> bool:
     return any(date.ends_at > now for date in dates)
 
 
-def index(session: Session, activity: Activity, now: datetime | None = None) -> None:
-    """Puts the activity in its hub's index, or takes it out when it no longer goes on."""
+def index(session: Session, activity: Activity, now: datetime | None = None) -> bool:
+    """Puts the activity in its hub's index, or takes it out when it no longer goes on; whether
+    it is in."""
     session.flush()  # the activity has its id
     if not goes_on(session, activity, now or utcnow()):
         unindex(session, activity)
-        return
+        return False
     search_index.put(session, activity.hub_id, document_of(activity))
+    return True
 
 
 def unindex(session: Session, activity: Activity) -> None:
     search_index.remove(session, activity.hub_id, KIND, str(activity.id))
+
+
+def index_all(session: Session, now: datetime | None = None) -> int:
+    """Every hub's activities put in the index again, or taken out when they no longer go on
+    (manage migrate: idempotent); the number that go on. Commits nothing."""
+    at = now or utcnow()
+    activities = session.exec(select(Activity).order_by(col(Activity.id))).all()
+    return sum(index(session, activity, at) for activity in activities)

@@ -1,6 +1,6 @@
 """The ways from a card into the chat: "Stel een vraag" (``askable``; the conversation itself is
 ``conversations.ask_organisation``) and "Stuur naar mijn vrijwilliger": a sociale kaart service
-(later an activity) shared as a card into the conversation with one's volunteer (``share``).
+or an activity shared as a card into the conversation with one's volunteer (``share``).
 
 Everything on the card comes from the database: the browser names only the kind, the item's id
 and the conversation, and the conversation must be one of the actor's ``volunteer_pairs``, checked
@@ -17,6 +17,9 @@ from sqlmodel import Session, col, select
 
 from mantelzorg_app import routes
 from mantelzorg_app.models import ChatMember, ChatMessage, Conversation, HelpRequest, Person, Status
+from mantelzorg_app.models.base import utcnow
+from mantelzorg_app.services.calendar import activities
+from mantelzorg_app.services.calendar import indexing as calendar_indexing
 from mantelzorg_app.services.chat import conversations, messages
 from mantelzorg_app.services.chat.messages import Card
 from mantelzorg_app.services.directory import entries
@@ -33,8 +36,15 @@ def _service(session: Session, hub_id: int, item_id: object) -> Card | None:
     return Card(kind="service", title=service.name, path=routes.service_part(service.id))
 
 
+def _activity(session: Session, hub_id: int, item_id: object) -> Card | None:
+    activity = activities.one(session, hub_id, item_id)
+    if activity is None or not calendar_indexing.goes_on(session, activity, utcnow()):
+        return None  # cancelled, or its last date is over
+    return Card(kind="activity", title=activity.title, path=routes.activity_part(activity.id))
+
+
 # kind: the card of the item with this id in the hub, or None
-CARDS: dict[str, Callable[[Session, int, object], Card | None]] = {"service": _service}
+CARDS: dict[str, Callable[[Session, int, object], Card | None]] = {"service": _service, "activity": _activity}
 
 
 def askable(session: Session, hub_id: int, actor: Actor | None, organization_id: int) -> bool:

@@ -91,7 +91,7 @@ def test_a_shared_card_comes_from_the_database_and_goes_once(
     assert shown.author == "Carla" and shown.text == ""
 
 
-@pytest.mark.parametrize("kind", ["activity", "", None, "__class__", ["service"]])
+@pytest.mark.parametrize("kind", ["news", "", None, "__class__", ["service"]])
 def test_an_unknown_kind_is_refused(session: Session, world: Help, cafe_kaart: Service, kind) -> None:
     pair = _pair(session, world)
     with refused(session, sharing.ACTION):
