@@ -6,7 +6,15 @@ import logging
 import reflex as rx
 from starlette.applications import Starlette
 
-from mantelzorg_app import auth_routes, directory_routes, hsds_routes, jobs, oidc_routes, privacy_routes
+from mantelzorg_app import (
+    auth_routes,
+    calendar_routes,
+    directory_routes,
+    hsds_routes,
+    jobs,
+    oidc_routes,
+    privacy_routes,
+)
 from mantelzorg_app.asgi import only_our_origin, small_uploads, with_headers
 from mantelzorg_app.pages.registry import PAGES
 from mantelzorg_app.services.platform.i18n import DEFAULT_LANGUAGE
@@ -28,6 +36,7 @@ app = rx.App(
                 *privacy_routes.routes,
                 *directory_routes.routes,
                 *hsds_routes.routes,
+                *calendar_routes.routes,
             ]
         ),
         small_uploads,  # inside with_headers, so its 413 carries the safety headers too

@@ -9,7 +9,15 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 import mantelzorg_app.mantelzorg_app
-from mantelzorg_app import asgi, auth_routes, directory_routes, hsds_routes, oidc_routes, privacy_routes
+from mantelzorg_app import (
+    asgi,
+    auth_routes,
+    calendar_routes,
+    directory_routes,
+    hsds_routes,
+    oidc_routes,
+    privacy_routes,
+)
 from mantelzorg_app.models import AuditEvent, Hub, Membership, Organization, Person, Service
 from mantelzorg_app.services.directory import checks
 from mantelzorg_app.services.platform import cookies
@@ -21,6 +29,7 @@ ROUTES = [
     *privacy_routes.routes,
     *directory_routes.routes,
     *hsds_routes.routes,
+    *calendar_routes.routes,
 ]
 PUBLIC = {
     "/auth/link": "needs a single-use token from the mail",
@@ -34,6 +43,10 @@ PUBLIC = {
     "/api/hsds/{hub}/": "what the public HSDS API is",
     "/api/hsds/{hub}/services": "the hub's published services, without partner contacts",
     "/api/hsds/{hub}/services/{id}": "one published service, without partner contacts",
+    # The agenda in iCalendar: what the Agenda tab shows anyone; tests/security/test_calendar_feeds.py
+    "/feeds/{hub}/agenda.ics": "the hub's activities that go on, as the Agenda tab shows them",
+    "/feeds/{hub}/activiteit/{activity}.ics": "one activity of the hub that goes on, as its page shows it",
+    "/feeds/{hub}/eigen/{secret}.ics": "needs the secret only its holder was shown; their own sign-ups",
 }
 # The coordinator's download of the HSDS file is forged in tests/security/test_hsds_api.py.
 PROTECTED = {privacy_routes.DOWNLOAD, f"{hsds_routes.DOWNLOAD_PREFIX}/{{hub}}"}
