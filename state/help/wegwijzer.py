@@ -18,6 +18,7 @@ from mantelzorg_app.services.platform import hubs
 from mantelzorg_app.services.platform.i18n import N_
 from state import ui
 from state.auth import current_actor, now
+from state.calendar.come_along import come_along_rows
 from state.client import client_address
 from state.directory.fits import fitting_rows
 from state.hub import hub_id_of
@@ -46,6 +47,7 @@ class QuestionnaireState(rx.State):
     band: str = ""  # light, moderate, heavy, or "" without one
     categories: list[str] = []  # the help they would like
     services: list[dict[str, str]] = []  # on the result: the sociale kaart's that fit (state.directory.fits)
+    coming: list[dict[str, str]] = []  # on the result: the next café and walk-in hour (come_along)
     phone: str = ""  # as typed, kept as it is typed, so a reload keeps it
     name: str = ""  # the same, for the name she may give
     good_time: str = ""
@@ -273,6 +275,7 @@ class QuestionnaireState(rx.State):
             cares=summary["cares"] or "",
             categories=summary["categories"],
             services=fitting_rows(self._hub_id, summary) if found.key is None else [],
+            coming=come_along_rows(self._hub_id) if found.key is None and summary["cares"] != "nee" else [],
             band=summary["band"].value if summary["band"] else "",
             urgent=support_lines.needs_line(found),
             asked=self._asked,

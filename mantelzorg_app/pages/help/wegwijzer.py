@@ -12,6 +12,7 @@ from components.choices import choice_button, choice_buttons
 from components.controls import link_button, main_button, row_button
 from components.form import choice_group, problem, submit_button, summary, text_field
 from mantelzorg_app import routes
+from mantelzorg_app.pages.calendar.come_along import come_along
 from mantelzorg_app.pages.category_icons import category_icon
 from mantelzorg_app.pages.help.parts import help_page_at
 from mantelzorg_app.pages.layout import hub_href
@@ -282,11 +283,13 @@ def _advice() -> rx.Component:
             _talk(),
             _chosen_help(),
             _fitting(),
+            come_along(Q.coming),
         ),
         rx.fragment(
             rx.el.p(rx.match(Q.band, *((band, t(words)) for band, words in BAND_WORDS.items()), "")),
             _chosen_help(),
             _fitting(),
+            come_along(Q.coming),
             _callback(t("Wilt u liever even met iemand praten? Laat uw nummer achter. Wij bellen u terug.")),
             _call_now(),
         ),
