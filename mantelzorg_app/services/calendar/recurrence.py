@@ -80,6 +80,8 @@ def events_of(
     for change in changes:
         if change.cancelled or change.starts_at is None or not activity.rrule:
             continue
+        if not _of_the_rule(master, zone, change.occurrence):
+            continue  # a date the rule no longer has (its start or rule edited since): not an extra date
         moved = icalendar.Event()
         moved.add("uid", uid(activity, hub_slug))
         moved.add("recurrence-id", _on_clock(change.occurrence, zone))
@@ -88,6 +90,15 @@ def events_of(
         moved.add("dtend", new_start + timedelta(minutes=change.minutes or activity.minutes))
         events.append(moved)
     return events
+
+
+def _of_the_rule(master: icalendar.Event, zone: str, occurrence: datetime) -> bool:
+    """Whether the series (without its moved dates) has a date that starts at ``occurrence``."""
+    calendar = icalendar.Calendar()
+    calendar.add_component(master)
+    at = _on_clock(occurrence, zone)
+    found = recurring_ical_events.of(calendar).between(at, at + timedelta(seconds=1))
+    return any(e.decoded("dtstart").astimezone(UTC) == occurrence for e in found)
 
 
 def occurrences(

@@ -188,6 +188,19 @@ def test_the_first_date_moved_earlier_is_still_there():
     assert len(dates) == 7 and dates[0].occurrence == first and dates[0].starts_at == at(2026, 9, 14, 10)
 
 
+def test_a_change_of_a_date_the_rule_no_longer_has_adds_no_date():
+    """The organiser moved the series from 10.00 to 10.30 after putting one date off: the old
+    change names no date of the rule any more, so it is not shown as an extra date."""
+    walk_in = _walk_in()
+    stray = _moved(at(2026, 10, 27, 10), at(2026, 11, 12, 15))
+    walk_in.starts_at = at(2026, 9, 15, 10, 30)
+    dates = recurrence.all_dates(walk_in, [stray], AMSTERDAM)
+    assert len(dates) == 7 and not any(d.moved for d in dates)
+    assert at(2026, 11, 12, 15) not in [d.starts_at for d in dates]
+    assert len(recurrence.events_of(walk_in, [stray], AMSTERDAM, "leusden")) == 1
+    assert recurrence.date_of(walk_in, [stray], AMSTERDAM, at(2026, 10, 27, 10)) is None
+
+
 # --- date_of --------------------------------------------------------------------------------------
 
 
