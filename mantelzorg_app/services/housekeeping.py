@@ -1,14 +1,15 @@
 """Deletes what can no longer be used: old sign-in codes (with their addresses), ended sessions,
 expired tickets (with what they carried), the Wegwijzer answers a sign-in carried once they are
 old (services.identity.carried), abandoned sign-ins at the municipality and numbers called back a
-month ago, and 1:1 chat conversations older than the hub keeps them (services.chat.privacy). Safe
+month ago, 1:1 chat conversations older than the hub keeps them (services.chat.privacy), and the
+names and numbers of sign-ups by phone a month after their date (services.calendar.privacy). Safe
 to run often and on every worker.
 
 ``send_due_mails`` is the hourly run's other half: "Is het gelukt?" (services.help.notices), the
-sociale kaart's "Klopt dit nog?" (services.directory.checks) and the chat's "Er is een bericht voor
-u" (services.chat.notices). Each domain's step claims and commits
-its mails and they are sent before the next step starts, so a second worker finds none, and a step
-that fails (logged) keeps no other's mails back."""
+sociale kaart's "Klopt dit nog?" (services.directory.checks), the chat's "Er is een bericht voor
+u" (services.chat.notices) and the agenda's reminder the day before (services.calendar.notices).
+Each domain's step claims and commits its mails and they are sent before the next step starts, so
+a second worker finds none, and a step that fails (logged) keeps no other's mails back."""
 
 import logging
 from collections.abc import Callable
@@ -17,6 +18,8 @@ from datetime import datetime
 from sqlmodel import Session, col, delete
 
 from mantelzorg_app.models import OidcRequest
+from mantelzorg_app.services.calendar import notices as calendar_notices
+from mantelzorg_app.services.calendar import privacy as calendar_privacy
 from mantelzorg_app.services.chat import notices as chat_notices
 from mantelzorg_app.services.chat import privacy as chat_privacy
 from mantelzorg_app.services.directory import checks
@@ -40,6 +43,7 @@ def tidy(session: Session, now: datetime) -> dict[str, int]:
         # before the call-backs: a call-back's conversation is unlinked before its number goes
         "old conversations": chat_privacy.forget_old(session, now),
         "called-back numbers": callbacks.forget_called(session, now),
+        "phone sign-ups' names": calendar_privacy.forget_phone_numbers(session, now),
     }
 
 
@@ -59,11 +63,18 @@ def _chat(session: Session, now: datetime, base: str | None) -> list[mail.Messag
     return found
 
 
+def _reminders(session: Session, now: datetime, base: str | None) -> list[mail.Message]:
+    found = calendar_notices.due_reminders(session, now, base)  # claimed and committed: send them now
+    mail.send_all(found)
+    return found
+
+
 # what the log calls each step, and the step: it commits and sends its own mails
 MAIL_STEPS: tuple[tuple[str, Callable[[Session, datetime, str | None], list[mail.Message]]], ...] = (
     ("'Is het gelukt?'", _follow_ups),
     ("'Klopt dit nog?'", _checks),
     ("'Er is een bericht voor u'", _chat),
+    ("'Morgen: ...'", _reminders),
 )
 
 

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, or_, select, update
 from sqlmodel import delete as delete_rows
 
+from mantelzorg_app import settings
 from mantelzorg_app.models import (
     AuditEvent,
     Consent,
@@ -26,6 +27,7 @@ from mantelzorg_app.models import (
     Wijk,
 )
 from mantelzorg_app.models.base import utcnow
+from mantelzorg_app.services.calendar import privacy as calendar_privacy
 from mantelzorg_app.services.chat import privacy as chat_privacy
 from mantelzorg_app.services.help import privacy
 from mantelzorg_app.services.identity import carried
@@ -34,8 +36,8 @@ from mantelzorg_app.services.platform import audit, mail
 log = logging.getLogger("mantelzorg.privacy")
 
 FORMAT_VERSION = 1
-# Every table with a foreign key to person.id, beside privacy.TABLES and chat_privacy.TABLES (some
-# of whose rows stay, unlinked); wiping a person empties these first.
+# Every table with a foreign key to person.id, beside privacy.TABLES, chat_privacy.TABLES and
+# calendar_privacy.TABLES (some of whose rows stay, unlinked); wiping a person empties these first.
 PERSON_TABLES = (Membership, Consent, LoginSession, ExternalIdentity)
 # Rows that belong to a hub's sociale kaart and stay when the person who wrote or decided them goes:
 # only the link to them is cut.
@@ -138,6 +140,7 @@ def stored(session: Session, person_id: int) -> dict | None:
         ],
         **privacy.stored(session, person_id),
         **chat_privacy.stored(session, person_id),
+        **calendar_privacy.stored(session, person_id),
         "chat_mail": {"on": person.chat_mail, "last_mailed_at": _when(person.chat_mailed_at)},
     }
 
@@ -162,6 +165,8 @@ def delete(session: Session, person_id: int, hub_id: int | None = None) -> bool:
         return False
     chat_privacy.forget(session, person_id)  # first: conversations point at help requests and call-backs
     privacy.forget(session, person_id)
+    # their coming sign-ups cancelled (the waiting list moves up), then gone; mailed after the commit
+    moved_up = calendar_privacy.forget(session, person_id, utcnow(), settings.public_url())
     for table in PERSON_TABLES:
         session.exec(delete_rows(table).where(col(table.person_id) == person_id))
     if person.email:
@@ -173,6 +178,7 @@ def delete(session: Session, person_id: int, hub_id: int | None = None) -> bool:
     session.delete(person)
     audit.record(session, audit.DELETE, hub_id=hub_id)
     session.commit()  # the whole wipe and its row at once
+    mail.send_all(moved_up)  # "U heeft een plek" to whoever got their places
     if person.email:  # after the commit: a wipe that failed keeps its mails
         try:
             mail.forget_outbox(person.email)

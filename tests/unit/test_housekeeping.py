@@ -49,6 +49,7 @@ def test_tidy_deletes_what_has_ended_and_keeps_what_still_works(session: Session
         "oidc requests": 1,
         "old conversations": 0,
         "called-back numbers": 0,
+        "phone sign-ups' names": 0,
     }
     assert session.exec(select(LoginCode.email)).all() == ["new@example.org"]
     assert _count(session, LoginSession) == 1
@@ -74,11 +75,12 @@ def test_a_failing_sociale_kaart_check_keeps_no_is_het_gelukt_mail_back(
 
     counts = housekeeping.send_due_mails(session, NOW, "https://leusden.example.org")
 
-    assert counts == {"'Is het gelukt?'": 1, "'Er is een bericht voor u'": 0}
+    assert counts == {"'Is het gelukt?'": 1, "'Er is een bericht voor u'": 0, "'Morgen: ...'": 0}
     assert [(m.to, m.subject) for m in sent] == [(world.carla.email, "Is het gelukt?")]
     assert housekeeping.send_due_mails(session, NOW, None) == {  # sent once
         "'Is het gelukt?'": 0,
         "'Er is een bericht voor u'": 0,
+        "'Morgen: ...'": 0,
     }
 
 
@@ -92,4 +94,5 @@ def test_a_failing_follow_up_step_keeps_no_klopt_dit_nog_mail_back(
     assert housekeeping.send_due_mails(session, NOW, None) == {
         "'Klopt dit nog?'": 1,
         "'Er is een bericht voor u'": 0,
+        "'Morgen: ...'": 0,
     }
