@@ -11,6 +11,7 @@ tests/unit/test_pages.py; one imported from elsewhere but missing here stops the
 from types import ModuleType
 
 from mantelzorg_app.pages import home, not_yet, search, start
+from mantelzorg_app.pages.calendar import sign_ups as calendar_sign_ups
 from mantelzorg_app.pages.chat import conversation as chat_conversation
 from mantelzorg_app.pages.chat import listing as chat_listing
 from mantelzorg_app.pages.chat import moderation as chat_moderation
@@ -49,6 +50,7 @@ MODULES: tuple[ModuleType, ...] = (
     chat_listing,
     chat_conversation,
     chat_moderation,
+    calendar_sign_ups,
     not_yet,
 )
 

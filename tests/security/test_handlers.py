@@ -21,6 +21,7 @@ from reflex.istate.data import RouterData
 from sqlmodel import Session, select
 
 from mantelzorg_app.models import (
+    Booking,
     CallbackTask,
     ChatBlock,
     ChatMember,
@@ -40,6 +41,7 @@ from mantelzorg_app.models import (
 from mantelzorg_app.services.directory.taxonomy import BY_VALUE
 from mantelzorg_app.services.platform import cookies
 from tests.security.chat_fixtures import reported
+from tests.security.sign_ups_fixtures import listed, phone_form
 from tests.security.conftest import People, call, call_in_turn, refusals, root_state, run_handler
 
 PUBLIC = {
@@ -145,6 +147,10 @@ PUBLIC = {
     "PartnerState.toggle": "the caller's own form in this tab, once opened; only known wijken and languages",
     "PartnerState.choose_category": "the caller's own form in this tab, once opened; only a listed category",
     "PartnerState.back": "display only: the list again; send checks everything itself",
+    "SignUpsState.load": "services.calendar.attendees refuses, and logs, anyone who does not organise the "
+    "activity, also with another hub's id (tests/security/test_calendar_sign_ups.py)",
+    "SignUpsState.ask_cancel": "display only: asks 'Zeker weten?'; cancel checks everything itself",
+    "SignUpsState.keep_booking": "display only",
     "setvar": "sets plain display vars only; no handler trusts them (server-side copies are _vars)",
 }
 
@@ -245,6 +251,12 @@ def report():
     from state.chat.report import ReportState
 
     return ReportState
+
+
+def sign_ups():
+    from state.calendar.sign_ups import SignUpsState
+
+    return SignUpsState
 
 
 def moderation():
@@ -438,6 +450,17 @@ PROTECTED = {
     ),
     # Meldingen: the coordinator of the hub decides on a report of the hub.
     "ModerationState.load": Protected("moderation", "coordinator", lambda p: ()),
+    # The organiser's list of a date: Lijstproef is organised by no professional, so only the hub's
+    # coordinator may add to it (Fatima, a professional, is refused); Poperinge's is forged with.
+    "SignUpsState.add": Protected(
+        "sign_ups", "coordinator", lambda p: (phone_form("leusden"),), lambda p: (phone_form("poperinge"),)
+    ),
+    "SignUpsState.cancel": Protected(
+        "sign_ups",
+        "coordinator",
+        lambda p: (listed("leusden")["booking"],),
+        lambda p: (listed("poperinge")["booking"],),
+    ),
     **{
         f"ModerationState.{name}": Protected(
             "moderation",
@@ -525,6 +548,7 @@ STATES = {
     "profile": profile,
     "follow_ups": follow_ups,
     "conversation": conversation,
+    "sign_ups": sign_ups,
 }
 INTRUDERS = ["nobody", "caregiver", "volunteer", "professional", "other_hub_coordinator"]
 
@@ -562,6 +586,7 @@ JUNK_CALLERS = {
     "ConversationState": (conversation, "caregiver", (("load",),)),
     "ChatListState": (chat_list, "caregiver", (("load",),)),
     "BlockedState": (blocked, "caregiver", (("load",),)),
+    "SignUpsState": (sign_ups, "coordinator", (("load",),)),
 }
 JUNK_NAMES = {"PartnerState.keep": ("name", "phone"), "PartnerState.toggle": ("area", "languages")}
 JUNK_FORMS = {
@@ -572,6 +597,7 @@ JUNK_FORMS = {
     "SearchState.from_home": ("zoekwoorden",),
     "ConversationState.send": ("text", "local_id", "conversation", "share"),
     "ConversationState.seen": ("seq", "conversation"),
+    "SignUpsState.add": ("activiteit", "datum", "name", "phone", "two"),
 }
 
 
@@ -629,6 +655,7 @@ def _help_snapshot(session: Session) -> tuple:
         all_of(ServiceEdit.id, ServiceEdit.fields, ServiceEdit.author_id, ServiceEdit.created_at),
         all_of(Service.id, Service.summary, Service.checked_on),
         all_of(SearchSynonym.id, SearchSynonym.word, SearchSynonym.means),
+        all_of(Booking.id, Booking.status, Booking.name, Booking.phone, Booking.places),
     )
 
 

@@ -41,6 +41,7 @@ PINNED = {
     "/[hub]/praten": (*HUB, "ChatListState.load"),
     "/[hub]/praten/[gesprek]": (*HUB, "AuthState.load", "ConversationState.load"),
     "/[hub]/beheer/praten": (*HUB, "AuthState.load", "ModerationState.load"),
+    "/[hub]/activiteit/[activiteit]/aanmeldingen": (*HUB, "SignUpsState.load"),
     "/[hub]/agenda": HUB,
     "/[hub]/nieuws": HUB,
     "/[hub]/uw-stem": HUB,
