@@ -42,6 +42,7 @@ from mantelzorg_app.services.platform.i18n import N_
 
 LANGUAGE = hub_mails.LANGUAGE
 AHEAD = timedelta(hours=24)  # the reminder goes when the date starts within this time
+YEAR = timedelta(days=366)
 MOST_DATES = 6  # dates listed in one mail; "en nog {n} keer" after that
 
 MOVED_UP_SUBJECT = N_("U heeft een plek")
@@ -243,14 +244,19 @@ def changed(
 def due(session: Session, now: datetime) -> list[tuple[Booking, Activity, Occurrence]]:
     """The reminders due now and not yet claimed: each booked sign-up of a person with an address
     for a date that starts within ``AHEAD``, with its activity and date, in order of start."""
+    # only activities with a recent sign-up (a date's name is its start by the rule, within a year of
+    # a moved date; a course's, its first evening), and of one date only those still to come
     with_bookings = select(Booking.activity_id).where(
-        Booking.status == BookingStatus.booked, col(Booking.person_id).is_not(None)
+        Booking.status == BookingStatus.booked,
+        col(Booking.person_id).is_not(None),
+        Booking.occurrence >= now - YEAR,
     )
     found_activities = session.exec(
         select(Activity).where(
             col(Activity.cancelled_at).is_(None),
             col(Activity.id).in_(with_bookings),
-            Activity.starts_at < now + AHEAD + timedelta(days=366),  # a moved date may come later
+            (Activity.rrule != "") | (Activity.starts_at >= now),
+            Activity.starts_at < now + AHEAD + YEAR,  # a date may be moved to before its name
         )
     ).all()
     zones = dict(session.exec(select(Hub.id, Hub.timezone)).all())
