@@ -18,6 +18,7 @@ from datetime import datetime
 from sqlmodel import Session, col, delete
 
 from mantelzorg_app.models import OidcRequest
+from mantelzorg_app.services.calendar import indexing as calendar_indexing
 from mantelzorg_app.services.calendar import notices as calendar_notices
 from mantelzorg_app.services.calendar import privacy as calendar_privacy
 from mantelzorg_app.services.chat import notices as chat_notices
@@ -44,6 +45,7 @@ def tidy(session: Session, now: datetime) -> dict[str, int]:
         "old conversations": chat_privacy.forget_old(session, now),
         "called-back numbers": callbacks.forget_called(session, now),
         "phone sign-ups' names": calendar_privacy.forget_phone_numbers(session, now),
+        "ended activities' search entries": calendar_indexing.unindex_ended(session, now),
     }
 
 

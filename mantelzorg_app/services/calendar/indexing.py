@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from mantelzorg_app.models import Activity, ActivityKind
+from mantelzorg_app.models import Activity, ActivityKind, SearchDocument
 from mantelzorg_app.models.base import utcnow
 from mantelzorg_app.services.calendar import bookings, recurrence
 from mantelzorg_app.services.calendar.vocabulary import AUDIENCE_LABELS, KIND_ICONS, KIND_LABELS
@@ -80,3 +80,17 @@ def index_all(session: Session, now: datetime | None = None) -> int:
     at = now or utcnow()
     activities = session.exec(select(Activity).order_by(col(Activity.id))).all()
     return sum(index(session, activity, at) for activity in activities)
+
+
+def unindex_ended(session: Session, now: datetime) -> int:
+    """Housekeeping: takes out of the index every activity that no longer goes on (its last date
+    has ended, or it is gone); how many. Commits."""
+    rows = session.exec(select(SearchDocument).where(SearchDocument.kind == KIND)).all()
+    gone = 0
+    for row in rows:
+        activity = session.get(Activity, int(row.ref)) if row.ref.isdigit() else None
+        if activity is None or not goes_on(session, activity, now):
+            session.delete(row)
+            gone += 1
+    session.commit()
+    return gone

@@ -70,3 +70,17 @@ def test_the_demo_and_index_all_put_every_activity_that_goes_on(session: Session
     assert indexing.index_all(session) == len(before) == 8  # idempotent
     session.commit()
     assert len(session.exec(select(SearchDocument).where(SearchDocument.kind == "activity")).all()) == 8
+
+
+def test_housekeeping_takes_ended_activities_out(session: Session, world: Help) -> None:
+    going = activity(session, world.leusden, NOW + timedelta(days=2))
+    ending = activity(session, world.leusden, NOW + timedelta(hours=1), minutes=60)
+    for row in (going, ending):
+        indexing.index(session, row, NOW)
+    session.commit()
+
+    assert indexing.unindex_ended(session, NOW) == 0
+    assert indexing.unindex_ended(session, NOW + timedelta(days=1)) == 1
+    assert indexing.unindex_ended(session, NOW + timedelta(days=1)) == 0
+    left = session.exec(select(SearchDocument).where(SearchDocument.kind == "activity")).all()
+    assert [row.ref for row in left] == [str(going.id)]
