@@ -11,6 +11,8 @@ tests/unit/test_pages.py; one imported from elsewhere but missing here stops the
 from types import ModuleType
 
 from mantelzorg_app.pages import home, not_yet, search, start
+from mantelzorg_app.pages.calendar import editing as calendar_editing
+from mantelzorg_app.pages.calendar import manage as calendar_manage
 from mantelzorg_app.pages.calendar import sign_ups as calendar_sign_ups
 from mantelzorg_app.pages.chat import conversation as chat_conversation
 from mantelzorg_app.pages.chat import listing as chat_listing
@@ -51,6 +53,8 @@ MODULES: tuple[ModuleType, ...] = (
     chat_conversation,
     chat_moderation,
     calendar_sign_ups,
+    calendar_manage,
+    calendar_editing,
     not_yet,
 )
 

@@ -21,6 +21,8 @@ from reflex.istate.data import RouterData
 from sqlmodel import Session, select
 
 from mantelzorg_app.models import (
+    Activity,
+    ActivityChange,
     Booking,
     CallbackTask,
     ChatBlock,
@@ -149,6 +151,19 @@ PUBLIC = {
     "PartnerState.back": "display only: the list again; send checks everything itself",
     "SignUpsState.load": "services.calendar.attendees refuses, and logs, anyone who does not organise the "
     "activity, also with another hub's id (tests/security/test_calendar_sign_ups.py)",
+    "OrganiserState.load": "the activities the caller organises, from their own session cookie "
+    "(services.calendar.editing.organised decides whose); anyone else gets an empty list",
+    "ActivityFormState.load": "the form of a new activity, or of the activity in the address only for one "
+    "who organises it (activities.may_organise); another hub's id or someone else's finds nothing",
+    "ActivityFormState.keep": "the caller's own form in this tab, once loaded for them; lengths capped",
+    "ActivityFormState.choose": "the caller's own form in this tab, once loaded; only listed values count",
+    "ActivityFormState.start_move": "display only: opens the small form of a date this tab's load listed "
+    "(server-side keys); move checks everything itself",
+    "ActivityFormState.keep_move": "the caller's own small form in this tab, once opened; lengths capped",
+    "ActivityFormState.stop_move": "display only",
+    "ActivityFormState.ask_cancel": "display only: asks 'Weet u het zeker?'; cancel_activity checks "
+    "everything itself",
+    "ActivityFormState.keep_activity": "display only",
     "SignUpsState.ask_cancel": "display only: asks 'Zeker weten?'; cancel checks everything itself",
     "SignUpsState.keep_booking": "display only",
     "setvar": "sets plain display vars only; no handler trusts them (server-side copies are _vars)",
@@ -251,6 +266,12 @@ def report():
     from state.chat.report import ReportState
 
     return ReportState
+
+
+def activity_form():
+    from state.calendar.editing import ActivityFormState
+
+    return ActivityFormState
 
 
 def sign_ups():
@@ -455,6 +476,34 @@ PROTECTED = {
     "SignUpsState.add": Protected(
         "sign_ups", "coordinator", lambda p: (phone_form("leusden"),), lambda p: (phone_form("poperinge"),)
     ),
+    # The organiser's form: a new activity (a professional may too; a tab that loaded no form saves
+    # nothing); "Gaat niet door" on Lijstproef, which no professional organises (Fatima is refused).
+    "ActivityFormState.save": Protected(
+        "activity_form", "coordinator", lambda p: ({"title": "Proef"},), others_allowed=("professional",)
+    ),
+    "ActivityFormState.cancel_date": Protected(
+        "activity_form",
+        "coordinator",
+        lambda p: (listed("leusden")["activity"], listed("leusden")["key"]),
+        lambda p: (listed("poperinge")["activity"], listed("poperinge")["key"]),
+        page_also_for=("professional",),  # Fatima organises activities of her own
+    ),
+    # Both need a step of this tab first (a date's "Verzet", "Zeg de hele activiteit af"), which these
+    # calls lack: they change nothing, but whoever does not organise the activity is refused first.
+    "ActivityFormState.move": Protected(
+        "activity_form",
+        "coordinator",
+        lambda p: ({"activiteit": str(listed("leusden")["activity"])},),
+        lambda p: ({"activiteit": str(listed("poperinge")["activity"])},),
+        page_also_for=("professional",),
+    ),
+    "ActivityFormState.cancel_activity": Protected(
+        "activity_form",
+        "coordinator",
+        lambda p: (listed("leusden")["activity"],),
+        lambda p: (listed("poperinge")["activity"],),
+        page_also_for=("professional",),
+    ),
     "SignUpsState.cancel": Protected(
         "sign_ups",
         "coordinator",
@@ -549,6 +598,7 @@ STATES = {
     "follow_ups": follow_ups,
     "conversation": conversation,
     "sign_ups": sign_ups,
+    "activity_form": activity_form,
 }
 INTRUDERS = ["nobody", "caregiver", "volunteer", "professional", "other_hub_coordinator"]
 
@@ -587,12 +637,20 @@ JUNK_CALLERS = {
     "ChatListState": (chat_list, "caregiver", (("load",),)),
     "BlockedState": (blocked, "caregiver", (("load",),)),
     "SignUpsState": (sign_ups, "coordinator", (("load",),)),
+    "ActivityFormState": (activity_form, "coordinator", (("load",),)),
 }
-JUNK_NAMES = {"PartnerState.keep": ("name", "phone"), "PartnerState.toggle": ("area", "languages")}
+JUNK_NAMES = {
+    "PartnerState.keep": ("name", "phone"),
+    "PartnerState.toggle": ("area", "languages"),
+    "ActivityFormState.keep": ("title", "date"),
+    "ActivityFormState.choose": ("kind", "repeat", "wijk"),
+}
 JUNK_FORMS = {
     "ManageState.refuse": ("edit", "weigering"),
     "ManageState.add_synonym": ("synonym_word", "synonym_means"),
     "PartnerState.send": ("name", "summary", "hours_MO"),
+    "ActivityFormState.save": ("title", "place", "date", "start", "end", "capacity", "count"),
+    "ActivityFormState.move": ("activiteit", "move_date", "move_start", "move_end"),
     "SearchState.submit": ("zoekwoorden",),
     "SearchState.from_home": ("zoekwoorden",),
     "ConversationState.send": ("text", "local_id", "conversation", "share"),
@@ -656,6 +714,8 @@ def _help_snapshot(session: Session) -> tuple:
         all_of(Service.id, Service.summary, Service.checked_on),
         all_of(SearchSynonym.id, SearchSynonym.word, SearchSynonym.means),
         all_of(Booking.id, Booking.status, Booking.name, Booking.phone, Booking.places),
+        all_of(Activity.id, Activity.title, Activity.starts_at, Activity.capacity, Activity.cancelled_at),
+        all_of(ActivityChange.id, ActivityChange.cancelled, ActivityChange.starts_at),
     )
 
 

@@ -43,6 +43,9 @@ PINNED = {
     "/[hub]/beheer/praten": (*HUB, "AuthState.load", "ModerationState.load"),
     "/[hub]/activiteit/[activiteit]/aanmeldingen": (*HUB, "SignUpsState.load"),
     "/[hub]/agenda": HUB,
+    "/[hub]/beheer/agenda": (*HUB, "OrganiserState.load"),
+    "/[hub]/beheer/agenda/nieuw": (*HUB, "ActivityFormState.load"),
+    "/[hub]/activiteit/[activiteit]/bewerken": (*HUB, "ActivityFormState.load"),
     "/[hub]/nieuws": HUB,
     "/[hub]/uw-stem": HUB,
 }
