@@ -213,7 +213,7 @@ def _content() -> rx.Component:
                 _head(),
                 rx.cond(
                     S.done != "",
-                    rx.el.p(fill(t(S.done), name=S.done_name), role="status", class_name="done"),
+                    rx.el.p(fill(t(S.done), name=S.done_name), role="status", class_name="done no-print"),
                 ),
                 action_button(
                     "printer",
@@ -251,10 +251,16 @@ def sign_ups() -> rx.Component:
         rx.el.p(t("Log eerst in. Dan kunt u verder.")),
         link_button("log-in", t("Inloggen"), hub_href(routes.SIGN_IN)),
     )
+    refused = rx.el.p(t(ONLY_ORGANISERS))
+    to_agenda = icon_link("arrow-left", t("Naar de agenda"), hub_href(routes.CALENDAR), "back-link")
     return rx.el.div(
         rx.cond(
             S.loaded,
-            rx.cond(S.allowed, _content(), rx.cond(S.signed_in, rx.el.p(t(ONLY_ORGANISERS)), visitor)),
+            rx.cond(
+                S.allowed,
+                _content(),
+                rx.fragment(rx.cond(S.signed_in, refused, visitor), to_agenda),
+            ),
         ),
         class_name="sign-ups",
     )
