@@ -7,12 +7,14 @@ import reflex as rx
 from components.controls import icon_link, link_button
 from components.tile import tile, tile_grid
 from mantelzorg_app import routes
+from mantelzorg_app.pages.calendar.agenda import next_activity
 from mantelzorg_app.pages.layout import HOME, hub_href
 from mantelzorg_app.pages.search import home_search_box
 from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.help import overview
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
+from state.calendar.next_up import NextActivityState
 from state.home import HomeState
 from state.hub import HubState
 from state.ui import fill, t
@@ -96,6 +98,7 @@ def _tiles() -> rx.Component:
     "",  # the hub itself: /[hub]
     AuthState.load,
     HomeState.load,
+    NextActivityState.load,
     heading=rx.cond(AuthState.signed_in, fill(t("Welkom, {name}"), name=AuthState.first_name), t("Welkom")),
     title=t("Welkom"),  # browsers keep titles in their history: no name in it
     active=HOME,
@@ -111,6 +114,7 @@ def home() -> rx.Component:
             ),
             _main_action(),
             home_search_box(),
+            next_activity(),
             _tiles(),
             _other_actions(),
         ),
@@ -118,6 +122,7 @@ def home() -> rx.Component:
             _intro(),
             link_button("log-in", t("Inloggen"), hub_href(routes.SIGN_IN)),
             home_search_box(),
+            next_activity(),
             _tiles(),
         ),
     )

@@ -11,8 +11,10 @@ tests/unit/test_pages.py; one imported from elsewhere but missing here stops the
 from types import ModuleType
 
 from mantelzorg_app.pages import home, not_yet, search, start
+from mantelzorg_app.pages.calendar import agenda as calendar_agenda
 from mantelzorg_app.pages.calendar import editing as calendar_editing
 from mantelzorg_app.pages.calendar import manage as calendar_manage
+from mantelzorg_app.pages.calendar import month as calendar_month
 from mantelzorg_app.pages.calendar import sign_ups as calendar_sign_ups
 from mantelzorg_app.pages.chat import conversation as chat_conversation
 from mantelzorg_app.pages.chat import listing as chat_listing
@@ -52,6 +54,8 @@ MODULES: tuple[ModuleType, ...] = (
     chat_listing,
     chat_conversation,
     chat_moderation,
+    calendar_agenda,
+    calendar_month,
     calendar_sign_ups,
     calendar_manage,
     calendar_editing,

@@ -134,6 +134,13 @@ PUBLIC = {
     "SearchState.clear_filters": "display only",
     "SearchState.from_home": "keeps the caller's own words in their tab and opens Zoeken, never in its URL",
     "KaartState.load": "the public sociale kaart of the hub the server looked up from the address",
+    "AgendaState.load": "the public agenda of the hub the server looked up; 'U komt' only for the person "
+    "the tab's owner check found from the session cookie",
+    "AgendaState.choose_kind": "narrows the caller's own agenda; only a kind the chips offered counts",
+    "AgendaState.choose_wijk": "narrows the caller's own agenda; only a wijk the chips offered counts",
+    "AgendaState.show_all": "display only",
+    "MonthState.load": "one public month of the hub's agenda; the month from the address, parsed and bounded",
+    "NextActivityState.load": "the hub's next public activity; 'U komt' only for the tab owner's own booking",
     "ServiceState.load": "one public service of the hub the server looked up; another hub's id finds nothing",
     "ServiceState.ask": "opens only the caller's own question to the organisation this tab's load found; a "
     "visitor, someone of another hub or of that organisation is refused (tests/security/test_chat_share.py)",
@@ -615,6 +622,12 @@ def share():
     return ShareState
 
 
+def agenda_page():
+    from state.calendar.agenda import AgendaState
+
+    return AgendaState
+
+
 # Junk arguments (test_junk_arguments_change_nothing_and_raise_nothing): every handler that takes
 # arguments, of each state listed here, gets each of JUNK as each argument, from a visitor and from
 # the rightful user with the page open (the calls before). A state of the sociale kaart or search
@@ -636,6 +649,7 @@ JUNK_CALLERS = {
     "ConversationState": (conversation, "caregiver", (("load",),)),
     "ChatListState": (chat_list, "caregiver", (("load",),)),
     "BlockedState": (blocked, "caregiver", (("load",),)),
+    "AgendaState": (agenda_page, None, (("load",),)),
     "SignUpsState": (sign_ups, "coordinator", (("load",),)),
     "ActivityFormState": (activity_form, "coordinator", (("load",),)),
 }

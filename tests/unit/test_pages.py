@@ -21,7 +21,7 @@ TITLE = "Mantelzorghub"
 # route: on_load, by handler, in the order they run
 PINNED = {
     "/": ("UiState.apply_language", "HubListState.load"),
-    "/[hub]": (*HUB, "AuthState.load", "HomeState.load"),
+    "/[hub]": (*HUB, "AuthState.load", "HomeState.load", "NextActivityState.load"),
     "/[hub]/hulp": (*HUB, "QuestionnaireState.load"),
     "/[hub]/hulpvragen/nieuw": (*HUB, "RequestFormState.load"),
     "/[hub]/hulpvragen": (*HUB, "RequestsState.load", "FollowUpState.load"),
@@ -41,8 +41,9 @@ PINNED = {
     "/[hub]/praten": (*HUB, "ChatListState.load"),
     "/[hub]/praten/[gesprek]": (*HUB, "AuthState.load", "ConversationState.load"),
     "/[hub]/beheer/praten": (*HUB, "AuthState.load", "ModerationState.load"),
+    "/[hub]/agenda": (*HUB, "AgendaState.load"),
+    "/[hub]/agenda/maand/[maand]": (*HUB, "MonthState.load"),
     "/[hub]/activiteit/[activiteit]/aanmeldingen": (*HUB, "SignUpsState.load"),
-    "/[hub]/agenda": HUB,
     "/[hub]/beheer/agenda": (*HUB, "OrganiserState.load"),
     "/[hub]/beheer/agenda/nieuw": (*HUB, "ActivityFormState.load"),
     "/[hub]/activiteit/[activiteit]/bewerken": (*HUB, "ActivityFormState.load"),

@@ -12,8 +12,8 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from mantelzorg_app.models import Booking, BookingStatus, Hub
-from mantelzorg_app.services.calendar import activities, bookings
+from mantelzorg_app.models import Activity, Booking, BookingStatus, Hub
+from mantelzorg_app.services.calendar import activities, bookings, recurrence
 from mantelzorg_app.services.calendar.activities import AHEAD, Dated
 from mantelzorg_app.services.calendar.vocabulary import KINDS
 from mantelzorg_app.services.platform import dates, i18n
@@ -30,6 +30,7 @@ class Card:
     dated: Dated
     free: int | None  # places still free; None when there is no limit
     mine: str  # the person's own live booking: "booked", "waiting", or ""
+    evening: tuple[int, int] | None = None  # a course's evening: (2, 4) is the second of four
 
 
 def sign_up_date(item: Dated) -> datetime:
@@ -48,13 +49,15 @@ def cards(
     """The hub's coming dates (up to ``AHEAD``), only of ``kind`` and for ``wijk_id`` (the wijk's
     and the whole hub's) when given, each with its places and the person's own booking."""
     kinds = (kind,) if kind else ()
-    return with_places(session, activities.dated(session, hub, now, now + AHEAD, kinds, wijk_id), person_id)
+    found = activities.dated(session, hub, now, now + AHEAD, kinds, wijk_id)
+    return with_places(session, found, person_id, hub.timezone)
 
 
-def with_places(session: Session, items: list[Dated], person_id: int | None) -> list[Card]:
-    """The dates with their free places and the person's own booking, in two queries' worth."""
+def with_places(session: Session, items: list[Dated], person_id: int | None, zone: str) -> list[Card]:
+    """The dates with their free places, the person's own booking, and a course's evening number."""
     if not items:
         return []
+    evenings = _evenings(session, [item.activity for item in items if item.activity.whole_series], zone)
     names = {(item.activity.id, sign_up_date(item)) for item in items}
     moments = [moment for _, moment in names]
     rows = session.exec(
@@ -78,8 +81,22 @@ def with_places(session: Session, items: list[Dated], person_id: int | None) -> 
         name = (item.activity.id, sign_up_date(item))
         capacity = item.activity.capacity
         free = None if capacity is None else max(capacity - taken.get(name, 0), 0)
-        found.append(Card(item, free, mine.get(name, "")))
+        evening = None
+        if item.activity.whole_series and item.date.occurrence in evenings.get(item.activity.id, []):
+            dates_of = evenings[item.activity.id]
+            evening = (dates_of.index(item.date.occurrence) + 1, len(dates_of))
+        found.append(Card(item, free, mine.get(name, ""), evening))
     return found
+
+
+def _evenings(session: Session, courses: list[Activity], zone: str) -> dict[int, list[datetime]]:
+    """Each course's dates by name, in order: the second of four evenings is "Avond 2 van 4"."""
+    unique = {course.id: course for course in courses}
+    changes = activities.changes_by_activity(session, list(unique))
+    return {
+        course_id: [d.occurrence for d in recurrence.all_dates(course, changes[course_id], zone)]
+        for course_id, course in unique.items()
+    }
 
 
 def choices(session: Session, hub: Hub, now: datetime) -> tuple[list[str], list[int]]:

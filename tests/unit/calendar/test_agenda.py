@@ -97,6 +97,8 @@ def test_every_evening_of_a_course_shows_its_one_sign_up(session, hub):
     found = agenda.cards(session, hub, anna.id, NOW)
     assert [(c.free, c.mine) for c in found] == [(11, "booked")] * 4
     assert {agenda.sign_up_date(c.dated) for c in found} == {course.starts_at}
+    assert [c.evening for c in found] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert [c.evening for c in agenda.cards(session, hub, anna.id, at(12, 16, 9))] == [(3, 4), (4, 4)]
 
 
 def test_the_filters_narrow_by_kind_and_by_wijk(session, hub):
