@@ -33,6 +33,9 @@ ON_THE_LIST = N_("U staat op de wachtlijst. Komt er een plek vrij? Dan krijgt u 
 CANCELLED = N_("U bent afgemeld. Fijn dat u het laat weten.")
 
 
+_NONE = dict.fromkeys(i18n.LANGUAGES, "")  # nothing to say, in every language
+
+
 def _clock_all(moment: datetime, zone: str) -> dict[str, str]:
     local = dates.local(moment, zone)
     return {lang: dates.clock_in_words(local.hour, local.minute, lang) for lang in i18n.LANGUAGES}
@@ -47,7 +50,7 @@ class ActivityState(rx.State):
     # organiser, whole ("ja": one sign-up for every evening), walk_in ("ja": slots to book),
     # pairs ("ja": "Ik neem iemand mee" is offered), ics_href.
     card: dict[str, str] = {}
-    when: dict[str, str] = {}  # by language: the chosen date, "dinsdag 3 december, 14.00 tot 16.00 uur"
+    when: dict[str, str] = _NONE  # by language: the chosen date, "dinsdag 3 december, 14.00 tot 16.00 uur"
     moved_note: str = ""  # the organiser's note of a moved date, in their words
     # The coming dates: key, one text per language (nl, en), label (a msgid), n (its number),
     # chosen ("ja"), the date's own place when moved.
@@ -57,7 +60,7 @@ class ActivityState(rx.State):
     label_n: str = ""
     full: bool = False
     two: bool = False  # the viewer's booking is for two
-    slot_words: dict[str, str] = {}  # by language: the viewer's booked slot, "10.15 uur"
+    slot_words: dict[str, str] = _NONE  # by language: the viewer's booked slot, "10.15 uur"
     slots: list[dict[str, str]] = []  # key, nl, en, taken ("ja"), chosen ("ja")
     hosts: list[dict[str, str]] = []  # first_name, role (a msgid)
     with_someone: bool = False  # "Ik neem iemand mee": sign up as two
@@ -195,7 +198,7 @@ class ActivityState(rx.State):
 
     def _forget(self) -> None:
         self.known, self.card, self.dates, self.slots, self.hosts = False, {}, [], [], []
-        self.when, self.slot_words = {}, {}
+        self.when, self.slot_words = _NONE, _NONE
         self._activity_id, self._occurrence, self._slot, self._slots = None, None, None, []
 
     def _show(self, session, activity: Activity, actor: Actor | None, key: str) -> None:
@@ -216,7 +219,7 @@ class ActivityState(rx.State):
         self.card = self._card(activity, hub, chosen.key if chosen and not activity.whole_series else "")
         self.known = True
         self.dates = [self._row(session, activity, d, person_id, chosen, zone) for d in listed]
-        self.when = activities.when_in_words_all(chosen, zone, until=True) if chosen else {}
+        self.when = activities.when_in_words_all(chosen, zone, until=True) if chosen else _NONE
         self.moved_note = chosen.note if chosen else ""
         if chosen and chosen.place:
             self.card = self.card | {"place": chosen.place}
@@ -226,7 +229,7 @@ class ActivityState(rx.State):
         mine = state.mine if state else None
         self.status = mine.status if mine is not None else ""
         self.two = bool(mine and mine.places == 2)
-        self.slot_words = _clock_all(mine.slot_at, zone) if mine is not None and mine.slot_at else {}
+        self.slot_words = _clock_all(mine.slot_at, zone) if mine is not None and mine.slot_at else _NONE
         self._slots = [at for at, _taken in state.slots] if state else []
         if self._slot not in self._slots:
             self._slot = None

@@ -164,6 +164,7 @@ def _mine() -> rx.Component:
             rx.el.p(fill(t("Uw tijd: {time}"), time=S.slot_words[UiState.lang])),
         ),
         action_button("calendar-x", t("Ik kom niet meer"), S.cancel, "second-action"),
+        icon_link("list-checks", t("Mijn aanmeldingen"), hub_href(routes.MY_BOOKINGS), "contact-link"),
     )
 
 
@@ -292,7 +293,16 @@ def _card() -> rx.Component:
         _take_part(),
         rx.cond(
             S.when[UiState.lang] != "",
-            icon_link("calendar-plus", t("Zet in mijn agenda"), S.card["ics_href"], "second-action"),
+            # ``download``: the phone saves the .ics (and offers it to its calendar) instead of
+            # opening it as a page.
+            rx.el.a(
+                rx.icon("calendar-plus", size=24, aria_hidden="true"),
+                rx.el.span(t("Zet in mijn agenda")),
+                href=S.card["ics_href"],
+                download="",
+                reload_document=True,  # the browser fetches it, not the client-side router
+                class_name="second-action",
+            ),
         ),
         _share(),
         _text_part("users", N_("Voor wie is het?"), "for_whom"),

@@ -29,7 +29,6 @@ ONE_PLACE_LEFT = N_("Nog 1 plaats")
 PLACES_OPEN = N_("Er is plek")
 COMING_YOU = N_("U komt")
 WAITING = N_("U staat op de wachtlijst (nummer {n})")
-GONE_BY = N_("Geweest")
 
 
 @dataclass(frozen=True)
