@@ -11,9 +11,11 @@ tests/unit/test_pages.py; one imported from elsewhere but missing here stops the
 from types import ModuleType
 
 from mantelzorg_app.pages import home, not_yet, search, start
+from mantelzorg_app.pages.calendar import activity as calendar_activity
 from mantelzorg_app.pages.calendar import agenda as calendar_agenda
 from mantelzorg_app.pages.calendar import editing as calendar_editing
 from mantelzorg_app.pages.calendar import manage as calendar_manage
+from mantelzorg_app.pages.calendar import mine as calendar_mine
 from mantelzorg_app.pages.calendar import month as calendar_month
 from mantelzorg_app.pages.calendar import sign_ups as calendar_sign_ups
 from mantelzorg_app.pages.chat import conversation as chat_conversation
@@ -56,6 +58,8 @@ MODULES: tuple[ModuleType, ...] = (
     chat_moderation,
     calendar_agenda,
     calendar_month,
+    calendar_activity,
+    calendar_mine,
     calendar_sign_ups,
     calendar_manage,
     calendar_editing,

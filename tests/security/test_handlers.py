@@ -156,6 +156,21 @@ PUBLIC = {
     "PartnerState.toggle": "the caller's own form in this tab, once opened; only known wijken and languages",
     "PartnerState.choose_category": "the caller's own form in this tab, once opened; only a listed category",
     "PartnerState.back": "display only: the list again; send checks everything itself",
+    "ActivityState.load": "one public activity of the hub the server looked up; another hub's id finds "
+    "nothing; 'U komt' only for the person found from the session cookie",
+    "ActivityState.choose": "display only: a date of the activity this tab's load found (server-side)",
+    "ActivityState.choose_slot": "display only: one of the slots this tab's load found (server-side)",
+    "ActivityState.toggle_someone": "display only: sign up as two, where the activity offers it",
+    "ActivityState.sign_up": "signs up only the signed-in person of the hub, for the activity and date this "
+    "tab's load found; a visitor or someone of another hub is refused "
+    "(tests/security/test_calendar_sign_up.py)",
+    "ActivityState.cancel": "cancels only the caller's own booking of the date this tab's load found; "
+    "refused and logged otherwise (tests/security/test_calendar_sign_up.py)",
+    "MyBookingsState.load": "the caller's own bookings, from their own session cookie",
+    "MyBookingsState.cancel": "a place in the list this tab loaded for the caller, never an id; another "
+    "person's booking is refused and logged (tests/security/test_calendar_sign_up.py)",
+    "MyBookingsState.make_feed": "makes or renews only the caller's own private feed; a visitor is refused "
+    "(tests/security/test_calendar_sign_up.py)",
     "SignUpsState.load": "services.calendar.attendees refuses, and logs, anyone who does not organise the "
     "activity, also with another hub's id (tests/security/test_calendar_sign_ups.py)",
     "OrganiserState.load": "the activities the caller organises, from their own session cookie "
@@ -622,6 +637,18 @@ def share():
     return ShareState
 
 
+def activity_page():
+    from state.calendar.activity import ActivityState
+
+    return ActivityState
+
+
+def my_bookings():
+    from state.calendar.mine import MyBookingsState
+
+    return MyBookingsState
+
+
 def agenda_page():
     from state.calendar.agenda import AgendaState
 
@@ -649,9 +676,11 @@ JUNK_CALLERS = {
     "ConversationState": (conversation, "caregiver", (("load",),)),
     "ChatListState": (chat_list, "caregiver", (("load",),)),
     "BlockedState": (blocked, "caregiver", (("load",),)),
-    "AgendaState": (agenda_page, None, (("load",),)),
     "SignUpsState": (sign_ups, "coordinator", (("load",),)),
     "ActivityFormState": (activity_form, "coordinator", (("load",),)),
+    "ActivityState": (activity_page, "caregiver", (("load",),)),
+    "MyBookingsState": (my_bookings, "caregiver", (("load",),)),
+    "AgendaState": (agenda_page, None, (("load",),)),
 }
 JUNK_NAMES = {
     "PartnerState.keep": ("name", "phone"),

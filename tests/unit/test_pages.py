@@ -43,6 +43,8 @@ PINNED = {
     "/[hub]/beheer/praten": (*HUB, "AuthState.load", "ModerationState.load"),
     "/[hub]/agenda": (*HUB, "AgendaState.load"),
     "/[hub]/agenda/maand/[maand]": (*HUB, "MonthState.load"),
+    "/[hub]/activiteit/[activiteit]": (*HUB, "ActivityState.load", "ShareState.load"),
+    "/[hub]/mijn-aanmeldingen": (*HUB, "MyBookingsState.load"),
     "/[hub]/activiteit/[activiteit]/aanmeldingen": (*HUB, "SignUpsState.load"),
     "/[hub]/beheer/agenda": (*HUB, "OrganiserState.load"),
     "/[hub]/beheer/agenda/nieuw": (*HUB, "ActivityFormState.load"),
