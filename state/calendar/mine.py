@@ -88,12 +88,10 @@ class MyBookingsState(rx.State):
             self.done = ""
 
     def _booking_at(self, place) -> int | None:
-        if isinstance(place, bool) or not isinstance(place, int | str):
+        """The booking at the list's place as the page sends it: "0", "1", ... (text only)."""
+        if not (isinstance(place, str) and place.isascii() and place.isdigit() and len(place) <= 4):
             return None
-        text = str(place)
-        if not (text.isascii() and text.isdigit() and len(text) <= 4):
-            return None
-        index = int(text)
+        index = int(place)
         return self._booking_ids[index] if index < len(self._booking_ids) else None
 
     def _refresh(self, actor: Actor | None) -> None:
