@@ -66,7 +66,7 @@ class ActivityFormState(rx.State):
     problems: dict[str, str] = dict.fromkeys(FIELDS, "")
     problem_values: dict[str, str] = {}  # "{n}" and "{day}" of a problem
     notice: str = ""  # SAVED after a save
-    # The coming dates (edit page): {"key", "gone" ("1"/""), "moved" ("1"/""), "place", "note"}
+    # The coming dates (edit page): {"key", "list_key", "gone" ("1"/""), "moved" ("1"/""), "place", "note"}
     dates: list[dict[str, str]] = []
     date_words: dict[str, dict[str, str]] = {}  # key: language: "dinsdag 3 december, 14.00 tot 16.00 uur"
     moving: str = ""  # the key of the date whose "Verzet" form is open
@@ -339,6 +339,8 @@ class ActivityFormState(rx.State):
             dates=[
                 {
                     "key": o.key,
+                    # the organiser's list: a course's sign-ups are all under its first evening
+                    "list_key": recurrence.key(activity.starts_at) if activity.whole_series else o.key,
                     "gone": "1" if gone else "",
                     "moved": "1" if o.moved else "",
                     "place": o.place,

@@ -5,7 +5,7 @@ coordinator: all of the hub's), the next date first, each with "Veranderen" and 
 import reflex as rx
 
 from mantelzorg_app.models import Hub, Role
-from mantelzorg_app.services.calendar import activities, editing
+from mantelzorg_app.services.calendar import activities, editing, recurrence
 from mantelzorg_app.services.calendar.vocabulary import KIND_ICONS, KIND_LABELS
 from state.actions import viewer
 from state.auth import now
@@ -14,12 +14,18 @@ from state.client import page_argument
 STAFF = (Role.professional, Role.coordinator)
 
 
+def _list_key(found: editing.Organised) -> str:
+    if found.next_date is None:
+        return ""
+    return recurrence.key(found.activity.starts_at) if found.activity.whole_series else found.next_date.key
+
+
 class OrganiserState(rx.State):
     signed_in: bool = False
     allowed: bool = False
     loaded: bool = False
     cancelled: bool = False  # back from "Zeg de hele activiteit af"
-    # {"id", "title", "icon", "kind" (a catalogue id), "key" (the next date's, "" when none)}
+    # {"id", "title", "icon", "kind" (a catalogue id), "key" (the next date's, "" when none), "list_key"}
     items: list[dict[str, str]] = []
     when: dict[str, dict[str, str]] = {}  # activity id: language: "dinsdag 3 december, 14.00 uur"
 
@@ -41,6 +47,8 @@ class OrganiserState(rx.State):
                 "icon": KIND_ICONS.get(o.activity.kind, "calendar-days"),
                 "kind": KIND_LABELS.get(o.activity.kind, ""),
                 "key": o.next_date.key if o.next_date else "",
+                # the organiser's list: a course's sign-ups are all under its first evening
+                "list_key": _list_key(o),
             }
             for o in found
         ]

@@ -26,7 +26,7 @@ TYPED_DELAY_MS = 600  # a typed value goes to the server this long after the las
 LABELS = {
     "title": t("Hoe heet de activiteit?"),
     "summary": t("Wat gaan mensen doen?"),
-    "for_whom": t("Voor wie is het?"),
+    "for_whom": t("Voor wie is het, in uw eigen woorden?"),
     "place": t("Waar is het?"),
     "address": t("Adres"),
     "cost": t("Wat kost het?"),
@@ -235,7 +235,7 @@ def _form() -> rx.Component:
         submit_button("save", t("Opslaan"), id="send"),
         on_submit=F.save,
         no_validate=True,
-        class_name="activity-form",
+        class_name="partner-form activity-form",  # the group headings as on Mijn organisatie
         key=F.form_key.to_string(),
     )
 
@@ -246,7 +246,7 @@ def _move_form(date: rx.Var) -> rx.Component:
 
     return rx.el.form(
         summary(t("Er is een probleem"), F.move_problem_list, show=t),
-        rx.el.h4(t("Naar welke dag en tijd?")),
+        rx.el.h4(t("Naar welke dag en tijd?"), class_name="field-label"),
         rx.el.input(type="hidden", name="activiteit", value=F.activity_id),
         moved("move_date", t("Nieuwe datum")),
         moved("move_start", t("Begintijd")),
@@ -267,7 +267,7 @@ def _move_form(date: rx.Var) -> rx.Component:
 def _date_card(date: rx.Var) -> rx.Component:
     key = date["key"]
     return rx.el.li(
-        rx.el.h4(
+        rx.el.h3(
             rx.icon("calendar", size=24, aria_hidden="true"),
             rx.el.span(F.date_words[key][UiState.lang]),
         ),
@@ -289,7 +289,9 @@ def _date_card(date: rx.Var) -> rx.Component:
                     icon_link(
                         "users",
                         t("Aanmeldingen"),
-                        hub_href(f"activiteit/{F.activity_id}/aanmeldingen?{routes.DATE_PARAM}={key}"),
+                        hub_href(
+                            f"activiteit/{F.activity_id}/aanmeldingen?{routes.DATE_PARAM}={date['list_key']}"
+                        ),
                         "row-action",
                     ),
                     class_name="row-actions",

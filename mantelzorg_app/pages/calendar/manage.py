@@ -32,7 +32,7 @@ def _card(item: rx.Var) -> rx.Component:
                 icon_link(
                     "users",
                     t("Aanmeldingen"),
-                    hub_href(f"activiteit/{item['id']}/aanmeldingen?{routes.DATE_PARAM}={item['key']}"),
+                    hub_href(f"activiteit/{item['id']}/aanmeldingen?{routes.DATE_PARAM}={item['list_key']}"),
                     "row-action",
                 ),
             ),
