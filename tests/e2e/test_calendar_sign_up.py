@@ -214,3 +214,29 @@ def test_a_visitor_is_asked_to_sign_in_and_a_walk_in_hour_offers_times(browser: 
         main.get_by_role("button", name="Ik kom", exact=True).click()
         expect(main.get_by_text("Uw tijd:", exact=False)).to_be_visible()
         _shot(page, "activity-walk-in-booked")
+
+
+def test_a_course_is_one_sign_up_for_all_its_evenings(browser: Browser, app: RunningApp):
+    db = engine(app.db_url)
+    with Session(db) as session:
+        course = session.exec(select(Activity.id).where(Activity.title == "Omgaan met dementie")).first()
+    db.dispose()
+    someone = make_person(app.db_url, "Zora")
+    with phone(browser, app.url) as page:
+        signed_in(page, app, someone, app.url)
+        _open(page, f"/leusden/activiteit/{course}")
+        main = page.get_by_role("main")
+        expect(main.get_by_text("U meldt zich één keer aan, voor alle avonden.")).to_be_visible()
+        evenings = main.locator("section", has=page.get_by_role("heading", name="Alle avonden")).locator("li")
+        expect(evenings).to_have_count(4)
+        expect(evenings.first).to_contain_text("19.30 uur")
+        main.get_by_role("button", name="Ik kom", exact=True).click()
+        expect(main.get_by_text("U komt", exact=True)).to_be_visible()
+        check_page(page, "activity-course")
+        _shot(page, "activity-course")
+        # the download is the whole course: one event with its rule
+        with page.expect_download() as download:
+            main.get_by_role("link", name="Zet in mijn agenda").click()
+        calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
+        (event,) = calendar.walk("VEVENT")
+        assert event["rrule"]["COUNT"] == [4]
