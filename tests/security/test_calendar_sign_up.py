@@ -8,11 +8,13 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from mantelzorg_app.models import Activity, Booking, BookingStatus, Hub
+from mantelzorg_app.models import Activity, Booking, BookingStatus, ChatMessage, Hub
 from mantelzorg_app.services.calendar import feeds
 from state.calendar.activity import ActivityState
 from state.calendar.mine import MyBookingsState
+from state.chat.share import ShareState
 from tests.security.conftest import People, call, refusals, root_state, run_handler
+from tests.security.test_chat_share import _pair
 
 
 def _activity(db, slug: str, capacity: int | None = 2) -> int:
@@ -166,3 +168,27 @@ def test_the_private_feed_is_made_only_for_the_caller_and_shown_once(db, people:
     with Session(db) as session:
         hub_id = session.exec(select(Hub.id).where(Hub.slug == "leusden")).one()
         assert feeds.holder(session, hub_id, secret) == people.ids["caregiver_person"]
+
+
+def test_the_activity_goes_to_the_callers_own_volunteer_as_a_card(db, people: People):
+    """The page's "Stuur naar mijn vrijwilliger": the card of this hub's activity, only into the
+    caller's own conversation with her volunteer; another hub's activity makes no card."""
+    activity_id, theirs = _activity(db, "leusden"), _activity(db, "poperinge")
+    pair = _pair(db, people)
+
+    async def send(item: int):
+        state = await (await root_state(people.tokens["caregiver"], "leusden")).get_state(ShareState)
+        await run_handler(state, "load")
+        return await run_handler(state, "send", "activity", str(item), str(pair))
+
+    refused_before = refusals(db)
+    asyncio.run(send(theirs))
+    assert refusals(db) > refused_before
+    assert f"/leusden/praten/{pair}" in str(asyncio.run(send(activity_id)))
+    with Session(db) as session:
+        cards = session.exec(
+            select(ChatMessage.card_kind, ChatMessage.card_title, ChatMessage.card_path).where(
+                ChatMessage.conversation_id == pair, ChatMessage.card_kind == "activity"
+            )
+        ).all()
+    assert cards == [("activity", "Proefcafé", f"activiteit/{activity_id}")]
