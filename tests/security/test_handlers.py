@@ -43,8 +43,8 @@ from mantelzorg_app.models import (
 from mantelzorg_app.services.directory.taxonomy import BY_VALUE
 from mantelzorg_app.services.platform import cookies
 from tests.security.chat_fixtures import reported
-from tests.security.sign_ups_fixtures import listed, phone_form
 from tests.security.conftest import People, call, call_in_turn, refusals, root_state, run_handler
+from tests.security.sign_ups_fixtures import listed, phone_form
 
 PUBLIC = {
     "UiState.apply_language": "display only",
