@@ -62,14 +62,16 @@ def language_choice(
 
 
 def icon_link(
-    icon: str, label: rx.Var | str, href: rx.Var | str, class_name: str, icon_size: int = 24
+    icon: str, label: rx.Var | str, href: rx.Var | str, class_name: str, icon_size: int = 24, **props
 ) -> rx.Component:
-    """A link that shows a pictogram with its word; the pictogram is hidden from screen readers."""
+    """A link that shows a pictogram with its word; the pictogram is hidden from screen readers.
+    ``props`` go to the link (``reload_document=True`` for a file the browser itself must fetch)."""
     return rx.el.a(
         rx.icon(icon, size=icon_size, aria_hidden="true"),
         rx.el.span(label),
         href=href,
         class_name=class_name,
+        **props,
     )
 
 

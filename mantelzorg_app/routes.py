@@ -1,5 +1,7 @@
 """Every path of the app, in one place. A hub lives under its own slug: /leusden, /poperinge/hulp."""
 
+import re
+
 START = "/"
 HUB = "/[hub]"
 
@@ -35,9 +37,10 @@ VOLUNTEER_PROFILE = "helpen/profiel"
 THREAD_PREFIX = "hulpvraag"
 THREAD = f"{THREAD_PREFIX}/[nr]"  # a matched request's conversation: on to its CONVERSATION
 
-# Where a signed-in visitor may be sent on after signing in (?verder=): nothing else, so it is no
-# open redirect.
+# Where a signed-in visitor may be sent on after signing in (?verder=): these parts and one
+# activity's page (AFTER_SIGN_IN_ACTIVITY, "activiteit/12"), nothing else, so it is no open redirect.
 AFTER_SIGN_IN = (REQUEST_NEW, REQUESTS, HELPING, WHO_IS_WHO, PARTNER, CHAT, MY_BOOKINGS, CALENDAR_MANAGE)
+AFTER_SIGN_IN_ACTIVITY = re.compile(r"activiteit/[1-9][0-9]{0,8}")
 
 # HTTP routes (not pages) of the sign-in; "auth" can never be a hub's slug.
 AUTH_LINK = "/auth/link"
@@ -76,12 +79,14 @@ def auth_link_url(base_url: str, token: str) -> str:
 
 def auth_finish_url(then: str = "") -> str:
     """/auth/finish, which takes its ticket from a cookie (never the URL), and where to go on."""
-    return AUTH_FINISH + (f"?verder={then}" if then in AFTER_SIGN_IN else "")
+    return AUTH_FINISH + (f"?verder={then}" if after_sign_in(then) else "")
 
 
 def after_sign_in(value: object) -> str:
     """The ?verder= part of the hub to go on to, when it is one we allow; else "" (Home)."""
-    return value if isinstance(value, str) and value in AFTER_SIGN_IN else ""
+    if not isinstance(value, str):
+        return ""
+    return value if value in AFTER_SIGN_IN or AFTER_SIGN_IN_ACTIVITY.fullmatch(value) else ""
 
 
 def conversation_part(conversation_id: int) -> str:

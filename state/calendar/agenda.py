@@ -15,8 +15,9 @@ from mantelzorg_app.models import Hub
 from mantelzorg_app.services.calendar import activities, agenda, recurrence
 from mantelzorg_app.services.calendar.agenda import Card
 from mantelzorg_app.services.calendar.vocabulary import KIND_ICONS, KIND_LABELS
+from mantelzorg_app.services.identity import authz
 from mantelzorg_app.services.platform import hubs
-from state.auth import TabOwnerState, now
+from state.auth import TabOwnerState, now, session_token
 from state.hub import hub_id_of
 from state.inputs import as_id
 from state.ui import show
@@ -78,6 +79,7 @@ class AgendaState(rx.State):
     wijk: str = ""  # the chosen wijk chip's id, "" for every wijk
     wijk_name: str = ""
     month: str = ""  # this month on the hub's clock, for "Print deze maand": 2026-12
+    organiser: bool = False  # a coordinator or professional: the way to Agenda beheren (it checks again)
     loaded: bool = False
     _kind: str = ""
     _wijk_id: int | None = None
@@ -99,8 +101,10 @@ class AgendaState(rx.State):
                 self._kind = ""
             if self._wijk_id not in names:
                 self._wijk_id = None
+            actor = authz.actor(session, session_token(self), hub.id, now())
             show(
                 self,
+                organiser=activities.may_organise(actor),
                 kinds=[{"value": k, "icon": KIND_ICONS[k], "label": KIND_LABELS[k]} for k in kinds],
                 wijken=[{"value": str(i), "icon": "map-pin", "label": n} for i, n in names.items()],
                 month=agenda.month_name(agenda.this_month(now(), hub.timezone)),

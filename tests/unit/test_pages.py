@@ -105,12 +105,30 @@ def test_only_the_pages_one_may_come_back_to_ask_a_visitor_to_sign_in_first():
         rendered = json.dumps(page.component().render(), default=str)
         if "verder=" in rendered:
             asking[page.route] = rendered
-    # A conversation refused to a visitor sends them to sign in and on to the list of Praten.
-    conversation = routes.hub_route(routes.CONVERSATION)
-    assert set(asking) == {routes.hub_route(part) for part in routes.AFTER_SIGN_IN} | {conversation}
+    # A conversation refused to a visitor sends them to sign in and on to the list of Praten; an
+    # activity's page back to itself.
+    conversation, activity = routes.hub_route(routes.CONVERSATION), routes.hub_route(routes.ACTIVITY)
+    assert set(asking) == {routes.hub_route(part) for part in routes.AFTER_SIGN_IN} | {conversation, activity}
     for part in routes.AFTER_SIGN_IN:
         assert f"verder={part}" in asking[routes.hub_route(part)]
     assert f"verder={routes.CHAT}" in asking[conversation]
+    assert "verder=activiteit/" in asking[activity]
+
+
+@pytest.mark.parametrize(
+    ("asked", "goes_to"),
+    [
+        ("activiteit/12", "activiteit/12"),
+        ("praten", "praten"),
+        ("activiteit/0", ""),
+        ("activiteit/12/bewerken", ""),
+        ("activiteit/12?x=1", ""),
+        ("//evil.example", ""),
+        (None, ""),
+    ],
+)
+def test_signing_in_goes_on_only_to_a_known_part_or_an_activity(asked, goes_to):
+    assert routes.after_sign_in(asked) == goes_to
 
 
 def test_a_page_from_a_module_not_listed_stops_the_app(monkeypatch):

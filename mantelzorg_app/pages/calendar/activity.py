@@ -204,7 +204,10 @@ def _take_part() -> rx.Component:
             rx.fragment(
                 rx.cond(S.label != "", rx.el.p(fill(t(S.label), n=S.label_n), class_name="now-line")),
                 rx.el.p(t("Log in om u aan te melden.")),
-                link_button("log-in", t("Inloggen"), hub_href(routes.SIGN_IN)),
+                # back to this activity after signing in (routes.AFTER_SIGN_IN_ACTIVITY)
+                link_button(
+                    "log-in", t("Inloggen"), hub_href(f"{routes.SIGN_IN}?verder=activiteit/{S.card['id']}")
+                ),
             ),
         ),
         class_name="service-part",
@@ -295,13 +298,13 @@ def _card() -> rx.Component:
             S.when[UiState.lang] != "",
             # ``download``: the phone saves the .ics (and offers it to its calendar) instead of
             # opening it as a page.
-            rx.el.a(
-                rx.icon("calendar-plus", size=24, aria_hidden="true"),
-                rx.el.span(t("Zet in mijn agenda")),
-                href=S.card["ics_href"],
+            icon_link(
+                "calendar-plus",
+                t("Zet in mijn agenda"),
+                S.card["ics_href"],
+                "second-action",
                 download="",
                 reload_document=True,  # the browser fetches it, not the client-side router
-                class_name="second-action",
             ),
         ),
         _share(),

@@ -226,8 +226,15 @@ def _more() -> rx.Component:
     return rx.el.section(
         rx.el.h2(t("Meer"), id="agenda-meer"),
         icon_link("list-checks", t("Mijn aanmeldingen"), hub_href(routes.MY_BOOKINGS), "second-action"),
+        rx.cond(
+            A.organiser,
+            icon_link("calendar-cog", t("Agenda beheren"), hub_href(routes.CALENDAR_MANAGE), "second-action"),
+        ),
         icon_link("printer", t("Print deze maand"), hub_href("agenda/maand/") + A.month, "second-action"),
-        icon_link("smartphone", t("Zet de agenda in uw telefoon"), feed, "second-action"),
+        # the browser fetches the feed (the phone offers to subscribe), not the client-side router
+        icon_link(
+            "smartphone", t("Zet de agenda in uw telefoon"), feed, "second-action", reload_document=True
+        ),
         rx.el.p(
             t("Dan ziet u alle activiteiten in de agenda van uw telefoon. Ook als er iets verandert."),
             class_name="hint",

@@ -20,7 +20,8 @@ from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import database, dates, i18n
 from mantelzorg_app.services.platform.i18n import N_
 
-AHEAD = timedelta(days=200)  # how far the Agenda tab looks ahead
+# how far the Agenda tab looks ahead: a year and a little, so the yearly Dag van de Mantelzorg shows
+AHEAD = timedelta(days=370)
 WHEN = N_("{day}, {time}")  # "dinsdag 3 december, 14.00 uur"
 WHEN_UNTIL = N_("{day}, {start} tot {end}")  # "dinsdag 3 december, 14.00 tot 16.00 uur"
 THIS_WEEK = N_("Deze week")
