@@ -538,11 +538,25 @@ def save(
 
 
 def _move_sign_ups(session: Session, activity_id: int, old: datetime, new: datetime) -> None:
-    for booking in session.exec(
-        select(Booking).where(Booking.activity_id == activity_id, Booking.occurrence == old)
-    ).all():
+    """A one-date activity or a course moved from ``old`` to ``new``: its sign-ups take the new
+    name, and booked walk-in slots move with it."""
+    for booking in _sign_ups_of(session, activity_id, old):
         booking.occurrence = new
-        session.add(booking)
+        _shift_slot(session, booking, new - old)
+
+
+def _sign_ups_of(session: Session, activity_id: int, occurrence: datetime) -> list[Booking]:
+    return list(
+        session.exec(
+            select(Booking).where(Booking.activity_id == activity_id, Booking.occurrence == occurrence)
+        ).all()
+    )
+
+
+def _shift_slot(session: Session, booking: Booking, by: timedelta) -> None:
+    if booking.slot_at is not None:
+        booking.slot_at += by
+    session.add(booking)
 
 
 def _drop_lost_changes(
@@ -651,7 +665,8 @@ def move_date(
         raise Invalid({"move_date": GONE})
     activity = bookings.lock(session, activity.id)
     zone = bookings.zone_of(session, activity)
-    if _the_date(session, activity, zone, occurrence, now) is None:
+    current = _the_date(session, activity, zone, occurrence, now)
+    if current is None:
         refuse(session, ACTION, actor.hub_id, actor.person_id, f"activity {activity_id} date")
     problems, starts_at, minutes = _when(form, zone, now, ("move_date", "move_start", "move_end"))
     texts = {name: str(form.get(name, "")).strip() for name in MOVE_TEXTS}
@@ -671,6 +686,8 @@ def move_date(
         session.flush()
         indexing.index(session, activity, now)
         return notices.changed(session, activity, None, base, now=now)
+    for booking in _sign_ups_of(session, activity.id, occurrence):  # the date keeps its name
+        _shift_slot(session, booking, starts_at - current.starts_at)
     change = _change_of(session, activity.id, occurrence, now)
     change.cancelled, change.starts_at, change.minutes = False, starts_at, minutes
     change.place, change.note = texts["move_place"], texts["move_note"]

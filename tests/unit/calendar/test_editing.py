@@ -344,3 +344,31 @@ def test_a_course_is_one_sign_up_whose_kind_cannot_change_once_people_signed_up(
     session.commit()
     (booking,) = session.exec(select(Booking)).all()
     assert booking.occurrence == at(2025, 3, 11, 19, 30)  # the sign-up goes with the first evening
+
+
+def test_a_moved_walk_in_hour_takes_its_booked_slots_along(session, world):
+    walk_in = activity(
+        session,
+        world.leusden,
+        at(2025, 3, 6, 10),
+        kind="walk_in",
+        rrule="FREQ=WEEKLY;INTERVAL=2;COUNT=7",
+        slot_minutes=15,
+        organiser_id=world.petra.id,
+    )
+    (person,) = caregivers(session, world.leusden, 1)
+    bookings.sign_up(session, person, walk_in.id, at(2025, 3, 20, 10), NOW, slot_at=at(2025, 3, 20, 10, 30))
+    session.commit()
+    move = {
+        "move_date": "2025-03-21",
+        "move_start": "13:00",
+        "move_end": "15:00",
+        "move_place": "",
+        "move_note": "",
+    }
+    editing.move_date(session, world.professional, walk_in.id, at(2025, 3, 20, 10), move, NOW, BASE)
+    session.commit()
+    (booking,) = bookings.live(session, walk_in.id, at(2025, 3, 20, 10))
+    assert booking.slot_at == at(2025, 3, 21, 13, 30)  # the same place in the hour, on the new day
+    moved = bookings.the_date(session, session.get(Activity, walk_in.id), at(2025, 3, 20, 10))
+    assert booking.slot_at in bookings.slots(session.get(Activity, walk_in.id), moved)
