@@ -84,8 +84,8 @@ def coming(session: Session, activity: Activity, now: datetime, most: int = COMI
     changes = bookings.changes_of(session, activity.id)
     zone = bookings.zone_of(session, activity)
     if activity.whole_series:
-        first = recurrence.date_of(activity, changes, zone, activity.starts_at)
         dates = recurrence.all_dates(activity, changes, zone)
+        first = bookings.course_date(activity, dates)
         return [first] if first is not None and dates and dates[-1].ends_at > now else []
     found = recurrence.occurrences(activity, changes, zone, now - timedelta(days=1), now + activities.AHEAD)
     return [d for d in found if d.ends_at > now][:most]

@@ -76,11 +76,16 @@ def the_date(session: Session, activity: Activity, occurrence: datetime | None) 
     if activity.whole_series:
         if occurrence != activity.starts_at:
             return None
-        # named by its first date by the rule, even when that evening is cancelled or moved: it
-        # starts with its first evening that goes on
-        first = next(iter(recurrence.all_dates(activity, changes, zone)), None)
-        return None if first is None else dataclasses.replace(first, occurrence=activity.starts_at)
+        return course_date(activity, recurrence.all_dates(activity, changes, zone))
     return recurrence.date_of(activity, changes, zone, occurrence)
+
+
+def course_date(activity: Activity, dates: list[Occurrence]) -> Occurrence | None:
+    """The date a course's one sign-up is for, from its ``dates`` (recurrence.all_dates): named by its
+    first date by the rule, even when that evening is cancelled or moved, and starting with its
+    first evening that goes on. Every part of the agenda asks this, so they all agree."""
+    first = next(iter(dates), None)
+    return None if first is None else dataclasses.replace(first, occurrence=activity.starts_at)
 
 
 def live(session: Session, activity_id: int, occurrence: datetime) -> list[Booking]:

@@ -322,7 +322,12 @@ def private_feed(
     changes = activities.changes_by_activity(session, sorted({a.id for _, a in rows}))
     kept: list[tuple[Booking, Activity, Occurrence]] = []
     for booking, activity in rows:
-        date = recurrence.date_of(activity, changes[activity.id], hub.timezone, booking.occurrence)
+        if activity.whole_series:
+            date = bookings.course_date(
+                activity, recurrence.all_dates(activity, changes[activity.id], hub.timezone)
+            )
+        else:
+            date = recurrence.date_of(activity, changes[activity.id], hub.timezone, booking.occurrence)
         if date is None:
             continue  # that date is cancelled
         if activity.whole_series:

@@ -102,10 +102,10 @@ def stored(session: Session, person_id: int) -> dict:
 
 
 def _to_come(session: Session, booking: Booking, now: datetime) -> bool:
-    """The booking's date (a course's first evening) has not begun: cancelling it moves others up."""
+    """The booking's date (a course: its last evening) has not ended: it is cancelled first, so the
+    waiting list moves up as after any cancellation (bookings' guarantee)."""
     activity = session.get(Activity, booking.activity_id)
-    date = bookings.the_date(session, activity, booking.occurrence) if activity is not None else None
-    return date is not None and date.starts_at > now
+    return activity is not None and _last_end(session, activity, booking) > now
 
 
 def forget(session: Session, person_id: int, now: datetime, base: str | None) -> list[mail.Message]:

@@ -71,10 +71,8 @@ def coming(session: Session, activity: Activity, zone: str, now: datetime) -> li
 
 
 def sign_up_date(activity: Activity, dates: list[Occurrence]) -> Occurrence | None:
-    """The date a course's one sign-up is named by: its first by the rule."""
-    if not activity.whole_series:
-        return None
-    return next((d for d in dates if d.occurrence == activity.starts_at), None)
+    """The date a course's one sign-up is for (bookings.course_date), from all its evenings."""
+    return bookings.course_date(activity, dates) if activity.whole_series else None
 
 
 def state_of(session: Session, activity: Activity, date: Occurrence, person_id: int | None) -> DateState:
