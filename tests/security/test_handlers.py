@@ -186,6 +186,9 @@ PUBLIC = {
     "ActivityFormState.ask_cancel": "display only: asks 'Weet u het zeker?'; cancel_activity checks "
     "everything itself",
     "ActivityFormState.keep_activity": "display only",
+    "ActivityFormState.ask_cancel_date": "display only: asks 'Weet u het zeker?' about a date this tab's "
+    "load listed; cancel_date checks the organiser again",
+    "ActivityFormState.keep_date": "display only",
     "SignUpsState.ask_cancel": "display only: asks 'Zeker weten?'; cancel checks everything itself",
     "SignUpsState.keep_booking": "display only",
     "setvar": "sets plain display vars only; no handler trusts them (server-side copies are _vars)",
@@ -506,11 +509,11 @@ PROTECTED = {
     "ActivityFormState.cancel_date": Protected(
         "activity_form",
         "coordinator",
-        lambda p: (listed("leusden")["activity"], listed("leusden")["key"]),
-        lambda p: (listed("poperinge")["activity"], listed("poperinge")["key"]),
+        lambda p: (listed("leusden")["activity"],),
+        lambda p: (listed("poperinge")["activity"],),
         page_also_for=("professional",),  # Fatima organises activities of her own
     ),
-    # Both need a step of this tab first (a date's "Verzet", "Zeg de hele activiteit af"), which these
+    # These need a step of this tab first (a date's "Verzet", "Zeg de hele activiteit af"), which these
     # calls lack: they change nothing, but whoever does not organise the activity is refused first.
     "ActivityFormState.move": Protected(
         "activity_form",

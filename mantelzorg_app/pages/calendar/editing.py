@@ -283,18 +283,22 @@ def _date_card(date: rx.Var) -> rx.Component:
             rx.cond(
                 F.moving == key,
                 _move_form(date),
-                rx.el.div(
-                    row_button("ban", t("Gaat niet door"), F.cancel_date(F.activity_id, key)),
-                    row_button("calendar-clock", t("Verzet"), F.start_move(key)),
-                    icon_link(
-                        "users",
-                        t("Aanmeldingen"),
-                        hub_href(
-                            f"activiteit/{F.activity_id}/aanmeldingen?{routes.DATE_PARAM}={date['list_key']}"
+                rx.cond(
+                    F.cancelling == key,
+                    _cancel_question(),
+                    rx.el.div(
+                        row_button("ban", t("Gaat niet door"), F.ask_cancel_date(key)),
+                        row_button("calendar-clock", t("Verzet"), F.start_move(key)),
+                        icon_link(
+                            "users",
+                            t("Aanmeldingen"),
+                            hub_href(
+                                f"activiteit/{F.activity_id}/aanmeldingen?{routes.DATE_PARAM}={date['list_key']}"
+                            ),
+                            "row-action",
                         ),
-                        "row-action",
+                        class_name="row-actions",
                     ),
-                    class_name="row-actions",
                 ),
             ),
         ),
@@ -312,6 +316,20 @@ def _dates() -> rx.Component:
             rx.el.p(t("Er komen geen datums meer.")),
         ),
         aria_labelledby="datums",
+    )
+
+
+def _cancel_question() -> rx.Component:
+    """ "Gaat niet door" on one date asks first: the mails go out at once."""
+    return rx.el.div(
+        rx.el.p(t("Weet u het zeker? Iedereen die zich heeft aangemeld, krijgt een mail.")),
+        rx.el.div(
+            row_button("ban", t("Ja, gaat niet door"), F.cancel_date(F.activity_id)),
+            row_button("arrow-left", t("Nee, laat staan"), F.keep_date),
+            class_name="row-actions",
+        ),
+        role="alert",
+        class_name="card",
     )
 
 
