@@ -35,6 +35,7 @@ ACTION = "calendar-booking"
 SLOT_TAKEN = N_("Deze tijd is net bezet. Kies een andere tijd.")
 TOO_MANY = N_("U bent al voor veel activiteiten aangemeld. Meld u eerst af voor iets anders.")
 PAST = N_("Deze activiteit is al begonnen. Aanmelden kan niet meer.")
+TOO_FEW_PLACES = N_("Er is maar één plaats. Meld u alleen aan.")
 
 
 class NotPossible(Exception):
@@ -170,6 +171,8 @@ def sign_up(
     mine = _own(bookings, person_id)
     if mine is not None:
         return Outcome(mine)
+    if activity.capacity is not None and places > activity.capacity:
+        raise NotPossible(TOO_FEW_PLACES)  # two would wait for ever
     if slot_at is not None:
         if slot_at not in slots(activity, date):
             refuse(session, ACTION, actor.hub_id, actor.person_id, f"activity {activity_id} slot")

@@ -332,6 +332,8 @@ def due_reminders(session: Session, now: datetime, base: str | None) -> list[mai
         if not claim(session, booking_id, date.occurrence):
             continue  # another worker took it
         booking, activity = session.get(Booking, booking_id), session.get(Activity, activity_id)
+        if booking is None or booking.status != BookingStatus.booked or activity.cancelled_at is not None:
+            continue  # cancelled between the search and the claim: the claim stays, no mail
         message = reminder(session, booking, activity, date, now, base)
         if message is not None:
             found.append(message)

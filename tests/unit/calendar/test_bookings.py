@@ -249,6 +249,13 @@ def test_a_cancelled_date_is_refused(session, world):
         bookings.sign_up(session, world.caregiver, cafe.id, at(2025, 4, 1), LATER)
 
 
+def test_two_cannot_sign_up_for_a_single_place(session, world):
+    cafe = _cafe(session, world, capacity=1)
+    with pytest.raises(NotPossible) as error:
+        bookings.sign_up(session, world.caregiver, cafe.id, CAFE_DAY, NOW, places=2)
+    assert error.value.msgid == bookings.TOO_FEW_PLACES
+
+
 def test_a_date_that_began_is_not_possible(session, world):
     cafe = _cafe(session, world)
     with pytest.raises(NotPossible) as error:
@@ -407,6 +414,10 @@ def test_no_sequence_of_sign_ups_pairs_and_cancellations_overfills_or_strands_a_
             before = {b.id: b.status for b in bookings.live(session, cafe.id, CAFE_DAY)}
             kw = {"by_phone": (f"Beller {who}", "0612345678")} if action == "by_phone" else {}
             actor = world.coordinator if action == "by_phone" else people[who]
+            if capacity is not None and places > capacity:  # two for one place would wait for ever
+                with pytest.raises(NotPossible):
+                    _sign(session, actor, cafe, when, places=places, **kw)
+                continue
             outcome = _sign(session, actor, cafe, when, places=places, **kw)
             if outcome.booking.id in made:
                 assert action == "sign_up" and outcome.booking.person_id == people[who].person_id

@@ -33,7 +33,7 @@ def test_nothing_signed_up_lists_nothing(session, world):
 
 
 def test_booked_and_waiting_in_date_order_with_what_the_page_shows(session, world):
-    cafe = activity(session, world.leusden, CAFE_DAY, rrule=MONTHLY, capacity=1)
+    cafe = activity(session, world.leusden, CAFE_DAY, rrule=MONTHLY, capacity=2)
     walk_in = activity(
         session,
         world.leusden,
