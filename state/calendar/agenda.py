@@ -25,7 +25,8 @@ from state.ui import show
 
 class AgendaCard(TypedDict):
     id: str  # the activity's id
-    key: str  # the date's name (recurrence.key)
+    key: str  # the date a sign-up is for (recurrence.key): a course's first evening
+    date_key: str  # this card's own date: its element ids
     icon: str  # the kind's pictogram
     label: str  # the kind's word, a catalogue id
     title: str
@@ -57,6 +58,7 @@ def agenda_card(card: Card, zone: str) -> AgendaCard:
     return {
         "id": str(activity.id),
         "key": recurrence.key(agenda.sign_up_date(item)),  # a course: its sign-up, the first date
+        "date_key": item.date.key,
         "icon": KIND_ICONS.get(activity.kind, "calendar-days"),
         "label": KIND_LABELS.get(activity.kind, ""),
         "title": activity.title,

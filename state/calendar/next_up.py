@@ -14,6 +14,7 @@ from state.ui import show
 NOTHING: AgendaCard = {
     "id": "",
     "key": "",
+    "date_key": "",
     "icon": "",
     "label": "",
     "title": "",

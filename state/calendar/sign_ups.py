@@ -10,7 +10,6 @@ Words about a date come in every language at once ({lang: text}); labels are msg
 """
 
 import dataclasses
-from datetime import datetime
 
 import reflex as rx
 
@@ -22,7 +21,7 @@ from mantelzorg_app.services.calendar.recurrence import parse_key
 from mantelzorg_app.services.calendar.vocabulary import KIND_ICONS, KIND_LABELS
 from mantelzorg_app.services.help.support_lines import tel_href
 from mantelzorg_app.services.identity.authz import Actor, Refused
-from mantelzorg_app.services.platform import dates, i18n
+from mantelzorg_app.services.platform import dates
 from mantelzorg_app.services.platform.i18n import N_
 from state.actions import act
 from state.auth import current_actor, now
@@ -53,17 +52,12 @@ class Row:
     waiting: int = 0
 
 
-def _clock_all(moment: datetime, zone: str) -> dict[str, str]:
-    local = dates.local(moment, zone)
-    return {lang: dates.clock_in_words(local.hour, local.minute, lang) for lang in i18n.LANGUAGES}
-
-
 def _row(found: attendees.Attendee, zone: str) -> Row:
     return Row(
         id=str(found.booking_id),
         name=found.name,
         places=found.places,
-        slot=_clock_all(found.slot_at, zone) if found.slot_at else {},
+        slot=dates.clock_in_words_all(found.slot_at, zone) if found.slot_at else {},
         phone=found.phone,
         tel_href=tel_href(found.phone) if found.phone else "",
         by_phone=found.by_phone,

@@ -56,52 +56,36 @@ def _line(icon: str, text: rx.Var, class_name: str = "agenda-line") -> rx.Compon
 def _button(card: rx.Var) -> rx.Component:
     """The card's one main action: "Ik kom", or what the person's own sign-up is."""
     href = hub_href("activiteit/") + card["id"] + "?" + routes.DATE_PARAM + "=" + card["key"]
-    title_id = "agenda-" + card["id"] + "-" + card["key"]
+
+    def link(icon: str, word: rx.Var, class_name: str) -> rx.Component:
+        return rx.el.a(
+            rx.icon(icon, size=24, aria_hidden="true"),
+            rx.el.span(word),
+            href=href,
+            class_name=class_name,
+            aria_describedby=_title_id(card),
+        )
+
     return rx.match(
         card["mine"],
-        (
-            "booked",
-            rx.el.a(
-                rx.icon("circle-check", size=24, aria_hidden="true"),
-                rx.el.span(t("U komt")),
-                href=href,
-                class_name="second-action agenda-mine",
-                aria_describedby=title_id,
-            ),
-        ),
-        (
-            "waiting",
-            rx.el.a(
-                rx.icon("hourglass", size=24, aria_hidden="true"),
-                rx.el.span(t("U staat op de wachtlijst")),
-                href=href,
-                class_name="second-action agenda-mine",
-                aria_describedby=title_id,
-            ),
-        ),
+        ("booked", link("circle-check", t("U komt"), "second-action agenda-mine")),
+        ("waiting", link("hourglass", t("U staat op de wachtlijst"), "second-action agenda-mine")),
         rx.cond(
             card["free"] == "0",
-            rx.el.a(
-                rx.icon("list-plus", size=24, aria_hidden="true"),
-                rx.el.span(t("Zet mij op de wachtlijst")),
-                href=href,
-                class_name="main-action",
-                aria_describedby=title_id,
-            ),
-            rx.el.a(
-                rx.icon("hand", size=24, aria_hidden="true"),
-                rx.el.span(t("Ik kom")),
-                href=href,
-                class_name="main-action",
-                aria_describedby=title_id,
-            ),
+            link("list-plus", t("Zet mij op de wachtlijst"), "main-action"),
+            link("hand", t("Ik kom"), "main-action"),
         ),
     )
 
 
+def _title_id(card: rx.Var) -> rx.Var:
+    """The card's own date names it: a course's four evenings link to one sign-up, not one id."""
+    return "agenda-" + card["id"] + "-" + card["date_key"]
+
+
 def agenda_card(card: rx.Var, level: str = "h3") -> rx.Component:
     """One date as a big card; the Home page shows the next one the same way (``level`` "h2")."""
-    title_id = "agenda-" + card["id"] + "-" + card["key"]
+    title_id = _title_id(card)
     heading = rx.el.h2 if level == "h2" else rx.el.h3
     return rx.el.article(
         rx.el.p(kind_icon(card["icon"]), rx.el.span(t(card["label"])), class_name="agenda-kind"),

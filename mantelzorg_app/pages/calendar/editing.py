@@ -133,7 +133,7 @@ def _yes_no(label: rx.Var, name: str) -> rx.Component:
         _one_of(
             label,
             name,
-            ((editing.YES, "check", t("Ja")), (editing.NO, "x", t("Nee"))),
+            ((editing.YES, "thumbs-up", t("Ja")), (editing.NO, "thumbs-down", t("Nee"))),
             compact=True,
             field=name if name in editing.PROBLEM_FIELDS else None,
         ),

@@ -44,6 +44,11 @@ def time_in_words(moment: datetime, zone: str, lang: str) -> str:
     return clock_in_words(shown.hour, shown.minute, lang)
 
 
+def clock_in_words_all(moment: datetime | None, zone: str) -> dict[str, str]:
+    """``time_in_words`` in every language ("10.15 uur" / "10:15"); "" in each for no moment."""
+    return {lang: time_in_words(moment, zone, lang) if moment else "" for lang in i18n.LANGUAGES}
+
+
 def day_in_words(day: date, lang: str, today: date | None = None) -> str:
     """A calendar day: "vandaag", "gisteren", "morgen", else "dinsdag 3 december" (with the year
     when it is not ``today``'s year). Without ``today`` it always names the day."""
