@@ -7,12 +7,13 @@ where, in which languages, and who offers it; last, when the entry was checked.
 
 import reflex as rx
 
-from components.controls import action_button, icon_link, link_button, row_button
+from components.controls import action_button, icon_link, link_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.category_icons import named_icon
 from mantelzorg_app.pages.directory.kaart import HEADING, informal_badge
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
+from mantelzorg_app.pages.share_part import share_buttons
 from mantelzorg_app.services.platform.i18n import N_
 from state.chat.share import ShareState
 from state.directory.service import ServiceState as S
@@ -89,35 +90,7 @@ def _ask() -> rx.Component:
 
 
 def _share() -> rx.Component:
-    """ "Stuur naar mijn vrijwilliger": the card into the conversation with one's volunteer; with
-    several volunteers, a button for each by first name."""
-    pairs = ShareState.volunteers
-
-    def to(pair: rx.Var):
-        return ShareState.send("service", S.card["id"], pair["id"])
-
-    return rx.fragment(
-        rx.cond(
-            pairs.length() == 1,
-            action_button("send", t("Stuur naar mijn vrijwilliger"), to(pairs[0]), "second-action"),
-        ),
-        rx.cond(
-            pairs.length() > 1,
-            rx.el.div(
-                rx.el.p(t("Stuur naar mijn vrijwilliger:"), id="stuur-naar"),
-                rx.el.div(
-                    rx.foreach(
-                        pairs,
-                        lambda pair: row_button("send", fill(t("Naar {name}"), name=pair["name"]), to(pair)),
-                    ),
-                    role="group",
-                    aria_labelledby="stuur-naar",
-                    class_name="row-actions",
-                ),
-            ),
-        ),
-        rx.cond(ShareState.problem != "", rx.el.p(t(ShareState.problem), role="alert", class_name="problem")),
-    )
+    return share_buttons("service", S.card["id"])
 
 
 def _where() -> rx.Component:
