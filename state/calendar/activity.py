@@ -36,11 +36,6 @@ CANCELLED = N_("U bent afgemeld. Fijn dat u het laat weten.")
 _NONE = dict.fromkeys(i18n.LANGUAGES, "")  # nothing to say, in every language
 
 
-def _clock_all(moment: datetime, zone: str) -> dict[str, str]:
-    local = dates.local(moment, zone)
-    return {lang: dates.clock_in_words(local.hour, local.minute, lang) for lang in i18n.LANGUAGES}
-
-
 class ActivityState(rx.State):
     loaded: bool = False
     known: bool = False
@@ -67,17 +62,20 @@ class ActivityState(rx.State):
     walk_in_only: bool = False  # "Ik loop gewoon binnen" chosen
     problem: str = ""  # msgid: why the sign-up did not go
     done: str = ""  # msgid: what the last tap did
+    asking: bool = False  # "Ik kom niet meer" asks "Zeker weten?" first
     # Server-side: what the handlers act on, as load found it in the hub the server looked up.
     _activity_id: int | None = None
     _occurrence: datetime | None = None  # the date a sign-up is for
     _slot: datetime | None = None
     _slots: list[datetime] = []
+    _asking: datetime | None = None  # the date whose "Ik kom niet meer" was asked about
 
     @rx.event
     async def load(self):
         self.with_someone = self.walk_in_only = False
         self.problem = self.done = ""
         self._slot = None
+        self._stop_asking()
         actor = await current_actor(self)
         self.signed_in = bool(actor and actor.roles)
         hub_id = await hub_id_of(self)
@@ -99,6 +97,7 @@ class ActivityState(rx.State):
             return
         self.problem = self.done = ""
         self._slot, self.walk_in_only = None, False
+        self._stop_asking()
         await self._again(key)
 
     @rx.event
@@ -156,11 +155,27 @@ class ActivityState(rx.State):
         self.done = ON_THE_LIST if waiting else SIGNED_UP
 
     @rx.event
+    def ask_cancel(self):
+        """ "Ik kom niet meer": first "Zeker weten?", for the date chosen now (held here)."""
+        self.done = ""
+        if self._activity_id is not None and self._occurrence is not None and self.status:
+            self._asking, self.asking = self._occurrence, True
+
+    @rx.event
+    def keep_booking(self):
+        """ "Nee, ik kom wel": nothing changes."""
+        self._stop_asking()
+
+    @rx.event
     async def cancel(self):
-        """ "Ik kom niet meer": the viewer's own booking of the chosen date goes; who now fits moves
-        up and gets a mail (after the commit)."""
+        """ "Ja, ik kom niet": the viewer's own booking of the date asked about goes; who now fits
+        moves up and gets a mail (after the commit)."""
+        asked = self._asking
+        self._stop_asking()
         actor = await require(self, signing.ACTION)
         if actor is None or self._activity_id is None or self._occurrence is None:
+            return
+        if asked is None or asked != self._occurrence:  # not asked first, or another date since
             return
         told: list[mail.Message] = []
         with rx.session() as session:
@@ -183,6 +198,9 @@ class ActivityState(rx.State):
 
     # -- helpers --------------------------------------------------------------------------------
 
+    def _stop_asking(self) -> None:
+        self._asking, self.asking = None, False
+
     def _key_now(self) -> str:
         return _key(self._occurrence) if self._occurrence else ""
 
@@ -200,6 +218,7 @@ class ActivityState(rx.State):
         self.known, self.card, self.dates, self.slots, self.hosts = False, {}, [], [], []
         self.when, self.slot_words = _NONE, _NONE
         self._activity_id, self._occurrence, self._slot, self._slots = None, None, None, []
+        self._stop_asking()
 
     def _show(self, session, activity: Activity, actor: Actor | None, key: str) -> None:
         hub = session.get(Hub, activity.hub_id)
@@ -229,13 +248,13 @@ class ActivityState(rx.State):
         mine = state.mine if state else None
         self.status = mine.status if mine is not None else ""
         self.two = bool(mine and mine.places == 2)
-        self.slot_words = _clock_all(mine.slot_at, zone) if mine is not None and mine.slot_at else _NONE
+        self.slot_words = dates.clock_in_words_all(mine.slot_at if mine is not None else None, zone)
         self._slots = [at for at, _taken in state.slots] if state else []
         if self._slot not in self._slots:
             self._slot = None
         self.slots = [
             {"key": _key(at), "taken": "ja" if taken else "", "chosen": "ja" if at == self._slot else ""}
-            | _clock_all(at, zone)
+            | dates.clock_in_words_all(at, zone)
             for at, taken in (state.slots if state else ())
         ]
         self.hosts = [

@@ -7,8 +7,6 @@ The private feed's address is shown once, right after it is made (or renewed): o
 kept, so the page can never show it again.
 """
 
-from datetime import datetime
-
 import reflex as rx
 
 from mantelzorg_app import routes, settings
@@ -16,7 +14,7 @@ from mantelzorg_app.models import BookingStatus, Hub, Role
 from mantelzorg_app.services.calendar import activities, feeds, mine, notices, signing
 from mantelzorg_app.services.calendar.vocabulary import KIND_ICONS, KIND_LABELS
 from mantelzorg_app.services.identity.authz import Actor
-from mantelzorg_app.services.platform import dates, i18n
+from mantelzorg_app.services.platform import dates
 from mantelzorg_app.services.platform.i18n import N_
 from state.actions import act, viewer
 from state.auth import now
@@ -31,13 +29,6 @@ WAITING = N_("U staat op de wachtlijst")
 CANCELLED = N_("U bent afgemeld. Fijn dat u het laat weten.")
 
 
-def _slot_all(moment: datetime | None, zone: str) -> dict[str, str]:
-    if moment is None:
-        return {lang: "" for lang in i18n.LANGUAGES}
-    local = dates.local(moment, zone)
-    return {lang: dates.clock_in_words(local.hour, local.minute, lang) for lang in i18n.LANGUAGES}
-
-
 class MyBookingsState(rx.State):
     allowed: bool = False
     signed_in: bool = False
@@ -47,21 +38,40 @@ class MyBookingsState(rx.State):
     # slot_nl/slot_en ("10.15 uur" or "").
     rows: list[dict[str, str]] = []
     done: str = ""  # msgid
+    asking: str = ""  # the place of the row whose "Ik kom niet meer" asks "Zeker weten?"
     has_feed: bool = False
     feed_url: str = ""  # shown once, right after it was made
     _booking_ids: list[int] = []
+    _asking: int | None = None  # the booking asked about, as this tab listed it
 
     @rx.event
     async def load(self):
         self.done, self.feed_url = "", ""
+        self._asking, self.asking = None, ""
         actor = await viewer(self, *Role)
         self._refresh(actor)
         self.loaded = True
 
     @rx.event
-    async def cancel(self, place):
-        """ "Ik kom niet meer" on the list's ``place``-th booking (0 first)."""
+    def ask_cancel(self, place):
+        """ "Ik kom niet meer" on the list's ``place``-th booking (0 first): "Zeker weten?" first."""
         booking_id = self._booking_at(place)
+        self.done = ""
+        self._asking, self.asking = booking_id, place if booking_id is not None else ""
+
+    @rx.event
+    def keep_booking(self):
+        """ "Nee, ik kom wel": nothing changes."""
+        self._asking, self.asking = None, ""
+
+    @rx.event
+    async def cancel(self, place):
+        """ "Ja, ik kom niet" on the booking asked about (the ``place``-th, 0 first); anything else
+        (not asked first, another row) changes nothing."""
+        booking_id = self._booking_at(place)
+        if booking_id != self._asking:
+            booking_id = None
+        self._asking, self.asking = None, ""
         base = settings.link_base(page_origin(self))
 
         def change(session, actor: Actor, chosen: int):
@@ -108,7 +118,7 @@ class MyBookingsState(rx.State):
         for index, m in enumerate(found):
             status = WAITING if m.status == BookingStatus.waiting else BOOKED_TWO if m.places == 2 else BOOKED
             when = activities.when_in_words_all(m.date, zone, until=True)
-            slot = _slot_all(m.slot_at, zone)
+            slot = dates.clock_in_words_all(m.slot_at, zone)
             rows.append(
                 {
                     "place": str(index),

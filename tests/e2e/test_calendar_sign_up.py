@@ -2,7 +2,8 @@
 week" or "Volgende week", opens it, taps "Ik kom", sees it in "Mijn aanmeldingen", and downloads a
 .ics that icalendar reads back at the right local time. The café is then full: the next person lands
 on the waiting list ("nummer 1"), the first cancels, and the next one moves up and gets the mail.
-axe on the activity page and Mijn aanmeldingen, in Dutch and in English.
+axe on the activity page (before, signed up and on the waiting list) and Mijn aanmeldingen, in
+Dutch and in English. "Ik kom niet meer" asks "Zeker weten?" first, on both pages.
 
 The test makes its own café ("Proef-Mantelzorgcafé", one place, two days from now at 14.00 on
 Leusden's clock) and its own two caregivers, so it does not depend on today's date or the demo.
@@ -26,7 +27,7 @@ from tests.support.smtp import SmtpServer
 
 TITLE = "Proef-Mantelzorgcafé"
 ZONE = ZoneInfo("Europe/Amsterdam")
-SHOTS = Path("/tmp/shots14/h6-activity")
+SHOTS = Path("/tmp/shots14/f3-ui")
 
 
 def _seed(db_url: str) -> tuple[int, datetime]:
@@ -118,7 +119,14 @@ def test_a_caregiver_signs_up_and_the_waiting_list_moves_up(
         expect(main.get_by_text("Dank u wel. U bent aangemeld.")).to_be_visible()
         expect(main.get_by_text("U komt", exact=True)).to_be_visible()
         expect(main.get_by_role("button", name="Ik kom niet meer")).to_be_visible()
-        _shot(page, "activity-signed-up")
+        _both_languages(page, "activity-signed-up")
+        # "Ik kom niet meer" asks first; "Nee, ik kom wel" keeps the place.
+        main.get_by_role("button", name="Ik kom niet meer").click()
+        expect(main.get_by_role("alert")).to_contain_text("Zeker weten? Dan gaat uw plek naar iemand anders.")
+        _shot(page, "activity-asks-first")
+        main.get_by_role("button", name="Nee, ik kom wel").click()
+        expect(main.get_by_text("U komt", exact=True)).to_be_visible()
+        expect(main.get_by_role("button", name="Ja, ik kom niet")).to_have_count(0)
 
         # "Zet in mijn agenda": the .ics reads back at 14.00 on Leusden's clock.
         with page.expect_download() as download:
@@ -156,10 +164,13 @@ def test_a_caregiver_signs_up_and_the_waiting_list_moves_up(
             expect(theirs).to_contain_text("Vol")
             theirs.get_by_role("button", name="Zet mij op de wachtlijst").click()
             expect(theirs.get_by_text("U staat op de wachtlijst (nummer 1)")).to_be_visible()
-            _shot(other, "activity-waiting")
+            _both_languages(other, "activity-waiting")
 
             # Wanda cancels on Mijn aanmeldingen; Xander moves up and has the mail.
             row.get_by_role("button", name="Ik kom niet meer").click()
+            expect(row.get_by_role("alert")).to_contain_text("Zeker weten?")
+            _shot(page, "my-bookings-asks-first")
+            row.get_by_role("button", name="Ja, ik kom niet").click()
             expect(page.get_by_text("U bent afgemeld. Fijn dat u het laat weten.")).to_be_visible()
             expect(page.get_by_role("main").locator("li.card", has_text=TITLE)).to_have_count(0)
             _shot(page, "my-bookings-cancelled")

@@ -96,11 +96,14 @@ def test_the_waiting_list_moves_up_after_a_cancellation_and_mails_who_got_the_pl
     outbox = tmp_path / "outbox"
     before = len(list(outbox.glob("*.eml"))) if outbox.exists() else 0
 
-    # Carla cannot cancel Anna's place: her tab cancels only her own booking.
+    # "Ik kom niet meer" asks first: a cancel without the question changes nothing.
     _on_activity(people.tokens["volunteer"], activity_id, ("cancel",))
+    assert _bookings(db, activity_id) == [(anna, "booked", 1), (carla, "waiting", 2)]
+    # Carla cannot cancel Anna's place: her tab cancels only her own booking.
+    _on_activity(people.tokens["volunteer"], activity_id, ("ask_cancel",), ("cancel",))
     assert _bookings(db, activity_id) == [(anna, "booked", 1), (carla, "cancelled", 2)]
     state = _on_activity(people.tokens["volunteer"], activity_id, ("toggle_someone",), ("sign_up",))
-    state = _on_activity(people.tokens["caregiver"], activity_id, ("cancel",))
+    state = _on_activity(people.tokens["caregiver"], activity_id, ("ask_cancel",), ("cancel",))
     assert state.status == "" and state.done
     rows = _bookings(db, activity_id)
     assert rows[0] == (anna, "cancelled", 1) and rows[-1] == (carla, "booked", 2)
@@ -131,6 +134,7 @@ def test_mijn_aanmeldingen_cancels_only_the_callers_own(db, people: People):
                     select(Booking.id).where(Booking.activity_id == activity_id, Booking.person_id == anna)
                 ).all()
             )
+        await run_handler(state, "ask_cancel", "0")
         await run_handler(state, "cancel", "0")
 
     refused_before = refusals(db)
@@ -141,8 +145,12 @@ def test_mijn_aanmeldingen_cancels_only_the_callers_own(db, people: People):
     async def own():
         state = await (await root_state(people.tokens["caregiver"], "leusden")).get_state(MyBookingsState)
         await run_handler(state, "load")
-        titles = [row["title"] for row in state.rows]
-        await run_handler(state, "cancel", str(titles.index("Proefcafé")))
+        place = str([row["title"] for row in state.rows].index("Proefcafé"))
+        await run_handler(state, "cancel", place)  # not asked "Zeker weten?" first: nothing
+        assert "Proefcafé" in [row["title"] for row in state.rows]
+        await run_handler(state, "ask_cancel", place)
+        assert state.asking == place
+        await run_handler(state, "cancel", place)
         return state
 
     state = asyncio.run(own())

@@ -166,7 +166,13 @@ PUBLIC = {
     "(tests/security/test_calendar_sign_up.py)",
     "ActivityState.cancel": "cancels only the caller's own booking of the date this tab's load found; "
     "refused and logged otherwise (tests/security/test_calendar_sign_up.py)",
+    "ActivityState.ask_cancel": "display only: 'Zeker weten?' about the date this tab's load found "
+    "(held server-side); cancel checks everything itself",
+    "ActivityState.keep_booking": "display only",
     "MyBookingsState.load": "the caller's own bookings, from their own session cookie",
+    "MyBookingsState.ask_cancel": "display only: 'Zeker weten?' about a place of the list this tab "
+    "loaded (held server-side); cancel checks everything itself",
+    "MyBookingsState.keep_booking": "display only",
     "MyBookingsState.cancel": "a place in the list this tab loaded for the caller, never an id; another "
     "person's booking is refused and logged (tests/security/test_calendar_sign_up.py)",
     "MyBookingsState.make_feed": "makes or renews only the caller's own private feed; a visitor is refused "

@@ -12,6 +12,7 @@ from components.icons import matched_icon
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
+from mantelzorg_app.pages.share_part import share_buttons
 from mantelzorg_app.services.calendar.vocabulary import KIND_ICONS
 from mantelzorg_app.services.platform.i18n import N_
 from state.calendar.activity import ActivityState as S
@@ -163,7 +164,26 @@ def _mine() -> rx.Component:
             S.slot_words[UiState.lang] != "",
             rx.el.p(fill(t("Uw tijd: {time}"), time=S.slot_words[UiState.lang])),
         ),
-        action_button("calendar-x", t("Ik kom niet meer"), S.cancel, "second-action"),
+        rx.cond(
+            S.asking,
+            rx.el.div(
+                rx.el.p(
+                    rx.cond(
+                        S.status == "waiting",
+                        t("Zeker weten? Dan gaat u van de wachtlijst af."),
+                        t("Zeker weten? Dan gaat uw plek naar iemand anders."),
+                    )
+                ),
+                rx.el.div(
+                    row_button("calendar-x", t("Ja, ik kom niet"), S.cancel),
+                    row_button("arrow-left", t("Nee, ik kom wel"), S.keep_booking),
+                    class_name="row-actions",
+                ),
+                role="alert",
+                class_name="card",
+            ),
+            action_button("calendar-x", t("Ik kom niet meer"), S.ask_cancel, "second-action"),
+        ),
         icon_link("list-checks", t("Mijn aanmeldingen"), hub_href(routes.MY_BOOKINGS), "contact-link"),
     )
 
@@ -216,33 +236,7 @@ def _take_part() -> rx.Component:
 
 
 def _share() -> rx.Component:
-    pairs = ShareState.volunteers
-
-    def to(pair: rx.Var):
-        return ShareState.send("activity", S.card["id"], pair["id"])
-
-    return rx.fragment(
-        rx.cond(
-            pairs.length() == 1,
-            action_button("send", t("Stuur naar mijn vrijwilliger"), to(pairs[0]), "second-action"),
-        ),
-        rx.cond(
-            pairs.length() > 1,
-            rx.el.div(
-                rx.el.p(t("Stuur naar mijn vrijwilliger:"), id="stuur-naar"),
-                rx.el.div(
-                    rx.foreach(
-                        pairs,
-                        lambda pair: row_button("send", fill(t("Naar {name}"), name=pair["name"]), to(pair)),
-                    ),
-                    role="group",
-                    aria_labelledby="stuur-naar",
-                    class_name="row-actions",
-                ),
-            ),
-        ),
-        rx.cond(ShareState.problem != "", rx.el.p(t(ShareState.problem), role="alert", class_name="problem")),
-    )
+    return share_buttons("activity", S.card["id"])
 
 
 def _dates() -> rx.Component:

@@ -35,7 +35,25 @@ def _row(row: rx.Var) -> rx.Component:
             rx.el.span(t(row["status"])),
             class_name="icon-line",
         ),
-        row_button("calendar-x", t("Ik kom niet meer"), S.cancel(row["place"])),
+        rx.cond(
+            S.asking == row["place"],
+            rx.el.div(
+                rx.el.p(
+                    rx.cond(
+                        row["waiting"] == "ja",
+                        t("Zeker weten? Dan gaat u van de wachtlijst af."),
+                        t("Zeker weten? Dan gaat uw plek naar iemand anders."),
+                    )
+                ),
+                rx.el.div(
+                    row_button("calendar-x", t("Ja, ik kom niet"), S.cancel(row["place"])),
+                    row_button("arrow-left", t("Nee, ik kom wel"), S.keep_booking),
+                    class_name="row-actions",
+                ),
+                role="alert",
+            ),
+            row_button("calendar-x", t("Ik kom niet meer"), S.ask_cancel(row["place"])),
+        ),
         class_name="card",
     )
 
