@@ -74,6 +74,7 @@ class ActivityFormState(rx.State):
     move_key: int = 0
     problems_move: dict[str, str] = dict.fromkeys(MOVE_FIELDS, "")
     asking_cancel: bool = False
+    one_date: bool = False  # no repeat: its "Gaat niet door" asks the whole activity's question
     cancelling: str = ""  # the key of the date whose "Gaat niet door" asks "Weet u het zeker?"
     # The truth, on the server only.
     _owner: list = []  # [person id, hub id, activity id or 0] the form was loaded for
@@ -84,6 +85,7 @@ class ActivityFormState(rx.State):
     _as_it_is: bool = False
     _moving: str = ""
     _asking: bool = False
+    _one_date: bool = False
     _cancelling: str = ""  # the date asked about: only that one's "Ja, gaat niet door" cancels
 
     @rx.var
@@ -209,8 +211,14 @@ class ActivityFormState(rx.State):
 
     @rx.event
     def ask_cancel_date(self, key):
-        """'Gaat niet door' on a date this tab's load listed: first the question."""
+        """'Gaat niet door' on a date this tab's load listed: first the question. A one-date
+        activity has only the whole activity's question ("Zeg de hele activiteit af")."""
+        if self._one_date:
+            self._cancelling = self.cancelling = ""
+            self._asking = self.asking_cancel = bool(self._owner and self._owner[2])
+            return rx.scroll_to("afzeggen")  # the question is under the dates
         self._cancelling = self.cancelling = key if self._owner and key in self._date_keys else ""
+        return None
 
     @rx.event
     def keep_date(self):
@@ -223,8 +231,8 @@ class ActivityFormState(rx.State):
         key = self._cancelling
 
         def change(session, actor: Actor, chosen: int) -> list:
-            editing.editable(session, actor, chosen)  # refused and logged for anyone else, first
-            if not key:  # no date asked about in this tab
+            activity = editing.editable(session, actor, chosen)  # refused and logged for anyone else
+            if not key or not activity.rrule:  # no date asked about; one date: the whole's question
                 return []
             return editing.cancel_date(session, actor, chosen, recurrence.parse_key(key), now(), base)
 
@@ -349,6 +357,7 @@ class ActivityFormState(rx.State):
         zone = session.get(Hub, activity.hub_id).timezone
         found = editing.coming_dates(session, activity, zone, now()) if activity.cancelled_at is None else []
         self._date_keys = [o.key for o, gone in found if not gone]
+        self._one_date = self.one_date = not activity.rrule
         show(
             self,
             activity_id=str(activity.id),
