@@ -5,7 +5,12 @@ What it guarantees, after every change (the property test in tests/unit/calendar
 - the waiting list never holds a booking that fits in the free places: a cancellation (or more
   places) moves up, in the order they signed up, every waiting booking that now fits, and a pair
   waits or moves up together;
-- one person has at most one live booking (booked or waiting) per date; a second tap gives the first.
+- one person has at most one live booking (booked or waiting) per date; a second tap gives the first;
+- the waiting list moves up only while a date is still ahead (``may_move_up``): no "U heeft een
+  plek" for a date that began (or ended, or is cancelled); a course moves up while any of its
+  evenings has not begun (who moves up comes to the evenings still to come);
+- a booking never asks for more places than the date has (a pair where there is one place);
+- one person makes at most ``MOST_A_DAY`` new bookings a day in a hub (taps on and off).
 
 Every change first raises ``Activity.version`` (an UPDATE): that takes the activity's write lock on
 PostgreSQL and SQLite alike before the places are counted, so two sign-ups at once cannot both take
@@ -30,11 +35,14 @@ PLACES = (1, 2)
 MOST_LIVE = 30  # live bookings one person may hold in a hub at once, of dates to come
 COUNTED_BACK = timedelta(days=1)  # a date named this long ago may still be on (a moved one, a course)
 MOST_BY_PHONE_A_DAY = 200  # sign-ups one organiser may type in a day
+MOST_A_DAY = 60  # new Booking rows one person may make in a hub in DAY (each sign-up tap makes one)
+DAY = timedelta(hours=24)
 ACTION = "calendar-booking"
 
 SLOT_TAKEN = N_("Deze tijd is net bezet. Kies een andere tijd.")
 TOO_MANY = N_("U bent al voor veel activiteiten aangemeld. Meld u eerst af voor iets anders.")
 PAST = N_("Deze activiteit is al begonnen. Aanmelden kan niet meer.")
+TOO_OFTEN = N_("U heeft zich vandaag al heel vaak aangemeld. Probeer het morgen weer.")
 TOO_FEW_PLACES = N_("Er is maar één plaats. Meld u alleen aan.")
 
 
@@ -125,6 +133,17 @@ def slots(activity: Activity, date: Occurrence) -> list[datetime]:
     return found
 
 
+def may_move_up(session: Session, activity: Activity, occurrence: datetime, now: datetime) -> bool:
+    """Whether a freed place on the date of this name goes to who waits: while the date has not
+    begun (and goes on); for a course, while any of its evenings that go on has not begun."""
+    changes, zone = changes_of(session, activity.id), zone_of(session, activity)
+    if activity.whole_series:
+        every = recurrence.all_dates(activity, changes, zone) if occurrence == activity.starts_at else []
+        return any(d.starts_at > now for d in every)
+    date = recurrence.date_of(activity, changes, zone, occurrence)
+    return date is not None and date.starts_at > now
+
+
 def move_up(activity: Activity, bookings: list[Booking], now: datetime) -> list[Booking]:
     """Gives a place to every waiting booking that fits, in sign-up order; the ones moved up."""
     room = free(activity, bookings)
@@ -180,6 +199,8 @@ def sign_up(
             raise NotPossible(SLOT_TAKEN)
     if person_id is not None and _live_count(session, actor, now) >= MOST_LIVE:
         raise NotPossible(TOO_MANY)
+    if person_id is not None and _made_today(session, actor, now) >= MOST_A_DAY:
+        raise NotPossible(TOO_OFTEN)
     room = free(activity, bookings)
     fits = room is None or places <= room
     name, phone = by_phone or ("", "")
@@ -216,16 +237,34 @@ def _live_count(session: Session, actor: Actor, now: datetime) -> int:
     ).one()
 
 
+def _made_today(session: Session, actor: Actor, now: datetime) -> int:
+    """The bookings the actor made in the hub in the last ``DAY``, cancelled ones too: signing up and
+    off again and again must not fill the table."""
+    return session.exec(
+        select(func.count())
+        .select_from(Booking)
+        .join(Activity, col(Activity.id) == col(Booking.activity_id))
+        .where(
+            Booking.person_id == actor.person_id,
+            Activity.hub_id == actor.hub_id,
+            Booking.created_at > now - DAY,
+        )
+    ).one()
+
+
 def cancel(session: Session, booking: Booking, now: datetime) -> Outcome:
-    """Cancels a live booking (the caller checked whose it is) and moves up who now fits."""
+    """Cancels a live booking (the caller checked whose it is) and moves up who now fits, while the
+    date is still ahead (``may_move_up``)."""
     activity = lock(session, booking.activity_id)
     session.refresh(booking)
     if booking.status == BookingStatus.cancelled:
         return Outcome(booking)
     booking.status, booking.cancelled_at = BookingStatus.cancelled, now
     session.add(booking)
-    bookings = live(session, activity.id, booking.occurrence)
-    moved = move_up(activity, [b for b in bookings if b.id != booking.id], now)
-    session.add_all(moved)
+    moved = []
+    if may_move_up(session, activity, booking.occurrence, now):
+        bookings = live(session, activity.id, booking.occurrence)
+        moved = move_up(activity, [b for b in bookings if b.id != booking.id], now)
+        session.add_all(moved)
     session.flush()
     return Outcome(booking, moved)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from sqlmodel import Session, select
 
 from mantelzorg_app.models import ActivityKind, Booking, BookingStatus
-from mantelzorg_app.services.calendar import bookings
+from mantelzorg_app.services.calendar import bookings, privacy
 from mantelzorg_app.services.calendar.bookings import NotPossible
 from tests.unit.auth_fixtures import NOW
 from tests.unit.calendar.core_fixtures import activity, at, caregivers, change
@@ -210,6 +210,63 @@ def test_an_earlier_waiting_booking_elsewhere_counts_against_the_limit(session, 
         bookings.sign_up(session, who, _cafe(session, world).id, CAFE_DAY, LATER)
 
 
+def test_signing_up_and_off_again_and_again_stops_at_the_daily_limit(session, world, monkeypatch):
+    """Every tap makes a Booking row, cancelled ones too: at most MOST_A_DAY a day per person."""
+    monkeypatch.setattr(bookings, "MOST_A_DAY", 3)
+    (who,) = caregivers(session, world.leusden, 1)
+    cafe = _cafe(session, world)
+    when = LATER
+    for _ in range(3):
+        when += timedelta(minutes=1)
+        bookings.cancel(session, _sign(session, who, cafe, when).booking, when)
+        session.commit()
+    with pytest.raises(NotPossible) as error:
+        bookings.sign_up(session, who, cafe.id, CAFE_DAY, when + timedelta(minutes=1))
+    assert error.value.msgid == bookings.TOO_OFTEN
+    # the organiser may still sign up a caller; and a day later the person may again
+    assert _sign(session, world.coordinator, cafe, when, by_phone=("Beller", "0612345678")).booking.id
+    assert _sign(session, who, cafe, when + timedelta(hours=25)).booking.status == BOOKED
+
+
+# --- no move-up once a date began -----------------------------------------------------------------
+
+
+def test_a_cancellation_once_the_date_began_moves_no_one_up(session, world):
+    cafe = _cafe(session, world, capacity=1)
+    first, second = caregivers(session, world.leusden, 2)
+    mine = _sign(session, first, cafe, LATER).booking
+    waits = _sign(session, second, cafe, LATER + timedelta(seconds=1)).booking
+    outcome = bookings.cancel(session, mine, at(2025, 3, 4, 15))  # during the café
+    session.commit()
+    session.refresh(waits)
+    assert outcome.booking.status == CANCELLED and outcome.moved_up == [] and waits.status == WAITING
+
+
+def test_a_cancellation_of_a_cancelled_date_moves_no_one_up(session, world):
+    cafe = _cafe(session, world, capacity=1)
+    first, second = caregivers(session, world.leusden, 2)
+    mine = _sign(session, first, cafe, LATER).booking
+    _sign(session, second, cafe, LATER + timedelta(seconds=1))
+    change(session, cafe, CAFE_DAY, cancelled=True)
+    assert bookings.cancel(session, mine, LATER + timedelta(minutes=5)).moved_up == []
+
+
+def test_a_running_course_still_moves_up_for_its_evenings_to_come_but_not_after_the_last_began(
+    session, world
+):
+    course = _course(session, world, capacity=1)
+    first, second, third = caregivers(session, world.leusden, 3)
+    start = at(2025, 3, 5, 19, 30)
+    one = _sign(session, first, course, LATER, occurrence=start).booking
+    two = _sign(session, second, course, LATER + timedelta(seconds=1), occurrence=start).booking
+    _sign(session, third, course, LATER + timedelta(seconds=2), occurrence=start)
+    after_first = at(2025, 3, 6, 9)  # evening 1 over, three to come
+    assert [b.id for b in bookings.cancel(session, one, after_first).moved_up] == [two.id]
+    session.commit()
+    during_last = at(2025, 3, 26, 20)  # the fourth and last evening under way
+    assert bookings.cancel(session, two, during_last).moved_up == []
+
+
 # --- refused and not possible ---------------------------------------------------------------------
 
 
@@ -376,6 +433,8 @@ STEP = st.one_of(
     st.tuples(st.just("by_phone"), st.integers(0, PEOPLE - 1), st.sampled_from([1, 2])),
     st.tuples(st.just("cancel"), st.integers(0, PEOPLE - 1), st.just(1)),
     st.tuples(st.just("cancel_by_phone"), st.integers(0, PEOPLE - 1), st.just(1)),
+    st.tuples(st.just("raise"), st.just(0), st.integers(1, 2)),  # the organiser adds places
+    st.tuples(st.just("wipe"), st.integers(0, PEOPLE - 1), st.just(1)),  # the AVG wipe of one person
 )
 
 
@@ -398,11 +457,18 @@ def _holds(session: Session, cafe, occurrence: datetime, capacity: int | None) -
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(capacity=st.one_of(st.none(), st.integers(1, 6)), steps=st.lists(STEP, max_size=30))
+@given(
+    capacity=st.one_of(st.none(), st.integers(1, 6)),
+    course=st.booleans(),
+    steps=st.lists(STEP, max_size=30),
+)
 def test_no_sequence_of_sign_ups_pairs_and_cancellations_overfills_or_strands_a_waiting_booking(
-    session, world, capacity, steps
+    session, world, capacity, course, steps
 ):
-    cafe = _cafe(session, world, capacity=capacity)
+    """Sign-ups (1 or 2, by phone too), cancellations, more places (editing's move-up) and wipes,
+    on a café's date or a whole course: the invariants hold after every step."""
+    cafe = _course(session, world, capacity=capacity) if course else _cafe(session, world, capacity=capacity)
+    day = cafe.starts_at
     people = caregivers(session, world.leusden, PEOPLE)
     by_phone: dict[int, list[int]] = {i: [] for i in range(PEOPLE)}
     made: set[int] = set()
@@ -410,22 +476,38 @@ def test_no_sequence_of_sign_ups_pairs_and_cancellations_overfills_or_strands_a_
     when = LATER
     for action, who, places in steps:
         when += timedelta(seconds=1)
-        if action in ("sign_up", "by_phone"):
-            before = {b.id: b.status for b in bookings.live(session, cafe.id, CAFE_DAY)}
+        if action == "raise":
+            if capacity is None:
+                continue
+            locked = bookings.lock(session, cafe.id)  # as editing.save does with more places
+            capacity = locked.capacity = capacity + places
+            session.add(locked)
+            up = bookings.move_up(locked, bookings.live(session, cafe.id, day), when)
+            session.add_all(up)
+            session.commit()
+        elif action == "wipe":
+            person_id = people[who].person_id
+            theirs = {b.id for b in session.exec(select(Booking).where(Booking.person_id == person_id))}
+            privacy.forget(session, person_id, when, None)
+            session.commit()
+            made -= theirs
+            cancelled -= theirs
+        elif action in ("sign_up", "by_phone"):
+            before = {b.id: b.status for b in bookings.live(session, cafe.id, day)}
             kw = {"by_phone": (f"Beller {who}", "0612345678")} if action == "by_phone" else {}
             actor = world.coordinator if action == "by_phone" else people[who]
             if capacity is not None and places > capacity:  # two for one place would wait for ever
                 with pytest.raises(NotPossible):
-                    _sign(session, actor, cafe, when, places=places, **kw)
+                    _sign(session, actor, cafe, when, occurrence=day, places=places, **kw)
                 continue
-            outcome = _sign(session, actor, cafe, when, places=places, **kw)
+            outcome = _sign(session, actor, cafe, when, occurrence=day, places=places, **kw)
             if outcome.booking.id in made:
                 assert action == "sign_up" and outcome.booking.person_id == people[who].person_id
             else:
                 made.add(outcome.booking.id)
                 if action == "by_phone":
                     by_phone[who].append(outcome.booking.id)
-            after = {b.id: b.status for b in bookings.live(session, cafe.id, CAFE_DAY)}
+            after = {b.id: b.status for b in bookings.live(session, cafe.id, day)}
             assert {i: s for i, s in after.items() if i in before} == before  # a sign-up moves no one
         else:
             if action == "cancel":
@@ -441,7 +523,7 @@ def test_no_sequence_of_sign_ups_pairs_and_cancellations_overfills_or_strands_a_
                 target = session.get(Booking, ids[-1]) if ids else None
             if target is None:
                 continue
-            was_waiting = [b.id for b in bookings.live(session, cafe.id, CAFE_DAY) if b.status == WAITING]
+            was_waiting = [b.id for b in bookings.live(session, cafe.id, day) if b.status == WAITING]
             outcome = bookings.cancel(session, target, when)
             session.commit()
             cancelled.add(target.id)
@@ -449,7 +531,7 @@ def test_no_sequence_of_sign_ups_pairs_and_cancellations_overfills_or_strands_a_
             assert [b.id for b in outcome.moved_up] == [
                 i for i in was_waiting if i in {b.id for b in outcome.moved_up}
             ]
-        rows = _holds(session, cafe, CAFE_DAY, capacity)
+        rows = _holds(session, cafe, day, capacity)
         # nothing lost: every sign-up is live, or cancelled by a cancellation
         assert {r.id for r in rows} == made - cancelled
     stored = session.exec(select(Booking).where(Booking.activity_id == cafe.id)).all()
