@@ -31,7 +31,8 @@ from mantelzorg_app.services.identity.authz import Actor, Refused
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)  # Tuesday 1 September 2026, 10.00 in Leusden
 BASE = "https://mantelzorg.example"
-LONG_TITLE = "Mantelzorgcafé: samen praten, rust nemen en elkaar steunen in de wijk met koffie"  # 80: the most
+# LONG_TITLE: the 80 characters a title may have, so its SUMMARY line is folded
+LONG_TITLE = "Mantelzorgcafé: samen praten, rust nemen en elkaar steunen in de wijk met koffie"
 
 
 def local(year: int, month: int, day: int, hour: int = 14, minute: int = 0) -> datetime:
