@@ -13,7 +13,7 @@ import reflex as rx
 
 from mantelzorg_app import routes, settings
 from mantelzorg_app.models import Activity, Hub, Role
-from mantelzorg_app.services.calendar import activities, editing, recurrence
+from mantelzorg_app.services.calendar import activities, date_changes, editing, recurrence, schedule
 from mantelzorg_app.services.calendar.vocabulary import AUDIENCE_LABELS, KINDS
 from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import dates, hubs
@@ -234,7 +234,7 @@ class ActivityFormState(rx.State):
             activity = editing.editable(session, actor, chosen)  # refused and logged for anyone else
             if not key or not activity.rrule:  # no date asked about; one date: the whole's question
                 return []
-            return editing.cancel_date(session, actor, chosen, recurrence.parse_key(key), now(), base)
+            return date_changes.cancel_date(session, actor, chosen, recurrence.parse_key(key), now(), base)
 
         if await act(self, ACTION, change, activity_id, roles=STAFF) and key:
             self._cancelling = self.cancelling = ""
@@ -295,7 +295,9 @@ class ActivityFormState(rx.State):
             editing.editable(session, actor, chosen)  # refused and logged for anyone else, first
             if not key:  # no date's "Verzet" open in this tab
                 return []
-            return editing.move_date(session, actor, chosen, recurrence.parse_key(key), values, now(), base)
+            return date_changes.move_date(
+                session, actor, chosen, recurrence.parse_key(key), values, now(), base
+            )
 
         try:
             moved = await act(self, ACTION, change, raw_id, roles=STAFF)
@@ -325,7 +327,7 @@ class ActivityFormState(rx.State):
 
         def change(session, actor: Actor, chosen: int) -> list:
             editing.editable(session, actor, chosen)  # refused and logged for anyone else, first
-            return editing.cancel_activity(session, actor, chosen, now(), base) if asked else []
+            return date_changes.cancel_activity(session, actor, chosen, now(), base) if asked else []
 
         if await act(self, ACTION, change, activity_id, roles=STAFF) and asked:
             self._owner, self._form = [], {}
@@ -366,7 +368,7 @@ class ActivityFormState(rx.State):
                 {
                     "key": o.key,
                     # the organiser's list: a course's sign-ups are all under its first evening
-                    "list_key": recurrence.key(activity.starts_at) if activity.whole_series else o.key,
+                    "list_key": recurrence.key(schedule.sign_up_name(activity, o.occurrence)),
                     "gone": "1" if gone else "",
                     "moved": "1" if o.moved else "",
                     "place": o.place,

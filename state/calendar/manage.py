@@ -5,7 +5,7 @@ coordinator: all of the hub's), the next date first, each with "Veranderen" and 
 import reflex as rx
 
 from mantelzorg_app.models import Hub, Role
-from mantelzorg_app.services.calendar import activities, editing, recurrence
+from mantelzorg_app.services.calendar import activities, editing, recurrence, schedule
 from mantelzorg_app.services.calendar.vocabulary import KIND_ICONS, KIND_LABELS
 from state.actions import viewer
 from state.auth import now
@@ -17,7 +17,7 @@ STAFF = (Role.professional, Role.coordinator)
 def _list_key(found: editing.Organised) -> str:
     if found.next_date is None:
         return ""
-    return recurrence.key(found.activity.starts_at) if found.activity.whole_series else found.next_date.key
+    return recurrence.key(schedule.sign_up_name(found.activity, found.next_date.occurrence))
 
 
 class OrganiserState(rx.State):

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import Activity, Booking, BookingStatus, Hub
-from mantelzorg_app.services.calendar import activities, bookings, recurrence
+from mantelzorg_app.services.calendar import activities, bookings, recurrence, schedule
 from mantelzorg_app.services.calendar.activities import AHEAD, Dated
 from mantelzorg_app.services.calendar.vocabulary import KINDS
 from mantelzorg_app.services.platform import dates, i18n
@@ -34,8 +34,9 @@ class Card:
 
 
 def sign_up_date(item: Dated) -> datetime:
-    """The date a sign-up for this date is filed under: a course's first date, else the date itself."""
-    return item.activity.starts_at if item.activity.whole_series else item.date.occurrence
+    """The name a sign-up for this date is filed under (``schedule.sign_up_name``): a course's first
+    date by the rule, else the date's own."""
+    return schedule.sign_up_name(item.activity, item.date.occurrence)
 
 
 def cards(

@@ -15,7 +15,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import Activity, Booking, BookingStatus, Person
-from mantelzorg_app.services.calendar import activities, bookings, recurrence
+from mantelzorg_app.services.calendar import activities, bookings, schedule
 from mantelzorg_app.services.calendar.bookings import NotPossible, Outcome
 from mantelzorg_app.services.calendar.recurrence import Occurrence
 from mantelzorg_app.services.identity.authz import Actor, refuse
@@ -79,16 +79,15 @@ def _digits(number: str) -> str:
 
 
 def coming(session: Session, activity: Activity, now: datetime, most: int = COMING_MOST) -> list[Occurrence]:
-    """The activity's dates that have not ended, first ``most``; a course (one sign-up for all its
-    evenings) has one list: its first date's, as long as the course goes on."""
+    """The activity's dates that have not ended, first ``most`` (``schedule.coming``); a course (one
+    sign-up for all its evenings) has one list: its sign-up date's (``schedule.sign_up_date``), as
+    long as the course goes on."""
     changes = bookings.changes_of(session, activity.id)
     zone = bookings.zone_of(session, activity)
     if activity.whole_series:
-        dates = recurrence.all_dates(activity, changes, zone)
-        first = bookings.course_date(activity, dates)
-        return [first] if first is not None and dates and dates[-1].ends_at > now else []
-    found = recurrence.occurrences(activity, changes, zone, now - timedelta(days=1), now + activities.AHEAD)
-    return [d for d in found if d.ends_at > now][:most]
+        first = schedule.sign_up_date(session, activity, activity.starts_at)
+        return [first] if first is not None and schedule.goes_on(activity, changes, zone, now) else []
+    return schedule.coming(activity, changes, zone, now, most)
 
 
 def date_for(session: Session, actor: Actor, activity_id: object, occurrence: datetime | None, now: datetime):

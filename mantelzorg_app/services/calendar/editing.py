@@ -37,7 +37,15 @@ from mantelzorg_app.models import (
     Hub,
     Role,
 )
-from mantelzorg_app.services.calendar import activities, bookings, indexing, notices, recurrence
+from mantelzorg_app.services.calendar import (
+    activities,
+    bookings,
+    indexing,
+    moving,
+    notices,
+    recurrence,
+    schedule,
+)
 from mantelzorg_app.services.calendar.recurrence import Occurrence
 from mantelzorg_app.services.calendar.vocabulary import AUDIENCE_LABELS, KINDS
 from mantelzorg_app.services.identity.authz import Actor, refuse
@@ -281,7 +289,7 @@ def _moment(day: date, clock: time, zone: str) -> datetime:
     return datetime.combine(day, clock, tzinfo=ZoneInfo(zone)).astimezone(UTC)
 
 
-def _when(
+def read_when(
     form: dict, zone: str, now: datetime, names: tuple[str, str, str], *, old_start: datetime | None = None
 ) -> tuple[dict[str, str], datetime | None, int]:
     """The date, start and end fields: their problems, the start (UTC) and the minutes."""
@@ -333,7 +341,7 @@ def check(session: Session, hub: Hub, form: dict, now: datetime, activity: Activ
         problems["title"] = NO_TITLE
     if not texts["place"]:
         problems["place"] = NO_PLACE
-    when_problems, starts_at, minutes = _when(
+    when_problems, starts_at, minutes = read_when(
         form, hub.timezone, now, ("date", "start", "end"), old_start=activity.starts_at if activity else None
     )
     problems.update(when_problems)
@@ -389,11 +397,7 @@ def _booked_by_date(session: Session, activity_id: int) -> dict[datetime, int]:
         .where(Booking.activity_id == activity_id, Booking.status == BookingStatus.booked)
         .group_by(col(Booking.occurrence))
     ).all()
-    return {_utc(occurrence): int(places) for occurrence, places in rows}
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return {moving.database_utc(occurrence): int(places) for occurrence, places in rows}
 
 
 def _live_dates(session: Session, activity_id: int) -> set[datetime]:
@@ -402,23 +406,7 @@ def _live_dates(session: Session, activity_id: int) -> set[datetime]:
         .where(Booking.activity_id == activity_id, col(Booking.status).in_(bookings.LIVE))
         .distinct()
     ).all()
-    return {_utc(o) for o in rows}
-
-
-def _coming(
-    activity: Activity, changes: list[ActivityChange], zone: str, occurrence: datetime, now: datetime
-) -> Occurrence | None:
-    """The date of this name when it has not ended (a course: its first evening, while any evening
-    has not ended)."""
-    if activity.whole_series:
-        every = recurrence.all_dates(activity, changes, zone)
-        return (
-            every[0]
-            if every and any(d.ends_at > now for d in every) and occurrence == activity.starts_at
-            else None
-        )
-    found = recurrence.date_of(activity, changes, zone, occurrence)
-    return found if found is not None and found.ends_at > now else None
+    return {moving.database_utc(o) for o in rows}
 
 
 def _check_against_sign_ups(
@@ -432,15 +420,15 @@ def _check_against_sign_ups(
 ) -> None:
     """What a change may not do to the people signed up: fewer places than taken on a coming date,
     dates with sign-ups that lose their name, a course's sign-ups turned into one evening's."""
-    zone, changes = hub.timezone, bookings.changes_of(session, activity.id)
+    zone = hub.timezone
     if draft.capacity is not None:
         for occurrence, taken in sorted(_booked_by_date(session, activity.id).items()):
-            if taken > draft.capacity and (found := _coming(activity, changes, zone, occurrence, now)):
+            if taken > draft.capacity and (found := schedule.still_on(session, activity, occurrence, now)):
                 problems["capacity"] = BELOW_TAKEN
                 words = activities.when_in_words_all(found, zone)
                 values.update(n=str(taken), **{f"day_{lang}": text for lang, text in words.items()})
                 break
-    live = {o for o in _live_dates(session, activity.id) if _coming(activity, changes, zone, o, now)}
+    live = {o for o in _live_dates(session, activity.id) if schedule.still_on(session, activity, o, now)}
     if not live:
         return
     if draft.whole_series != activity.whole_series:
@@ -523,10 +511,11 @@ def save(
     activity.updated_at = now
     session.add(activity)
     if old_first != activity.starts_at and (activity.whole_series or not activity.rrule):
-        _move_sign_ups(session, activity.id, old_first, activity.starts_at)
+        moving.move_sign_ups(session, activity, old_first, activity.starts_at)
     if (old_first, before[2]) != (activity.starts_at, activity.rrule):
         _drop_lost_changes(session, activity, hub.timezone, changes)
     session.flush()
+    moving.fit_all_slots(session, activity, now)  # a shorter hour, or slots no more
     told: list[mail.Message] = []
     if more_room:
         told += _move_up_all(session, activity, hub.timezone, now, base)
@@ -535,28 +524,6 @@ def save(
         told += notices.changed(session, activity, None, base, now=now)
     indexing.index(session, activity, now)
     return activity, told
-
-
-def _move_sign_ups(session: Session, activity_id: int, old: datetime, new: datetime) -> None:
-    """A one-date activity or a course moved from ``old`` to ``new``: its sign-ups take the new
-    name, and booked walk-in slots move with it."""
-    for booking in _sign_ups_of(session, activity_id, old):
-        booking.occurrence = new
-        _shift_slot(session, booking, new - old)
-
-
-def _sign_ups_of(session: Session, activity_id: int, occurrence: datetime) -> list[Booking]:
-    return list(
-        session.exec(
-            select(Booking).where(Booking.activity_id == activity_id, Booking.occurrence == occurrence)
-        ).all()
-    )
-
-
-def _shift_slot(session: Session, booking: Booking, by: timedelta) -> None:
-    if booking.slot_at is not None:
-        booking.slot_at += by
-    session.add(booking)
 
 
 def _drop_lost_changes(
@@ -570,15 +537,14 @@ def _drop_lost_changes(
 
 def _move_up_all(session: Session, activity: Activity, zone: str, now: datetime, base: str | None) -> list:
     """More places: every coming date's waiting list moves up who now fits."""
-    changes = bookings.changes_of(session, activity.id)
     moved: list[Booking] = []
     waiting = session.exec(
         select(Booking.occurrence)
         .where(Booking.activity_id == activity.id, Booking.status == BookingStatus.waiting)
         .distinct()
     ).all()
-    for occurrence in sorted(_utc(o) for o in waiting):
-        if _coming(activity, changes, zone, occurrence, now) is None:
+    for occurrence in sorted(moving.database_utc(o) for o in waiting):
+        if schedule.still_on(session, activity, occurrence, now) is None:
             continue
         up = bookings.move_up(activity, bookings.live(session, activity.id, occurrence), now)
         session.add_all(up)
@@ -590,135 +556,12 @@ def _move_up_all(session: Session, activity: Activity, zone: str, now: datetime,
 def coming_dates(
     session: Session, activity: Activity, zone: str, now: datetime
 ) -> list[tuple[Occurrence, bool]]:
-    """The dates still to come, with whether each is cancelled, at most ``MOST_DATES_SHOWN``."""
+    """The dates that have not ended (``schedule.coming``), with whether each is cancelled, at most
+    ``MOST_DATES_SHOWN``: the form shows a cancelled date too, to say so."""
     changes = bookings.changes_of(session, activity.id)
     cancelled = {c.occurrence for c in changes if c.cancelled}
-    shown = [c for c in changes if not c.cancelled]
-    end = now + activities.AHEAD + timedelta(days=366)
-    found = recurrence.occurrences(activity, shown, zone, now, end)
-    return [(o, o.occurrence in cancelled) for o in found[:MOST_DATES_SHOWN]]
-
-
-def _the_date(
-    session: Session, activity: Activity, zone: str, occurrence: datetime | None, now: datetime
-) -> Occurrence | None:
-    if occurrence is None:
-        return None
-    found = recurrence.date_of(activity, bookings.changes_of(session, activity.id), zone, occurrence)
-    return found if found is not None and found.ends_at > now else None
-
-
-def cancel_date(
-    session: Session,
-    actor: Actor,
-    activity_id: int,
-    occurrence: datetime | None,
-    now: datetime,
-    base: str | None,
-) -> list[mail.Message]:
-    """ "Gaat niet door" for one coming date: everyone signed up for it gets a mail, and their
-    sign-up ends (a course's stay: its other evenings go on). One date only: the whole activity."""
-    activity = editable(session, actor, activity_id)
-    if not activity.rrule:
-        return cancel_activity(session, actor, activity_id, now, base)
-    activity = bookings.lock(session, activity.id)
-    zone = bookings.zone_of(session, activity)
-    if activity.cancelled_at is not None or _the_date(session, activity, zone, occurrence, now) is None:
-        refuse(session, ACTION, actor.hub_id, actor.person_id, f"activity {activity_id} date")
-    change = _change_of(session, activity.id, occurrence, now)
-    change.cancelled, change.starts_at, change.minutes = True, None, None
-    session.add(change)
-    session.flush()
-    told = notices.changed(session, activity, occurrence, base, cancelled=True, now=now)
-    if not activity.whole_series:
-        for booking in bookings.live(session, activity.id, occurrence):
-            booking.status, booking.cancelled_at = BookingStatus.cancelled, now
-            session.add(booking)
-    activity.updated_at = now
-    session.add(activity)
-    indexing.index(session, activity, now)
-    return told
-
-
-def _change_of(session: Session, activity_id: int, occurrence: datetime, now: datetime) -> ActivityChange:
-    found = session.exec(
-        select(ActivityChange).where(
-            ActivityChange.activity_id == activity_id, ActivityChange.occurrence == occurrence
-        )
-    ).first()
-    return found or ActivityChange(activity_id=activity_id, occurrence=occurrence, created_at=now)
-
-
-def move_date(
-    session: Session,
-    actor: Actor,
-    activity_id: int,
-    occurrence: datetime | None,
-    form: dict,
-    now: datetime,
-    base: str | None,
-) -> list[mail.Message]:
-    """ "Verzet": one coming date to another day or time (and place, with a note); its sign-ups stay
-    with it and get a mail. One date only: the activity itself moves."""
-    activity = editable(session, actor, activity_id)
-    if activity.cancelled_at is not None:
-        raise Invalid({"move_date": GONE})
-    activity = bookings.lock(session, activity.id)
-    zone = bookings.zone_of(session, activity)
-    current = _the_date(session, activity, zone, occurrence, now)
-    if current is None:
-        refuse(session, ACTION, actor.hub_id, actor.person_id, f"activity {activity_id} date")
-    problems, starts_at, minutes = _when(form, zone, now, ("move_date", "move_start", "move_end"))
-    texts = {name: str(form.get(name, "")).strip() for name in MOVE_TEXTS}
-    for name, most in MOVE_TEXTS.items():
-        if len(texts[name]) > most:
-            problems[name] = TOO_LONG
-    if problems or starts_at is None:
-        raise Invalid(problems)
-    if not activity.rrule:
-        old = activity.starts_at
-        activity.starts_at, activity.minutes = starts_at, minutes
-        if texts["move_place"]:
-            activity.place = texts["move_place"]
-        _move_sign_ups(session, activity.id, old, starts_at)
-        activity.updated_at = now
-        session.add(activity)
-        session.flush()
-        indexing.index(session, activity, now)
-        return notices.changed(session, activity, None, base, now=now)
-    for booking in _sign_ups_of(session, activity.id, occurrence):  # the date keeps its name
-        _shift_slot(session, booking, starts_at - current.starts_at)
-    change = _change_of(session, activity.id, occurrence, now)
-    change.cancelled, change.starts_at, change.minutes = False, starts_at, minutes
-    change.place, change.note = texts["move_place"], texts["move_note"]
-    session.add(change)
-    activity.updated_at = now
-    session.add(activity)
-    session.flush()
-    indexing.index(session, activity, now)
-    return notices.changed(session, activity, occurrence, base, now=now)
-
-
-def cancel_activity(
-    session: Session, actor: Actor, activity_id: int, now: datetime, base: str | None
-) -> list[mail.Message]:
-    """The whole activity does not go on: everyone signed up for a coming date gets a mail, their
-    sign-ups end, and it leaves the Agenda and the search."""
-    activity = editable(session, actor, activity_id)
-    activity = bookings.lock(session, activity.id)
-    if activity.cancelled_at is not None:
-        return []
-    told = notices.changed(session, activity, None, base, cancelled=True, now=now)
-    activity.cancelled_at = activity.updated_at = now
-    session.add(activity)
-    for booking in session.exec(
-        select(Booking).where(Booking.activity_id == activity.id, col(Booking.status).in_(bookings.LIVE))
-    ).all():
-        booking.status, booking.cancelled_at = BookingStatus.cancelled, now
-        session.add(booking)
-    session.flush()
-    indexing.unindex(session, activity)
-    return told
+    found = schedule.coming(activity, [c for c in changes if not c.cancelled], zone, now, MOST_DATES_SHOWN)
+    return [(o, o.occurrence in cancelled) for o in found]
 
 
 @dataclass(frozen=True)
@@ -740,7 +583,7 @@ def organised(session: Session, actor: Actor, now: datetime) -> list[Organised]:
     changes = activities.changes_by_activity(session, [a.id for a in found])
     listed = []
     for activity in found:
-        coming = recurrence.occurrences(activity, changes[activity.id], zone, now, now + activities.AHEAD)
+        coming = schedule.coming(activity, changes[activity.id], zone, now, 1)
         listed.append(Organised(activity, coming[0] if coming else None))
     far = datetime.max.replace(tzinfo=UTC)
     return sorted(listed, key=lambda o: (o.next_date.starts_at if o.next_date else far, o.activity.id))

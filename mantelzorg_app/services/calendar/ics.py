@@ -13,7 +13,7 @@ Nothing of anyone is in the hub's feed or a download: the activity's public word
 address, and a link back to its page. The private feed holds only the person's own sign-ups.
 
 Each builder returns a ``Feed``: the bytes and an ETag made from what the bytes are made of (the
-activities' versions and changed dates, the bookings' state), so a calendar app that asks again
+activities' last change and changed dates, the bookings' state), so a calendar app that asks again
 with ``If-None-Match`` gets a 304 without the calendar being written (``fingerprint`` first).
 """
 
@@ -28,7 +28,7 @@ from sqlmodel import Session, col, select
 
 from mantelzorg_app import routes
 from mantelzorg_app.models import Activity, ActivityChange, Booking, BookingStatus, Hub
-from mantelzorg_app.services.calendar import activities, bookings, recurrence, vocabulary
+from mantelzorg_app.services.calendar import activities, bookings, recurrence, schedule, vocabulary
 from mantelzorg_app.services.calendar.recurrence import Occurrence
 from mantelzorg_app.services.platform import dates, i18n
 from mantelzorg_app.services.platform.i18n import N_
@@ -77,18 +77,10 @@ def _changes_print(changes: list[ActivityChange]) -> list[tuple]:
 
 
 def _activity_print(activity: Activity, changes: list[ActivityChange]) -> tuple:
-    return (activity.id, activity.version, activity.updated_at.isoformat(), _changes_print(changes))
-
-
-def goes_on(activity: Activity, changes: list[ActivityChange], zone: str, now: datetime) -> bool:
-    """Whether the activity belongs in a feed: not cancelled, and a date of it has not ended yet (an
-    endless series always has one)."""
-    if activity.cancelled_at is not None:
-        return False
-    rule = activity.rrule.upper()
-    if activity.rrule and "COUNT=" not in rule and "UNTIL=" not in rule:
-        return True
-    return any(d.ends_at > now for d in recurrence.all_dates(activity, changes, zone))
+    """What an activity's events are made of: every change to it sets ``updated_at`` (the organiser's
+    form, a date cancelled or moved), and the changed dates. Not ``version``: every sign-up raises
+    that (services.calendar.bookings.lock), and a sign-up changes nothing in the hub's feed."""
+    return (activity.id, activity.updated_at.isoformat(), _changes_print(changes))
 
 
 # --- words ---------------------------------------------------------------------------------------
@@ -253,9 +245,16 @@ def hub_feed(session: Session, hub: Hub, base: str, now: datetime, lang: str = i
     """Every activity of the hub that goes on, each series as one event with its rule."""
     listed = _hub_activities(session, hub)
     changes = activities.changes_by_activity(session, [a.id for a in listed])
-    shown = [a for a in listed if goes_on(a, changes[a.id], hub.timezone, now)]
+    shown = [a for a in listed if schedule.goes_on(a, changes[a.id], hub.timezone, now)]
     etag = _etag(
-        "hub", hub.id, hub.slug, hub.timezone, base, lang, [_activity_print(a, changes[a.id]) for a in shown]
+        "hub",
+        hub.id,
+        hub.slug,
+        hub.name,
+        hub.timezone,
+        base,
+        lang,
+        [_activity_print(a, changes[a.id]) for a in shown],
     )
 
     def build() -> bytes:
@@ -286,14 +285,14 @@ def activity_download(
         date = recurrence.date_of(activity, changes, hub.timezone, occurrence) if occurrence else None
         if date is None:
             return None
-        etag = _etag("date", hub.slug, base, lang, date_key, _activity_print(activity, changes))
+        etag = _etag("date", hub.slug, base, lang, date.key, _activity_print(activity, changes))
 
         def build_date() -> bytes:
             uid = date_uid(activity, date.occurrence, hub.slug)
             event = date_event(activity, date, changes, hub, base, lang, uid)
             return calendar_of([event], hub, activity.title, feed=False)
 
-        return Feed(etag, build_date, f"activiteit-{activity.id}-{date_key}.ics")
+        return Feed(etag, build_date, f"activiteit-{activity.id}-{date.key}.ics")
     etag = _etag("activity", hub.slug, base, lang, _activity_print(activity, changes))
 
     def build() -> bytes:
@@ -322,16 +321,11 @@ def private_feed(
     changes = activities.changes_by_activity(session, sorted({a.id for _, a in rows}))
     kept: list[tuple[Booking, Activity, Occurrence]] = []
     for booking, activity in rows:
-        if activity.whole_series:
-            date = bookings.course_date(
-                activity, recurrence.all_dates(activity, changes[activity.id], hub.timezone)
-            )
-        else:
-            date = recurrence.date_of(activity, changes[activity.id], hub.timezone, booking.occurrence)
+        date = schedule.sign_up_date(session, activity, booking.occurrence)
         if date is None:
             continue  # that date is cancelled
         if activity.whole_series:
-            if not goes_on(activity, changes[activity.id], hub.timezone, now):
+            if not schedule.goes_on(activity, changes[activity.id], hub.timezone, now):
                 continue
         elif date.ends_at <= now:
             continue
@@ -339,6 +333,7 @@ def private_feed(
     etag = _etag(
         "mine",
         hub.slug,
+        hub.name,
         person_id,
         base,
         lang,

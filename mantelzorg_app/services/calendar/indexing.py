@@ -5,13 +5,13 @@ Every change to an activity (the demo, the organiser's form) calls ``index`` in 
 an activity that is cancelled, or whose last date has ended, leaves the index.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import Activity, ActivityKind, SearchDocument
 from mantelzorg_app.models.base import utcnow
-from mantelzorg_app.services.calendar import bookings, recurrence
+from mantelzorg_app.services.calendar import bookings, schedule
 from mantelzorg_app.services.calendar.vocabulary import AUDIENCE_LABELS, KIND_ICONS, KIND_LABELS
 from mantelzorg_app.services.search import index as search_index
 
@@ -49,14 +49,9 @@ def document_of(activity: Activity) -> search_index.Document:
 
 
 def goes_on(session: Session, activity: Activity, now: datetime) -> bool:
-    """Not cancelled, and a date of it has not ended yet."""
-    if activity.cancelled_at is not None:
-        return False
-    if not activity.rrule:
-        return activity.starts_at + timedelta(minutes=activity.minutes) > now
-    zone = bookings.zone_of(session, activity)
-    dates = recurrence.all_dates(activity, bookings.changes_of(session, activity.id), zone)
-    return any(date.ends_at > now for date in dates)
+    """Not cancelled, and a date of it has not ended yet (``schedule.goes_on``)."""
+    changes, zone = bookings.changes_of(session, activity.id), bookings.zone_of(session, activity)
+    return schedule.goes_on(activity, changes, zone, now)
 
 
 def index(session: Session, activity: Activity, now: datetime | None = None) -> bool:

@@ -3,18 +3,17 @@ them ("U komt", "U staat op de wachtlijst (nummer 2)", "Vol", "Nog 3 plaatsen"),
 slots, and cancelling their own booking (with the move-up it causes).
 
 A series shows its next ``COMING`` dates; a course (``whole_series``) shows all its evenings, and
-its one sign-up is for all of them, named by the series' first date (services.calendar.bookings).
+its one sign-up is for all of them, named by the series' first date (services.calendar.schedule).
 Nothing here commits; the caller commits, then sends the mails of the move-up.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import Activity, Booking, BookingStatus
-from mantelzorg_app.services.calendar import bookings, recurrence
-from mantelzorg_app.services.calendar.activities import AHEAD
+from mantelzorg_app.services.calendar import bookings, recurrence, schedule
 from mantelzorg_app.services.calendar.bookings import LIVE, Outcome
 from mantelzorg_app.services.calendar.recurrence import Occurrence
 from mantelzorg_app.services.identity.authz import Actor, refuse
@@ -61,18 +60,17 @@ class DateState:
 
 def coming(session: Session, activity: Activity, zone: str, now: datetime) -> list[Occurrence]:
     """The dates the page lists: every evening of a course (also the ones gone by, so its whole
-    course shows), else the next ``COMING`` dates that have not ended."""
+    course shows), else the next ``COMING`` dates that have not ended (``schedule.coming``)."""
     changes = bookings.changes_of(session, activity.id)
     if activity.whole_series:
         return recurrence.all_dates(activity, changes, zone)
-    # a date that began up to a day ago may still be going on
-    found = recurrence.occurrences(activity, changes, zone, now - timedelta(days=1), now + AHEAD)
-    return [d for d in found if d.ends_at > now][:COMING]
+    return schedule.coming(activity, changes, zone, now, COMING)
 
 
-def sign_up_date(activity: Activity, dates: list[Occurrence]) -> Occurrence | None:
-    """The date a course's one sign-up is for (bookings.course_date), from all its evenings."""
-    return bookings.course_date(activity, dates) if activity.whole_series else None
+def sign_up_date(session: Session, activity: Activity) -> Occurrence | None:
+    """The date a course's one sign-up is for (``schedule.sign_up_date``); None for a series, whose
+    every date has its own."""
+    return schedule.sign_up_date(session, activity, activity.starts_at) if activity.whole_series else None
 
 
 def state_of(session: Session, activity: Activity, date: Occurrence, person_id: int | None) -> DateState:

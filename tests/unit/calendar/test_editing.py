@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import Session, select
 
 from mantelzorg_app.models import Activity, ActivityChange, Booking, BookingStatus, Person
-from mantelzorg_app.services.calendar import activities, bookings, editing, recurrence
+from mantelzorg_app.services.calendar import activities, bookings, date_changes, editing, recurrence
 from mantelzorg_app.services.platform.problems import Invalid
 from tests.unit.auth_fixtures import NOW
 from tests.unit.calendar.core_fixtures import activity, at, caregivers
@@ -158,7 +158,7 @@ def test_only_organisers_may_make_or_change_and_never_another_hubs(session, worl
     with refused(session, editing.ACTION):
         editing.save(session, world.coordinator, elsewhere.id, form(), NOW, BASE)
     with refused(session, editing.ACTION):
-        editing.cancel_activity(session, world.other_coordinator, mine.id, NOW, BASE)
+        date_changes.cancel_activity(session, world.other_coordinator, mine.id, NOW, BASE)
     editing.save(session, world.professional, mine.id, form(title="Koffie"), NOW, BASE)
     editing.save(session, world.coordinator, theirs.id, form(title="Thee"), NOW, BASE)
     session.commit()
@@ -253,7 +253,7 @@ def test_one_date_cancelled_and_another_moved_mail_who_signed_up(session, world)
     bookings.sign_up(session, people[1], cafe.id, may, NOW)
     session.commit()
 
-    mails = editing.cancel_date(session, world.professional, cafe.id, april, NOW, BASE)
+    mails = date_changes.cancel_date(session, world.professional, cafe.id, april, NOW, BASE)
     session.commit()
     assert [m.to for m in mails] == ["mz0@leusden.example.org"]
     assert "niet door" in mails[0].subject
@@ -266,7 +266,7 @@ def test_one_date_cancelled_and_another_moved_mail_who_signed_up(session, world)
         "move_place": "De Deel",
         "move_note": "Deze keer 's avonds",
     }
-    mails = editing.move_date(session, world.professional, cafe.id, may, move, NOW, BASE)
+    mails = date_changes.move_date(session, world.professional, cafe.id, may, move, NOW, BASE)
     session.commit()
     assert [m.to for m in mails] == ["mz1@leusden.example.org"]
     changes = session.exec(select(ActivityChange).order_by(ActivityChange.occurrence)).all()
@@ -282,10 +282,10 @@ def test_one_date_cancelled_and_another_moved_mail_who_signed_up(session, world)
     ]
     bad = move | {"move_date": "2025-03-01"}
     with pytest.raises(Invalid) as raised:
-        editing.move_date(session, world.professional, cafe.id, may, bad, NOW, BASE)
+        date_changes.move_date(session, world.professional, cafe.id, may, bad, NOW, BASE)
     assert raised.value.problems == {"move_date": editing.PAST_DATE}
     with refused(session, editing.ACTION):  # not a date of the rule
-        editing.cancel_date(session, world.professional, cafe.id, at(2025, 4, 2), NOW, BASE)
+        date_changes.cancel_date(session, world.professional, cafe.id, at(2025, 4, 2), NOW, BASE)
 
 
 def test_the_whole_activity_cancelled_ends_every_sign_up_with_a_mail(session, world):
@@ -295,13 +295,13 @@ def test_the_whole_activity_cancelled_ends_every_sign_up_with_a_mail(session, wo
     for who in people:
         bookings.sign_up(session, who, cafe.id, cafe.starts_at, NOW)
     session.commit()
-    mails = editing.cancel_date(session, world.coordinator, cafe.id, cafe.starts_at, NOW, BASE)
+    mails = date_changes.cancel_date(session, world.coordinator, cafe.id, cafe.starts_at, NOW, BASE)
     session.commit()
     assert len(mails) == 2
     assert session.get(Activity, cafe.id).cancelled_at == NOW
     assert bookings.live(session, cafe.id, cafe.starts_at) == []
     assert activities.dated(session, world.leusden, NOW, NOW + timedelta(days=30)) == []
-    assert editing.cancel_activity(session, world.coordinator, cafe.id, NOW, BASE) == []
+    assert date_changes.cancel_activity(session, world.coordinator, cafe.id, NOW, BASE) == []
     assert problems(session, world, form(), cafe.id) == {"send": editing.GONE}
 
 
@@ -366,7 +366,7 @@ def test_a_moved_walk_in_hour_takes_its_booked_slots_along(session, world):
         "move_place": "",
         "move_note": "",
     }
-    editing.move_date(session, world.professional, walk_in.id, at(2025, 3, 20, 10), move, NOW, BASE)
+    date_changes.move_date(session, world.professional, walk_in.id, at(2025, 3, 20, 10), move, NOW, BASE)
     session.commit()
     (booking,) = bookings.live(session, walk_in.id, at(2025, 3, 20, 10))
     assert booking.slot_at == at(2025, 3, 21, 13, 30)  # the same place in the hour, on the new day

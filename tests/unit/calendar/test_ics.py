@@ -307,7 +307,11 @@ def test_the_etag_stays_while_nothing_changes(session: Session, world: World):
     again = ics.hub_feed(session, world.leusden, BASE, NOW + timedelta(minutes=5))
     assert first.etag == again.etag and first.etag.startswith('"')
     assert first.build() == again.build()
-    world.cafe.version += 1
+    world.cafe.version += 1  # what every sign-up does (bookings.lock): nothing in the feed changes
+    session.add(world.cafe)
+    session.commit()
+    assert ics.hub_feed(session, world.leusden, BASE, NOW).etag == first.etag
+    world.cafe.updated_at += timedelta(minutes=1)  # what every change by the organiser does
     session.add(world.cafe)
     session.commit()
     raised = ics.hub_feed(session, world.leusden, BASE, NOW)
