@@ -226,7 +226,7 @@ class ActivityState(rx.State):
         person_id = actor.person_id if actor and actor.roles else None
         listed = signing.coming(session, activity, zone, moment)
         if activity.whole_series:
-            chosen = signing.sign_up_date(session, activity)
+            chosen = signing.sign_up_date(activity, listed)
         else:
             wanted = parse_key(key)
             chosen = next((d for d in listed if d.occurrence == wanted), None)

@@ -1,6 +1,6 @@
-"""The organiser's form: a new activity or a change to one, one date cancelled or moved, the whole
-activity cancelled. Coordinators organise every activity of their hub, professionals their own
-(``activities.may_organise``); anyone else is refused and logged.
+"""The organiser's form: a new activity or a change to one (one date cancelled or moved, and the
+whole activity cancelled: services.calendar.date_changes). Coordinators organise every activity of
+their hub, professionals their own (``activities.may_organise``); anyone else is refused and logged.
 
 The form is a dict of what was typed and chosen, all text (``blank``, ``form_of``): the state keeps
 it as it is, so nothing is lost on a problem. ``check`` reads it into a ``Draft`` or raises

@@ -67,10 +67,11 @@ def coming(session: Session, activity: Activity, zone: str, now: datetime) -> li
     return schedule.coming(activity, changes, zone, now, COMING)
 
 
-def sign_up_date(session: Session, activity: Activity) -> Occurrence | None:
-    """The date a course's one sign-up is for (``schedule.sign_up_date``); None for a series, whose
-    every date has its own."""
-    return schedule.sign_up_date(session, activity, activity.starts_at) if activity.whole_series else None
+def sign_up_date(activity: Activity, dates: list[Occurrence]) -> Occurrence | None:
+    """The date a course's one sign-up is for, from the evenings the page lists (``coming``): the
+    rule of ``schedule.sign_up_date`` (bookings.course_date, which bookings.the_date applies), without
+    asking for the dates again; None for a series, whose every date has its own."""
+    return bookings.course_date(activity, dates) if activity.whole_series else None
 
 
 def state_of(session: Session, activity: Activity, date: Occurrence, person_id: int | None) -> DateState:

@@ -41,7 +41,7 @@ def test_with_its_first_evening_cancelled_a_course_is_still_one_sign_up_everywhe
     hub = session.get(Hub, world.leusden.id)
 
     second = FIRST_EVENING + timedelta(days=7)
-    offered = signing.sign_up_date(session, course)
+    offered = signing.sign_up_date(course, signing.coming(session, course, hub.timezone, NOW))
     assert (offered.occurrence, offered.starts_at) == (course.starts_at, second)
     assert [d.starts_at for d in attendees.coming(session, course, NOW)] == [second]
     assert len(mine.mine(session, person, NOW)) == 1

@@ -53,7 +53,7 @@ def test_a_course_without_its_first_evening_has_one_sign_up_date_wherever_it_is_
         date = schedule.sign_up_date(session, course, asked)
         assert (date.occurrence, date.starts_at) == (FIRST_EVENING, second)
         assert schedule.sign_up_name(course, asked) == FIRST_EVENING
-    assert signing.sign_up_date(session, course).starts_at == second
+    assert signing.sign_up_date(course, signing.coming(session, course, AMSTERDAM, NOW)).starts_at == second
     assert [d.occurrence for d in attendees.coming(session, course, NOW)] == [FIRST_EVENING]
     evening = recurrence.all_dates(course, bookings.changes_of(session, course.id), AMSTERDAM)[1]
     assert agenda.sign_up_date(Dated(course, evening)) == FIRST_EVENING

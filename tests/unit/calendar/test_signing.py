@@ -45,7 +45,7 @@ def test_a_course_shows_every_evening_and_signs_up_by_its_first(session, world):
     )
     listed = signing.coming(session, course, ZONE, NOW + timedelta(days=9))
     assert len(listed) == 4
-    assert signing.sign_up_date(session, course).occurrence == course.starts_at
+    assert signing.sign_up_date(course, listed).occurrence == course.starts_at
 
 
 def test_each_date_says_what_it_is_for_the_person(session, world):
