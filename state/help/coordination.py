@@ -198,9 +198,12 @@ class CoordinationState(rx.State):
 
     @rx.event
     async def set_vetted(self, membership_id, vetted):
-        checked_on = now().date() if vetted is True else None
+        moment = now()
 
         def vet(session, actor, mid):
+            # the day on the hub's clock, as the page names it ("vandaag" after midnight there too)
+            zone = session.get(Hub, actor.hub_id).timezone
+            checked_on = dates.local(moment, zone).date() if vetted is True else None
             coordination.set_vetted(session, actor, mid, checked_on)
 
         await self._change("vet-volunteer", membership_id, vet, N_("Opgeslagen."))
