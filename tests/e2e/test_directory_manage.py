@@ -15,6 +15,7 @@ from mantelzorg_app.routes import DIRECTORY_CHECK
 from mantelzorg_app.services.directory import edits
 from mantelzorg_app.services.identity import handoffs
 from mantelzorg_app.services.identity.authz import Actor
+from mantelzorg_app.services.platform import dates
 from mantelzorg_app.services.platform.database import engine
 from tests.e2e.conftest import app_db_url, app_instance, check_page, open_page
 from tests.e2e.test_coordination import sign_in
@@ -65,7 +66,8 @@ def _partner_and_changes() -> tuple[int, int]:
         rides = _service(session, hub, organization, "Buurtauto Test")
         shops = _service(session, hub, organization, "Boodschappenbus Test")
         _service(session, hub, alone, "Inloopuur Test")
-        rides.check_asked_on = datetime.now(UTC).date()  # the hourly run mailed Ruud today
+        # the hourly run mailed Ruud today: today on the hub's clock, as the run records it
+        rides.check_asked_on = dates.local(datetime.now(UTC), hub.timezone).date()
         session.commit()
         actor = Actor(ruud.id, ruud.first_name, hub.id, frozenset({Role.professional}))
         for service, summary in ((rides, NEW_SUMMARY), (shops, "Wij doen uw boodschappen.")):
