@@ -7,6 +7,8 @@
 //   in its event queue and sends it once the socket is back.
 // - A tap or a sent form while offline: data-offline="queued", and the notice says that what was
 //   typed will be sent. The fields keep their text: nothing here touches them.
+// - A socket closed by the server or lost shows the notice at once too (Reflex's hook
+//   window.__reflex_otel.onSocketDisconnect); the next tap makes Reflex connect again.
 // - Back online: the notice goes when Reflex's socket connects again (its instrumentation hook
 //   window.__reflex_otel.onSocketConnect, chained with whatever was there).
 // - The service worker (/sw.js) shows /offline.html when a page cannot load at all.
@@ -80,6 +82,22 @@
     if (typeof before === "function") return before.apply(this, arguments);
   }
   hooks.onSocketConnect = onConnect;
+  // A socket the server closed (a restart) or lost: the notice at once, not at the next failed try.
+  var beforeDown = hooks.onSocketDisconnect;
+  hooks.onSocketDisconnect = function (reason) {
+    if (reason !== "io client disconnect") {
+      down = true;
+      show();
+    }
+    // Reflex does not try again after the server closed the socket (a restart or deploy): its own
+    // visibility check does, and then keeps trying until the server is back.
+    if (reason === "io server disconnect") {
+      setTimeout(function () {
+        document.dispatchEvent(new Event("visibilitychange"));
+      }, 1000);
+    }
+    if (typeof beforeDown === "function") return beforeDown.apply(this, arguments);
+  };
 
   show();
 
