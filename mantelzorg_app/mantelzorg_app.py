@@ -12,6 +12,8 @@ from mantelzorg_app import (
     directory_routes,
     hsds_routes,
     jobs,
+    news_photo_routes,
+    news_routes,
     oidc_routes,
     privacy_routes,
 )
@@ -37,6 +39,8 @@ app = rx.App(
                 *directory_routes.routes,
                 *hsds_routes.routes,
                 *calendar_routes.routes,
+                *news_routes.routes,
+                *news_photo_routes.routes,
             ]
         ),
         small_uploads,  # inside with_headers, so its 413 carries the safety headers too

@@ -19,7 +19,13 @@ ACTIVITY_EDIT = "activiteit/[activiteit]/bewerken"  # the organiser's form; date
 CALENDAR_MANAGE = "beheer/agenda"  # the activities a coordinator or professional organises
 ACTIVITY_NEW = "beheer/agenda/nieuw"
 MY_BOOKINGS = "mijn-aanmeldingen"  # what the person signed up for, and their private feed
-NEWS = "nieuws"
+NEWS = "nieuws"  # Uit uw wijk, the hub, then general news; ?wijk=<id> chooses the wijk
+NEWS_POST = "nieuws/[bericht]"  # one post: /leusden/nieuws/7
+NEWS_ITEM = "nieuws/algemeen/[item]"  # one general news item from a feed: /leusden/nieuws/algemeen/31
+NEWS_WRITE = "nieuws/schrijven"  # a trekker's new post (?bericht=<id>: go on with a draft)
+NEWS_MINE = "nieuws/mijn-berichten"  # a trekker's posts with their status in plain words
+NEWS_MODERATION = "beheer/nieuws"  # the coordinator: posts that wait, published posts to take down
+NEWS_FEEDS = "beheer/nieuws/bronnen"  # the coordinator's RSS/Atom feeds with their last fetch
 DIRECTORY = "sociale-kaart"
 DIRECTORY_SERVICE = "sociale-kaart/[dienst]"  # one service's card: /leusden/sociale-kaart/12
 PARTNER = "mijn-organisatie"  # a professional keeps their organisation's entries
@@ -39,7 +45,19 @@ THREAD = f"{THREAD_PREFIX}/[nr]"  # a matched request's conversation: on to its 
 
 # Where a signed-in visitor may be sent on after signing in (?verder=): these parts and one
 # activity's page (AFTER_SIGN_IN_ACTIVITY, "activiteit/12"), nothing else, so it is no open redirect.
-AFTER_SIGN_IN = (REQUEST_NEW, REQUESTS, HELPING, WHO_IS_WHO, PARTNER, CHAT, MY_BOOKINGS, CALENDAR_MANAGE)
+AFTER_SIGN_IN = (
+    REQUEST_NEW,
+    REQUESTS,
+    HELPING,
+    WHO_IS_WHO,
+    PARTNER,
+    CHAT,
+    MY_BOOKINGS,
+    CALENDAR_MANAGE,
+    NEWS_WRITE,
+    NEWS_MINE,
+    NEWS_MODERATION,
+)
 AFTER_SIGN_IN_ACTIVITY = re.compile(r"activiteit/[1-9][0-9]{0,8}")
 
 # HTTP routes (not pages) of the sign-in; "auth" can never be a hub's slug.
@@ -59,6 +77,10 @@ DIRECTORY_CHECK = "/kaart/klopt"
 FEEDS = "/feeds"
 # A date of an activity in a page's address (?datum=): its name, services.calendar.recurrence.key.
 DATE_PARAM = "datum"
+
+# A news post's photo, served only to who may see its post (news_routes): /nieuws-foto/<id>.jpg
+NEWS_PHOTO = "/nieuws-foto"
+# The hub's news as RSS 2.0: /feeds/<hub>/nieuws.rss (news_routes)
 
 # The read-only HSDS 3.0 API of a hub's sociale kaart: /api/hsds/<hub>/services[/<id>].
 API_HSDS = "/api/hsds"
@@ -107,6 +129,24 @@ def sign_ups_part(activity_id: int, date_key: str = "") -> str:
 def month_part(month: str) -> str:
     """The hub part of one printable month ("2026-12")."""
     return f"agenda/maand/{month}"
+
+
+def post_part(post_id: int) -> str:
+    """The hub part of one news post."""
+    return f"nieuws/{post_id}"
+
+
+def news_item_part(item_id: int) -> str:
+    """The hub part of one general news item."""
+    return f"nieuws/algemeen/{item_id}"
+
+
+def news_photo(photo_id: int) -> str:
+    return f"{NEWS_PHOTO}/{photo_id}.jpg"
+
+
+def news_feed(slug: str) -> str:
+    return f"{FEEDS}/{slug}/nieuws.rss"
 
 
 def hub_feed(slug: str) -> str:

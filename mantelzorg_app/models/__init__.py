@@ -43,6 +43,7 @@ from mantelzorg_app.models.help import (
     VolunteerProfile,
 )
 from mantelzorg_app.models.hub import Hub, Wijk
+from mantelzorg_app.models.news import NewsDigest, NewsFeed, NewsItem, NewsPhoto, NewsPost, PostStatus
 from mantelzorg_app.models.people import STAFF_ROLES, Membership, Person, Role
 from mantelzorg_app.models.search import SearchDocument, SearchSynonym, SearchWord
 
@@ -79,10 +80,16 @@ __all__ = [
     "LoginCode",
     "LoginSession",
     "Membership",
+    "NewsDigest",
+    "NewsFeed",
+    "NewsItem",
+    "NewsPhoto",
+    "NewsPost",
     "OfferStatus",
     "OidcRequest",
     "Organization",
     "Person",
+    "PostStatus",
     "Reason",
     "Role",
     "SearchDocument",

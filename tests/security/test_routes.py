@@ -15,6 +15,8 @@ from mantelzorg_app import (
     calendar_routes,
     directory_routes,
     hsds_routes,
+    news_photo_routes,
+    news_routes,
     oidc_routes,
     privacy_routes,
 )
@@ -30,6 +32,8 @@ ROUTES = [
     *directory_routes.routes,
     *hsds_routes.routes,
     *calendar_routes.routes,
+    *news_routes.routes,
+    *news_photo_routes.routes,
 ]
 PUBLIC = {
     "/auth/link": "needs a single-use token from the mail",
