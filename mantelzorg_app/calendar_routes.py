@@ -15,57 +15,33 @@ from datetime import UTC, datetime
 
 import reflex as rx
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from mantelzorg_app import settings
+from mantelzorg_app.feed_http import PRIVATE, SHARED, answer, base, not_found
 from mantelzorg_app.routes import DATE_PARAM, FEEDS
 from mantelzorg_app.services.calendar import feeds, ics
 from mantelzorg_app.services.platform import cookies, i18n
 from mantelzorg_app.services.platform.hubs import hub_by_slug
 
 MEDIA_TYPE = "text/calendar; charset=utf-8"
-SHARED = {"Cache-Control": "no-cache"}  # may be kept, but asked again (ETag) every time: edits show at once
-PRIVATE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex"}
-NOT_FOUND = "Niet gevonden / Not found"
 
 HUB_FEED = f"{FEEDS}/{{hub}}/agenda.ics"
 ACTIVITY_FEED = f"{FEEDS}/{{hub}}/activiteit/{{activity}}.ics"
 PRIVATE_FEED = f"{FEEDS}/{{hub}}/eigen/{{secret}}.ics"
 
 
-def _base(request: Request) -> str:
-    """Where the events' links point: the public address, or the address this request came to."""
-    return settings.public_url() or f"{request.url.scheme}://{request.url.netloc}"
-
-
-def _not_found(private: bool = False) -> Response:
-    return PlainTextResponse(
-        NOT_FOUND, status_code=404, headers=PRIVATE if private else {"Cache-Control": "no-store"}
-    )
-
-
-def _unchanged(request: Request, etag: str) -> bool:
-    asked = request.headers.get("if-none-match", "")
-    tags = {tag.strip().removeprefix("W/") for tag in asked.split(",")}
-    return etag in tags or "*" in tags
-
-
 def _answer(request: Request, feed: ics.Feed, headers: dict[str, str]) -> Response:
-    headers = {**headers, "ETag": feed.etag}
-    if _unchanged(request, feed.etag):
-        return Response(status_code=304, headers=headers)
-    if feed.filename:
-        headers["Content-Disposition"] = f'attachment; filename="{feed.filename}"'
-    return Response(feed.build(), media_type=MEDIA_TYPE, headers=headers)
+    return answer(request, feed, MEDIA_TYPE, headers)
 
 
 def hub_feed(request: Request) -> Response:
     with rx.session() as session:
         hub = hub_by_slug(session, request.path_params["hub"])
         if hub is None:
-            return _not_found()
-        feed = ics.hub_feed(session, hub, _base(request), datetime.now(UTC))
+            return not_found()
+        feed = ics.hub_feed(session, hub, base(request), datetime.now(UTC))
         return _answer(request, feed, SHARED)
 
 
@@ -76,11 +52,11 @@ def activity_feed(request: Request) -> Response:
     with rx.session() as session:
         hub = hub_by_slug(session, request.path_params["hub"])
         if hub is None:
-            return _not_found()
+            return not_found()
         key = request.query_params.get(DATE_PARAM) or None
-        feed = ics.activity_download(session, hub, request.path_params["activity"], key, _base(request), lang)
+        feed = ics.activity_download(session, hub, request.path_params["activity"], key, base(request), lang)
         if feed is None:
-            return _not_found()
+            return not_found()
         return _answer(request, feed, {**SHARED, "Content-Language": lang, "Vary": "Cookie"})
 
 
@@ -89,8 +65,8 @@ def private_feed(request: Request) -> Response:
         hub = hub_by_slug(session, request.path_params["hub"])
         person_id = feeds.holder(session, hub.id, request.path_params["secret"]) if hub else None
         if hub is None or person_id is None:
-            return _not_found(private=True)
-        feed = ics.private_feed(session, hub, person_id, _base(request), datetime.now(UTC))
+            return not_found(private=True)
+        feed = ics.private_feed(session, hub, person_id, base(request), datetime.now(UTC))
         return _answer(request, feed, PRIVATE)
 
 

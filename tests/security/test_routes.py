@@ -51,6 +51,8 @@ PUBLIC = {
     "/feeds/{hub}/agenda.ics": "the hub's activities that go on, as the Agenda tab shows them",
     "/feeds/{hub}/activiteit/{activity}.ics": "one activity of the hub that goes on, as its page shows it",
     "/feeds/{hub}/eigen/{secret}.ics": "needs the secret only its holder was shown; their own sign-ups",
+    # The hub's news as RSS 2.0: what the Nieuws page shows anyone; tests/unit/news/test_rss.py
+    "/feeds/{hub}/nieuws.rss": "the hub's published posts, as the Nieuws page shows them; no writer's name",
 }
 # The coordinator's download of the HSDS file is forged in tests/security/test_hsds_api.py.
 PROTECTED = {privacy_routes.DOWNLOAD, f"{hsds_routes.DOWNLOAD_PREFIX}/{{hub}}"}
