@@ -24,6 +24,7 @@ from mantelzorg_app.services.calendar import indexing as calendar_indexing
 from mantelzorg_app.services.chat import conversations
 from mantelzorg_app.services.demo import load_demo
 from mantelzorg_app.services.directory import transfer
+from mantelzorg_app.services.news import indexing as news_indexing
 from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.database import engine, write_ahead
 from mantelzorg_app.services.platform.hubs import hub_by_slug
@@ -52,6 +53,7 @@ def migrate() -> None:
             for hub_id in session.exec(select(Hub.id).order_by(col(Hub.id))).all():
                 conversations.ensure_rooms(session, hub_id, utcnow())  # idempotent: a new wijk's room
             calendar_indexing.index_all(session)  # idempotent: the activities that go on
+            news_indexing.index_all(session)  # idempotent: the published posts
             session.commit()
     finally:
         eng.dispose()

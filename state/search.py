@@ -31,7 +31,7 @@ KIND_HEADINGS = {
     "service": N_("Sociale kaart"),
     "page": N_("In deze app"),
     "activity": N_("Agenda"),
-    "news": N_("Nieuws"),
+    "post": N_("Nieuws"),
 }
 
 
@@ -46,15 +46,21 @@ class ResultGroup:
     hits: list[dict[str, str]] = dataclasses.field(default_factory=list)
 
 
+# A kind of the hub's own items: the page of one, and the list when its id is not a row id.
+ITEM_PAGES = {
+    "service": (routes.service_part, routes.DIRECTORY),
+    "activity": (routes.activity_part, routes.CALENDAR),
+    "post": (routes.post_part, routes.NEWS),
+}
+
+
 def _part(hit) -> str:
     """Where a result's card leads, inside the hub."""
-    if hit.kind == "service":
-        service_id = as_id(hit.ref)
-        return routes.service_part(service_id) if service_id else routes.DIRECTORY
-    if hit.kind == "activity":
-        activity_id = as_id(hit.ref)
-        return routes.activity_part(activity_id) if activity_id else routes.CALENDAR
-    return hit.ref
+    if hit.kind not in ITEM_PAGES:
+        return hit.ref  # an app page: its path part
+    page_of, listing = ITEM_PAGES[hit.kind]
+    item_id = as_id(hit.ref)
+    return page_of(item_id) if item_id else listing
 
 
 def _row(hit) -> dict[str, str]:
@@ -63,7 +69,7 @@ def _row(hit) -> dict[str, str]:
         "summary": hit.summary,
         "icon": hit.icon,
         "part": _part(hit),
-        "own": "" if hit.kind in ("service", "activity") else "1",  # an activity's are the hub's words
+        "own": "" if hit.kind in ITEM_PAGES else "1",  # a service's, activity's, post's: the hub's words
     }
 
 

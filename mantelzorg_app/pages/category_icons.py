@@ -2,19 +2,21 @@
 
 ``rx.icon`` needs its name when the page is built (``components.icons.matched_icon``), so a name
 that only the state knows is matched against the names below: a sociale kaart category's own
-pictogram, and those of the app's pages and the agenda's activities that Zoeken finds."""
+pictogram, and those of the app's pages, the agenda's activities and the news posts Zoeken finds."""
 
 import reflex as rx
 
 from components.icons import matched_icon
 from mantelzorg_app.services.calendar.vocabulary import KIND_ICONS
 from mantelzorg_app.services.directory.taxonomy import CATEGORIES
+from mantelzorg_app.services.news.indexing import ICON as POST_ICON
 from mantelzorg_app.services.search.app_pages import PAGES
 
 FALLBACK = "map-pinned"  # the sociale kaart's own tile on Home
 BY_CATEGORY = {c.value: c.icon for c in CATEGORIES}
-# Every icon name a row in state may hold: a category's (a service's), an app page's or an activity's.
-ICONS = sorted({*BY_CATEGORY.values(), *(p.icon for p in PAGES), *KIND_ICONS.values()})
+# Every icon name a row in state may hold: a category's (a service's), an app page's, an activity's
+# or a news post's.
+ICONS = sorted({*BY_CATEGORY.values(), *(p.icon for p in PAGES), *KIND_ICONS.values(), POST_ICON})
 
 
 def category_icon(value: rx.Var, size: int = 24) -> rx.Component:

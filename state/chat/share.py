@@ -1,4 +1,4 @@
-""" "Stuur naar mijn vrijwilliger" on a card (a sociale kaart service; later an activity).
+""" "Stuur naar mijn vrijwilliger" on a card (a sociale kaart service, an activity, a news post).
 
 ``load`` (a page's on_load, beside the card's own) finds the viewer's conversations with a volunteer
 (``sharing.volunteer_pairs``): the page shows the button with one, a choice by first name with

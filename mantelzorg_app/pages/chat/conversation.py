@@ -25,7 +25,7 @@ from state.chat.conversation import ConversationState as C
 from state.ui import UiState, fill, t
 
 QUICK_ICONS = {"thanks": "heart", "call": "phone", "see_you": "calendar-check", "coming": "footprints"}
-CARD_ICONS = {"service": "map-pin", "activity": "calendar-days"}
+CARD_ICONS = {"service": "map-pin", "activity": "calendar-days", "post": "newspaper"}
 BADGES = {"staff": "medewerker", "vetted": "vrijwilliger, gescreend"}
 FIELD = "message"
 FORM = "chat-form"
@@ -51,7 +51,12 @@ def _card(line: rx.Var) -> rx.Component:
         rx.el.span(
             rx.el.strong(line["card_title"]),
             rx.el.span(
-                rx.cond(line["card_kind"] == "activity", t("Bekijk de activiteit"), t("Bekijk de dienst")),
+                rx.match(
+                    line["card_kind"],
+                    ("activity", t("Bekijk de activiteit")),
+                    ("post", t("Lees het bericht")),
+                    t("Bekijk de dienst"),
+                ),
                 class_name="chat-card-go",
             ),
         ),

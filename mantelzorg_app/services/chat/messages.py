@@ -83,10 +83,10 @@ def has_contact_details(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Card:
-    """A sociale kaart service or an activity shared into a conversation: its kind, title and the
-    hub part of its page (``routes.service_part``), all from server-side data."""
+    """A sociale kaart service, an activity or a news post shared into a conversation: its kind,
+    title and the hub part of its page (``routes.service_part``), all from server-side data."""
 
-    kind: str  # "service" or "activity"
+    kind: str  # "service", "activity" or "post"
     title: str
     path: str
 

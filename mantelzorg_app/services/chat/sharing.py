@@ -1,6 +1,7 @@
 """The ways from a card into the chat: "Stel een vraag" (``askable``; the conversation itself is
 ``conversations.ask_organisation``) and "Stuur naar mijn vrijwilliger": a sociale kaart service
-or an activity shared as a card into the conversation with one's volunteer (``share``).
+an activity or a published news post shared as a card into the conversation with one's volunteer
+(``share``).
 
 Everything on the card comes from the database: the browser names only the kind, the item's id
 and the conversation, and the conversation must be one of the actor's ``volunteer_pairs``, checked
@@ -16,7 +17,16 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from mantelzorg_app import routes
-from mantelzorg_app.models import ChatMember, ChatMessage, Conversation, HelpRequest, Person, Status
+from mantelzorg_app.models import (
+    ChatMember,
+    ChatMessage,
+    Conversation,
+    HelpRequest,
+    NewsPost,
+    Person,
+    PostStatus,
+    Status,
+)
 from mantelzorg_app.models.base import utcnow
 from mantelzorg_app.services.calendar import activities
 from mantelzorg_app.services.calendar import indexing as calendar_indexing
@@ -24,6 +34,7 @@ from mantelzorg_app.services.chat import conversations, messages
 from mantelzorg_app.services.chat.messages import Card
 from mantelzorg_app.services.directory import entries
 from mantelzorg_app.services.identity.authz import Actor, refuse
+from mantelzorg_app.services.platform import database
 
 GONE = ("inactive", "defunct")  # HSDS statuses the public no longer sees (as the service's page)
 ACTION = "share-card"
@@ -43,8 +54,19 @@ def _activity(session: Session, hub_id: int, item_id: object) -> Card | None:
     return Card(kind="activity", title=activity.title, path=routes.activity_part(activity.id))
 
 
+def _post(session: Session, hub_id: int, item_id: object) -> Card | None:
+    post = database.row(session, NewsPost, database.id_of(item_id))
+    if post is None or post.hub_id != hub_id or post.status != PostStatus.published:
+        return None  # a draft, a post waiting or taken down is nobody's to pass on
+    return Card(kind="post", title=post.title, path=routes.post_part(post.id))
+
+
 # kind: the card of the item with this id in the hub, or None
-CARDS: dict[str, Callable[[Session, int, object], Card | None]] = {"service": _service, "activity": _activity}
+CARDS: dict[str, Callable[[Session, int, object], Card | None]] = {
+    "service": _service,
+    "activity": _activity,
+    "post": _post,
+}
 
 
 def askable(session: Session, hub_id: int, actor: Actor | None, organization_id: int) -> bool:

@@ -19,7 +19,7 @@ SUGGESTIBLE = range(4, 31)
 
 @dataclass(frozen=True)
 class Document:
-    kind: str  # service, page; later activity, news
+    kind: str  # service, page, activity, post (a news post)
     ref: str  # the id within its kind: the service's id, the page's path part
     title: str
     summary: str = ""

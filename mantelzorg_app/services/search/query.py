@@ -42,7 +42,7 @@ from mantelzorg_app.services.search.index import SUGGESTIBLE
 from mantelzorg_app.services.search.text import MAX_QUERY, plain, stem, words
 
 _CATEGORY = re.compile(r"[a-z0-9_]{1,30}")  # what a category value looks like
-KINDS = ("service", "page", "activity")  # the order of the groups; later "news"
+KINDS = ("service", "page", "activity", "post")  # the order of the groups (post: a news post)
 MAX_WORDS = 8  # words of a query that count; the rest is left out
 MAX_LIMIT = 100
 CANDIDATES = 60  # the database's best of the hub's own, ranked again here
