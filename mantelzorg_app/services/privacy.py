@@ -31,13 +31,15 @@ from mantelzorg_app.services.calendar import privacy as calendar_privacy
 from mantelzorg_app.services.chat import privacy as chat_privacy
 from mantelzorg_app.services.help import privacy
 from mantelzorg_app.services.identity import carried
+from mantelzorg_app.services.news import privacy as news_privacy
 from mantelzorg_app.services.platform import audit, mail
 
 log = logging.getLogger("mantelzorg.privacy")
 
 FORMAT_VERSION = 1
-# Every table with a foreign key to person.id, beside privacy.TABLES, chat_privacy.TABLES and
-# calendar_privacy.TABLES (some of whose rows stay, unlinked); wiping a person empties these first.
+# Every table with a foreign key to person.id, beside privacy.TABLES, chat_privacy.TABLES,
+# calendar_privacy.TABLES and news_privacy.TABLES (some of whose rows stay, unlinked); wiping a
+# person empties these first.
 PERSON_TABLES = (Membership, Consent, LoginSession, ExternalIdentity)
 # Rows that belong to a hub's sociale kaart and stay when the person who wrote or decided them goes:
 # only the link to them is cut.
@@ -141,6 +143,7 @@ def stored(session: Session, person_id: int) -> dict | None:
         **privacy.stored(session, person_id),
         **chat_privacy.stored(session, person_id),
         **calendar_privacy.stored(session, person_id),
+        **news_privacy.stored(session, person_id),
         "chat_mail": {"on": person.chat_mail, "last_mailed_at": _when(person.chat_mailed_at)},
     }
 
@@ -167,6 +170,8 @@ def delete(session: Session, person_id: int, hub_id: int | None = None) -> bool:
     privacy.forget(session, person_id)
     # their coming sign-ups cancelled (the waiting list moves up), then gone; mailed after the commit
     moved_up = calendar_privacy.forget(session, person_id, utcnow(), settings.public_url())
+    # their unpublished posts and photos gone; their published posts stay without their name
+    news_privacy.forget(session, person_id)
     for table in PERSON_TABLES:
         session.exec(delete_rows(table).where(col(table.person_id) == person_id))
     if person.email:

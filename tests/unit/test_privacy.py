@@ -15,6 +15,7 @@ from mantelzorg_app.services.calendar import privacy as calendar_privacy
 from mantelzorg_app.services.chat import privacy as chat_privacy
 from mantelzorg_app.services.help import privacy as help_privacy
 from mantelzorg_app.services.identity import handoffs, login_codes, sessions
+from mantelzorg_app.services.news import privacy as news_privacy
 from mantelzorg_app.services.platform import audit, mail
 
 NOW = datetime.now(UTC)
@@ -218,8 +219,8 @@ def test_delete_keeps_everyone_else(session: Session, people) -> None:
 
 def test_delete_knows_every_table_that_points_at_a_person() -> None:
     """A new table with a person_id must be wiped too: add it to privacy.PERSON_TABLES (or to
-    help_privacy.TABLES, chat_privacy.TABLES or calendar_privacy.TABLES, with its rule in their
-    forget, or to privacy.UNLINKED)."""
+    help_privacy.TABLES, chat_privacy.TABLES, calendar_privacy.TABLES or news_privacy.TABLES, with
+    its rule in their forget, or to privacy.UNLINKED)."""
     pointing = {
         table.name
         for table in SQLModel.metadata.sorted_tables
@@ -231,6 +232,7 @@ def test_delete_knows_every_table_that_points_at_a_person() -> None:
         *help_privacy.TABLES,
         *chat_privacy.TABLES,
         *calendar_privacy.TABLES,
+        *news_privacy.TABLES,
         *(table for table, _ in privacy.UNLINKED),
     )
     assert pointing == {model.__tablename__ for model in handled}
