@@ -7,7 +7,8 @@ to run often and on every worker.
 
 ``send_due_mails`` is the hourly run's other half: "Is het gelukt?" (services.help.notices), the
 sociale kaart's "Klopt dit nog?" (services.directory.checks), the chat's "Er is een bericht voor
-u" (services.chat.notices) and the agenda's reminder the day before (services.calendar.notices).
+u" (services.chat.notices), the agenda's reminder the day before (services.calendar.notices) and the
+coordinator's daily "Er wachten berichten" while news posts wait (services.news.moderation).
 Each domain's step claims and commits its mails and they are sent before the next step starts, so
 a second worker finds none, and a step that fails (logged) keeps no other's mails back."""
 
@@ -26,6 +27,7 @@ from mantelzorg_app.services.chat import privacy as chat_privacy
 from mantelzorg_app.services.directory import checks
 from mantelzorg_app.services.help import callbacks, notices
 from mantelzorg_app.services.identity import carried, handoffs, login_codes, sessions
+from mantelzorg_app.services.news import moderation as news_moderation
 from mantelzorg_app.services.platform import mail
 
 log = logging.getLogger("mantelzorg.housekeeping")
@@ -71,12 +73,19 @@ def _reminders(session: Session, now: datetime, base: str | None) -> list[mail.M
     return found
 
 
+def _news_digests(session: Session, now: datetime, base: str | None) -> list[mail.Message]:
+    found = news_moderation.due_digests(session, now, base)  # claimed and committed: send them now
+    mail.send_all(found)
+    return found
+
+
 # what the log calls each step, and the step: it commits and sends its own mails
 MAIL_STEPS: tuple[tuple[str, Callable[[Session, datetime, str | None], list[mail.Message]]], ...] = (
     ("'Is het gelukt?'", _follow_ups),
     ("'Klopt dit nog?'", _checks),
     ("'Er is een bericht voor u'", _chat),
     ("'Morgen: ...'", _reminders),
+    ("'Er wachten berichten'", _news_digests),
 )
 
 

@@ -76,12 +76,18 @@ def test_a_failing_sociale_kaart_check_keeps_no_is_het_gelukt_mail_back(
 
     counts = housekeeping.send_due_mails(session, NOW, "https://leusden.example.org")
 
-    assert counts == {"'Is het gelukt?'": 1, "'Er is een bericht voor u'": 0, "'Morgen: ...'": 0}
+    assert counts == {
+        "'Is het gelukt?'": 1,
+        "'Er is een bericht voor u'": 0,
+        "'Morgen: ...'": 0,
+        "'Er wachten berichten'": 0,
+    }
     assert [(m.to, m.subject) for m in sent] == [(world.carla.email, "Is het gelukt?")]
     assert housekeeping.send_due_mails(session, NOW, None) == {  # sent once
         "'Is het gelukt?'": 0,
         "'Er is een bericht voor u'": 0,
         "'Morgen: ...'": 0,
+        "'Er wachten berichten'": 0,
     }
 
 
@@ -96,4 +102,5 @@ def test_a_failing_follow_up_step_keeps_no_klopt_dit_nog_mail_back(
         "'Klopt dit nog?'": 1,
         "'Er is een bericht voor u'": 0,
         "'Morgen: ...'": 0,
+        "'Er wachten berichten'": 0,
     }

@@ -25,6 +25,8 @@ from mantelzorg_app.models import (
     HelpRequest,
     Hub,
     Membership,
+    NewsPost,
+    PostStatus,
     Role,
     Status,
 )
@@ -63,6 +65,8 @@ ONE_CALLBACK = N_("1 persoon wil teruggebeld worden")
 CALLBACKS = N_("{n} mensen willen teruggebeld worden")
 ONE_TREKKER = N_("1 trekker wacht op uw goedkeuring")
 TREKKERS = N_("{n} trekkers wachten op uw goedkeuring")
+ONE_POST = N_("1 bericht wacht op uw controle")  # news posts: Beheer, Nieuws controleren
+POSTS = N_("{n} berichten wachten op uw controle")
 ONE_WAITING = N_("1 hulpvraag wacht op u")
 WAITING = N_("{n} hulpvragen wachten op u")
 
@@ -165,9 +169,15 @@ def _coordinator_lines(session: Session, actor: Actor, now: datetime) -> list[Re
         .select_from(Membership)
         .where(Membership.hub_id == actor.hub_id, Membership.role == Role.trekker, col(Membership.pending))
     ).one()
+    news = session.exec(  # models only: services.news sits above help
+        select(func.count())
+        .select_from(NewsPost)
+        .where(NewsPost.hub_id == actor.hub_id, NewsPost.status == PostStatus.waiting)
+    ).one()
     return [
         *_counted(calls, ONE_CALLBACK, CALLBACKS),
         *_counted(trekkers, ONE_TREKKER, TREKKERS),
+        *_counted(news, ONE_POST, POSTS),
         *_counted(len(coordination.waiting(session, actor, now)), ONE_WAITING, WAITING),
     ]
 
