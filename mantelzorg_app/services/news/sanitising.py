@@ -15,6 +15,7 @@ name appears in it only as a real tag.
 
 import html as html_lib
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
@@ -53,9 +54,15 @@ def web_address(url: str, base_url: str = "") -> str:
     return url
 
 
-def _relative(base_url: str) -> str | tuple[str, str]:
-    """How nh3 treats a relative address: resolved against the item's page, else dropped."""
-    return ("rewrite_with_base", base_url) if web_address(base_url) else "deny"
+def _relative(base_url: str) -> Callable[[str], str | None]:
+    """How nh3 treats a relative address: resolved against the item's page, else dropped (also an
+    empty one, which would resolve to the page itself)."""
+    base = web_address(base_url)
+
+    def resolved(url: str) -> str | None:
+        return (web_address(url, base) or None) if base and url.strip() else None
+
+    return resolved
 
 
 def clean(html: str, base_url: str = "") -> str:
