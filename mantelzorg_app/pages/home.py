@@ -9,6 +9,7 @@ from components.tile import tile, tile_grid
 from mantelzorg_app import routes
 from mantelzorg_app.pages.calendar.agenda import next_activity
 from mantelzorg_app.pages.layout import HOME, hub_href
+from mantelzorg_app.pages.news.listing import newest_news
 from mantelzorg_app.pages.search import home_search_box
 from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.services.help import overview
@@ -17,6 +18,7 @@ from state.auth import AuthState
 from state.calendar.next_up import NextActivityState
 from state.home import HomeState
 from state.hub import HubState
+from state.news.listing import NewestNewsState
 from state.ui import fill, t
 
 TILES = [
@@ -99,6 +101,7 @@ def _tiles() -> rx.Component:
     AuthState.load,
     HomeState.load,
     NextActivityState.load,
+    NewestNewsState.load,
     heading=rx.cond(AuthState.signed_in, fill(t("Welkom, {name}"), name=AuthState.first_name), t("Welkom")),
     title=t("Welkom"),  # browsers keep titles in their history: no name in it
     active=HOME,
@@ -115,6 +118,7 @@ def home() -> rx.Component:
             _main_action(),
             home_search_box(),
             next_activity(),
+            newest_news(),
             _tiles(),
             _other_actions(),
         ),
@@ -123,6 +127,7 @@ def home() -> rx.Component:
             link_button("log-in", t("Inloggen"), hub_href(routes.SIGN_IN)),
             home_search_box(),
             next_activity(),
+            newest_news(),
             _tiles(),
         ),
     )

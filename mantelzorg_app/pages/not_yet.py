@@ -14,7 +14,6 @@ from state.ui import t
 
 # path part: (heading, which bottom bar item is current)
 NOT_YET = {
-    routes.NEWS: (N_("Nieuws"), None),
     routes.VOICE: (N_("Uw stem"), None),
 }
 

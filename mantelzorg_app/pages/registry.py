@@ -32,6 +32,10 @@ from mantelzorg_app.pages.help import (
     wegwijzer,
 )
 from mantelzorg_app.pages.identity import account, sign_in, sign_up
+from mantelzorg_app.pages.news import item as news_item
+from mantelzorg_app.pages.news import listing as news_listing
+from mantelzorg_app.pages.news import post as news_post
+from mantelzorg_app.pages.news import sources as news_sources
 from mantelzorg_app.pages.shape import Page, registered
 
 MODULES: tuple[ModuleType, ...] = (
@@ -63,6 +67,10 @@ MODULES: tuple[ModuleType, ...] = (
     calendar_sign_ups,
     calendar_manage,
     calendar_editing,
+    news_listing,
+    news_post,
+    news_item,
+    news_sources,
     not_yet,
 )
 

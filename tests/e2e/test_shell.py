@@ -14,7 +14,6 @@ TILES_NL = ["Hulp vragen", "Zoeken", "Praten", "Agenda", "Nieuws", "Sociale kaar
 TILES_EN = ["Ask for help", "Search", "Talk", "Calendar", "News", "Local services", "Your voice"]
 BAR_NL = ["Start", "Hulp", "Zoeken", "Praten", "Agenda"]
 NOT_YET = {
-    "nieuws": "Nieuws",
     "uw-stem": "Uw stem",
 }
 

@@ -141,6 +141,14 @@ PUBLIC = {
     "AgendaState.show_all": "display only",
     "MonthState.load": "one public month of the hub's agenda; the month from the address, parsed and bounded",
     "NextActivityState.load": "the hub's next public activity; 'U komt' only for the tab owner's own booking",
+    "NewsState.load": "the published posts and general news of the hub the server looked up; the person's "
+    "own wijk from their own session cookie; a ?wijk= of another hub counts for nothing",
+    "NewsState.choose_wijk": "narrows the caller's own list; only one of the hub's wijken counts",
+    "NewsState.more": "the next published cards of one of the caller's own sections",
+    "NewestNewsState.load": "the hub's newest published post; the wijk from the caller's own session cookie",
+    "PostState.load": "one published post of the hub the server looked up; before it is published only its "
+    "writer and the coordinator see it (tests/security/test_news_reading.py)",
+    "ItemState.load": "one public general news item of the hub's own feeds; another hub's id finds nothing",
     "ServiceState.load": "one public service of the hub the server looked up; another hub's id finds nothing",
     "ServiceState.ask": "opens only the caller's own question to the organisation this tab's load found; a "
     "visitor, someone of another hub or of that organisation is refused (tests/security/test_chat_share.py)",

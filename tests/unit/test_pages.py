@@ -21,7 +21,7 @@ TITLE = "Mantelzorghub"
 # route: on_load, by handler, in the order they run
 PINNED = {
     "/": ("UiState.apply_language", "HubListState.load"),
-    "/[hub]": (*HUB, "AuthState.load", "HomeState.load", "NextActivityState.load"),
+    "/[hub]": (*HUB, "AuthState.load", "HomeState.load", "NextActivityState.load", "NewestNewsState.load"),
     "/[hub]/hulp": (*HUB, "QuestionnaireState.load"),
     "/[hub]/hulpvragen/nieuw": (*HUB, "RequestFormState.load"),
     "/[hub]/hulpvragen": (*HUB, "RequestsState.load", "FollowUpState.load"),
@@ -49,7 +49,10 @@ PINNED = {
     "/[hub]/beheer/agenda": (*HUB, "OrganiserState.load"),
     "/[hub]/beheer/agenda/nieuw": (*HUB, "ActivityFormState.load"),
     "/[hub]/activiteit/[activiteit]/bewerken": (*HUB, "ActivityFormState.load"),
-    "/[hub]/nieuws": HUB,
+    "/[hub]/nieuws": (*HUB, "NewsState.load"),
+    "/[hub]/nieuws/[bericht]": (*HUB, "PostState.load", "ShareState.load"),
+    "/[hub]/nieuws/algemeen/[item]": (*HUB, "ItemState.load"),
+    "/[hub]/beheer/nieuws/bronnen": (*HUB, "AuthState.load", "SourcesState.load"),
     "/[hub]/uw-stem": HUB,
 }
 

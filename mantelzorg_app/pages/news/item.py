@@ -1,0 +1,65 @@
+"""One general news item at /[hub]/nieuws/algemeen/[item]: the title (h1), its source and day, its
+text as the source wrote it (sanitised when it was imported), its picture only as a link to tap
+(a remote picture is never loaded by itself), and "Lees verder bij {source}" in a new tab."""
+
+import reflex as rx
+
+from components.controls import icon_link, link_button
+from mantelzorg_app import routes
+from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.pages.shape import hub_page_at
+from mantelzorg_app.services.platform.i18n import N_
+from state.news.item import ItemState as S
+from state.ui import UiState, fill, t
+
+UNKNOWN = N_("Dit bericht kennen wij niet")
+NEWS = N_("Nieuws")
+AWAY = {"target": "_blank", "rel": "noopener noreferrer"}  # the source's own site, in a tab of its own
+
+
+def _item() -> rx.Component:
+    return rx.fragment(
+        rx.el.p(
+            rx.el.span(
+                rx.icon("calendar-days", size=22, aria_hidden="true"), rx.el.span(S.item["day"][UiState.lang])
+            ),
+            rx.el.span(rx.icon("newspaper", size=22, aria_hidden="true"), rx.el.span(S.item["source"])),
+            class_name="news-byline",
+        ),
+        rx.cond(
+            S.item["image_url"] != "",
+            icon_link("image", t("Bekijk de foto bij de bron"), S.item["image_url"], "second-action", **AWAY),
+        ),
+        rx.el.div(rx.html(S.item["html"]), class_name="news-body news-html"),
+        rx.cond(
+            S.item["link"] != "",
+            icon_link(
+                "external-link",
+                fill(t("Lees verder bij {source}"), source=S.item["source"]),
+                S.item["link"],
+                "second-action",
+                **AWAY,
+            ),
+        ),
+        rx.el.p(
+            t("Dit nieuws komt van een andere website. De Mantelzorghub schrijft het niet zelf."),
+            class_name="hint",
+        ),
+        icon_link("arrow-left", t("Terug naar het nieuws"), hub_href(routes.NEWS), "back-link"),
+    )
+
+
+def _unknown() -> rx.Component:
+    return rx.fragment(
+        rx.el.p(t("Misschien is de link oud, of het bericht is weggehaald.")),
+        link_button("newspaper", t("Naar het nieuws"), hub_href(routes.NEWS)),
+    )
+
+
+def _heading() -> rx.Var:
+    return rx.cond(S.known, S.item["title"], rx.cond(S.loaded, t(UNKNOWN), t(NEWS)))
+
+
+@hub_page_at(routes.NEWS_ITEM, S.load, heading=_heading(), section=t(NEWS))
+def news_item() -> rx.Component:
+    return rx.cond(S.known, _item(), rx.cond(S.loaded, _unknown()))

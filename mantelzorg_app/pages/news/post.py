@@ -1,0 +1,100 @@
+"""One post at /[hub]/nieuws/[bericht]: the title (h1), the photo with its description, the day and
+who wrote it, the text in paragraphs, the activity it points to ("Kom ook"), and "Stuur naar mijn
+vrijwilliger". The order is the order "Lees voor" (in the page's tools) reads it in."""
+
+import reflex as rx
+
+from components.controls import icon_link, link_button
+from mantelzorg_app import routes
+from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.pages.shape import hub_page_at
+from mantelzorg_app.pages.share_part import share_buttons
+from mantelzorg_app.services.platform.i18n import N_
+from state.chat.share import ShareState
+from state.news.post import PostState as S
+from state.ui import UiState, fill, t
+
+UNKNOWN = N_("Dit bericht kennen wij niet")
+NEWS = N_("Nieuws")
+
+
+def _byline() -> rx.Component:
+    """ "dinsdag 3 december", then "Eva, Trekkersgroep Centrum" (the source alone when the writer's
+    account is gone)."""
+    who = rx.cond(
+        S.post["writer"] != "",
+        fill(t("{name}, {source}"), name=S.post["writer"], source=S.post["source"][UiState.lang]),
+        S.post["source"][UiState.lang],
+    )
+    return rx.el.p(
+        rx.el.span(
+            rx.icon("calendar-days", size=22, aria_hidden="true"), rx.el.span(S.post["day"][UiState.lang])
+        ),
+        rx.el.span(rx.icon("user-round", size=22, aria_hidden="true"), rx.el.span(who)),
+        class_name="news-byline",
+    )
+
+
+def _activity() -> rx.Component:
+    """ "Kom ook": the activity the post points to, with its next date, to its page."""
+    when = S.activity["when"][UiState.lang]
+    return rx.cond(
+        S.activity["id"] != "",
+        rx.el.section(
+            rx.el.h2(
+                rx.icon("calendar-heart", size=28, aria_hidden="true"), rx.el.span(t("Kom ook")), id="kom-ook"
+            ),
+            rx.el.p(S.activity["title"], class_name="news-activity-title"),
+            rx.cond(when != "", rx.el.p(when, class_name="agenda-when")),
+            icon_link(
+                "arrow-right",
+                t("Naar de activiteit"),
+                hub_href("activiteit/") + S.activity["id"],
+                "second-action",
+                aria_describedby="kom-ook",
+            ),
+            aria_labelledby="kom-ook",
+            class_name="service-part news-activity",
+        ),
+    )
+
+
+def _post() -> rx.Component:
+    return rx.fragment(
+        rx.cond(
+            ~S.post["published"],
+            rx.el.p(
+                rx.icon("eye-off", size=22, aria_hidden="true"),
+                rx.el.span(t("Dit bericht is nog niet gepubliceerd. Alleen u ziet het nu.")),
+                class_name="notice",
+                role="status",
+            ),
+        ),
+        rx.cond(
+            S.post["photo_url"] != "",
+            rx.el.img(
+                src=S.post["photo_url"], alt=S.post["photo_alt"], class_name="news-photo news-photo-big"
+            ),
+        ),
+        _byline(),
+        rx.el.div(rx.foreach(S.paragraphs, lambda text: rx.el.p(text)), class_name="news-body own-words"),
+        _activity(),
+        rx.cond(S.post["published"], share_buttons("post", S.post["id"])),
+        icon_link("arrow-left", t("Terug naar het nieuws"), hub_href(routes.NEWS), "back-link"),
+    )
+
+
+def _unknown() -> rx.Component:
+    return rx.fragment(
+        rx.el.p(t("Misschien is de link oud, of het bericht is weggehaald.")),
+        link_button("newspaper", t("Naar het nieuws"), hub_href(routes.NEWS)),
+    )
+
+
+def _heading() -> rx.Var:
+    return rx.cond(S.known, S.post["title"], rx.cond(S.loaded, t(UNKNOWN), t(NEWS)))
+
+
+@hub_page_at(routes.NEWS_POST, S.load, ShareState.load, heading=_heading(), section=t(NEWS))
+def news_post() -> rx.Component:
+    return rx.cond(S.known, _post(), rx.cond(S.loaded, _unknown()))
