@@ -149,6 +149,9 @@ PUBLIC = {
     "PostState.load": "one published post of the hub the server looked up; before it is published only its "
     "writer and the coordinator see it (tests/security/test_news_reading.py)",
     "ItemState.load": "one public general news item of the hub's own feeds; another hub's id finds nothing",
+    "SourcesState.ask_remove": "display only: asks 'Zeker weten?' about a feed this tab's load listed "
+    "(server-side ids); remove checks the coordinator and the feed's hub itself",
+    "SourcesState.keep": "display only",
     "ServiceState.load": "one public service of the hub the server looked up; another hub's id finds nothing",
     "ServiceState.ask": "opens only the caller's own question to the organisation this tab's load found; a "
     "visitor, someone of another hub or of that organisation is refused (tests/security/test_chat_share.py)",
@@ -293,6 +296,12 @@ NEW_SERVICE = {  # one new Leusden service, clean in every way: the rightful upl
         {"id": "9f5c4a2e-6b8d-4a0f-9ec2-b1a09f8e7d65", "taxonomy_term_id": BY_VALUE["buurthulp"].term_id}
     ],
 }
+
+
+def news_sources():
+    from state.news.sources import SourcesState
+
+    return SourcesState
 
 
 def manage():
@@ -481,6 +490,18 @@ PROTECTED = {
     "WhoState.load": Protected("who", "professional", lambda p: ()),
     # The coordinator's sociale kaart page: partners' changes, the hub's own search words.
     "ManageState.load": Protected("manage", "coordinator", lambda p: ()),
+    # Nieuwsbronnen: the coordinator's feeds (tests/security/test_news_sources.py: another hub's feed).
+    "SourcesState.load": Protected("news_sources", "coordinator", lambda p: ()),
+    "SourcesState.add": Protected(
+        "news_sources",
+        "coordinator",
+        lambda p: ({"bron_naam": "Proefbron", "bron_adres": "https://bron.example.org/nieuws.rss"},),
+    ),
+    # Removes only the feed this tab asked about (none here): the forged calls are refused before that.
+    "SourcesState.remove": Protected("news_sources", "coordinator", lambda p: ()),
+    # The demo's feed was tried at its load: told "net opgehaald", or fetched (its made-up
+    # address fails at once).
+    "SourcesState.fetch": Protected("news_sources", "coordinator", lambda p: ()),
     # The HSDS file the coordinator uploads there (tests/security/test_hsds_upload.py: what it loads).
     "UploadState.upload": Protected("upload", "coordinator", lambda p: (hsds_file(NEW_SERVICE),)),
     "ManageState.approve": Protected(
@@ -628,6 +649,7 @@ STATES = {
     "upload": upload,
     "partner": partner,
     "manage": manage,
+    "news_sources": news_sources,
     "who": who,
     "coordination": coordination,
     "requests": requests,
@@ -683,6 +705,7 @@ JUNK = (
 )
 JUNK_CALLERS = {
     "ManageState": (manage, "coordinator", (("load",),)),
+    "SourcesState": (news_sources, "coordinator", (("load",),)),
     "PartnerState": (partner, "professional", (("load",), ("new_service",))),
     "UploadState": (upload, "coordinator", ()),
     "WhoState": (who, "professional", (("load",),)),
@@ -708,6 +731,7 @@ JUNK_NAMES = {
 JUNK_FORMS = {
     "ManageState.refuse": ("edit", "weigering"),
     "ManageState.add_synonym": ("synonym_word", "synonym_means"),
+    "SourcesState.add": ("bron_naam", "bron_adres"),
     "PartnerState.send": ("name", "summary", "hours_MO"),
     "ActivityFormState.save": ("title", "place", "date", "start", "end", "capacity", "count"),
     "ActivityFormState.move": ("activiteit", "move_date", "move_start", "move_end"),
