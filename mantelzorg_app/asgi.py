@@ -17,6 +17,7 @@ from reflex.utils.prerequisites import get_web_dir
 from mantelzorg_app import csp, origins, settings
 from mantelzorg_app.routes import API_HSDS
 from mantelzorg_app.services.directory.validation import MAX_BYTES
+from mantelzorg_app.services.news.photos import PHOTO_MAX_BYTES
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -35,10 +36,11 @@ HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 
 
 # Reflex's upload endpoint reads the whole multipart form (spooling big files to disk) before the
-# handler can check who sends it, so its body is limited here: the largest file the handler accepts,
-# plus room for the form's own lines (boundaries, part headers, the handler's arguments).
+# handler can check who sends it, so its body is limited here: the largest file any upload handler
+# accepts (the sociale kaart's HSDS file, a news post's photo), plus room for the form's own lines
+# (boundaries, part headers, the handler's arguments).
 UPLOAD_MARGIN = 64 * 1024
-UPLOAD_MOST = MAX_BYTES + UPLOAD_MARGIN
+UPLOAD_MOST = max(MAX_BYTES, PHOTO_MAX_BYTES) + UPLOAD_MARGIN
 TOO_LARGE = b"Payload Too Large"
 
 

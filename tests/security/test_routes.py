@@ -51,6 +51,9 @@ PUBLIC = {
     "/feeds/{hub}/agenda.ics": "the hub's activities that go on, as the Agenda tab shows them",
     "/feeds/{hub}/activiteit/{activity}.ics": "one activity of the hub that goes on, as its page shows it",
     "/feeds/{hub}/eigen/{secret}.ics": "needs the secret only its holder was shown; their own sign-ups",
+    # A news post's photo: public once its post is published; before that only its writer and the
+    # hub's coordinator, by the session cookie (tests/security/test_news_photos.py)
+    "/nieuws-foto/{photo}.jpg": "the photo of a published post; else only for its writer and the coordinator",
     # The hub's news as RSS 2.0: what the Nieuws page shows anyone; tests/unit/news/test_rss.py
     "/feeds/{hub}/nieuws.rss": "the hub's published posts, as the Nieuws page shows them; no writer's name",
 }
@@ -61,8 +64,10 @@ REFLEX = {
     # rx.upload (the coordinator's HSDS file, pages/directory/upload_part.py): Reflex reads the whole
     # form before the handler runs, so asgi.small_uploads refuses a body over MAX_BYTES plus a margin
     # (tests/security/test_upload_limit.py); UploadState.upload lets only the hub's coordinator load
-    # (tests/security/test_hsds_upload.py) and stores no file.
-    "/_upload": "POST: body at most asgi.UPLOAD_MOST bytes; only the hub's coordinator loads",
+    # (tests/security/test_hsds_upload.py) and stores no file. PhotoState.upload (a news post's photo)
+    # takes it only for the writer's own post and keeps it in the database, not under /_upload
+    # (tests/security/test_news_photos.py).
+    "/_upload": "POST: body at most asgi.UPLOAD_MOST bytes; the coordinator loads, a writer adds a photo",
 }
 
 
