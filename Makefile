@@ -29,7 +29,7 @@ lint:
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-bench: setup chromium  ## matching, lists, search, tab forgetting, websocket load beside a blank app, chat delivery, the agenda, Lighthouse; prints the figures
+bench: setup chromium  ## matching, lists, search, tab forgetting, websocket load beside a blank app, chat delivery, the agenda, the news, Lighthouse; prints the figures
 	$(PY) -m tests.bench.matching
 	$(PY) -m tests.bench.help_lists
 	$(PY) -m tests.bench.search
@@ -38,6 +38,7 @@ bench: setup chromium  ## matching, lists, search, tab forgetting, websocket loa
 	$(PY) -m tests.bench.load
 	$(PY) -m tests.bench.chat
 	$(PY) -m tests.bench.calendar
+	$(PY) -m tests.bench.news
 	$(PY) -m tests.bench.lighthouse
 
 setup: $(VENV)/.installed translations
