@@ -2,8 +2,9 @@
 expired tickets (with what they carried), the Wegwijzer answers a sign-in carried once they are
 old (services.identity.carried), abandoned sign-ins at the municipality and numbers called back a
 month ago, 1:1 chat conversations older than the hub keeps them (services.chat.privacy), and the
-names and numbers of sign-ups by phone a month after their date (services.calendar.privacy). Safe
-to run often and on every worker.
+names and numbers of sign-ups by phone a month after their date (services.calendar.privacy), and
+general news items older than the feeds keep them (services.news.importing). Safe to run often and
+on every worker.
 
 ``send_due_mails`` is the hourly run's other half: "Is het gelukt?" (services.help.notices), the
 sociale kaart's "Klopt dit nog?" (services.directory.checks), the chat's "Er is een bericht voor
@@ -27,6 +28,7 @@ from mantelzorg_app.services.chat import privacy as chat_privacy
 from mantelzorg_app.services.directory import checks
 from mantelzorg_app.services.help import callbacks, notices
 from mantelzorg_app.services.identity import carried, handoffs, login_codes, sessions
+from mantelzorg_app.services.news import importing as news_importing
 from mantelzorg_app.services.news import moderation as news_moderation
 from mantelzorg_app.services.platform import mail
 
@@ -48,6 +50,7 @@ def tidy(session: Session, now: datetime) -> dict[str, int]:
         "called-back numbers": callbacks.forget_called(session, now),
         "phone sign-ups' names": calendar_privacy.forget_phone_numbers(session, now),
         "ended activities' search entries": calendar_indexing.unindex_ended(session, now),
+        "aged-out news items": news_importing.forget_old(session, now),
     }
 
 

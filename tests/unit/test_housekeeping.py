@@ -51,6 +51,7 @@ def test_tidy_deletes_what_has_ended_and_keeps_what_still_works(session: Session
         "called-back numbers": 0,
         "phone sign-ups' names": 0,
         "ended activities' search entries": 0,
+        "aged-out news items": 0,
     }
     assert session.exec(select(LoginCode.email)).all() == ["new@example.org"]
     assert _count(session, LoginSession) == 1

@@ -20,7 +20,6 @@ hourly job, "Nu ophalen" on the beheer page and ``manage feeds fetch`` run it.
 import hashlib
 import io
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -75,15 +74,17 @@ def _declares_entities(data: bytes) -> bool:
     return ENTITIES in lowered or ENTITIES in lowered.replace(b"\x00", b"")
 
 
-def _moment(parsed: time.struct_time | None, now: datetime) -> datetime:
-    """feedparser's date (UTC), else now; never later than now (a date in the future stays on top)."""
+def _moment(entry, now: datetime) -> datetime | None:
+    """feedparser's date of the item (UTC); None when it has none, an unreadable one or one in the
+    future (it would stay on top): a new item is then dated now, a known one keeps its date."""
+    parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")  # no fallback warning
     if not parsed:
-        return now
+        return None
     try:
         moment = datetime(*parsed[:6], tzinfo=UTC)
     except (TypeError, ValueError, OverflowError):
-        return now
-    return min(moment, now)
+        return None
+    return moment if moment <= now else None
 
 
 def _raw_html(entry) -> str:
@@ -117,7 +118,7 @@ class _Read:
     summary: str
     html: str
     image_url: str
-    published_at: datetime
+    published_at: datetime | None  # None: the feed gives no usable date
 
     def differs(self, item: NewsItem) -> bool:
         return (item.link, item.title, item.summary, item.html, item.image_url, item.published_at) != (
@@ -126,7 +127,7 @@ class _Read:
             self.summary,
             self.html,
             self.image_url,
-            self.published_at,
+            self.published_at or item.published_at,
         )
 
 
@@ -149,7 +150,7 @@ def _read(entry, base_url: str, now: datetime) -> _Read | None:
         summary=summary,
         html=sanitising.clean(raw, base),
         image_url=_image(entry, raw, base),
-        published_at=_moment(entry.get("published_parsed") or entry.get("updated_parsed"), now),
+        published_at=_moment(entry, now),
     )
 
 
@@ -165,9 +166,9 @@ def parse(data: bytes, base_url: str, now: datetime) -> list[_Read] | str:
     found: dict[str, _Read] = {}
     for entry in parsed.entries:
         read = _read(entry, base_url, now)
-        if read is not None and read.published_at >= oldest:
+        if read is not None and (read.published_at or now) >= oldest:
             found.setdefault(read.guid, read)  # the first of a guid the feed lists twice
-    return sorted(found.values(), key=lambda r: r.published_at, reverse=True)[:ITEMS_MOST]
+    return sorted(found.values(), key=lambda r: r.published_at or now, reverse=True)[:ITEMS_MOST]
 
 
 def load(session: Session, feed: NewsFeed, data: bytes, now: datetime, base_url: str = "") -> Counts:
@@ -198,7 +199,8 @@ def load(session: Session, feed: NewsFeed, data: bytes, now: datetime, base_url:
         else:
             continue
         item.link, item.title, item.summary = read.link, read.title, read.summary
-        item.html, item.image_url, item.published_at = read.html, read.image_url, read.published_at
+        item.html, item.image_url = read.html, read.image_url
+        item.published_at = read.published_at or item.published_at or now
         item.updated_at = now
         session.add(item)
     feed.last_ok_at, feed.last_error = now, ""

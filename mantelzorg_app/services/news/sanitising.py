@@ -73,7 +73,7 @@ def clean(html: str, base_url: str = "") -> str:
         BLOCKS.sub(" <", html),
         tags=TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
-        attributes={"a": {"href"}},
+        attributes={"a": {"href"}, "*": set()},  # not even the generic title and lang
         url_schemes=SCHEMES,
         link_rel=LINK_REL,
         set_tag_attribute_values={"a": {"target": "_blank"}},
