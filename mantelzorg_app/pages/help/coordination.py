@@ -302,6 +302,13 @@ def _content() -> rx.Component:
             rx.el.p(t("Berichten die mensen meldden: verbergen, waarschuwen of niets doen.")),
             icon_link("flag", t("Meldingen bekijken"), hub_href(routes.CHAT_MODERATION), "second-action"),
         ),
+        rx.el.section(
+            rx.el.h2(t("Nieuws")),
+            rx.el.p(t("Berichten van trekkers lezen en goedkeuren, en de nieuwsbronnen.")),
+            icon_link(
+                "newspaper", t("Nieuws controleren"), hub_href(routes.NEWS_MODERATION), "second-action"
+            ),
+        ),
     )
 
 
