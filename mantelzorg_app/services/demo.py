@@ -17,6 +17,7 @@ from mantelzorg_app.services.chat.demo import load_chat
 from mantelzorg_app.services.directory.demo import load_directory
 from mantelzorg_app.services.help.requests import EXAMPLES, HOME_VISIT_BY_DEFAULT
 from mantelzorg_app.services.help.vocabulary import CATEGORY_VALUES
+from mantelzorg_app.services.news.demo import load_news
 from mantelzorg_app.services.platform.hubs import hub_by_slug
 from mantelzorg_app.services.search.app_pages import index_pages
 
@@ -71,6 +72,14 @@ LEUSDEN = DemoHub(
         ("Eva", Role.trekker, "Groenhouten"),
         ("Fatima", Role.professional, None),
         ("Gerrit", Role.coordinator, None),
+        # the trekkersgroep: with Eva, one trekker for each wijk (services.news.demo)
+        ("Lotte", Role.trekker, "Centrum"),
+        ("Mehmet", Role.trekker, "Zuid"),
+        ("Nel", Role.trekker, "Hamersveld"),
+        ("Otto", Role.trekker, "Rozendaal"),
+        ("Priya", Role.trekker, "Tabaksteeg"),
+        ("Ruud", Role.trekker, "Achterveld"),
+        ("Sanne", Role.trekker, "Stoutenburg"),
     ),
     profiles=(
         ("Carla", ALL_HELP, ("Centrum", "Rozendaal", "Hamersveld"), True),
@@ -189,6 +198,8 @@ def _add_hub(session: Session, demo: DemoHub) -> None:
     load_chat(session, hub, people, wijk_ids)
     # the agenda: the café, the walk-in hours, the academy's courses; counted from now
     load_calendar(session, hub, people, wijk_ids, utcnow())
+    # the news: the trekkersgroep's posts (one with a photo, one waiting) and the general news feed
+    load_news(session, hub, people, wijk_ids, utcnow())
 
 
 def _slug(name: str) -> str:
