@@ -112,11 +112,7 @@ class PhotoState(rx.State):
     def rejected(self, files: list[dict]):
         """Display only: the browser refused the chosen file (too big, not a picture, several)."""
         self.busy = False
-        too_big = any(
-            isinstance(f, dict) and (f.get("file") or {}).get("size", 0) > photos.PHOTO_MAX_BYTES
-            for f in files
-        )
-        self.problem = photos.TOO_BIG if too_big else photos.NOT_A_PHOTO
+        self.problem = photos.TOO_BIG if "file-too-large" in _error_codes(files) else photos.NOT_A_PHOTO
 
     @rx.event
     def sending(self):

@@ -139,3 +139,17 @@ def test_a_file_over_the_limit_is_read_no_further_and_refused(db, people: People
     big = jpeg() + b"\0" * photos.PHOTO_MAX_BYTES
     state = call_in_turn(PhotoState, ("upload", chosen(big), post), token=people.tokens["coordinator"])
     assert state.problem == photos.TOO_BIG
+
+
+def test_what_the_browser_refused_is_said_in_words(db):
+    from mantelzorg_app.services.news import photos
+
+    too_big = [{"file": {"name": "x.jpg"}, "errors": [{"code": "file-too-large", "message": "..."}]}]
+    not_an_image = [{"file": {}, "errors": [{"code": "file-invalid-type"}]}]
+    for files, said in (
+        (too_big, photos.TOO_BIG),
+        (not_an_image, photos.NOT_A_PHOTO),
+        ("junk", photos.NOT_A_PHOTO),
+    ):
+        state, _ = call(PhotoState, "rejected", files)
+        assert state.problem == said and not state.busy
