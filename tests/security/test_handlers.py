@@ -44,6 +44,7 @@ from mantelzorg_app.services.directory.taxonomy import BY_VALUE
 from mantelzorg_app.services.platform import cookies
 from tests.security.chat_fixtures import reported
 from tests.security.conftest import People, call, call_in_turn, refusals, root_state, run_handler
+from tests.security.photo_fixtures import chosen, drafted
 from tests.security.sign_ups_fixtures import listed, phone_form
 
 PUBLIC = {
@@ -152,6 +153,8 @@ PUBLIC = {
     "SourcesState.ask_remove": "display only: asks 'Zeker weten?' about a feed this tab's load listed "
     "(server-side ids); remove checks the coordinator and the feed's hub itself",
     "SourcesState.keep": "display only",
+    "PhotoState.rejected": "display only: says the browser refused the chosen file; stores nothing",
+    "PhotoState.sending": "display only: says the chosen photo is on its way",
     "ServiceState.load": "one public service of the hub the server looked up; another hub's id finds nothing",
     "ServiceState.ask": "opens only the caller's own question to the organisation this tab's load found; a "
     "visitor, someone of another hub or of that organisation is refused (tests/security/test_chat_share.py)",
@@ -296,6 +299,12 @@ NEW_SERVICE = {  # one new Leusden service, clean in every way: the rightful upl
         {"id": "9f5c4a2e-6b8d-4a0f-9ec2-b1a09f8e7d65", "taxonomy_term_id": BY_VALUE["buurthulp"].term_id}
     ],
 }
+
+
+def news_photo():
+    from state.news.photo import PhotoState
+
+    return PhotoState
 
 
 def news_sources():
@@ -490,6 +499,23 @@ PROTECTED = {
     "WhoState.load": Protected("who", "professional", lambda p: ()),
     # The coordinator's sociale kaart page: partners' changes, the hub's own search words.
     "ManageState.load": Protected("manage", "coordinator", lambda p: ()),
+    # A post's photo: only on the writer's own post to edit (tests/security/test_news_photos.py). The
+    # rightful writer here is the coordinator, with a draft of his own; another hub's draft by id.
+    **{
+        f"PhotoState.{name}": Protected(
+            "news_photo",
+            "coordinator",
+            lambda p, tail=tail: (drafted("leusden")["post"], *tail),
+            lambda p, tail=tail: (drafted("poperinge")["post"], *tail),
+        )
+        for name, tail in (("load", ()), ("remove", ()), ("describe", ("Koffie in het buurthuis",)))
+    },
+    "PhotoState.upload": Protected(
+        "news_photo",
+        "coordinator",
+        lambda p: (chosen(), drafted("leusden")["post"]),
+        lambda p: (chosen(), drafted("poperinge")["post"]),
+    ),
     # Nieuwsbronnen: the coordinator's feeds (tests/security/test_news_sources.py: another hub's feed).
     "SourcesState.load": Protected("news_sources", "coordinator", lambda p: ()),
     "SourcesState.add": Protected(
@@ -650,6 +676,7 @@ STATES = {
     "partner": partner,
     "manage": manage,
     "news_sources": news_sources,
+    "news_photo": news_photo,
     "who": who,
     "coordination": coordination,
     "requests": requests,
@@ -706,6 +733,7 @@ JUNK = (
 JUNK_CALLERS = {
     "ManageState": (manage, "coordinator", (("load",),)),
     "SourcesState": (news_sources, "coordinator", (("load",),)),
+    "PhotoState": (news_photo, "coordinator", ()),
     "PartnerState": (partner, "professional", (("load",), ("new_service",))),
     "UploadState": (upload, "coordinator", ()),
     "WhoState": (who, "professional", (("load",),)),
