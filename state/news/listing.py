@@ -118,7 +118,7 @@ class NewsState(rx.State):
             show(
                 self,
                 wijken=[{"value": str(w.id), "label": w.name} for w in found],
-                writer=bool(posts.writable_wijken(session, actor)),
+                writer=posts.may_write(session, actor) or bool(posts.writable_wijken(session, actor)),
                 coordinator=bool(actor and actor.has(Role.coordinator)),
             )
             self._refresh(session, hub, actor)

@@ -92,27 +92,34 @@ def _section(section: rx.Var) -> rx.Component:
 
 
 def _chips() -> rx.Component:
+    """The wijk chips, folded away under "Kies een wijk" so the news comes first on a phone."""
     return rx.cond(
         S.wijken.length() > 0,
-        rx.el.div(
-            rx.el.p(t("Nieuws uit welke wijk?"), class_name="filter-label", aria_hidden="true"),
-            choice_buttons(
-                t("Nieuws uit welke wijk?"),
-                rx.foreach(
-                    S.wijken,
-                    lambda chip: choice_button(
-                        "map-pin",
-                        chip["label"],
-                        S.wijk == chip["value"],
-                        S.choose_wijk(chip["value"]),
-                        single=True,
-                    ),
-                ),
-                choice_button("map", t("Alle wijken"), S.wijk == ALL, S.choose_wijk(ALL), single=True),
-                compact=True,
-                single=True,
+        rx.el.details(
+            rx.el.summary(
+                rx.icon("map-pin", size=24, aria_hidden="true"),
+                rx.el.span(t("Kies een wijk")),
             ),
-            class_name="agenda-chips news-chips",
+            rx.el.div(
+                choice_buttons(
+                    t("Nieuws uit welke wijk?"),
+                    rx.foreach(
+                        S.wijken,
+                        lambda chip: choice_button(
+                            "map-pin",
+                            chip["label"],
+                            S.wijk == chip["value"],
+                            S.choose_wijk(chip["value"]),
+                            single=True,
+                        ),
+                    ),
+                    choice_button("map", t("Alle wijken"), S.wijk == ALL, S.choose_wijk(ALL), single=True),
+                    compact=True,
+                    single=True,
+                ),
+                class_name="agenda-chips",
+            ),
+            class_name="filters",
             data_noread="",
         ),
     )

@@ -65,7 +65,9 @@ def _post() -> rx.Component:
             ~S.post["published"],
             rx.el.p(
                 rx.icon("eye-off", size=22, aria_hidden="true"),
-                rx.el.span(t("Dit bericht is nog niet gepubliceerd. Alleen u ziet het nu.")),
+                rx.el.span(
+                    t("Dit bericht is nog niet gepubliceerd. Alleen de schrijver en de coördinator zien het.")
+                ),
                 class_name="notice",
                 role="status",
             ),
