@@ -8,6 +8,8 @@ setup              migrate, then seed
 makemigration MSG  write a new migration from the models
 hsds export HUB FILE  write the hub's sociale kaart (its slug: leusden) as HSDS 3.0 JSON to FILE
 hsds import HUB FILE  load FILE into the hub; prints what changed, or each problem and loads nothing
+feeds add HUB URL NAME  list an RSS or Atom feed of general news for the hub (NAME: as the cards say it)
+feeds fetch [HUB]     fetch every feed now (of HUB only); prints a line per feed, 1 when one failed
 """
 
 import sys
@@ -24,7 +26,9 @@ from mantelzorg_app.services.calendar import indexing as calendar_indexing
 from mantelzorg_app.services.chat import conversations
 from mantelzorg_app.services.demo import load_demo
 from mantelzorg_app.services.directory import transfer
+from mantelzorg_app.services.news import importing, sources
 from mantelzorg_app.services.news import indexing as news_indexing
+from mantelzorg_app.services.news.posts import NotPossible
 from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.database import engine, write_ahead
 from mantelzorg_app.services.platform.hubs import hub_by_slug
@@ -35,6 +39,10 @@ CLI_LANGUAGE = "nl"
 NO_HUB = N_("Er is geen hub {slug}.")
 EXPORTED = N_("{count} diensten van {hub} staan in {path}.")
 NO_FILE = N_("Het bestand {path} is er niet, of het kan niet gelezen worden.")
+FEED_ADDED = N_("De bron {name} is toegevoegd aan {hub}.")
+FEED_FETCHED = N_("{name}: {added} nieuw, {changed} veranderd, {same} hetzelfde.")
+FEED_UNCHANGED = N_("{name}: niets nieuws sinds de vorige keer.")
+NO_FEEDS = N_("Er zijn geen bronnen om op te halen.")
 
 
 def _alembic() -> Config:
@@ -95,6 +103,61 @@ def hsds(action: str, slug: str, path: str) -> int:
         eng.dispose()
 
 
+def _say(msgid: str, **values: object) -> None:
+    print(i18n.gettext(CLI_LANGUAGE, msgid, **values))
+
+
+def feeds_add(slug: str, url: str, name: str) -> int:
+    """Lists the feed for the hub, as the coordinator's beheer page does; 1 on a problem."""
+    eng = engine()
+    try:
+        with Session(eng) as session:
+            hub = hub_by_slug(session, slug)
+            if hub is None:
+                _say(NO_HUB, slug=slug)
+                return 1
+            try:
+                feed = sources.add(session, None, hub.id, url, name)
+            except NotPossible as problem:
+                _say(problem.msgid, **problem.values)
+                return 1
+            _say(FEED_ADDED, name=feed.name, hub=hub.name)
+            return 0
+    finally:
+        eng.dispose()
+
+
+def feeds_fetch(slug: str | None) -> int:
+    """Fetches every feed (of the hub) now; a line per feed, 1 when one failed."""
+    eng = engine()
+    try:
+        with Session(eng) as session:
+            hub = hub_by_slug(session, slug) if slug else None
+            if slug and hub is None:
+                _say(NO_HUB, slug=slug)
+                return 1
+            outcomes = importing.fetch_all(session, utcnow(), hub.id if hub else None)
+            for outcome in outcomes:
+                if outcome.error:
+                    print(f"{outcome.name}: {i18n.gettext(CLI_LANGUAGE, outcome.error)}")
+                elif outcome.unchanged:
+                    _say(FEED_UNCHANGED, name=outcome.name)
+                else:
+                    counts = outcome.counts
+                    _say(
+                        FEED_FETCHED,
+                        name=outcome.name,
+                        added=counts.added,
+                        changed=counts.changed,
+                        same=counts.same,
+                    )
+            if not outcomes:
+                _say(NO_FEEDS)
+            return 1 if any(o.error for o in outcomes) else 0
+    finally:
+        eng.dispose()
+
+
 def main(argv: list[str]) -> int:
     match argv:
         case ["migrate"]:
@@ -106,6 +169,10 @@ def main(argv: list[str]) -> int:
             seed()
         case ["hsds", ("export" | "import") as action, slug, path]:
             return hsds(action, slug, path)
+        case ["feeds", "add", slug, url, name]:
+            return feeds_add(slug, url, name)
+        case ["feeds", "fetch", *hub] if len(hub) <= 1:
+            return feeds_fetch(hub[0] if hub else None)
         case ["makemigration", message]:
             command.revision(_alembic(), message=message, autogenerate=True)
         case _:
