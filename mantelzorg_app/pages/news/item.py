@@ -4,16 +4,13 @@ text as the source wrote it (sanitised when it was imported), its picture only a
 
 import reflex as rx
 
-from components.controls import icon_link, link_button
+from components.controls import icon_link
 from mantelzorg_app import routes
-from mantelzorg_app.pages.layout import hub_href
+from mantelzorg_app.pages.news.post import NEWS, back_to_news, heading, unknown
 from mantelzorg_app.pages.shape import hub_page_at
-from mantelzorg_app.services.platform.i18n import N_
 from state.news.item import ItemState as S
 from state.ui import UiState, fill, t
 
-UNKNOWN = N_("Dit bericht kennen wij niet")
-NEWS = N_("Nieuws")
 AWAY = {"target": "_blank", "rel": "noopener noreferrer"}  # the source's own site, in a tab of its own
 
 
@@ -45,21 +42,10 @@ def _item() -> rx.Component:
             t("Dit nieuws komt van een andere website. De Mantelzorghub schrijft het niet zelf."),
             class_name="hint",
         ),
-        icon_link("arrow-left", t("Terug naar het nieuws"), hub_href(routes.NEWS), "back-link"),
+        back_to_news(),
     )
 
 
-def _unknown() -> rx.Component:
-    return rx.fragment(
-        rx.el.p(t("Misschien is de link oud, of het bericht is weggehaald.")),
-        link_button("newspaper", t("Naar het nieuws"), hub_href(routes.NEWS)),
-    )
-
-
-def _heading() -> rx.Var:
-    return rx.cond(S.known, S.item["title"], rx.cond(S.loaded, t(UNKNOWN), t(NEWS)))
-
-
-@hub_page_at(routes.NEWS_ITEM, S.load, heading=_heading(), section=t(NEWS))
+@hub_page_at(routes.NEWS_ITEM, S.load, heading=heading(S, S.item["title"]), section=t(NEWS))
 def news_item() -> rx.Component:
-    return rx.cond(S.known, _item(), rx.cond(S.loaded, _unknown()))
+    return rx.cond(S.known, _item(), rx.cond(S.loaded, unknown()))

@@ -82,21 +82,27 @@ def _post() -> rx.Component:
         rx.el.div(rx.foreach(S.paragraphs, lambda text: rx.el.p(text)), class_name="news-body own-words"),
         _activity(),
         rx.cond(S.post["published"], share_buttons("post", S.post["id"])),
-        icon_link("arrow-left", t("Terug naar het nieuws"), hub_href(routes.NEWS), "back-link"),
+        back_to_news(),
     )
 
 
-def _unknown() -> rx.Component:
+def back_to_news() -> rx.Component:
+    return icon_link("arrow-left", t("Terug naar het nieuws"), hub_href(routes.NEWS), "back-link")
+
+
+def unknown() -> rx.Component:
+    """A post or general item this person cannot see: plainly, with the way to the news."""
     return rx.fragment(
         rx.el.p(t("Misschien is de link oud, of het bericht is weggehaald.")),
         link_button("newspaper", t("Naar het nieuws"), hub_href(routes.NEWS)),
     )
 
 
-def _heading() -> rx.Var:
-    return rx.cond(S.known, S.post["title"], rx.cond(S.loaded, t(UNKNOWN), t(NEWS)))
+def heading(state: type[rx.State], title: rx.Var) -> rx.Var:
+    """The page's h1: the title once found; "Dit bericht kennen wij niet" when not; "Nieuws" before."""
+    return rx.cond(state.known, title, rx.cond(state.loaded, t(UNKNOWN), t(NEWS)))
 
 
-@hub_page_at(routes.NEWS_POST, S.load, ShareState.load, heading=_heading(), section=t(NEWS))
+@hub_page_at(routes.NEWS_POST, S.load, ShareState.load, heading=heading(S, S.post["title"]), section=t(NEWS))
 def news_post() -> rx.Component:
-    return rx.cond(S.known, _post(), rx.cond(S.loaded, _unknown()))
+    return rx.cond(S.known, _post(), rx.cond(S.loaded, unknown()))
