@@ -13,6 +13,7 @@ from sqlmodel import Session, col, func, select, update
 
 from mantelzorg_app.models import Activity, Membership, NewsPhoto, NewsPost, PostStatus, Role, Wijk
 from mantelzorg_app.services.identity.authz import Actor, Refused, refuse
+from mantelzorg_app.services.news import indexing
 from mantelzorg_app.services.platform import database
 from mantelzorg_app.services.platform.i18n import N_
 
@@ -251,6 +252,7 @@ def send(session: Session, actor: Actor, post_id: object, now: datetime) -> News
     else:
         post.status = PostStatus.waiting
     session.add(post)
+    indexing.index(session, post)  # the coordinator's own post is in the search at once
     session.commit()
     session.refresh(post)
     return post

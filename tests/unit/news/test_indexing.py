@@ -5,12 +5,12 @@ Runs on PostgreSQL too (REFLEX_DB_URL)."""
 import pytest
 from sqlmodel import Session, select
 
-from mantelzorg_app.models import NewsPost, PostStatus, SearchDocument
-from mantelzorg_app.services.news import indexing
+from mantelzorg_app.models import NewsPost, PostStatus, Role, SearchDocument
+from mantelzorg_app.services.news import indexing, posts
 from mantelzorg_app.services.search import query
 from state.search import _part
 from tests.unit.auth_fixtures import NOW
-from tests.unit.help_fixtures import Help, help_world
+from tests.unit.help_fixtures import Help, actor, help_world
 
 
 @pytest.fixture
@@ -135,3 +135,11 @@ def test_the_card_leads_to_the_posts_page(session: Session, world: Help) -> None
     assert _part(hit) == f"nieuws/{post.id}"
     (group,) = query.search(session, world.leusden.id, "boekenkast").groups
     assert group.kind == "post"
+
+
+def test_the_coordinators_own_post_is_found_once_sent(session: Session, world: Help) -> None:
+    """posts.send publishes the coordinator's own post at once: it is in the search in that commit."""
+    cora = actor(world.cora, world.leusden, Role.coordinator)
+    draft = posts.save_draft(session, cora, None, posts.Fields("Markt op zaterdag", "Kom ook."), 0, NOW)
+    posts.send(session, cora, draft.id, NOW)
+    assert _found(session, world.leusden.id, "markt") == [("post", "Markt op zaterdag")]
