@@ -2,7 +2,7 @@
 their photos, the RSS and Atom feeds a hub brings general news from, and those feeds' items.
 
 A post's photo is kept in the database, not under Reflex's public ``/_upload``: it is served by
-``news_routes`` only to who may see its post (anyone once it is published; before that only its
+``news_photo_routes`` only to who may see its post (anyone once it is published; before that only its
 writer and the coordinator). Every worker reads the same rows, also when scaled out.
 """
 
