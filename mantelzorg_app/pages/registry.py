@@ -34,8 +34,10 @@ from mantelzorg_app.pages.help import (
 from mantelzorg_app.pages.identity import account, sign_in, sign_up
 from mantelzorg_app.pages.news import item as news_item
 from mantelzorg_app.pages.news import listing as news_listing
+from mantelzorg_app.pages.news import mine as news_mine
 from mantelzorg_app.pages.news import post as news_post
 from mantelzorg_app.pages.news import sources as news_sources
+from mantelzorg_app.pages.news import writing as news_writing
 from mantelzorg_app.pages.shape import Page, registered
 
 MODULES: tuple[ModuleType, ...] = (
@@ -71,6 +73,8 @@ MODULES: tuple[ModuleType, ...] = (
     news_post,
     news_item,
     news_sources,
+    news_writing,
+    news_mine,
     not_yet,
 )
 

@@ -150,6 +150,16 @@ PUBLIC = {
     "PostState.load": "one published post of the hub the server looked up; before it is published only its "
     "writer and the coordinator see it (tests/security/test_news_reading.py)",
     "ItemState.load": "one public general news item of the hub's own feeds; another hub's id finds nothing",
+    "WritingState.load": "a new post's form for a trekker or the coordinator; a draft in the address only "
+    "the writer's own (posts.own refuses and logs anyone else's id) (tests/security/test_news_writing.py)",
+    "WritingState.choose_wijk": "the caller's own form in this tab, once loaded; only a wijk offered to the "
+    "coordinator counts, and the save checks the wijk again (tests/security/test_news_writing.py)",
+    "WritingState.choose_activity": "the caller's own form in this tab, once loaded; only an activity "
+    "offered counts, and the save checks its hub again",
+    "MyPostsState.load": "the caller's own posts, from their own session cookie",
+    "MyPostsState.ask_discard": "display only: 'Zeker weten?' about a draft of the list this tab loaded "
+    "(held server-side); discard checks everything itself",
+    "MyPostsState.keep_post": "display only",
     "SourcesState.ask_remove": "display only: asks 'Zeker weten?' about a feed this tab's load listed "
     "(server-side ids); remove checks the coordinator and the feed's hub itself",
     "SourcesState.keep": "display only",
@@ -311,6 +321,18 @@ def news_sources():
     from state.news.sources import SourcesState
 
     return SourcesState
+
+
+def news_writing():
+    from state.news.writing import WritingState
+
+    return WritingState
+
+
+def my_posts():
+    from state.news.mine import MyPostsState
+
+    return MyPostsState
 
 
 def manage():
@@ -555,6 +577,18 @@ PROTECTED = {
         lambda p: (reported("leusden")["message"],),
         lambda p: (reported("poperinge")["message"],),
     ),
+    # Schrijf een bericht: a trekker or the coordinator saves as they type and sends. A tab that loaded
+    # no form saves nothing (tests/security/test_news_writing.py: a trekker's own wijk only, another's
+    # draft never); whoever writes no news in the hub is refused first.
+    "WritingState.keep": Protected("news_writing", "coordinator", lambda p: ("title", "Proef")),
+    "WritingState.send": Protected(
+        "news_writing", "coordinator", lambda p: ({"title": "Proef", "body": "Tekst."},)
+    ),
+    # Mijn berichten' "Ja, gooi weg": a place in the list this tab loaded, asked first; anyone with a
+    # role in the hub may have posts (the test file above throws away only the writer's own).
+    "MyPostsState.discard": Protected(
+        "my_posts", "coordinator", lambda p: ("0",), others_allowed=("caregiver", "volunteer", "professional")
+    ),
     # Meldingen: the coordinator of the hub decides on a report of the hub.
     "ModerationState.load": Protected("moderation", "coordinator", lambda p: ()),
     # The organiser's list of a date: Lijstproef is organised by no professional, so only the hub's
@@ -672,6 +706,8 @@ STATES = {
     "report": report,
     "moderation": moderation,
     "chat_list": chat_list,
+    "news_writing": news_writing,
+    "my_posts": my_posts,
     "upload": upload,
     "partner": partner,
     "manage": manage,
@@ -732,6 +768,9 @@ JUNK = (
 )
 JUNK_CALLERS = {
     "ManageState": (manage, "coordinator", (("load",),)),
+    # Not loaded: a loaded form saves what is typed, and "abc" is a fine title (the test file checks it)
+    "WritingState": (news_writing, "coordinator", ()),
+    "MyPostsState": (my_posts, "coordinator", (("load",),)),
     "SourcesState": (news_sources, "coordinator", (("load",),)),
     "PhotoState": (news_photo, "coordinator", ()),
     "PartnerState": (partner, "professional", (("load",), ("new_service",))),
@@ -755,6 +794,7 @@ JUNK_NAMES = {
     "PartnerState.toggle": ("area", "languages"),
     "ActivityFormState.keep": ("title", "date"),
     "ActivityFormState.choose": ("kind", "repeat", "wijk"),
+    "WritingState.keep": ("title", "body"),
 }
 JUNK_FORMS = {
     "ManageState.refuse": ("edit", "weigering"),
@@ -762,6 +802,7 @@ JUNK_FORMS = {
     "SourcesState.add": ("bron_naam", "bron_adres"),
     "PartnerState.send": ("name", "summary", "hours_MO"),
     "ActivityFormState.save": ("title", "place", "date", "start", "end", "capacity", "count"),
+    "WritingState.send": ("title", "body"),
     "ActivityFormState.move": ("activiteit", "move_date", "move_start", "move_end"),
     "SearchState.submit": ("zoekwoorden",),
     "SearchState.from_home": ("zoekwoorden",),

@@ -53,6 +53,8 @@ PINNED = {
     "/[hub]/nieuws/[bericht]": (*HUB, "PostState.load", "ShareState.load"),
     "/[hub]/nieuws/algemeen/[item]": (*HUB, "ItemState.load"),
     "/[hub]/beheer/nieuws/bronnen": (*HUB, "AuthState.load", "SourcesState.load"),
+    "/[hub]/nieuws/schrijven": (*HUB, "WritingState.load"),
+    "/[hub]/nieuws/mijn-berichten": (*HUB, "MyPostsState.load"),
     "/[hub]/uw-stem": HUB,
 }
 
