@@ -10,6 +10,9 @@ hourly job, "Nu ophalen" on the beheer page and ``manage feeds fetch`` run it.
   HTML, link, date), and an item gone from the feed stays until it ages out (``AGE_OUT_DAYS`` after
   its date; ``forget_old``, from services.housekeeping.tidy). At most ``ITEMS_MOST`` of one fetch
   (the newest) and ``KEPT_MOST`` of a feed are kept.
+- **Dates**: feedparser's published or updated date (UTC). An item without one (or with one that
+  cannot be read, or lies in the future) is dated when it is first seen, a second apart in the
+  feed's order, and keeps that date.
 - **One feed's failure never stops the others**: each feed is fetched and loaded on its own, its
   outcome recorded on it (``last_tried_at``, ``last_ok_at``, ``last_error``: a msgid the beheer page
   translates) and failures logged (logger "mantelzorg.news": the feed's and hub's ids, no person).
@@ -17,6 +20,7 @@ hourly job, "Nu ophalen" on the beheer page and ``manage feeds fetch`` run it.
   moving its ``last_tried_at`` in one conditional update, so a second worker skips it.
 """
 
+import dataclasses
 import hashlib
 import io
 import logging
@@ -168,6 +172,7 @@ def parse(data: bytes, base_url: str, now: datetime) -> list[_Read] | str:
         read = _read(entry, base_url, now)
         if read is not None and (read.published_at or now) >= oldest:
             found.setdefault(read.guid, read)  # the first of a guid the feed lists twice
+    # newest first; undated ones count as now and keep the feed's order (sorted is stable)
     return sorted(found.values(), key=lambda r: r.published_at or now, reverse=True)[:ITEMS_MOST]
 
 
@@ -189,8 +194,10 @@ def load(session: Session, feed: NewsFeed, data: bytes, now: datetime, base_url:
         ).all()
     }
     added = changed = 0
-    for read in reads:
+    for place, read in enumerate(reads):
         item = known.get(read.guid)
+        if item is None and read.published_at is None:  # undated: a second apart, in the feed's order
+            read = dataclasses.replace(read, published_at=now - timedelta(seconds=place))
         if item is None:
             item = NewsItem(feed_id=feed.id, hub_id=feed.hub_id, guid=read.guid, created_at=now)
             added += 1
@@ -200,7 +207,7 @@ def load(session: Session, feed: NewsFeed, data: bytes, now: datetime, base_url:
             continue
         item.link, item.title, item.summary = read.link, read.title, read.summary
         item.html, item.image_url = read.html, read.image_url
-        item.published_at = read.published_at or item.published_at or now
+        item.published_at = read.published_at or item.published_at
         item.updated_at = now
         session.add(item)
     feed.last_ok_at, feed.last_error = now, ""

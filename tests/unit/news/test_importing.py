@@ -7,10 +7,11 @@ import functools
 import logging
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import httpx
 import pytest
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from mantelzorg_app.models import NewsFeed, NewsItem
 from mantelzorg_app.services import housekeeping
@@ -279,7 +280,9 @@ def test_a_guid_is_the_id_else_the_link_else_a_hash_of_the_title_and_dates_fall_
         "t",
         next(g for g in guids if g.startswith("sha256:")),
     }
-    assert {i.published_at for i in guids.values()} == {NOW}  # none, unreadable, future: now
+    # none, unreadable, in the future: dated when first seen, a second apart in the feed's order
+    assert sorted(i.published_at for i in guids.values()) == [NOW - timedelta(seconds=s) for s in (2, 1, 0)]
+    assert guids["https://bron.example.org/1"].published_at == NOW
 
 
 def test_old_items_age_out_and_are_not_brought_back(session, hub_id):
@@ -308,3 +311,14 @@ def test_fetch_all_for_one_hub_leaves_the_others(session, hub_id, server):
     assert (
         session.exec(select(func.count()).select_from(NewsItem).where(NewsItem.hub_id == hub_id)).one() == 0
     )
+
+
+def test_the_demo_feed_loads_its_five_items_newest_first_in_its_order(session, hub_id):
+    feed = add_feed(session, hub_id, "https://nieuws.mantelzorg.example.org/feed.rss")
+    data = (Path(importing.__file__).with_name("demo_feed.xml")).read_bytes()
+    assert importing.load(session, feed, data, NOW) == importing.Counts(added=5)
+    newest_first = session.exec(select(NewsItem).order_by(col(NewsItem.published_at).desc())).all()
+    assert [i.guid for i in newest_first][:2] == ["demo-pauze", "demo-week"]
+    assert all(i.summary and i.link.startswith("https://") and "<p>" in i.html for i in newest_first)
+    later = NOW + timedelta(days=1)
+    assert importing.load(session, feed, data, later) == importing.Counts(same=5)  # keeps its dates
