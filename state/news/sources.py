@@ -18,7 +18,7 @@ from mantelzorg_app.models import Hub, Role
 from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.news import fetch_now, sources
 from mantelzorg_app.services.news.posts import NotPossible
-from mantelzorg_app.services.platform import dates
+from mantelzorg_app.services.platform import dates, i18n
 from mantelzorg_app.services.platform.i18n import N_
 from mantelzorg_app.services.platform.problems import Invalid
 from state.actions import act
@@ -34,6 +34,7 @@ BY_SERVICE = {"name": NAME_FIELD, "url": URL_FIELD}  # services.news.sources.pro
 
 ADDED = N_("De bron is toegevoegd. Tik op 'Nu ophalen' om het nieuws te laden.")
 REMOVED = N_("De bron is weggehaald, met haar berichten.")
+NEVER = dict.fromkeys(i18n.LANGUAGES, "")
 
 
 @dataclasses.dataclass
@@ -41,7 +42,7 @@ class FeedRow:
     id: str = ""
     name: str = ""
     url: str = ""
-    ok_when: dict[str, str] = dataclasses.field(default_factory=dict)  # language: "vandaag om 9.00 uur"
+    ok_when: dict[str, str] = dataclasses.field(default_factory=dict)  # language: "vandaag om 9.00 uur"; ""
     error: str = ""  # msgid: what went wrong the last time; "" when it went well
     count: int = 0  # items of this feed kept now
 
@@ -51,7 +52,8 @@ def _row(feed: sources.Listed, zone: str, moment: datetime) -> FeedRow:
         id=str(feed.id),
         name=feed.name,
         url=feed.url,
-        ok_when=dates.in_words_all(feed.last_ok_at, zone, moment) if feed.last_ok_at else {},
+        # every language present ("" never), so the page's test works in each
+        ok_when=dates.in_words_all(feed.last_ok_at, zone, moment) if feed.last_ok_at else NEVER,
         error=feed.error,
         count=feed.items,
     )
