@@ -13,6 +13,8 @@ feeds fetch [HUB]     fetch every feed now (of HUB only); prints a line per feed
 """
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic.config import Config
@@ -75,87 +77,91 @@ def seed() -> None:
     print("demo hubs added:", ", ".join(added) or "none (already there)")
 
 
-def hsds(action: str, slug: str, path: str) -> int:
-    """Export the hub's sociale kaart to ``path``, or import it from there; 1 on any problem."""
-    eng = engine()
-    try:
-        with Session(eng) as session:
-            hub = hub_by_slug(session, slug)
-            if hub is None:
-                print(i18n.gettext(CLI_LANGUAGE, NO_HUB, slug=slug))
-                return 1
-            if action == "export":
-                records = transfer.export_hub(session, hub.id)
-                Path(path).write_text(transfer.dump(records), encoding="utf-8")
-                print(i18n.gettext(CLI_LANGUAGE, EXPORTED, count=len(records), hub=hub.name, path=path))
-                return 0
-            try:
-                data = Path(path).read_bytes()
-            except OSError:
-                print(i18n.gettext(CLI_LANGUAGE, NO_FILE, path=path))
-                return 1
-            report = transfer.load_file(session, hub.id, data, None)
-            if not report.problems:
-                session.commit()
-            print("\n".join(transfer.report_in_words(report, CLI_LANGUAGE)))
-            return 1 if report.problems else 0
-    finally:
-        eng.dispose()
-
-
 def _say(msgid: str, **values: object) -> None:
     print(i18n.gettext(CLI_LANGUAGE, msgid, **values))
 
 
-def feeds_add(slug: str, url: str, name: str) -> int:
-    """Lists the feed for the hub, as the coordinator's beheer page does; 1 on a problem."""
+@contextmanager
+def _session() -> Iterator[Session]:
+    """A session on an engine of the command's own, disposed of when the command is done."""
     eng = engine()
     try:
         with Session(eng) as session:
-            hub = hub_by_slug(session, slug)
-            if hub is None:
-                _say(NO_HUB, slug=slug)
-                return 1
-            try:
-                feed = sources.add(session, None, hub.id, url, name)
-            except NotPossible as problem:
-                _say(problem.msgid, **problem.values)
-                return 1
-            _say(FEED_ADDED, name=feed.name, hub=hub.name)
-            return 0
+            yield session
     finally:
         eng.dispose()
+
+
+def _hub(session: Session, slug: str) -> Hub | None:
+    """The hub at ``slug``; None once it said there is none."""
+    hub = hub_by_slug(session, slug)
+    if hub is None:
+        _say(NO_HUB, slug=slug)
+    return hub
+
+
+def hsds(action: str, slug: str, path: str) -> int:
+    """Export the hub's sociale kaart to ``path``, or import it from there; 1 on any problem."""
+    with _session() as session:
+        hub = _hub(session, slug)
+        if hub is None:
+            return 1
+        if action == "export":
+            records = transfer.export_hub(session, hub.id)
+            Path(path).write_text(transfer.dump(records), encoding="utf-8")
+            _say(EXPORTED, count=len(records), hub=hub.name, path=path)
+            return 0
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            _say(NO_FILE, path=path)
+            return 1
+        report = transfer.load_file(session, hub.id, data, None)
+        if not report.problems:
+            session.commit()
+        print("\n".join(transfer.report_in_words(report, CLI_LANGUAGE)))
+        return 1 if report.problems else 0
+
+
+def feeds_add(slug: str, url: str, name: str) -> int:
+    """Lists the feed for the hub, as the coordinator's beheer page does; 1 on a problem."""
+    with _session() as session:
+        hub = _hub(session, slug)
+        if hub is None:
+            return 1
+        try:
+            feed = sources.add(session, None, hub.id, url, name)
+        except NotPossible as problem:
+            _say(problem.msgid, **problem.values)
+            return 1
+        _say(FEED_ADDED, name=feed.name, hub=hub.name)
+        return 0
 
 
 def feeds_fetch(slug: str | None) -> int:
     """Fetches every feed (of the hub) now; a line per feed, 1 when one failed."""
-    eng = engine()
-    try:
-        with Session(eng) as session:
-            hub = hub_by_slug(session, slug) if slug else None
-            if slug and hub is None:
-                _say(NO_HUB, slug=slug)
-                return 1
-            outcomes = importing.fetch_all(session, utcnow(), hub.id if hub else None)
-            for outcome in outcomes:
-                if outcome.error:
-                    print(f"{outcome.name}: {i18n.gettext(CLI_LANGUAGE, outcome.error)}")
-                elif outcome.unchanged:
-                    _say(FEED_UNCHANGED, name=outcome.name)
-                else:
-                    counts = outcome.counts
-                    _say(
-                        FEED_FETCHED,
-                        name=outcome.name,
-                        added=counts.added,
-                        changed=counts.changed,
-                        same=counts.same,
-                    )
-            if not outcomes:
-                _say(NO_FEEDS)
-            return 1 if any(o.error for o in outcomes) else 0
-    finally:
-        eng.dispose()
+    with _session() as session:
+        hub = _hub(session, slug) if slug else None
+        if slug and hub is None:
+            return 1
+        outcomes = importing.fetch_all(session, utcnow(), hub.id if hub else None)
+        for outcome in outcomes:
+            counts = outcome.counts
+            if outcome.error:
+                print(f"{outcome.name}: {i18n.gettext(CLI_LANGUAGE, outcome.error)}")
+            elif outcome.unchanged:
+                _say(FEED_UNCHANGED, name=outcome.name)
+            else:
+                _say(
+                    FEED_FETCHED,
+                    name=outcome.name,
+                    added=counts.added,
+                    changed=counts.changed,
+                    same=counts.same,
+                )
+        if not outcomes:
+            _say(NO_FEEDS)
+        return 1 if any(o.error for o in outcomes) else 0
 
 
 def main(argv: list[str]) -> int:
