@@ -271,7 +271,7 @@ def load_news(
     for post in made:
         indexing.index(session, post)
     feed = FEEDS.get(hub.slug)
-    if feed is not None and FEED_FILE.exists():  # TEMPORARY until H5's demo_feed.xml lands
+    if feed is not None:
         url, name = feed
         row = NewsFeed(hub_id=hub.id, url=url, name=name, last_tried_at=now)
         session.add(row)

@@ -88,7 +88,6 @@ def test_every_published_post_is_in_the_search(demo: Session) -> None:
     assert indexed == published and len(published) == 19
 
 
-@pytest.mark.skipif(not news_demo.FEED_FILE.exists(), reason="the fixture feed is not there yet")
 def test_the_general_news_comes_from_the_fixture_feed(demo: Session) -> None:
     hub = hub_by_slug(demo, "leusden")
     (feed,) = demo.exec(select(NewsFeed).where(NewsFeed.hub_id == hub.id)).all()
