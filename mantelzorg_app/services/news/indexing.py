@@ -10,6 +10,7 @@ The writer's name is not in the index: what finds a post is its title, its text 
 from sqlmodel import Session, col, select
 
 from mantelzorg_app.models import NewsPost, PostStatus, SearchDocument, Wijk
+from mantelzorg_app.services.news import sanitising
 from mantelzorg_app.services.search import index as search_index
 
 KIND = "post"
@@ -19,21 +20,12 @@ SUMMARY_MOST = 140  # letters of the text on the result's card
 KIND_WORDS = "nieuws bericht buurt wijk trekkersgroep news"
 
 
-def summary_of(body: str, most: int = SUMMARY_MOST) -> str:
-    """The start of the text on one line, cut at a word with "…" when it is longer than ``most``."""
-    line = " ".join(body.split())
-    if len(line) <= most:
-        return line
-    cut = line[:most].rsplit(" ", 1)[0] or line[:most]
-    return cut.rstrip(",.;:") + "…"
-
-
 def document_of(post: NewsPost, wijk_name: str = "") -> search_index.Document:
     return search_index.Document(
         kind=KIND,
         ref=str(post.id),
         title=post.title,
-        summary=summary_of(post.body),
+        summary=sanitising.shorten(" ".join(post.body.split()), SUMMARY_MOST),
         icon=ICON,
         wijk_ids=str(post.wijk_id) if post.wijk_id else "",
         body=(post.body, wijk_name, KIND_WORDS),

@@ -120,11 +120,13 @@ def test_an_edit_replaces_the_entry(session: Session, world: Help) -> None:
     assert _found(session, world.leusden.id, "ruilkast") == [("post", "Ruilkast voor boeken")]
 
 
-def test_the_summary_is_cut_at_a_word() -> None:
-    assert indexing.summary_of("Kort  en\n\ngoed.") == "Kort en goed."
-    long = "woord " * 60
-    cut = indexing.summary_of(long)
-    assert len(cut) <= indexing.SUMMARY_MOST + 1 and cut.endswith("woord…")
+def test_the_summary_is_the_start_of_the_text_on_one_line(session: Session, world: Help) -> None:
+    post = _post(session, world, body="Kort  en\n\ngoed. " + "woord " * 60)
+    indexing.index(session, post)
+    session.commit()
+    row = session.exec(select(SearchDocument).where(SearchDocument.kind == "post")).one()
+    assert row.summary.startswith("Kort en goed. woord") and row.summary.endswith("woord…")
+    assert len(row.summary) <= indexing.SUMMARY_MOST
 
 
 def test_the_card_leads_to_the_posts_page(session: Session, world: Help) -> None:
