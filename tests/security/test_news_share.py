@@ -6,31 +6,18 @@ down or another hub's post is refused and logged, and nothing is sent."""
 import asyncio
 
 import pytest
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, func, select
 
-from mantelzorg_app.models import ChatMessage, Conversation, HelpRequest, Hub, NewsPost, PostStatus, Status
+from mantelzorg_app.models import ChatMessage, Hub, NewsPost, PostStatus
 from state.chat.share import ShareState
 from tests.security.conftest import People, refusals, root_state, run_handler
+from tests.security.test_chat_share import _pair
 
 
 def _cards(db) -> int:
     with Session(db) as session:
         return session.exec(
             select(func.count()).select_from(ChatMessage).where(ChatMessage.card_kind != "")
-        ).one()
-
-
-def _pair(db, people: People) -> int:
-    """Anna and Carla's conversation of the demo (their matched request)."""
-    with Session(db) as session:
-        return session.exec(
-            select(Conversation.id)
-            .join(HelpRequest, col(HelpRequest.id) == col(Conversation.request_id))
-            .where(
-                HelpRequest.caregiver_id == people.ids["caregiver_person"],
-                HelpRequest.volunteer_id == people.ids["volunteer_person"],
-                HelpRequest.status == Status.matched,
-            )
         ).one()
 
 
