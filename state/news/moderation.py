@@ -55,6 +55,7 @@ class PostRow:
     photo_alt: str = ""
     activity_href: str = ""  # the hub part of the activity's page; "" for none
     activity_title: str = ""
+    post_href: str = ""  # the hub part of the post's own page
     when: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
@@ -70,6 +71,7 @@ def _row(found: moderation.Listed, zone: str, moment) -> PostRow:
         photo_alt=found.photo_alt,
         activity_href=routes.activity_part(found.activity_id) if found.activity_id else "",
         activity_title=found.activity_title,
+        post_href=routes.post_part(found.id),
         when=dates.in_words_all(at, zone, moment) if at else {},
     )
 

@@ -30,18 +30,29 @@ SURE = N_("Zeker weten? Dan staat het bericht niet meer bij Nieuws.")
 SEND_WORDS = {CHANGE: N_("Stuur uw vraag"), REJECT: N_("Niet plaatsen"), TAKE_DOWN: N_("Ja, haal weg")}
 
 
-def _post(row: rx.Var) -> rx.Component:
-    """The post as readers would see it: title, wijk and writer, photo with its description, the
-    whole text, the linked activity."""
+def _meta(row: rx.Var) -> rx.Component:
+    """The post's title, its wijk (or the whole hub), its writer and when it was sent or published."""
     return rx.fragment(
         rx.el.h3(row.title),
         rx.el.p(
             rx.icon("map-pin", size=24, aria_hidden="true"),
             rx.el.span(rx.cond(row.wijk != "", row.wijk, fill(t("Heel {hub}"), hub=HubState.name))),
+            class_name="icon-line",
+        ),
+        rx.el.p(
             rx.icon("user", size=24, aria_hidden="true"),
             rx.el.span(fill(t("Geschreven door {name}"), name=row.author)),
+            class_name="icon-line",
         ),
         rx.cond(row.when[UiState.lang], rx.el.p(row.when[UiState.lang], class_name="when")),
+    )
+
+
+def _post(row: rx.Var) -> rx.Component:
+    """The post as readers would see it: title, wijk and writer, photo with its description, the
+    whole text, the linked activity."""
+    return rx.fragment(
+        _meta(row),
         rx.cond(
             row.photo_url != "",
             rx.el.figure(
@@ -63,6 +74,10 @@ def _note_form(row: rx.Var) -> rx.Component:
     """The note field of the decision opened on this post, with its send button and a way back."""
     problem = fill(t(S.problems["note"]), most=str(moderation.NOTE_MOST))
     kind = S.noting_kind
+    # the field's id is the post's own: a fixed id in a list of cards gives every card one element
+    # ref, and the form would send the (empty) ref of another card instead of what was typed
+    field_id = f"{NOTE_FIELD}-{row.id}"
+    problem_id = f"{NOTE_FIELD}-{row.id}-probleem"
     return rx.el.form(
         rx.el.input(type="hidden", name="bericht", value=row.id),
         rx.el.input(type="hidden", name="besluit", value=kind),
@@ -72,19 +87,19 @@ def _note_form(row: rx.Var) -> rx.Component:
         ),
         rx.el.div(
             rx.el.label(
-                rx.match(kind, *((k, t(label)) for k, label in NOTE_LABELS.items()), ""), html_for=NOTE_FIELD
+                rx.match(kind, *((k, t(label)) for k, label in NOTE_LABELS.items()), ""), html_for=field_id
             ),
             rx.cond(
                 problem != "",
-                rx.el.div(problem, id=f"{NOTE_FIELD}-probleem", role="alert", class_name="problem"),
+                rx.el.div(problem, id=problem_id, role="alert", class_name="problem"),
             ),
             rx.el.textarea(
-                id=NOTE_FIELD,
+                id=field_id,
                 name=NOTE_FIELD,
                 rows=3,
                 max_length=moderation.NOTE_MOST,
                 aria_invalid=rx.cond(problem != "", "true", "false"),
-                aria_describedby=rx.cond(problem != "", f"{NOTE_FIELD}-probleem", ""),
+                aria_describedby=rx.cond(problem != "", problem_id, ""),
                 class_name="field",
             ),
             class_name="field-group",
@@ -121,8 +136,10 @@ def _waiting(row: rx.Var) -> rx.Component:
 
 
 def _published(row: rx.Var) -> rx.Component:
+    """A published post in short: what it is, a link to read it on its page, and "Haal weg"."""
     return rx.el.li(
-        _post(row),
+        _meta(row),
+        icon_link("newspaper", t("Lees het bericht"), f"/{HubState.slug}/{row.post_href}", "service-link"),
         rx.cond(
             S.noting == row.id,
             _note_form(row),
@@ -140,7 +157,7 @@ def _content() -> rx.Component:
         rx.cond(S.done != "", rx.el.p(t(S.done), role="status", class_name="done")),
         rx.cond(S.problems["form"] != "", rx.el.p(t(S.problems["form"]), role="alert", class_name="problem")),
         rx.el.section(
-            rx.el.h2(t("Wacht op uw controle")),
+            rx.el.h2(t("Wacht op uw controle"), id="wacht-kop"),
             rx.cond(
                 S.waiting.length() > 0,
                 rx.fragment(
@@ -149,14 +166,16 @@ def _content() -> rx.Component:
                 ),
                 rx.el.p(t("Er wachten geen berichten. Alles is bekeken.")),
             ),
+            aria_labelledby="wacht-kop",
         ),
         rx.el.section(
-            rx.el.h2(t("Gepubliceerd")),
+            rx.el.h2(t("Gepubliceerd"), id="gepubliceerd-kop"),
             rx.cond(
                 S.published.length() > 0,
                 rx.el.ul(rx.foreach(S.published, _published), class_name="cards"),
                 rx.el.p(t("Er staan nog geen berichten bij Nieuws.")),
             ),
+            aria_labelledby="gepubliceerd-kop",
         ),
         rx.el.section(
             rx.el.h2(t("Nieuwsbronnen")),
