@@ -113,3 +113,23 @@ def test_a_wijk_of_another_hub_counts_for_nothing(db, people: People):
     assert state.sections == []  # ignored: nothing loaded, nothing chosen
     state, _ = call(NewsState, "more", "hub")  # nothing shown yet: nothing to add to
     assert state.sections == []
+
+
+def test_meer_adds_the_next_cards_of_that_section_only(db, people: People):
+    for n in range(32):
+        _post(db, "poperinge", PostStatus.published, title=f"Bericht {n}")
+
+    async def go():
+        state = await (await root_state(None, "poperinge")).get_state(NewsState)
+        await run_handler(state, "load")
+        before = {s["name"]: len(s["cards"]) for s in state.sections}
+        await run_handler(state, "more", "nergens")  # no such section: nothing
+        await run_handler(state, "more", "general")  # nothing more there: nothing
+        assert {s["name"]: len(s["cards"]) for s in state.sections} == before
+        await run_handler(state, "more", "hub")
+        return before, state
+
+    before, state = asyncio.run(go())
+    hub = next(s for s in state.sections if s["name"] == "hub")
+    assert before["hub"] == 30 and len(hub["cards"]) > 30 and not hub["more"]
+    assert len({card["id"] for card in hub["cards"]}) == len(hub["cards"])
