@@ -35,6 +35,7 @@ from mantelzorg_app.pages.identity import account, sign_in, sign_up
 from mantelzorg_app.pages.news import item as news_item
 from mantelzorg_app.pages.news import listing as news_listing
 from mantelzorg_app.pages.news import mine as news_mine
+from mantelzorg_app.pages.news import moderation as news_moderation
 from mantelzorg_app.pages.news import post as news_post
 from mantelzorg_app.pages.news import sources as news_sources
 from mantelzorg_app.pages.news import writing as news_writing
@@ -75,6 +76,7 @@ MODULES: tuple[ModuleType, ...] = (
     news_sources,
     news_writing,
     news_mine,
+    news_moderation,
     not_yet,
 )
 

@@ -34,6 +34,7 @@ from mantelzorg_app.models import (
     HelpOffer,
     HelpRequest,
     Membership,
+    NewsPost,
     Person,
     SearchSynonym,
     Service,
@@ -44,6 +45,7 @@ from mantelzorg_app.services.directory.taxonomy import BY_VALUE
 from mantelzorg_app.services.platform import cookies
 from tests.security.chat_fixtures import reported
 from tests.security.conftest import People, call, call_in_turn, refusals, root_state, run_handler
+from tests.security.news_fixtures import news_post
 from tests.security.photo_fixtures import chosen, drafted
 from tests.security.sign_ups_fixtures import listed, phone_form
 
@@ -160,6 +162,8 @@ PUBLIC = {
     "MyPostsState.ask_discard": "display only: 'Zeker weten?' about a draft of the list this tab loaded "
     "(held server-side); discard checks everything itself",
     "MyPostsState.keep_post": "display only",
+    "NewsModerationState.open_note": "display only: opens a note field; the decision checks it all itself",
+    "NewsModerationState.close_note": "display only",
     "SourcesState.ask_remove": "display only: asks 'Zeker weten?' about a feed this tab's load listed "
     "(server-side ids); remove checks the coordinator and the feed's hub itself",
     "SourcesState.keep": "display only",
@@ -321,6 +325,17 @@ def news_sources():
     from state.news.sources import SourcesState
 
     return SourcesState
+
+
+def news_moderation():
+    from state.news.moderation import NewsModerationState
+
+    return NewsModerationState
+
+
+def _noted(slug: str, status: str = "waiting", decision: str = "wijziging") -> dict:
+    """Nieuws controleren's note form: the post, the decision and the coordinator's words."""
+    return {"bericht": str(news_post(slug, status)), "besluit": decision, "notitie": "Zet er de tijd bij."}
 
 
 def news_writing():
@@ -577,6 +592,22 @@ PROTECTED = {
         lambda p: (reported("leusden")["message"],),
         lambda p: (reported("poperinge")["message"],),
     ),
+    # Nieuws controleren: the coordinator of the hub decides on a post of the hub. A tab that loaded
+    # no list holds no version, so the rightful call decides nothing (tests/security/
+    # test_news_moderation.py decides after a load); whoever is not that coordinator is refused first.
+    "NewsModerationState.load": Protected("news_moderation", "coordinator", lambda p: ()),
+    "NewsModerationState.approve": Protected(
+        "news_moderation",
+        "coordinator",
+        lambda p: (news_post("leusden"),),
+        lambda p: (news_post("poperinge"),),
+    ),
+    "NewsModerationState.decide_noted": Protected(
+        "news_moderation",
+        "coordinator",
+        lambda p: (_noted("leusden"),),
+        lambda p: (_noted("poperinge"),),
+    ),
     # Schrijf een bericht: a trekker or the coordinator saves as they type and sends. A tab that loaded
     # no form saves nothing (tests/security/test_news_writing.py: a trekker's own wijk only, another's
     # draft never); whoever writes no news in the hub is refused first.
@@ -704,6 +735,7 @@ def room_of(slug: str) -> int:
 
 STATES = {
     "report": report,
+    "news_moderation": news_moderation,
     "moderation": moderation,
     "chat_list": chat_list,
     "news_writing": news_writing,
@@ -771,6 +803,7 @@ JUNK_CALLERS = {
     # Not loaded: a loaded form saves what is typed, and "abc" is a fine title (the test file checks it)
     "WritingState": (news_writing, "coordinator", ()),
     "MyPostsState": (my_posts, "coordinator", (("load",),)),
+    "NewsModerationState": (news_moderation, "coordinator", (("load",),)),
     "SourcesState": (news_sources, "coordinator", (("load",),)),
     "PhotoState": (news_photo, "coordinator", ()),
     "PartnerState": (partner, "professional", (("load",), ("new_service",))),
@@ -798,6 +831,7 @@ JUNK_NAMES = {
 }
 JUNK_FORMS = {
     "ManageState.refuse": ("edit", "weigering"),
+    "NewsModerationState.decide_noted": ("bericht", "besluit", "notitie"),
     "ManageState.add_synonym": ("synonym_word", "synonym_means"),
     "SourcesState.add": ("bron_naam", "bron_adres"),
     "PartnerState.send": ("name", "summary", "hours_MO"),
@@ -869,6 +903,7 @@ def _help_snapshot(session: Session) -> tuple:
         all_of(Booking.id, Booking.status, Booking.name, Booking.phone, Booking.places),
         all_of(Activity.id, Activity.title, Activity.starts_at, Activity.capacity, Activity.cancelled_at),
         all_of(ActivityChange.id, ActivityChange.cancelled, ActivityChange.starts_at),
+        all_of(NewsPost.id, NewsPost.status, NewsPost.note, NewsPost.version, NewsPost.decided_at),
     )
 
 

@@ -55,6 +55,7 @@ PINNED = {
     "/[hub]/beheer/nieuws/bronnen": (*HUB, "AuthState.load", "SourcesState.load"),
     "/[hub]/nieuws/schrijven": (*HUB, "WritingState.load"),
     "/[hub]/nieuws/mijn-berichten": (*HUB, "MyPostsState.load"),
+    "/[hub]/beheer/nieuws": (*HUB, "AuthState.load", "NewsModerationState.load"),
     "/[hub]/uw-stem": HUB,
 }
 
