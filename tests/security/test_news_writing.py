@@ -219,3 +219,39 @@ def test_my_posts_lists_only_the_callers_own(db, people: People, eva: str):
     assert anna_state.rows == [] and anna_state.allowed and not anna_state.writer
     visitor = call_in_turn(MyPostsState, ("load",))
     assert visitor.rows == [] and not visitor.allowed
+
+
+def test_the_coordinator_chooses_a_wijk_or_the_whole_hub_and_publishes_at_once(db, people: People):
+    groenhouten = _wijk(db, "Groenhouten")
+    state = call_in_turn(
+        WritingState,
+        ("load",),
+        ("choose_wijk", str(groenhouten)),
+        ("keep", "title", "Voor Groenhouten"),
+        ("choose_wijk", "999999"),  # no wijk of the hub: ignored
+        token=people.tokens["coordinator"],
+    )
+    assert state.choosing and state.publishes and "Groenhouten" in [w["name"] for w in state.wijken]
+    assert [(w, t) for _, w, t, _ in _posts(db)] == [(groenhouten, "Voor Groenhouten")]
+
+    async def whole_hub() -> object:
+        tab = await _writing_tab(people.tokens["coordinator"])
+        await run_handler(tab, "choose_wijk", "")
+        return await run_handler(tab, "send", {"title": "Voor heel Leusden", "body": "Welkom allemaal."})
+
+    answer = asyncio.run(whole_hub())
+    assert "/leusden/nieuws/mijn-berichten?geplaatst=1" in str(answer)
+    assert [(w, t, s) for _, w, t, s in _posts(db)][-1] == (None, "Voor heel Leusden", PostStatus.published)
+
+
+def test_a_problem_when_sending_is_said_at_its_field_and_what_was_typed_stays(db, eva: str):
+    from mantelzorg_app.services.news import posts
+
+    state = call_in_turn(
+        WritingState, ("load",), ("send", {"title": "Alleen een titel", "body": "  "}), token=eva
+    )
+    assert state.problems["body"] == posts.NO_BODY and state.problem_list == [
+        {"field": "body", "message": posts.NO_BODY}
+    ]
+    assert [(t, s) for _, _, t, s in _posts(db)] == [("Alleen een titel", PostStatus.draft)]
+    assert state._form["title"] == "Alleen een titel"
