@@ -63,7 +63,7 @@ LEUSDEN = (
     ),
     Post(
         "Centrum",
-        "Lotte",
+        "Femke",
         "Koffie in de bibliotheek",
         "Elke vrijdag staat de koffie klaar in de bibliotheek. Van 10 tot 12 uur.\n\n"
         "U kunt even zitten en praten met andere mantelzorgers. Het is gratis.",
@@ -71,14 +71,14 @@ LEUSDEN = (
     ),
     Post(
         "Centrum",
-        "Lotte",
+        "Femke",
         "Nieuwe bankjes op het plein",
         "Op het plein staan nu drie nieuwe bankjes. Fijn om even uit te rusten na de boodschappen.",
         12,
     ),
     Post(
         "Centrum",
-        "Lotte",
+        "Femke",
         "Wie wil meehelpen op de markt?",
         "Op de markt staat in maart een kraam over mantelzorg. Wij zoeken nog twee mensen die willen helpen. "
         "Het gaat om één ochtend.",
@@ -87,7 +87,7 @@ LEUSDEN = (
     ),
     Post(
         "Zuid",
-        "Mehmet",
+        "Joris",
         "Samen wandelen op dinsdag",
         "Elke dinsdag lopen wij een rondje door het park. Wij beginnen om 14 uur bij de vijver.\n\n"
         "Neemt u de persoon voor wie u zorgt mee? Dat is goed. Wij lopen rustig.",
@@ -97,7 +97,7 @@ LEUSDEN = (
     ),
     Post(
         "Zuid",
-        "Mehmet",
+        "Joris",
         "Boodschappen samen doen",
         "Een paar buren gaan op zaterdag samen naar de supermarkt. Er is plek in de auto. "
         "Bel de trekker als u mee wilt.",
@@ -105,7 +105,7 @@ LEUSDEN = (
     ),
     Post(
         "Hamersveld",
-        "Nel",
+        "Lieke",
         "Kom ook naar het netwerk van Inn-formeel",
         "Inn-formeel is een groep van vrijwilligers en mantelzorgers. Zij komen binnenkort bij elkaar.\n\n"
         "U hoort wat er in Leusden te doen is. En u ontmoet mensen uit de buurt.",
@@ -114,7 +114,7 @@ LEUSDEN = (
     ),
     Post(
         "Hamersveld",
-        "Nel",
+        "Lieke",
         "Hulp bij formulieren",
         "Vindt u formulieren lastig? Op woensdag helpt een vrijwilliger in het wijkgebouw. "
         "Neem uw papieren mee.",
@@ -122,14 +122,14 @@ LEUSDEN = (
     ),
     Post(
         "Rozendaal",
-        "Otto",
+        "Marloes",
         "Een luisterend oor",
         "Soms wilt u gewoon uw verhaal kwijt. Dat kan bij de koffie op maandagochtend in de kerkzaal.",
         5,
     ),
     Post(
         "Rozendaal",
-        "Otto",
+        "Marloes",
         "Tuin van de buurt opgeknapt",
         "Buren hebben de tuin achter de flat opgeknapt. Er staan nu bloemen en een bank in de schaduw.",
         17,
@@ -158,28 +158,28 @@ LEUSDEN = (
     ),
     Post(
         "Tabaksteeg",
-        "Priya",
+        "Nadia",
         "Maaltijd voor mantelzorgers",
         "In de buurtkamer koken vrijwilligers één keer per maand. U eet mee voor een klein bedrag.",
         6,
     ),
     Post(
         "Tabaksteeg",
-        "Priya",
+        "Nadia",
         "Rollator-les",
         "Een fysiotherapeut laat zien hoe u veilig loopt met een rollator. Ook voor mantelzorgers.",
         14,
     ),
     Post(
         "Achterveld",
-        "Ruud",
+        "Ravi",
         "De bus naar het dorpshuis",
         "De buurtbus rijdt nu ook op vrijdag. Zo komt u makkelijk bij het dorpshuis en de dokter.",
         7,
     ),
     Post(
         "Achterveld",
-        "Ruud",
+        "Ravi",
         "Koor zoekt zangers",
         "Het koor van het dorpshuis zoekt nieuwe zangers. Zingen is goed voor u. "
         "U hoeft geen noten te lezen.",
@@ -187,14 +187,14 @@ LEUSDEN = (
     ),
     Post(
         "Stoutenburg",
-        "Sanne",
+        "Wouter",
         "Samen naar de markt",
         "Wij rijden op donderdag samen naar de markt in Leusden. Er zijn nog twee plaatsen.",
         8,
     ),
     Post(
         "Stoutenburg",
-        "Sanne",
+        "Wouter",
         "Hulp bij de tuin",
         "Lukt het werk in de tuin niet meer? Twee buren willen helpen met snoeien en maaien.",
         18,
