@@ -8,6 +8,7 @@ import uuid
 
 from playwright.sync_api import Browser, Page, expect
 
+from mantelzorg_app.services.identity import sessions
 from tests.e2e.conftest import check_page, open_page, phone
 from tests.e2e.test_chat import person_named, signed_in
 from tests.support.server import RunningApp
@@ -96,3 +97,17 @@ def test_someone_who_is_no_trekker_reads_the_page_is_for_trekkers(browser: Brows
         expect(page.get_by_role("link", name="Naar het nieuws")).to_be_visible()
         expect(page.get_by_label("Titel", exact=True)).to_have_count(0)
         check_page(page, "news-writing-not-a-trekker")
+
+
+def test_the_coordinator_chooses_the_wijk_of_a_post(browser: Browser, app: RunningApp):
+    with phone(browser, app.url) as page:
+        signed_in(page, app, person_named(app.db_url, "Gerrit"), app.url, sessions.STAFF_EMAIL)
+        open_page(page, "/leusden/nieuws/schrijven")
+        expect(page.get_by_role("heading", level=1, name="Schrijf een bericht")).to_be_visible(timeout=LOADS)
+        chips = page.get_by_role("radiogroup", name="Voor welke wijk is het bericht?")
+        expect(chips.get_by_role("radio", name="Heel Leusden")).to_have_attribute("aria-checked", "true")
+        chips.get_by_role("radio", name="Groenhouten").click()
+        expect(chips.get_by_role("radio", name="Groenhouten")).to_have_attribute("aria-checked", "true")
+        expect(chips.get_by_role("radio", name="Heel Leusden")).to_have_attribute("aria-checked", "false")
+        expect(page.get_by_role("button", name="Zet het op de Nieuws-pagina")).to_be_visible()
+        in_both_languages(page, "news-writing-coordinator")
