@@ -152,8 +152,11 @@ class WritingState(rx.State):
         """A typed title or text: kept, its hints shown, and the draft saved."""
         if not isinstance(name, str) or name not in TYPED_MAX or not isinstance(value, str):
             return None
+        typed = value[: TYPED_MAX[name]]
+        if self._form and self._post_id is not None and self._form.get(name) == typed:
+            return None  # the blur after the debounced save: nothing new to save
         if self._form:
-            self._form = {**self._form, name: value[: TYPED_MAX[name]]}
+            self._form = {**self._form, name: typed}
             if name == "body":
                 self._show_hints(await self._lang())
         return (await self._save())[1]
