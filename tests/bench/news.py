@@ -4,7 +4,7 @@
 after a warm-up:
 - ``sections``: the Nieuws page's three sections for a signed-in caregiver of one wijk
   (services.news.listing.sections) in a hub of 10, 100 and 500 published posts (over six wijken and
-  the whole hub) and as many general items of two feeds;
+  the whole hub, a third with a photo) and as many general items of two feeds;
 - ``import``: one fetch's 50-item RSS 2.0 feed stored (services.news.importing.load): into a new
   feed (50 items added, each sanitised), the same bytes again (nothing changed), and with every
   item's text changed (50 updated); items a second;
@@ -12,7 +12,8 @@ after a warm-up:
   (services.news.photos.make: opened, turned, resized to 1200 px, re-encoded), with the peak
   memory of the process above what it held before (the resident set's high-water mark, reset
   before each run, so Pillow's own buffers count too; Linux only, else tracemalloc's Python peak);
-- ``rss``: the hub's RSS 2.0 of its newest 50 published posts as bytes (services.news.rss).
+- ``rss``: the hub's RSS 2.0 of its newest 50 published posts (17 with a photo's enclosure) as
+  bytes (services.news.rss).
 It prints the median and the 95th percentile, one line per case; it asserts nothing.
 """
 
@@ -79,9 +80,17 @@ def _fill(session: Session, size: int) -> tuple[Hub, Actor]:
             Membership(person_id=reader.id, hub_id=hub.id, role=Role.caregiver, wijk_id=wijken[0].id),
         ]
     )
+    shown = _shown_jpeg()
     for n in range(size):
         wijk = rng.choice([*wijken, None])
         published = NOW - timedelta(hours=rng.randint(1, 24 * 120))
+        photo = None
+        if n % 3 == 0:  # a third with a photo: its description on the card, an enclosure in the RSS
+            photo = NewsPhoto(
+                hub_id=hub.id, author_id=writer.id, data=shown, width=1200, height=900, alt="Koffie"
+            )
+            session.add(photo)
+            session.flush()
         session.add(
             NewsPost(
                 hub_id=hub.id,
@@ -91,6 +100,7 @@ def _fill(session: Session, size: int) -> tuple[Hub, Actor]:
                 title=f"Bericht {n} uit de wijk",
                 body=BODY,
                 status=PostStatus.published,
+                photo_id=photo.id if photo else None,
                 sent_at=published,
                 published_at=published,
                 updated_at=published,
@@ -138,6 +148,13 @@ def _feed_bytes(edition: int) -> bytes:
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bench</title>'
         f"<link>{BASE}</link><description>Bench</description>{''.join(items)}</channel></rss>"
     ).encode()
+
+
+def _shown_jpeg() -> bytes:
+    """A photo as services.news.photos keeps it: 1200 px wide, re-encoded."""
+    out = io.BytesIO()
+    Image.linear_gradient("L").resize((1200, 900)).convert("RGB").save(out, "JPEG", quality=82)
+    return out.getvalue()
 
 
 def _phone_jpeg() -> bytes:
