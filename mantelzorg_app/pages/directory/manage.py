@@ -3,7 +3,7 @@
 
 import reflex as rx
 
-from components.controls import icon_link, row_button
+from components.controls import icon_link, named_file_inputs, row_button
 from components.form import submit_button, summary, text_field
 from mantelzorg_app import routes
 from mantelzorg_app.pages.directory.upload_part import upload_section
@@ -156,16 +156,6 @@ def _synonyms() -> rx.Component:
     )
 
 
-def _named_file_inputs(component: rx.Component, name: rx.Var) -> rx.Component:
-    """The upload zone's own file input (hidden; the button beside it is what people use) gets a
-    name too, so a screen reader that lands on it knows what it is (axe: every input a label)."""
-    for child in component.children:
-        if type(child).__name__ == "Input" and str(getattr(child, "type", "")).strip('"') == "file":
-            child.custom_attrs = {**child.custom_attrs, "aria-label": name}
-        _named_file_inputs(child, name)
-    return component
-
-
 def _content() -> rx.Component:
     return rx.el.div(
         rx.cond(ManageState.done != "", rx.el.p(t(ManageState.done), role="status", class_name="done")),
@@ -193,7 +183,7 @@ def _content() -> rx.Component:
             ),
         ),
         _synonyms(),
-        _named_file_inputs(upload_section(), t("Kies een bestand om te laden")),
+        named_file_inputs(upload_section(), t("Kies een bestand om te laden")),
         icon_link("arrow-left", t("Terug naar Beheer"), hub_href(routes.COORDINATION), "second-action"),
     )
 

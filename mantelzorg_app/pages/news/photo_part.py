@@ -8,7 +8,7 @@ foto weg". Refusals (no photo, too big) show in plain words (state.news.photo).
 
 import reflex as rx
 
-from components.controls import row_button
+from components.controls import named_file_inputs, row_button
 from components.form import problem
 from mantelzorg_app.services.news.photos import PHOTO_MAX_BYTES
 from state.news.photo import ALT_FIELD, MEGABYTES, UPLOAD_ID, PhotoState
@@ -26,26 +26,29 @@ def _problem() -> rx.Component:
 
 def _add(post_id: rx.Var) -> rx.Component:
     return rx.el.div(
-        rx.upload.root(
-            rx.el.button(
-                rx.icon("camera", size=24, aria_hidden="true"),
-                rx.el.span(t("Foto toevoegen")),
-                type="button",
-                class_name="second-action",
-                disabled=PhotoState.busy,
-                aria_describedby=rx.cond(PhotoState.problem != "", f"{PROBLEM_ID}-probleem", ""),
+        named_file_inputs(
+            rx.upload.root(
+                rx.el.button(
+                    rx.icon("camera", size=24, aria_hidden="true"),
+                    rx.el.span(t("Foto toevoegen")),
+                    type="button",
+                    class_name="second-action",
+                    disabled=PhotoState.busy,
+                    aria_describedby=rx.cond(PhotoState.problem != "", f"{PROBLEM_ID}-probleem", ""),
+                ),
+                id=UPLOAD_ID,
+                accept={"image/*": []},  # the phone offers its camera and its photos; none is forced
+                max_files=1,
+                multiple=False,
+                max_size=PHOTO_MAX_BYTES,
+                no_keyboard=True,  # the button inside takes the keyboard; the zone is no second stop
+                on_drop=[
+                    PhotoState.sending,
+                    PhotoState.upload(rx.upload_files(upload_id=UPLOAD_ID), post_id),
+                ],
+                on_drop_rejected=PhotoState.rejected,
             ),
-            id=UPLOAD_ID,
-            accept={"image/*": []},  # the phone offers its camera and its photos; none is forced
-            max_files=1,
-            multiple=False,
-            max_size=PHOTO_MAX_BYTES,
-            no_keyboard=True,  # the button inside takes the keyboard; the zone is no second stop
-            on_drop=[
-                PhotoState.sending,
-                PhotoState.upload(rx.upload_files(upload_id=UPLOAD_ID), post_id),
-            ],
-            on_drop_rejected=PhotoState.rejected,
+            t("Foto toevoegen"),
         ),
         rx.el.p(rx.cond(PhotoState.busy, t("De foto wordt verstuurd. Een moment."), ""), role="status"),
         rx.el.p(t("Een foto is niet nodig. Het mag wel."), class_name="hint"),
