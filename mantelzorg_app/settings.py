@@ -56,6 +56,13 @@ def trusted_proxies() -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ..
         raise ValueError(f"MANTELZORG_TRUSTED_PROXIES: {error}") from None
 
 
+def feeds_reach_private_addresses() -> bool:
+    """MANTELZORG_FEEDS_PRIVATE=1: the news feeds may be fetched from loopback and private addresses
+    (the tests' stand-in feeds). Never in production: a coordinator's feed address could otherwise
+    make the server read its own network (services.news.fetching)."""
+    return os.environ.get("MANTELZORG_FEEDS_PRIVATE") == "1"
+
+
 def outbox() -> Path:
     """Where mails go without an SMTP server: MANTELZORG_OUTBOX, else instance/outbox."""
     return Path(os.environ.get("MANTELZORG_OUTBOX") or INSTANCE / "outbox")

@@ -5,19 +5,25 @@ a URL or a file, so httpx fetches and feedparser only ever gets bytes (services.
   a server that stops sending is cut off by the read timeout).
 - **Size**: at most 2 MB, read in pieces and stopped at the cap: a huge or endless body is never
   held in memory.
-- **Where**: http(s) only, at most 3 redirects.
+- **Where**: http(s) only, at most 3 redirects, and only to public addresses: every hop's host is
+  looked up first and a loopback, private, link-local (cloud metadata) or reserved address is refused
+  (``PublicOnly``), unless settings.feeds_reach_private_addresses (the tests' loopback feeds). The
+  connection looks the name up again, so a name that changes its answer in between is not caught.
 - **Politeness**: the last good fetch's ETag and Last-Modified are sent back; 304 is "unchanged".
 
 Each failure is one plain reason (a Dutch msgid, kept on the feed as ``last_error`` and translated
 on the beheer page): never an exception, never the server's own words.
 """
 
+import ipaddress
+import socket
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
 
+from mantelzorg_app import settings
 from mantelzorg_app.services.platform.i18n import N_
 
 TIMEOUT = 10.0  # seconds for the whole fetch
@@ -36,6 +42,36 @@ SERVER_TROUBLE = N_("De bron heeft een storing. Het wordt later weer geprobeerd.
 BAD_ANSWER = N_("De bron gaf geen goed antwoord.")
 TOO_MANY_REDIRECTS = N_("Dit adres stuurt te vaak door naar een ander adres.")
 TOO_BIG = N_("Te groot: meer dan 2 MB.")
+NOT_PUBLIC = N_("Dit adres is geen openbare website.")
+
+
+class NotPublic(httpx.ConnectError):
+    """The host is (or resolves to) an address that is not on the public internet."""
+
+
+def is_private_host(host: str) -> bool:
+    """Whether ``host`` is or resolves to an address off the public internet. A name that does not
+    resolve is not: its connection fails by itself, and the page then says there is no connection."""
+    try:
+        found = {info[4][0] for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)}
+    except (OSError, UnicodeError):
+        return False
+    return any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in found)
+
+
+class PublicOnly(httpx.BaseTransport):
+    """Refuses a request (the first or a redirect's) to a host that is not public, then hands it on."""
+
+    def __init__(self, inner: httpx.BaseTransport):
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if is_private_host(request.url.host):
+            raise NotPublic("not a public address", request=request)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
 
 
 @dataclass(frozen=True)
@@ -91,6 +127,9 @@ def fetch(
     if modified:
         headers["If-Modified-Since"] = modified
     deadline = time.monotonic() + timeout
+    transport = transport or httpx.HTTPTransport()
+    if not settings.feeds_reach_private_addresses():
+        transport = PublicOnly(transport)
     try:
         with (
             httpx.Client(
@@ -130,6 +169,8 @@ def fetch(
         return Fetched(error=TOO_MANY_REDIRECTS)
     except httpx.UnsupportedProtocol:  # a redirect to ftp:, file: ...
         return Fetched(error=NO_WEB_ADDRESS)
+    except NotPublic:
+        return Fetched(error=NOT_PUBLIC)
     except (httpx.ConnectError, httpx.NetworkError):
         return Fetched(error=NO_CONNECTION)
     except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, ValueError):
