@@ -1,7 +1,7 @@
 """The news issue's headline bar on a phone (390x844): a trekker writes a post with a photo, sees
 the writing helper flag a long sentence, and sends it; the coordinator approves it; a caregiver of
 that wijk sees it first under "Uit uw wijk", its photo with the description as its alt text. axe on
-each page on the way, in both languages.
+each page on the way, in both languages; the trekker gets a mail when it is approved.
 
 The test makes its own trekker and caregiver of one Leusden wijk (Tabaksteeg: no demo person lives
 there) and signs in the demo's coordinator Gerrit; the post's title is its own, so the demo's
@@ -10,7 +10,9 @@ posts and other tests' do not matter.
 
 import io
 import re
+import time
 import uuid
+from email.message import EmailMessage
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -23,6 +25,7 @@ from mantelzorg_app.services.platform.database import engine
 from tests.e2e.conftest import check_page, open_page, phone
 from tests.e2e.test_chat import person_named, signed_in
 from tests.support.server import RunningApp
+from tests.support.smtp import SmtpServer
 
 WIJK = "Tabaksteeg"
 LONG = (
@@ -35,13 +38,14 @@ PHOTO_URL = re.compile(r"/nieuws-foto/\d+\.jpg")  # served by news_photo_routes,
 LOADS = 30_000  # ms: the first visit of a page may wait for the build's cold start
 
 
-def _people(db_url: str) -> tuple[int, int]:
-    """A trekker and a caregiver of Tabaksteeg, made for this test: (trekker, caregiver)."""
+def _people(db_url: str) -> tuple[int, int, str]:
+    """A trekker and a caregiver of Tabaksteeg, made for this test: (trekker, caregiver, the
+    trekker's address)."""
     db = engine(db_url)
     with Session(db) as session:
         hub = session.exec(select(Hub).where(Hub.slug == "leusden")).one()
         wijk = session.exec(select(Wijk).where(Wijk.hub_id == hub.id, Wijk.name == WIJK)).one()
-        found = []
+        found, addresses = [], []
         for first_name, role in (("Tineke", Role.trekker), ("Ruud", Role.caregiver)):
             person = Person(
                 first_name=first_name, email=f"{first_name.lower()}.{uuid.uuid4().hex[:8]}@example.org"
@@ -50,9 +54,10 @@ def _people(db_url: str) -> tuple[int, int]:
             session.flush()
             session.add(Membership(person_id=person.id, hub_id=hub.id, role=role, wijk_id=wijk.id))
             found.append(person.id)
+            addresses.append(person.email)
         session.commit()
     db.dispose()
-    return found[0], found[1]
+    return found[0], found[1], addresses[0]
 
 
 def _status(db_url: str, title: str) -> PostStatus | None:
@@ -76,6 +81,16 @@ def _photo(folder: Path) -> Path:
     return path
 
 
+def _mail_to(smtp: SmtpServer, address: str) -> EmailMessage:
+    """The last mail to ``address``; the app sends it just after the commit, so wait a little."""
+    for _ in range(50):
+        try:
+            return smtp.last_to(address)
+        except LookupError:
+            time.sleep(0.2)
+    return smtp.last_to(address)
+
+
 def both_languages(page: Page, name: str) -> None:
     """check_page in Dutch, then in English (the header's button), then back in Dutch."""
     check_page(page, name)
@@ -87,9 +102,9 @@ def both_languages(page: Page, name: str) -> None:
 
 
 def test_a_trekkers_post_with_a_photo_reaches_the_caregivers_of_the_wijk(
-    browser: Browser, app: RunningApp, tmp_path: Path
+    browser: Browser, app: RunningApp, smtp: SmtpServer, tmp_path: Path
 ):
-    trekker, caregiver = _people(app.db_url)
+    trekker, caregiver, address = _people(app.db_url)
     title = f"Koffie in {WIJK} {uuid.uuid4().hex[:4]}"
 
     # The trekker writes on their phone: the helper flags the long sentence while they type.
@@ -106,6 +121,8 @@ def test_a_trekkers_post_with_a_photo_reaches_the_caregivers_of_the_wijk(
         )
         expect(tips).to_contain_text("Op dinsdagmiddag komen")  # which sentence: its start
         expect(page.get_by_text("Opgeslagen. U kunt later verder schrijven.")).to_be_visible()
+        expect(page.get_by_text("Foto toevoegen", exact=True)).to_be_visible()
+        both_languages(page, "news-flow-writing-tips")
         page.locator("input[type=file]").set_input_files(_photo(tmp_path))
         alt = page.get_by_label("Wat staat er op de foto?")
         expect(alt).to_be_visible(timeout=15_000)
@@ -137,6 +154,9 @@ def test_a_trekkers_post_with_a_photo_reaches_the_caregivers_of_the_wijk(
         expect(card.get_by_role("button", name="Haal weg")).to_be_visible()  # now under Gepubliceerd
         expect(card.get_by_role("button", name="Goedkeuren")).to_have_count(0)
         assert _status(app.db_url, title) == PostStatus.published
+        told = _mail_to(smtp, address)  # the trekker hears of the decision
+        assert told["Subject"] == "Uw bericht staat op de Mantelzorghub"
+        assert title in told.get_content()
 
     # A caregiver of the wijk sees it first under "Uit uw wijk", the photo's alt the description.
     with phone(browser, app.url) as page:
