@@ -114,6 +114,10 @@ class NewsModerationState(rx.State):
         self.noting_kind = kind if isinstance(kind, str) and kind in NOTED else ""
         self.problems = dict.fromkeys(FIELDS, "")
         self.done = ""
+        if self.noting and self.noting_kind:  # into the field that opened (its id: digits only)
+            field = f"{NOTE_FIELD}-{self.noting}"
+            return rx.call_script(f"setTimeout(() => document.getElementById('{field}')?.focus(), 50)")
+        return None
 
     @rx.event
     def close_note(self):

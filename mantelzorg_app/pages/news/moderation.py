@@ -57,7 +57,7 @@ def _post(row: rx.Var) -> rx.Component:
             row.photo_url != "",
             rx.el.figure(
                 rx.el.img(src=row.photo_url, alt=row.photo_alt, class_name="news-photo news-photo-big"),
-                rx.el.figcaption(fill(t("Op de foto: {alt}"), alt=row.photo_alt)),
+                rx.el.figcaption(fill(t("Op de foto: {alt}"), alt=row.photo_alt), class_name="when"),
             ),
         ),
         rx.el.div(rx.foreach(row.paragraphs, lambda p: rx.el.p(p)), class_name="news-body"),
