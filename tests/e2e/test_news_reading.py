@@ -164,6 +164,7 @@ def test_the_news_page_for_a_visitor_and_a_caregiver(browser: Browser, app: Runn
         ).to_be_visible()
         check_page(page, "news-en")
         page.get_by_role("button", name="Nederlands").click()
+        expect(page.locator("html")).to_have_attribute("lang", "nl")
 
         # Signed in: the caregiver's own wijk first, under "Uit uw wijk".
         signed_in(page, app, me, app.url)
@@ -195,6 +196,7 @@ def test_the_news_page_for_a_visitor_and_a_caregiver(browser: Browser, app: Runn
         ).to_be_visible()
         check_page(page, "news-post-en")
         page.get_by_role("button", name="Nederlands").click()
+        expect(page.locator("html")).to_have_attribute("lang", "nl")
 
         # Home: the newest post of the caregiver's wijk.
         open_page(page, "/leusden")
@@ -219,6 +221,7 @@ def test_a_general_item_links_to_its_source(browser: Browser, app: RunningApp):
         page.get_by_role("button", name="English").click()
         check_page(page, "news-item-en")
         page.get_by_role("button", name="Nederlands").click()
+        expect(page.locator("html")).to_have_attribute("lang", "nl")
         open_page(page, "/leusden/nieuws/999999999")
         expect(page.get_by_role("heading", level=1, name="Dit bericht kennen wij niet")).to_be_visible()
         check_page(page, "news-unknown")
