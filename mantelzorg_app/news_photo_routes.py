@@ -1,10 +1,12 @@
 """A news post's photo (``/nieuws-foto/<id>.jpg``), served only to who may see its post.
 
 The photos live in the database, never under Reflex's public ``/_upload``. A photo of a published
-post is anyone's, and a cache may keep it for a day (its bytes never change: a new photo gets a new
-id). Before that only its writer and their hub's coordinator get it, by the session cookie, and
-nothing keeps a copy (``private, no-store``). Anyone else gets the plain 404 of a missing photo, so
-the answer never tells whether a photo exists (services.news.photos.shown).
+post is anyone's, and a cache may keep it for five minutes: no longer, so the photo of a post the
+coordinator takes down soon leaves shared caches too (after that a cache asks again, and the ETag
+answers 304 while nothing changed: a new photo gets a new id). Before that only its writer and their
+hub's coordinator get it, by the session cookie, and nothing keeps a copy (``private, no-store``).
+Anyone else gets the plain 404 of a missing photo, so the answer never tells whether a photo exists
+(services.news.photos.shown).
 """
 
 from datetime import UTC, datetime
@@ -20,7 +22,7 @@ from mantelzorg_app.services.news import photos
 from mantelzorg_app.services.platform import cookies
 
 PHOTO = f"{NEWS_PHOTO}/{{photo}}.jpg"
-PUBLIC = {"Cache-Control": "public, max-age=86400"}
+PUBLIC = {"Cache-Control": "public, max-age=300"}
 PRIVATE = {"Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex"}
 
 

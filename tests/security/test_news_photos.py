@@ -76,9 +76,24 @@ def test_a_published_post_s_photo_is_public_and_may_be_kept(client: TestClient, 
     _publish(db, draft["post"])
     answer = _get(client, news_photo(draft["photo"]))
     assert answer.status_code == 200 and answer.headers["content-type"] == "image/jpeg"
-    assert answer.headers["cache-control"] == "public, max-age=86400"
+    assert answer.headers["cache-control"] == "public, max-age=300"
     again = client.get(news_photo(draft["photo"]), headers={"If-None-Match": answer.headers["etag"]})
     assert again.status_code == 304 and not again.content
+
+
+def test_a_taken_down_post_s_photo_is_gone_for_others_at_the_cache_s_next_ask(client: TestClient, db, people):
+    """A cache keeps a published photo five minutes at most; when it asks again after the take-down,
+    even with the ETag it held, it gets the plain 404 (and nothing that may be kept)."""
+    draft = drafted("leusden")
+    _publish(db, draft["post"])
+    etag = _get(client, news_photo(draft["photo"])).headers["etag"]
+    with Session(db) as session:
+        post = session.get(NewsPost, draft["post"])
+        post.status = PostStatus.taken_down
+        session.add(post)
+        session.commit()
+    gone = client.get(news_photo(draft["photo"]), headers={"If-None-Match": etag})
+    assert gone.status_code == 404 and "public" not in gone.headers.get("cache-control", "")
 
 
 def test_the_upload_takes_a_photo_only_for_the_writer_s_own_post(db, people: People):
