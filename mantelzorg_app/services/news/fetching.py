@@ -18,6 +18,7 @@ on the beheer page): never an exception, never the server's own words.
 import ipaddress
 import socket
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -49,14 +50,30 @@ class NotPublic(httpx.ConnectError):
     """The host is (or resolves to) an address that is not on the public internet."""
 
 
+NAT64 = ipaddress.ip_network("64:ff9b::/96")  # an IPv4 address carried in IPv6: judged as that one
+LOOKUP_TIMEOUT = 5.0  # seconds for the name lookup (getaddrinfo has no timeout of its own)
+_lookups = ThreadPoolExecutor(max_workers=4, thread_name_prefix="feed-lookup")
+
+
+def _is_public(address: str) -> bool:
+    found = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(found, ipaddress.IPv6Address) and found in NAT64:
+        found = ipaddress.IPv4Address(int(found) & 0xFFFFFFFF)
+    return found.is_global
+
+
 def is_private_host(host: str) -> bool:
     """Whether ``host`` is or resolves to an address off the public internet. A name that does not
-    resolve is not: its connection fails by itself, and the page then says there is no connection."""
+    resolve is not: its connection fails by itself, and the page then says there is no connection.
+    A lookup that takes longer than LOOKUP_TIMEOUT raises httpx.ConnectTimeout."""
+    lookup = _lookups.submit(socket.getaddrinfo, host, None, proto=socket.IPPROTO_TCP)
     try:
-        found = {info[4][0] for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)}
+        found = {info[4][0] for info in lookup.result(timeout=LOOKUP_TIMEOUT)}
+    except TimeoutError:
+        raise httpx.ConnectTimeout("the name lookup took too long") from None
     except (OSError, UnicodeError):
         return False
-    return any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in found)
+    return not all(_is_public(address) for address in found)
 
 
 class PublicOnly(httpx.BaseTransport):

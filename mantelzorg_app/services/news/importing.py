@@ -78,6 +78,17 @@ def _declares_entities(data: bytes) -> bool:
     return ENTITIES in lowered or ENTITIES in lowered.replace(b"\x00", b"")
 
 
+BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def _starts_as_xml(data: bytes) -> bool:
+    """The document starts with ``<`` in an ASCII-based encoding or UTF-16/32: what the entity check
+    can read. An EBCDIC document (where ``<`` is another byte) would slip past it, so it is no feed."""
+    for bom in BOMS:
+        data = data.removeprefix(bom)
+    return data[:400].replace(b"\x00", b"").lstrip().startswith(b"<")
+
+
 def _moment(entry, now: datetime) -> datetime | None:
     """feedparser's date of the item (UTC); None when it has none, an unreadable one or one in the
     future (it would stay on top): a new item is then dated now, a known one keeps its date."""
@@ -163,6 +174,8 @@ def parse(data: bytes, base_url: str, now: datetime) -> list[_Read] | str:
     refused. Items older than the age-out are left out (they would be deleted within the hour)."""
     if _declares_entities(data):
         return UNSAFE
+    if not _starts_as_xml(data):
+        return NOT_A_FEED
     parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.entries and (parsed.bozo or not parsed.version):
         return NOT_A_FEED

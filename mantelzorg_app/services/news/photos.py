@@ -8,22 +8,24 @@ without EXIF, XMP or comments, so no location or camera data is kept; only the c
 (ICC) stays. Each refusal is a plain sentence (posts.NotPossible).
 
 A person keeps at most ``UNATTACHED_MOST`` photos that no post uses (tries and changes of mind):
-the oldest go first. ``shown`` says who gets a photo at ``/nieuws-foto/<id>.jpg``.
+the oldest go first. Each photo made is in the audit log, and one person makes at most
+``AN_HOUR_MOST`` an hour: decoding a big photo takes the server a moment and much memory.
+``shown`` says who gets a photo at ``/nieuws-foto/<id>.jpg``.
 """
 
 import io
 import warnings
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PIL import Image, ImageOps, UnidentifiedImageError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
-from mantelzorg_app.models import NewsPhoto, NewsPost, PostStatus, Role
+from mantelzorg_app.models import AuditEvent, NewsPhoto, NewsPost, PostStatus, Role
 from mantelzorg_app.services.identity import authz
 from mantelzorg_app.services.identity.authz import Actor, require_role
 from mantelzorg_app.services.news.posts import NotPossible
-from mantelzorg_app.services.platform import database
+from mantelzorg_app.services.platform import audit, database
 from mantelzorg_app.services.platform.i18n import N_
 
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
@@ -32,7 +34,9 @@ WIDTH_MOST = 1200
 QUALITY = 82
 ICC_MOST = 64 * 1024  # a colour profile bigger than this is dropped, not stored with every photo
 UNATTACHED_MOST = 30
+AN_HOUR_MOST = 20
 ACTION = "news-photo"
+MADE = "news-photo-made"
 MEDIA_TYPE = "image/jpeg"
 FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "GIF", "HEIF")  # MPO: some phones' JPEG; HEIF only with a plugin
 
@@ -40,6 +44,7 @@ NOT_A_PHOTO = N_("Dit bestand is geen foto. Kies een foto.")
 TOO_BIG = N_("Deze foto is te groot. Kies een foto van hoogstens {megabytes} MB.")
 TOO_MANY_PIXELS = N_("Deze foto is te groot. Kies een kleinere foto.")
 NO_PHOTO = N_("Er is geen foto gekozen. Kies een foto.")
+TOO_MANY = N_("U heeft het afgelopen uur al veel foto's gestuurd. Probeer het over een uur weer.")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ def make(session: Session, actor: Actor, data: bytes, now: datetime) -> NewsPhot
         raise NotPossible(NO_PHOTO)
     if len(data) > PHOTO_MAX_BYTES:
         raise NotPossible(TOO_BIG, megabytes=PHOTO_MAX_BYTES // (1024 * 1024))
+    if _made_in_the_last_hour(session, actor, now) >= AN_HOUR_MOST:
+        raise NotPossible(TOO_MANY)
     jpeg, width, height = _reencode(data)
     _keep_room(session, actor)
     photo = NewsPhoto(
@@ -69,7 +76,22 @@ def make(session: Session, actor: Actor, data: bytes, now: datetime) -> NewsPhot
     )
     session.add(photo)
     session.flush()
+    audit.record(
+        session, MADE, hub_id=actor.hub_id, actor_id=actor.person_id, subject_id=photo.id
+    ).created_at = now
     return photo
+
+
+def _made_in_the_last_hour(session: Session, actor: Actor, now: datetime) -> int:
+    return session.exec(
+        select(func.count())
+        .select_from(AuditEvent)
+        .where(
+            AuditEvent.action == MADE,
+            AuditEvent.actor_id == actor.person_id,
+            col(AuditEvent.created_at) > now - timedelta(hours=1),
+        )
+    ).one()
 
 
 def _reencode(data: bytes) -> tuple[bytes, int, int]:

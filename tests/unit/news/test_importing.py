@@ -322,3 +322,15 @@ def test_the_demo_feed_loads_its_five_items_newest_first_in_its_order(session, h
     assert all(i.summary and i.link.startswith("https://") and "<p>" in i.html for i in newest_first)
     later = NOW + timedelta(days=1)
     assert importing.load(session, feed, data, later) == importing.Counts(same=5)  # keeps its dates
+
+
+@pytest.mark.parametrize("encoding", ["cp037", "utf-16", "utf-32"])
+def test_entities_in_an_unusual_encoding_are_never_read(encoding):
+    doc = (
+        f'<?xml version="1.0" encoding="{encoding}"?>\n'
+        '<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+        '<rss version="2.0"><channel><title>t</title><item><title>x &b;</title>'
+        "<link>https://a.example/1</link></item></channel></rss>"
+    )
+    refused = importing.parse(doc.encode(encoding), "https://a.example/", NOW)
+    assert refused in (importing.UNSAFE, importing.NOT_A_FEED)

@@ -157,13 +157,25 @@ def test_a_person_keeps_at_most_30_loose_photos_the_oldest_go_first(session, wor
     posts.attach_photo(session, writer, post.id, on_post, NOW)
     loose = []
     for i in range(photos.UNATTACHED_MOST + 2):
-        loose.append(photos.make(session, writer, jpeg(20, 20), NOW + timedelta(minutes=i)).id)
+        loose.append(photos.make(session, writer, jpeg(20, 20), NOW + timedelta(minutes=3 * i)).id)
         session.commit()
     photos.make(session, world.coordinator, jpeg(20, 20), NOW - timedelta(days=30))  # not Vera's
     session.commit()
     kept = set(session.exec(select(NewsPhoto.id).where(NewsPhoto.author_id == world.vera.id)).all())
     assert kept == {on_post.id, *loose[2:]}
     assert len(session.exec(select(NewsPhoto).where(NewsPhoto.author_id == world.cora.id)).all()) == 1
+
+
+def test_one_person_makes_at_most_20_photos_an_hour(session, world):
+    writer = trekker(world)
+    for i in range(photos.AN_HOUR_MOST):
+        photos.make(session, writer, jpeg(20, 20), NOW + timedelta(seconds=i))
+        session.commit()
+    with pytest.raises(posts.NotPossible) as refused:
+        photos.make(session, writer, jpeg(20, 20), NOW + timedelta(minutes=59))
+    assert refused.value.msgid == photos.TOO_MANY
+    photos.make(session, world.coordinator, jpeg(20, 20), NOW + timedelta(minutes=59))  # not Vera's count
+    photos.make(session, writer, jpeg(20, 20), NOW + timedelta(minutes=61))  # an hour on
 
 
 def _token(session: Session, person) -> str:

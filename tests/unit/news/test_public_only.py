@@ -1,6 +1,8 @@
 """A feed is fetched only from a public address: a coordinator's feed address never makes the server
 read its own network (loopback, private ranges, the cloud's metadata address), also by a redirect."""
 
+import time
+
 import httpx
 import pytest
 
@@ -22,6 +24,8 @@ def production(monkeypatch):
         "http://192.168.1.1/rss",
         "http://169.254.169.254/latest/meta-data/",
         "http://0.0.0.0/",
+        "http://[64:ff9b::a9fe:a9fe]/",  # NAT64 of 169.254.169.254
+        "http://[::ffff:127.0.0.1]/",
     ],
 )
 def test_a_private_address_is_refused_in_plain_words(url):
@@ -53,3 +57,11 @@ def test_a_public_address_is_fetched(monkeypatch):
 def test_a_name_that_resolves_to_nothing_says_there_is_no_connection():
     assert not fetching.is_private_host("no-such-host.invalid")
     assert fetching.fetch("http://no-such-host.invalid/rss").error == fetching.NO_CONNECTION
+
+
+def test_a_name_lookup_that_hangs_is_cut_off(monkeypatch):
+    monkeypatch.setattr(fetching, "LOOKUP_TIMEOUT", 0.2)
+    monkeypatch.setattr(fetching.socket, "getaddrinfo", lambda *args, **kwargs: time.sleep(2))
+    started = time.monotonic()
+    assert fetching.fetch("https://slow-dns.example.org/rss").error == fetching.TOO_SLOW
+    assert time.monotonic() - started < 1.5
