@@ -17,7 +17,6 @@ activities' last change and changed dates, the bookings' state), so a calendar a
 with ``If-None-Match`` gets a 304 without the calendar being written (``fingerprint`` first).
 """
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,7 +29,7 @@ from mantelzorg_app import routes
 from mantelzorg_app.models import Activity, ActivityChange, Booking, BookingStatus, Hub
 from mantelzorg_app.services.calendar import activities, bookings, recurrence, schedule, vocabulary
 from mantelzorg_app.services.calendar.recurrence import Occurrence
-from mantelzorg_app.services.platform import dates, i18n
+from mantelzorg_app.services.platform import dates, digests, i18n
 from mantelzorg_app.services.platform.i18n import N_
 
 PRODID = "-//Mantelzorghub//Agenda//NL"
@@ -59,7 +58,7 @@ class Feed:
 
 
 def _etag(*parts: object) -> str:
-    return '"' + hashlib.sha256(repr((FORMAT, *parts)).encode()).hexdigest()[:32] + '"'
+    return digests.etag(FORMAT, *parts)
 
 
 def _changes_print(changes: list[ActivityChange]) -> list[tuple]:

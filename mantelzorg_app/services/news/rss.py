@@ -11,7 +11,6 @@ the feed is made of: the hub, the address links point to, and each listed post's
 publication and wijk; a post taken down drops out of the list, so that changes it too.
 """
 
-import hashlib
 from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
@@ -20,7 +19,7 @@ from sqlmodel import Session, col, func, select
 from mantelzorg_app import routes
 from mantelzorg_app.models import Hub, NewsPhoto, NewsPost, PostStatus, Wijk
 from mantelzorg_app.services.calendar.ics import Feed
-from mantelzorg_app.services.platform import i18n
+from mantelzorg_app.services.platform import digests, i18n
 from mantelzorg_app.services.platform.i18n import N_
 
 MOST = 50  # posts in the feed, newest first
@@ -62,7 +61,7 @@ def _photo_sizes(session: Session, photo_ids: list[int]) -> dict[int, int]:
 
 
 def _etag(*parts: object) -> str:
-    return '"' + hashlib.sha256(repr((FORMAT, *parts)).encode()).hexdigest()[:32] + '"'
+    return digests.etag(FORMAT, *parts)
 
 
 def _moment(value: datetime | None) -> datetime:
