@@ -4,6 +4,10 @@ sending it to the coordinator for the check (services.news.moderation decides).
 A trekker writes for the one wijk their trekker role is for; the coordinator for any wijk of the
 hub or the whole hub (``wijk_id`` None), and their own post is published when sent: they are the
 one who checks. Everything is checked here from the database, whatever the caller sent.
+
+Nothing fills up for good: the writer throws away a draft or a post to change (``discard``), and
+takes a post still waiting for the check back to the drafts (``take_back``); a tab whose draft was
+changed, sent or thrown away elsewhere keeps its words with ``save_over``.
 """
 
 from dataclasses import dataclass
@@ -33,6 +37,8 @@ NO_ALT = N_("Zeg in een paar woorden wat er op de foto staat.")
 TOO_MANY_OPEN = N_("U heeft al {most} berichten die nog niet klaar zijn. Maak die eerst af.")
 TOO_MANY_SENT = N_("U heeft vandaag al {most} berichten gestuurd. Probeer het morgen weer.")
 CHANGED_ELSEWHERE = N_("Dit bericht is ergens anders veranderd. Open het opnieuw.")
+NOT_WAITING = N_("Dit bericht wacht niet meer op de coördinator.")
+DISCARDABLE = (PostStatus.draft, PostStatus.changes)
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,14 @@ def own(session: Session, actor: Actor, post_id: object) -> NewsPost:
     return post
 
 
+def own_if_there(session: Session, actor: Actor, post_id: object) -> NewsPost | None:
+    """The actor's own post, or None when there is no such post (a draft thrown away); someone
+    else's post (or another hub's) is refused and logged as ``own`` does."""
+    if database.row(session, NewsPost, post_id) is None:
+        return None
+    return own(session, actor, post_id)
+
+
 def _check_fields(session: Session, actor: Actor, fields: Fields) -> None:
     if len(fields.title) > TITLE_MOST:
         raise NotPossible(LONG_TITLE, most=TITLE_MOST)
@@ -169,6 +183,16 @@ def save_draft(
     return post
 
 
+def save_over(session: Session, actor: Actor, post_id: int | None, fields: Fields, now: datetime) -> NewsPost:
+    """ "Bewaar wat hier staat": a tab's form saved over the actor's own post to edit whatever
+    another tab saved since (its version is taken from the database); when that post was sent or
+    thrown away meanwhile, the form becomes a new draft, so no words are lost."""
+    post = own_if_there(session, actor, post_id) if post_id is not None else None
+    if post is None or post.status not in EDITABLE:
+        return save_draft(session, actor, None, fields, 0, now)
+    return save_draft(session, actor, post.id, fields, post.version, now)
+
+
 def attach_photo(
     session: Session, actor: Actor, post_id: object, photo: NewsPhoto | None, now: datetime
 ) -> None:
@@ -223,12 +247,18 @@ def problems(session: Session, post: NewsPost) -> list[tuple[str, dict[str, obje
     return found
 
 
-def send(session: Session, actor: Actor, post_id: object, now: datetime) -> NewsPost:
+def send(session: Session, actor: Actor, post_id: object, now: datetime, alt: str | None = None) -> NewsPost:
     """Sends the actor's own draft (or post to change) for the coordinator's check; the
-    coordinator's own post is published at once. Raises NotPossible with the first problem."""
+    coordinator's own post is published at once. Raises NotPossible with the first problem.
+    ``alt``: the photo's description as the form holds it (saved first, when there is a photo)."""
     post = own(session, actor, post_id)
     if post.status not in EDITABLE:
         raise NotPossible(CHANGED_ELSEWHERE)
+    photo = session.get(NewsPhoto, post.photo_id) if post.photo_id else None
+    if alt is not None and photo is not None:
+        photo.alt = alt.strip()[:200]
+        session.add(photo)
+        session.flush()
     if not may_write(session, actor, post.wijk_id):  # the trekker role or its wijk changed since
         refuse(session, ACTION, actor.hub_id, actor.person_id, f"may not write for wijk {post.wijk_id!r}")
         raise Refused(ACTION)
@@ -259,9 +289,10 @@ def send(session: Session, actor: Actor, post_id: object, now: datetime) -> News
 
 
 def discard(session: Session, actor: Actor, post_id: object) -> None:
-    """Deletes the actor's own draft (never a sent or published post) with its photo."""
+    """Deletes the actor's own draft or post to change (never one waiting, published or decided)
+    with its photo."""
     post = own(session, actor, post_id)
-    if post.status != PostStatus.draft:
+    if post.status not in DISCARDABLE:
         raise NotPossible(CHANGED_ELSEWHERE)
     photo_id = post.photo_id
     session.delete(post)
@@ -269,6 +300,22 @@ def discard(session: Session, actor: Actor, post_id: object) -> None:
     if photo_id is not None:
         _delete_unused_photo(session, photo_id)
     session.commit()
+
+
+def take_back(session: Session, actor: Actor, post_id: object, now: datetime) -> NewsPost:
+    """ "Haal terug": the actor's own post still waiting for the check goes back to the drafts, to
+    change or throw away (it leaves the coordinator's list; a decision on it now is refused, as its
+    version went up). Only while it waits."""
+    post = own(session, actor, post_id)
+    if post.status != PostStatus.waiting:
+        raise NotPossible(NOT_WAITING)
+    post.status = PostStatus.draft
+    post.version += 1
+    post.updated_at = now
+    session.add(post)
+    session.commit()
+    session.refresh(post)
+    return post
 
 
 def mine(session: Session, actor: Actor) -> list[NewsPost]:

@@ -300,3 +300,121 @@ def test_who_sees_a_post_before_and_after_it_is_published(session, world: Help):
         assert not posts.may_see(who, post)
     published = posts.send(session, world.coordinator, draft(session, world.coordinator, None).id, NOW)
     assert posts.may_see(None, published)
+
+
+def _photo_on(session: Session, world: Help, who: Actor, post: NewsPost) -> int:
+    photo = NewsPhoto(hub_id=world.leusden.id, author_id=who.person_id, data=b"jpeg", width=10, height=10)
+    session.add(photo)
+    session.commit()
+    photo_id = photo.id
+    posts.attach_photo(session, who, post.id, photo, NOW)
+    return photo_id
+
+
+def _to_change(session: Session, post_id: int) -> NewsPost:
+    """The coordinator asked for a change (as services.news.moderation does)."""
+    row = session.get(NewsPost, post_id)
+    row.status, row.note, row.version = PostStatus.changes, "Zet de tijd erbij.", row.version + 1
+    session.add(row)
+    session.commit()
+    return row
+
+
+def test_a_post_to_change_can_be_thrown_away_too(session, world: Help):
+    carla = trekker(world)
+    post = posts.send(session, carla, draft(session, carla, world.centrum.id).id, NOW)
+    _to_change(session, post.id)
+    posts.discard(session, carla, post.id)
+    session.expire_all()
+    assert session.get(NewsPost, post.id) is None
+
+
+def test_a_waiting_post_is_taken_back_to_the_drafts_only_while_it_waits(session, world: Help):
+    carla = trekker(world)
+    post = posts.send(session, carla, draft(session, carla, world.centrum.id).id, NOW)
+    version = post.version
+    for who in (world.coordinator, world.volunteer, world.other_coordinator):
+        with refused(session, posts.ACTION):
+            posts.take_back(session, who, post.id, NOW)
+    back = posts.take_back(session, carla, post.id, NOW + timedelta(minutes=5))
+    assert (back.status, back.version, back.title) == (PostStatus.draft, version + 1, "Ruilkast")
+    with pytest.raises(NotPossible) as not_waiting:  # a draft (or published, decided) is not taken back
+        posts.take_back(session, carla, post.id, NOW)
+    assert not_waiting.value.msgid == posts.NOT_WAITING
+    posts.discard(session, carla, post.id)  # and a draft can be thrown away
+
+
+def test_taking_back_and_throwing_away_frees_the_open_limit(session, world: Help):
+    carla = trekker(world)
+    for i in range(posts.OPEN_MOST):
+        post = draft(session, carla, world.centrum.id, title=f"Kladje {i}")
+        posts.send(session, carla, post.id, NOW - timedelta(days=2 * (posts.OPEN_MOST - i)))
+    with pytest.raises(NotPossible):
+        draft(session, carla, world.centrum.id)
+    oldest = posts.mine(session, carla)[-1]
+    posts.discard(session, carla, posts.take_back(session, carla, oldest.id, NOW).id)
+    assert draft(session, carla, world.centrum.id, title="Eindelijk").status == PostStatus.draft
+
+
+def test_save_over_keeps_the_tabs_words_over_another_tabs_save(session, world: Help):
+    carla = trekker(world)
+    post = draft(session, carla, world.centrum.id)
+    first = post.version
+    posts.save_draft(session, carla, post.id, Fields("Uit tab twee", BODY, world.centrum.id), first, NOW)
+    mine = Fields("Uit tab een", BODY, world.centrum.id)
+    with pytest.raises(NotPossible):
+        posts.save_draft(session, carla, post.id, mine, first, NOW)
+    saved = posts.save_over(session, carla, post.id, mine, NOW)
+    assert (saved.id, saved.title, saved.version) == (post.id, "Uit tab een", first + 2)
+
+
+def test_save_over_a_post_sent_or_thrown_away_elsewhere_makes_a_new_draft(session, world: Help):
+    carla = trekker(world)
+    sent = posts.send(session, carla, draft(session, carla, world.centrum.id).id, NOW)
+    gone = draft(session, carla, world.centrum.id, title="Weg")
+    gone_id = gone.id
+    posts.discard(session, carla, gone_id)
+    before = len(posts.mine(session, carla))
+    for post_id in (gone_id, sent.id):  # (sqlite may give the thrown-away id to the new row)
+        kept = posts.save_over(session, carla, post_id, Fields("Mijn woorden", BODY, world.centrum.id), NOW)
+        assert kept.id != sent.id and kept.status == PostStatus.draft and kept.title == "Mijn woorden"
+    assert len(posts.mine(session, carla)) == before + 2
+    session.expire_all()
+    assert session.get(NewsPost, sent.id).title == "Ruilkast"  # the sent post is left as it went
+
+
+def test_save_over_someone_elses_post_is_refused_and_logged(session, world: Help):
+    post = draft(session, trekker(world), world.centrum.id)
+    with refused(session, posts.ACTION):
+        posts.save_over(session, world.coordinator, post.id, Fields("Van Cora", BODY, None), NOW)
+    session.expire_all()
+    assert session.get(NewsPost, post.id).title == "Ruilkast"
+
+
+def test_own_if_there_finds_nothing_for_a_missing_post_without_a_refusal(session, world: Help):
+    from mantelzorg_app.services.platform import audit
+    from tests.unit.help_fixtures import audit_events
+
+    carla = trekker(world)
+    post = draft(session, carla, world.centrum.id)
+    assert posts.own_if_there(session, carla, post.id).id == post.id
+    before = len(audit_events(session, audit.REFUSED))
+    assert posts.own_if_there(session, carla, post.id + 1000) is None
+    assert posts.own_if_there(session, carla, "abc") is None
+    assert len(audit_events(session, audit.REFUSED)) == before
+    with refused(session, posts.ACTION):  # someone else's: refused and logged still
+        posts.own_if_there(session, world.coordinator, post.id)
+
+
+def test_send_saves_the_photos_description_from_the_form_first(session, world: Help):
+    carla = trekker(world)
+    post = draft(session, carla, world.centrum.id)
+    photo_id = _photo_on(session, world, carla, post)
+    with pytest.raises(NotPossible) as empty:
+        posts.send(session, carla, post.id, NOW, alt="   ")
+    assert empty.value.msgid == posts.NO_ALT
+    assert posts.send(session, carla, post.id, NOW, alt=" Een kast vol boeken ").status == PostStatus.waiting
+    session.expire_all()
+    assert session.get(NewsPhoto, photo_id).alt == "Een kast vol boeken"
+    without = draft(session, carla, world.centrum.id, title="Zonder foto")
+    assert posts.send(session, carla, without.id, NOW, alt="Niets").photo_id is None
