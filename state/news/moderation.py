@@ -4,7 +4,9 @@
 Every handler checks the coordinator of this hub on the server (``act``); services.news.moderation
 checks the post's hub, its state and its version again. The version a decision is for is the one
 this tab's load showed, kept server-side (``_versions``): a post sent again since, or decided on in
-another tab, is not decided on unseen. A post id from the browser is only an id.
+another tab, is not decided on unseen. A post id from the browser is only an id. "Meer" under the
+published posts shows the next ``moderation.PUBLISHED_SHOWN`` (how many, kept server-side), so every
+published post can be reached to take down.
 """
 
 import dataclasses
@@ -81,30 +83,43 @@ class NewsModerationState(rx.State):
     signed_in: bool = False
     waiting: list[PostRow] = []
     published: list[PostRow] = []
+    more_published: bool = False  # "Meer": there are older published posts than these
     noting: str = ""  # display only: the post whose note field is open
     noting_kind: str = ""  # display only: one of NOTED's keys
     problems: dict[str, str] = dict.fromkeys(FIELDS, "")
     done: str = ""  # Dutch catalogue id of what just worked
     _versions: dict[str, int] = {}  # post id: the version this tab's load showed
+    _published_most: int = moderation.PUBLISHED_SHOWN  # how many published posts this tab shows
 
     def _refresh(self, actor: Actor) -> None:
         moment = now()
         with rx.session() as session:
             zone = session.get(Hub, actor.hub_id).timezone
             waiting = moderation.waiting(session, actor)
-            published = moderation.published(session, actor)
+            published, more = moderation.published(session, actor, self._published_most)
         self._versions = {str(p.id): p.version for p in (*waiting, *published)}
         self.waiting = [_row(p, zone, moment) for p in waiting]
         self.published = [_row(p, zone, moment) for p in published]
+        self.more_published = more
 
     @rx.event
     async def load(self):
         self.done = self.noting = self.noting_kind = ""
         self.problems = dict.fromkeys(FIELDS, "")
+        self._published_most = moderation.PUBLISHED_SHOWN
         self.signed_in = await current_actor(self) is not None
         actor = await require(self, ACTION, *COORDINATOR)
         self.allowed = actor is not None
         if actor is not None:
+            self._refresh(actor)
+
+    @rx.event
+    async def more(self):
+        """ "Meer": the next published posts, for the coordinator (once more are there)."""
+        actor = await require(self, ACTION, *COORDINATOR)
+        self.allowed = actor is not None
+        if actor is not None and self.more_published:
+            self._published_most += moderation.PUBLISHED_SHOWN
             self._refresh(actor)
 
     @rx.event

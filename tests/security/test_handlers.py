@@ -596,6 +596,7 @@ PROTECTED = {
     # no list holds no version, so the rightful call decides nothing (tests/security/
     # test_news_moderation.py decides after a load); whoever is not that coordinator is refused first.
     "NewsModerationState.load": Protected("news_moderation", "coordinator", lambda p: ()),
+    "NewsModerationState.more": Protected("news_moderation", "coordinator", lambda p: ()),
     "NewsModerationState.approve": Protected(
         "news_moderation",
         "coordinator",

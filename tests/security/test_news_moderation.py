@@ -2,6 +2,7 @@
 of the hub this tab's load listed, at the version it showed; the writer's mail goes after the commit."""
 
 import asyncio
+from datetime import timedelta
 
 from sqlmodel import Session, select
 
@@ -124,3 +125,42 @@ def test_only_a_decision_the_page_offers_counts(db, people: People):
     assert _post(db, post_id).status == PostStatus.waiting
     with Session(db) as session:
         assert session.exec(select(NewsPost).where(NewsPost.status == PostStatus.taken_down)).all() == []
+
+
+def test_meer_reaches_every_published_post_to_take_down(db, people: People, monkeypatch):
+    """The page lists the newest published posts a few at a time; "Meer berichten" shows the older
+    ones too, so each can be taken down. Another hub's posts never show."""
+    from mantelzorg_app.services.news import moderation
+
+    older, newer = news_post("leusden", "published"), news_post("poperinge", "published")
+    with Session(db) as session:
+        first = session.get(NewsPost, older)
+        second = NewsPost(
+            hub_id=first.hub_id,
+            author_id=first.author_id,
+            author_name=first.author_name,
+            title="Nieuwer bericht",
+            body="Nog een proef.",
+            status=PostStatus.published,
+            sent_at=first.sent_at,
+            published_at=first.published_at + timedelta(minutes=1),
+        )
+        session.add(second)
+        session.commit()
+        second_id, hub_id = second.id, second.hub_id
+    monkeypatch.setattr(moderation, "PUBLISHED_SHOWN", 1)
+    coordinator = people.tokens["coordinator"]
+
+    with Session(db) as session:
+        every = session.exec(
+            select(NewsPost.id).where(NewsPost.hub_id == hub_id, NewsPost.status == PostStatus.published)
+        ).all()
+    assert {older, second_id} <= set(every)
+
+    state = call_in_turn(NewsModerationState, ("load",), token=coordinator)
+    assert len(state.published) == 1 and state.more_published
+
+    more = [("more",)] * len(every)  # one more than needed: asking again changes nothing
+    state = call_in_turn(NewsModerationState, ("load",), *more, token=coordinator)
+    assert sorted(int(row.id) for row in state.published) == sorted(every)
+    assert not state.more_published and str(newer) not in {row.id for row in state.published}

@@ -1,5 +1,7 @@
 """Nieuws controleren: the coordinator reads each post that waits, whole, and approves it, asks a
-change or does not place it; below, the published posts, each with "Haal weg"."""
+change or does not place it; below, the published posts, each with "Haal weg", and "Meer berichten"
+while there are older ones. The posts' own words are marked Dutch (``lang``), also on an English
+page, so a screen reader reads them with a Dutch voice."""
 
 import reflex as rx
 
@@ -9,6 +11,7 @@ from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import COORDINATOR_ONLY, Guard, hub_page_at
 from mantelzorg_app.services.news import moderation
+from mantelzorg_app.services.news.listing import CONTENT_LANGUAGE
 from mantelzorg_app.services.platform.i18n import N_
 from state.auth import AuthState
 from state.hub import HubState
@@ -33,7 +36,7 @@ SEND_WORDS = {CHANGE: N_("Stuur uw vraag"), REJECT: N_("Niet plaatsen"), TAKE_DO
 def _meta(row: rx.Var) -> rx.Component:
     """The post's title, its wijk (or the whole hub), its writer and when it was sent or published."""
     return rx.fragment(
-        rx.el.h3(row.title),
+        rx.el.h3(row.title, lang=CONTENT_LANGUAGE),
         rx.el.p(
             rx.icon("map-pin", size=24, aria_hidden="true"),
             rx.el.span(rx.cond(row.wijk != "", row.wijk, fill(t("Heel {hub}"), hub=HubState.name))),
@@ -56,11 +59,18 @@ def _post(row: rx.Var) -> rx.Component:
         rx.cond(
             row.photo_url != "",
             rx.el.figure(
-                rx.el.img(src=row.photo_url, alt=row.photo_alt, class_name="news-photo news-photo-big"),
+                rx.el.img(
+                    src=row.photo_url,
+                    alt=row.photo_alt,
+                    lang=CONTENT_LANGUAGE,
+                    class_name="news-photo news-photo-big",
+                ),
                 rx.el.figcaption(fill(t("Op de foto: {alt}"), alt=row.photo_alt), class_name="when"),
             ),
         ),
-        rx.el.div(rx.foreach(row.paragraphs, lambda p: rx.el.p(p)), class_name="news-body"),
+        rx.el.div(
+            rx.foreach(row.paragraphs, lambda p: rx.el.p(p)), lang=CONTENT_LANGUAGE, class_name="news-body"
+        ),
         rx.cond(
             row.activity_href != "",
             icon_link(
@@ -174,6 +184,10 @@ def _content() -> rx.Component:
                 S.published.length() > 0,
                 rx.el.ul(rx.foreach(S.published, _published), class_name="cards"),
                 rx.el.p(t("Er staan nog geen berichten bij Nieuws.")),
+            ),
+            rx.cond(
+                S.more_published,
+                row_button("chevron-down", t("Meer berichten"), S.more, aria_describedby="gepubliceerd-kop"),
             ),
             aria_labelledby="gepubliceerd-kop",
         ),

@@ -31,11 +31,15 @@ from mantelzorg_app.models import (
 )
 from mantelzorg_app.services.calendar import activities, schedule
 from mantelzorg_app.services.identity.authz import Actor
-from mantelzorg_app.services.news import posts
+from mantelzorg_app.services.news import posts, sanitising
 from mantelzorg_app.services.platform import database, dates, hubs, i18n
 from mantelzorg_app.services.platform.i18n import N_
 
 MOST = 30  # cards a section shows at a time; "Meer" shows the next ones
+# What posts and general news are written in: the hub's language, Dutch (the RSS says it too). The
+# pages mark their words with it, so "Lees voor" and a screen reader use a Dutch voice on an
+# English page.
+CONTENT_LANGUAGE = i18n.DEFAULT_LANGUAGE
 SUMMARY_MOST = 140  # characters of a card's summary (two lines on a phone)
 HOME_ROLES = (Role.caregiver, Role.volunteer, Role.trekker)  # the memberships that name a wijk
 
@@ -109,17 +113,12 @@ class ItemView:
 
 def short(text: str, most: int = SUMMARY_MOST) -> str:
     """The text on one line, cut at a word before ``most`` characters with "…" when longer."""
-    flat = " ".join(text.split())
-    if len(flat) <= most:
-        return flat
-    cut = flat[: most - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:.-") + "…"
+    return sanitising.shorten(" ".join(text.split()), most)
 
 
 def paragraphs(body: str) -> list[str]:
-    """A post's text as it was written: paragraphs split by an empty line, each on one line."""
+    """A post's text as it was written: paragraphs split by an empty line, each on one line. The
+    one rule for readers and for the coordinator's check (services.news.moderation)."""
     blocks = [
         " ".join(line.strip() for line in block.splitlines())
         for block in body.replace("\r", "").split("\n\n")

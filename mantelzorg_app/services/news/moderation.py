@@ -3,7 +3,10 @@ coordinator's daily mail when posts wait.
 
 - **The list** (``waiting``): the hub's posts that wait for the check, the oldest sent first, each
   with everything the page shows (the whole text, the wijk, the photo and its description, the
-  linked activity). ``published``: the hub's published posts, newest first, to take down.
+  linked activity). ``published``: the hub's published posts, newest first, to take down: the
+  newest ``PUBLISHED_SHOWN`` and the word whether there are more, so the page's "Meer" asks for
+  more and every published post can be reached. The text is split into paragraphs by the readers'
+  own rule (``listing.paragraphs``): the coordinator sees exactly what readers will see.
 - **A decision** (``approve``, ``ask_change``, ``reject``, ``take_down``): only by a coordinator of
   the post's hub, checked from the database (anyone else, or a post of another hub, is refused and
   logged like ``posts.own``); only on a post in the right state (approve, ask a change or reject a
@@ -15,7 +18,9 @@ coordinator's daily mail when posts wait.
   mail to the writer (when they have an address), for the caller to send after the commit. The
   search index (services.news.indexing) follows in the same commit: in when published, out when not.
 - **The daily mail** (``due_digests``, from the hourly run in services.housekeeping): one mail a
-  day per hub to its coordinators while posts wait, from 8.00 on the hub's clock. Its
+  day per hub to its coordinators while posts wait, from 8.00 on the hub's clock. The hub's posts
+  that wait are counted right before the claim, and the day is claimed only when some wait: a hub
+  whose posts were all decided on meanwhile keeps its day, for a post sent later that day. Its
   ``NewsDigest`` row (unique per hub and day) is inserted and committed before the mails are
   handed over, so a second worker or run that day finds it taken and sends nothing.
 
@@ -43,14 +48,14 @@ from mantelzorg_app.models import (
     Wijk,
 )
 from mantelzorg_app.services.identity.authz import Actor, refuse
-from mantelzorg_app.services.news import indexing
+from mantelzorg_app.services.news import indexing, listing
 from mantelzorg_app.services.news.posts import CHANGED_ELSEWHERE, NotPossible
 from mantelzorg_app.services.platform import audit, database, dates, hub_mails, mail
 from mantelzorg_app.services.platform.i18n import N_
 
 ACTION = "news-moderation"
 NOTE_MOST = 500
-PUBLISHED_SHOWN = 50  # the newest published posts listed to take down
+PUBLISHED_SHOWN = 50  # the published posts listed to take down at a time; "Meer" shows more
 DIGEST_FROM_HOUR = 8  # the daily mail goes from 8.00 on the hub's clock
 
 # audit actions (the detail names the post, never its text)
@@ -112,11 +117,6 @@ class Listed:
     published_at: datetime | None
 
 
-def paragraphs(body: str) -> tuple[str, ...]:
-    """The text's paragraphs: split by an empty line, each without its outer spaces."""
-    return tuple(p.strip() for p in body.replace("\r\n", "\n").split("\n\n") if p.strip())
-
-
 def _require_coordinator(session: Session, actor: Actor, why: str) -> None:
     if not actor.has(Role.coordinator):
         refuse(session, ACTION, actor.hub_id, actor.person_id, why)
@@ -135,7 +135,7 @@ def _listed(session: Session, posts: list[NewsPost]) -> list[Listed]:
             id=p.id,
             version=p.version,
             title=p.title,
-            paragraphs=paragraphs(p.body),
+            paragraphs=tuple(listing.paragraphs(p.body)),
             wijk=wijken.get(p.wijk_id, ""),
             author=p.author_name,
             photo_id=p.photo_id if p.photo_id in alts else None,
@@ -160,16 +160,17 @@ def waiting(session: Session, actor: Actor) -> list[Listed]:
     return _listed(session, list(found))
 
 
-def published(session: Session, actor: Actor) -> list[Listed]:
-    """The hub's newest published posts, to take down (the coordinator only)."""
+def published(session: Session, actor: Actor, most: int = PUBLISHED_SHOWN) -> tuple[list[Listed], bool]:
+    """The hub's newest ``most`` published posts, to take down (the coordinator only), and whether
+    there are more ("Meer" asks again with a larger ``most``)."""
     _require_coordinator(session, actor, "published posts")
     found = session.exec(
         select(NewsPost)
         .where(NewsPost.hub_id == actor.hub_id, NewsPost.status == PostStatus.published)
         .order_by(col(NewsPost.published_at).desc(), col(NewsPost.id).desc())
-        .limit(PUBLISHED_SHOWN)
+        .limit(max(most, 1) + 1)
     ).all()
-    return _listed(session, list(found))
+    return _listed(session, list(found[: max(most, 1)])), len(found) > max(most, 1)
 
 
 def waiting_count(session: Session, hub_id: int) -> int:
@@ -372,11 +373,14 @@ def due_digests(session: Session, now: datetime, base: str | None) -> list[mail.
         taken = session.exec(
             select(NewsDigest.id).where(NewsDigest.hub_id == hub_id, NewsDigest.day == day)
         ).first()
-        if taken is not None or not claim_digest(session, hub_id, day):
+        if taken is not None:
             continue
-        hub, n = session.get(Hub, hub_id), waiting_count(session, hub_id)
-        if not n:
-            continue  # decided on between the count and the claim
+        # counted again right before the claim: all decided on since the first count, the day is
+        # not claimed, so a post sent later today still gets its mail
+        n = waiting_count(session, hub_id)
+        if not n or not claim_digest(session, hub_id, day):
+            continue
+        hub = session.get(Hub, hub_id)
         link = hub_mails.link(base, hub, routes.NEWS_MODERATION)
         for person in _coordinators(session, hub_id):
             if person.email:

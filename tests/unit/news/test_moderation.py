@@ -22,7 +22,7 @@ from mantelzorg_app.models import (
 from mantelzorg_app.services import housekeeping
 from mantelzorg_app.services.help import overview
 from mantelzorg_app.services.identity.authz import Actor, Refused
-from mantelzorg_app.services.news import moderation, posts
+from mantelzorg_app.services.news import listing, moderation, posts
 from mantelzorg_app.services.news.posts import CHANGED_ELSEWHERE, Fields, NotPossible
 from mantelzorg_app.services.platform import mail
 from tests.unit.auth_fixtures import NOW
@@ -82,6 +82,34 @@ def test_the_list_has_the_waiting_posts_oldest_first_with_everything_to_decide_o
     assert moderation.waiting_count(session, world.leusden.id) == 2
 
 
+def test_the_coordinator_sees_the_text_in_the_paragraphs_readers_will_see(session: Session, world: Help):
+    """One rule (listing.paragraphs): a line break inside a paragraph is a space, as on the post's page."""
+    who = trekker(world)
+    body = "Eerste regel\r\ntweede regel.\n\n\n  Nog een stuk.  "
+    draft = posts.save_draft(session, who, None, Fields("Regels", body, world.centrum.id), 0, NOW)
+    posts.send(session, who, draft.id, NOW)
+
+    (listed,) = moderation.waiting(session, world.coordinator)
+
+    assert listed.paragraphs == ("Eerste regel tweede regel.", "Nog een stuk.")
+    assert list(listed.paragraphs) == listing.paragraphs(body)
+
+
+def test_every_published_post_can_be_reached_to_take_down(session: Session, world: Help):
+    """The newest first, ``most`` at a time, with the word that there are more ("Meer")."""
+    ids = []
+    for n in range(3):
+        post = sent(session, world, f"Bericht {n}", NOW + timedelta(minutes=n))
+        moderation.approve(session, world.coordinator, post.id, post.version, NOW + timedelta(minutes=n))
+        ids.append(post.id)
+
+    shown, more = moderation.published(session, world.coordinator, most=2)
+    assert ([p.id for p in shown], more) == ([ids[2], ids[1]], True)
+    shown, more = moderation.published(session, world.coordinator, most=4)
+    assert ([p.id for p in shown], more) == ([ids[2], ids[1], ids[0]], False)
+    assert moderation.published(session, world.other_coordinator) == ([], False)
+
+
 def test_approve_publishes_it_and_mails_the_writer(session: Session, world: Help):
     post = sent(session, world)
     read = post.version
@@ -98,7 +126,7 @@ def test_approve_publishes_it_and_mails_the_writer(session: Session, world: Help
     assert (told.to, told.subject) == (world.carla.email, "Uw bericht staat op de Mantelzorghub")
     assert "Hallo Carla" in told.body and "'Boekenkast bij de bieb' goedgekeurd" in told.body
     assert MINE in told.body and "Mantelzorghub Leusden" in told.body
-    assert [p.id for p in moderation.published(session, world.coordinator)] == [post.id]
+    assert [p.id for p in moderation.published(session, world.coordinator)[0]] == [post.id]
     assert session.exec(select(SearchDocument).where(SearchDocument.kind == "post")).all()
 
 
@@ -171,7 +199,7 @@ def test_take_down_a_published_post_with_or_without_words(session: Session, worl
     found = reread(session, post)
     assert (found.status, found.note) == (PostStatus.taken_down, "")
     assert told.subject == "Uw bericht is weggehaald" and "De coördinator schrijft" not in told.body
-    assert moderation.published(session, world.coordinator) == []
+    assert moderation.published(session, world.coordinator) == ([], False)
     assert session.exec(select(SearchDocument).where(SearchDocument.kind == "post")).all() == []
 
     other = sent(session, world, "Ander bericht")
@@ -302,6 +330,28 @@ def test_one_post_says_one(session: Session, world: Help):
     sent(session, world)
     (told,) = moderation.due_digests(session, NOW, None)
     assert "Er wacht 1 bericht op uw controle." in told.body
+
+
+def test_a_day_whose_posts_were_decided_on_before_the_claim_is_kept_for_a_later_post(
+    session: Session, world: Help, monkeypatch
+):
+    """Counted again right before the claim: when the coordinator decided on everything between the
+    first count and the claim, nothing is mailed and the day stays free for a post sent later."""
+    post = sent(session, world)
+    count = moderation.waiting_count
+
+    def decided_meanwhile(session_, hub_id):
+        moderation.approve(session_, world.coordinator, post.id, post.version, NOW)
+        return count(session_, hub_id)
+
+    monkeypatch.setattr(moderation, "waiting_count", decided_meanwhile)
+    assert moderation.due_digests(session, NOW, BASE) == []
+    assert session.exec(select(NewsDigest)).all() == []
+    monkeypatch.setattr(moderation, "waiting_count", count)
+
+    sent(session, world, "Later die dag", NOW + timedelta(hours=3))
+    (told,) = moderation.due_digests(session, NOW + timedelta(hours=3), BASE)
+    assert told.to == world.cora.email and "Er wacht 1 bericht op uw controle." in told.body
 
 
 def test_two_workers_finding_the_same_digest_send_it_once(engine: Engine, world: Help):
