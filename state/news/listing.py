@@ -1,6 +1,7 @@
 """The Nieuws page at /[hub]/nieuws (?wijk=<id> chooses the wijk): "Uit uw wijk", "Uit {hub}" and
 "Algemeen nieuws" as big cards, a wijk chip to choose another wijk, "Meer" per section; and Home's
-card of the newest local post.
+card of the newest local post. A chip's choice goes into the address (?wijk=<id>, ?wijk=alle), so a
+reload, or Back from a post, shows the same wijk.
 
 Public: anyone may look. Only the hub the server looked up from the address is read, and only
 published posts (services.news.listing). The person's own wijk comes from their session cookie,
@@ -18,7 +19,7 @@ from mantelzorg_app.services.news.listing import Card, Section
 from mantelzorg_app.services.platform import hubs
 from state.auth import current_actor, now
 from state.client import page_argument
-from state.hub import hub_id_of
+from state.hub import HubState, hub_id_of
 from state.inputs import as_id
 from state.ui import show
 
@@ -134,6 +135,10 @@ class NewsState(rx.State):
         else:
             return
         await self._again()
+        slug = (await self.get_state(HubState))._slug
+        address = f"/{slug}/{routes.NEWS}?wijk={ALL if self._all else self._wijk_id}"
+        # The address the page comes back to after a reload or Back; the router itself stays here.
+        return rx.call_script(f"window.history.replaceState(window.history.state, '', '{address}')")
 
     @rx.event
     async def more(self, name):

@@ -99,6 +99,7 @@ def test_the_coordinator_approves_asks_a_change_and_takes_down(page: Page, app: 
     card = page.locator("li.card").filter(has=page.get_by_role("heading", name=first))
     expect(card.get_by_role("img", name=ALT)).to_be_visible()
     expect(card.get_by_text("U bent welkom vanaf tien uur.")).to_be_visible()
+    expect(card.locator(".news-body")).to_have_attribute("lang", "nl")  # a Dutch voice, also in English
     expect(page.get_by_role("link", name=words["feeds"])).to_be_visible()
     check_page(page, f"news-moderation-{language}")
 

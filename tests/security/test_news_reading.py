@@ -133,3 +133,25 @@ def test_meer_adds_the_next_cards_of_that_section_only(db, people: People):
     hub = next(s for s in state.sections if s["name"] == "hub")
     assert before["hub"] == 30 and len(hub["cards"]) > 30 and not hub["more"]
     assert len({card["id"] for card in hub["cards"]}) == len(hub["cards"])
+
+
+def test_a_wijk_chip_goes_into_the_address_and_only_a_wijk_of_the_hub(db, people: People):
+    """The chip's choice is put in the address (?wijk=<id>) for a reload or Back; the address is
+    made from the checked id, never from what the browser sent."""
+    with Session(db) as session:
+        centrum = session.exec(select(Wijk).where(Wijk.hub_id == _hub(session, "leusden").id)).first().id
+        abele = session.exec(select(Wijk).where(Wijk.hub_id == _hub(session, "poperinge").id)).first().id
+
+    async def go(value):
+        state = await (await root_state(None, "leusden")).get_state(NewsState)
+        await run_handler(state, "load")
+        return state, await run_handler(state, "choose_wijk", value)
+
+    state, said = asyncio.run(go(str(centrum)))
+    assert state.wijk == str(centrum) and f"/leusden/nieuws?wijk={centrum}'" in str(said)
+    assert state.sections[0]["name"] == "wijk"
+    state, said = asyncio.run(go("alle"))
+    assert state.wijk == "alle" and "/leusden/nieuws?wijk=alle'" in str(said)
+    for junk in (str(abele), "1'); alert(1); ('", "", None, ["1"]):
+        state, said = asyncio.run(go(junk))
+        assert said is None, junk

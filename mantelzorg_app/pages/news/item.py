@@ -1,13 +1,15 @@
 """One general news item at /[hub]/nieuws/algemeen/[item]: the title (h1), its source and day, its
 text as the source wrote it (sanitised when it was imported), its picture only as a link to tap
-(a remote picture is never loaded by itself), and "Lees verder bij {source}" in a new tab."""
+(a remote picture is never loaded by itself), and "Lees verder bij {source}" in a new tab. The
+title and the text are marked Dutch (``lang``), like a post's."""
 
 import reflex as rx
 
 from components.controls import icon_link
 from mantelzorg_app import routes
-from mantelzorg_app.pages.news.post import NEWS, back_to_news, heading, unknown
+from mantelzorg_app.pages.news.post import NEWS, back_to_news, h1, heading, unknown
 from mantelzorg_app.pages.shape import hub_page_at
+from mantelzorg_app.services.news.listing import CONTENT_LANGUAGE
 from state.news.item import ItemState as S
 from state.ui import UiState, fill, t
 
@@ -27,7 +29,7 @@ def _item() -> rx.Component:
             S.item["image_url"] != "",
             icon_link("image", t("Bekijk de foto bij de bron"), S.item["image_url"], "second-action", **AWAY),
         ),
-        rx.el.div(rx.html(S.item["html"]), class_name="news-body news-html"),
+        rx.el.div(rx.html(S.item["html"]), lang=CONTENT_LANGUAGE, class_name="news-body news-html"),
         rx.cond(
             S.item["link"] != "",
             icon_link(
@@ -46,6 +48,12 @@ def _item() -> rx.Component:
     )
 
 
-@hub_page_at(routes.NEWS_ITEM, S.load, heading=heading(S, S.item["title"]), section=t(NEWS))
+@hub_page_at(
+    routes.NEWS_ITEM,
+    S.load,
+    heading=h1(S, S.item["title"]),
+    title=heading(S, S.item["title"]),
+    section=t(NEWS),
+)
 def news_item() -> rx.Component:
     return rx.cond(S.known, _item(), rx.cond(S.loaded, unknown()))

@@ -1,8 +1,11 @@
 """The Nieuws page at /[hub]/nieuws: "Uit uw wijk", "Uit {hub}", then "Algemeen nieuws"; each a
 list of big cards (the photo with its description, the title as the link, two lines of summary, the
-day in words and the source), "Meer" when there are more. Wijk chips choose the wijk of the first
-section. Below: the hub's news feed to follow, and for a trekker or the coordinator the way to write.
-Home shows the newest local post with the same card (``newest_news``)."""
+day in words and the source), "Meer berichten" ("Meer nieuws" for the general news) when there are
+more. Wijk chips choose the wijk of the first section (kept in the address, ?wijk=). Below: for a
+trekker or the coordinator the way to write ("Zelf schrijven"), then, small, the hub's news feed for
+who uses a news reader. The posts' and items' own words are marked Dutch (``lang``), also on an
+English page, so a screen reader and "Lees voor" read them with a Dutch voice. Home shows the newest
+local post with the same card (``newest_news``)."""
 
 import reflex as rx
 
@@ -11,6 +14,7 @@ from components.controls import icon_link, row_button
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
+from mantelzorg_app.services.news.listing import CONTENT_LANGUAGE
 from mantelzorg_app.services.platform.i18n import N_
 from state.hub import HubState
 from state.news.listing import ALL
@@ -30,6 +34,7 @@ def news_card(card: rx.Var) -> rx.Component:
             rx.el.img(
                 src=card["photo_url"],
                 alt=card["photo_alt"],
+                lang=CONTENT_LANGUAGE,
                 class_name="news-photo",
                 loading="lazy",
                 decoding="async",
@@ -37,9 +42,13 @@ def news_card(card: rx.Var) -> rx.Component:
         ),
         rx.el.h3(
             rx.el.a(card["title"], href=hub_href() + "/" + card["part"], class_name="news-link"),
+            lang=CONTENT_LANGUAGE,
             class_name="news-title",
         ),
-        rx.cond(card["summary"] != "", rx.el.p(card["summary"], class_name="news-summary")),
+        rx.cond(
+            card["summary"] != "",
+            rx.el.p(card["summary"], lang=CONTENT_LANGUAGE, class_name="news-summary"),
+        ),
         rx.el.p(
             rx.el.span(card["day"][UiState.lang]),
             rx.el.span(card["source"][UiState.lang], class_name="news-source"),
@@ -81,7 +90,7 @@ def _section(section: rx.Var) -> rx.Component:
             section["more"],
             row_button(
                 "chevron-down",
-                t("Meer"),
+                rx.cond(section["name"] == "general", t("Meer nieuws"), t("Meer berichten")),
                 S.more(section["name"]),
                 aria_describedby=heading_id,
             ),
@@ -125,34 +134,51 @@ def _chips() -> rx.Component:
     )
 
 
-def _more() -> rx.Component:
-    """Below the news: follow it in a news reader; the ways to write for who may."""
-    return rx.el.section(
-        rx.el.h2(t("Meer"), id="nieuws-meer"),
-        rx.cond(
-            S.writer,
-            rx.fragment(
-                icon_link("pencil", t("Schrijf een bericht"), hub_href(routes.NEWS_WRITE), "second-action"),
-                icon_link("files", t("Mijn berichten"), hub_href(routes.NEWS_MINE), "second-action"),
+def _write() -> rx.Component:
+    """Below the news, for a trekker or the coordinator: the ways to write (and to check)."""
+    return rx.cond(
+        S.writer | S.coordinator,
+        rx.el.section(
+            rx.el.h2(t("Zelf schrijven"), id="nieuws-schrijven"),
+            rx.cond(
+                S.writer,
+                rx.fragment(
+                    icon_link(
+                        "pencil", t("Schrijf een bericht"), hub_href(routes.NEWS_WRITE), "second-action"
+                    ),
+                    icon_link("files", t("Mijn berichten"), hub_href(routes.NEWS_MINE), "second-action"),
+                ),
             ),
+            rx.cond(
+                S.coordinator,
+                icon_link(
+                    "shield-check", t("Nieuws controleren"), hub_href(routes.NEWS_MODERATION), "second-action"
+                ),
+            ),
+            aria_labelledby="nieuws-schrijven",
+            class_name="agenda-more",
         ),
-        rx.cond(
-            S.coordinator,
-            icon_link(
-                "shield-check", t("Nieuws controleren"), hub_href(routes.NEWS_MODERATION), "second-action"
-            ),
+    )
+
+
+def _follow() -> rx.Component:
+    """Last and small: the hub's news feed, for who uses a news reader (to others it is raw text)."""
+    return rx.el.section(
+        rx.el.h2(t("Voor wie een nieuwslezer gebruikt"), id="nieuws-volgen"),
+        rx.el.p(
+            t("Zet deze link in uw nieuwslezer. Dan ziet u nieuwe berichten vanzelf."),
+            class_name="hint",
         ),
         # the browser fetches the feed (a news reader offers to follow it), not the client-side router
         icon_link(
             "rss",
             t("Volg dit nieuws"),
             "/feeds/" + HubState.slug + "/nieuws.rss",
-            "second-action",
+            "service-link",
             reload_document=True,
         ),
-        rx.el.p(t("Met een nieuwslezer ziet u nieuwe berichten vanzelf."), class_name="hint"),
-        aria_labelledby="nieuws-meer",
-        class_name="agenda-more",
+        aria_labelledby="nieuws-volgen",
+        class_name="news-follow",
     )
 
 
@@ -164,7 +190,8 @@ def news() -> rx.Component:
         ),
         _chips(),
         rx.foreach(S.sections, _section),
-        _more(),
+        _write(),
+        _follow(),
     )
 
 

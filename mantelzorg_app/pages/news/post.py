@@ -1,6 +1,7 @@
 """One post at /[hub]/nieuws/[bericht]: the title (h1), the photo with its description, the day and
 who wrote it, the text in paragraphs, the activity it points to ("Kom ook"), and "Stuur naar mijn
-vrijwilliger". The order is the order "Lees voor" (in the page's tools) reads it in."""
+vrijwilliger". The order is the order "Lees voor" (in the page's tools) reads it in. The post's own
+words (title, photo description, text) are marked Dutch (``lang``), also on an English page."""
 
 import reflex as rx
 
@@ -9,6 +10,7 @@ from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import hub_href
 from mantelzorg_app.pages.shape import hub_page_at
 from mantelzorg_app.pages.share_part import share_buttons
+from mantelzorg_app.services.news.listing import CONTENT_LANGUAGE
 from mantelzorg_app.services.platform.i18n import N_
 from state.chat.share import ShareState
 from state.news.post import PostState as S
@@ -44,7 +46,7 @@ def _activity() -> rx.Component:
             rx.el.h2(
                 rx.icon("calendar-heart", size=28, aria_hidden="true"), rx.el.span(t("Kom ook")), id="kom-ook"
             ),
-            rx.el.p(S.activity["title"], class_name="news-activity-title"),
+            rx.el.p(S.activity["title"], lang=CONTENT_LANGUAGE, class_name="news-activity-title"),
             rx.cond(when != "", rx.el.p(when, class_name="agenda-when")),
             icon_link(
                 "arrow-right",
@@ -75,11 +77,18 @@ def _post() -> rx.Component:
         rx.cond(
             S.post["photo_url"] != "",
             rx.el.img(
-                src=S.post["photo_url"], alt=S.post["photo_alt"], class_name="news-photo news-photo-big"
+                src=S.post["photo_url"],
+                alt=S.post["photo_alt"],
+                lang=CONTENT_LANGUAGE,
+                class_name="news-photo news-photo-big",
             ),
         ),
         _byline(),
-        rx.el.div(rx.foreach(S.paragraphs, lambda text: rx.el.p(text)), class_name="news-body own-words"),
+        rx.el.div(
+            rx.foreach(S.paragraphs, lambda text: rx.el.p(text)),
+            lang=CONTENT_LANGUAGE,
+            class_name="news-body own-words",
+        ),
         _activity(),
         rx.cond(S.post["published"], share_buttons("post", S.post["id"])),
         back_to_news(),
@@ -99,10 +108,25 @@ def unknown() -> rx.Component:
 
 
 def heading(state: type[rx.State], title: rx.Var) -> rx.Var:
-    """The page's h1: the title once found; "Dit bericht kennen wij niet" when not; "Nieuws" before."""
+    """The page's title: the post's once found; "Dit bericht kennen wij niet" when not; "Nieuws" before."""
     return rx.cond(state.known, title, rx.cond(state.loaded, t(UNKNOWN), t(NEWS)))
 
 
-@hub_page_at(routes.NEWS_POST, S.load, ShareState.load, heading=heading(S, S.post["title"]), section=t(NEWS))
+def h1(state: type[rx.State], title: rx.Var) -> rx.Component:
+    """The page's h1, as ``heading`` says it: the post's own title marked Dutch (``lang``), also
+    on an English page, so a screen reader reads it with a Dutch voice."""
+    return rx.cond(
+        state.known, rx.el.span(title, lang=CONTENT_LANGUAGE), rx.cond(state.loaded, t(UNKNOWN), t(NEWS))
+    )
+
+
+@hub_page_at(
+    routes.NEWS_POST,
+    S.load,
+    ShareState.load,
+    heading=h1(S, S.post["title"]),
+    title=heading(S, S.post["title"]),
+    section=t(NEWS),
+)
 def news_post() -> rx.Component:
     return rx.cond(S.known, _post(), rx.cond(S.loaded, unknown()))
