@@ -1,11 +1,20 @@
 """The writing page at /[hub]/nieuws/schrijven (?bericht=<id>: go on with a draft).
 
 A trekker writes for their own wijk (shown, not chosen); the coordinator chooses a wijk or the whole
-hub. The draft is saved as they type: each typed field comes to the server debounced and is saved
-at once (services.news.posts.save_draft, with the version this tab read), so a closed tab loses
-nothing. After the first save the address says ``?bericht=<id>``: a reload, or "Verder schrijven"
-on Mijn berichten, brings the draft back. The writing helper's hints (services.news.writing_help)
-come with each save of the text and never block sending.
+hub. The draft is saved as they type: a typed field comes to the server a moment after the last key
+(the page's TYPED_DELAY_MS) and when the field loses the focus, and is saved at once
+(services.news.posts.save_draft, with the version this tab read). What is guaranteed: everything up
+to that moment. A tab closed within the moment after the last key may lose those last letters (the
+browser gives no safe last word to the server); the page says "Opgeslagen" only once the save is
+done. After the first save the address says ``?bericht=<id>``: a reload, or "Verder schrijven" on
+Mijn berichten, brings the draft back. The writing helper's hints (services.news.writing_help) come
+with each save of the text and never block sending.
+
+A save that fails says so plainly and keeps what was typed in the fields (``unsaved``): signed out
+("log in again; copy your text first"), no longer allowed (the trekker role or its wijk changed),
+or the draft changed, sent or thrown away in another tab, with "Bewaar wat hier staat"
+(``save_over``: the form saved over the writer's own post as it is now, or as a new draft). Each
+next typed letter tries again.
 
 The truth is on the server: ``_form`` holds what was typed, ``_post_id`` and ``_version`` the draft
 this tab saved; the wijken and activities this tab may choose are kept server-side as they were
@@ -24,9 +33,10 @@ from mantelzorg_app.services.identity.authz import Actor, Refused
 from mantelzorg_app.services.news import posts, writing_help
 from mantelzorg_app.services.news.posts import Fields, NotPossible
 from mantelzorg_app.services.platform import database
+from mantelzorg_app.services.platform.i18n import N_
 from state import ui
 from state.actions import act, viewer
-from state.auth import now
+from state.auth import current_actor, now
 from state.client import page_argument
 from state.hub import HubState
 from state.inputs import as_form, as_id
@@ -46,7 +56,18 @@ FIELD_OF = {
     posts.NO_ALT: ALT_FIELD,  # the photo part's description field
 }
 ACTIVITIES_AHEAD_DAYS = 120
-ACTIVITIES_MOST = 20
+ACTIVITIES_MOST = 8  # the next ones, each a big button
+SIGNED_OUT = N_("Niet opgeslagen. U bent niet meer ingelogd. Kopieer eerst uw tekst. Log daarna opnieuw in.")
+NOT_ALLOWED = N_(
+    "Niet opgeslagen. U mag hier nu geen bericht schrijven. "
+    "Kopieer eerst uw tekst. Vraag daarna de coördinator."
+)
+ELSEWHERE = N_(
+    "Niet opgeslagen. Dit bericht is in een ander scherm veranderd, verstuurd of weggegooid. "
+    "Wilt u houden wat hier staat? Kies dan: Bewaar wat hier staat."
+)
+AT_THE_FIELD = N_("Niet opgeslagen. Kijk bij het probleem hierboven.")
+NOT_SENT = N_("Niet verstuurd. U mag dit bericht nu niet sturen. Vraag de coördinator.")
 
 
 def _blank(wijk: str) -> dict[str, str]:
@@ -80,6 +101,8 @@ class WritingState(rx.State):
     activities: list[dict[str, str]] = []  # {"id", "nl", "en"}: "Mantelzorgcafé, dinsdag 3 december"
     hints: list[dict[str, str]] = []  # {"message", "words", "plain", "n"}
     saved: bool = False  # "Opgeslagen"
+    unsaved: str = ""  # why the last save failed (a msgid); "" when it worked
+    elsewhere: bool = False  # it failed as another tab changed the draft: "Bewaar wat hier staat"
     note: str = ""  # the coordinator's words when they asked for a change
     problems: dict[str, str] = dict.fromkeys(FIELDS, "")
     problem_values: dict[str, str] = {}  # "{most}" of a problem
@@ -103,6 +126,7 @@ class WritingState(rx.State):
         id, or a post already sent, shows nothing of it."""
         actor = await viewer(self, *WRITERS)
         self.loaded, self.saved, self.note = True, False, ""
+        self.unsaved, self.elsewhere = "", False
         self.problems, self.problem_values = dict.fromkeys(FIELDS, ""), {}
         if actor is None:
             self._forget()
@@ -118,8 +142,8 @@ class WritingState(rx.State):
                 return None
             post = None
             if raw:
-                try:
-                    post = posts.own(session, actor, as_id(raw))  # anyone else's id: refused and logged
+                try:  # a draft thrown away is simply not found; anyone else's id: refused and logged
+                    post = posts.own_if_there(session, actor, as_id(raw))
                 except Refused:
                     post = None
                 if post is None or post.status not in posts.EDITABLE:
@@ -153,7 +177,7 @@ class WritingState(rx.State):
         if not isinstance(name, str) or name not in TYPED_MAX or not isinstance(value, str):
             return None
         typed = value[: TYPED_MAX[name]]
-        if self._form and self._post_id is not None and self._form.get(name) == typed:
+        if self._form and self._post_id is not None and self._form.get(name) == typed and not self.unsaved:
             return None  # the blur after the debounced save: nothing new to save
         if self._form:
             self._form = {**self._form, name: typed}
@@ -181,13 +205,21 @@ class WritingState(rx.State):
         return (await self._save())[1]
 
     @rx.event
+    async def save_over(self):
+        """ "Bewaar wat hier staat": this tab's form saved over the writer's own draft as another tab
+        left it (or, sent or thrown away there, as a new draft)."""
+        return (await self._save(over=True))[1]
+
+    @rx.event
     async def send(self, form: dict):
         """ "Stuur naar de coördinator" (the coordinator's: publish): the form saved as typed, then
-        sent; a problem is said at its field and nothing typed is lost."""
+        sent; a problem is said at its field and nothing typed is lost. The photo's description in
+        the form counts too (saved with the sending)."""
         typed = as_form(form)
         for name, most in TYPED_MAX.items():
             if self._form and isinstance(typed.get(name), str):
                 self._form = {**self._form, name: typed[name][:most]}
+        alt = typed.get(ALT_FIELD) if isinstance(typed.get(ALT_FIELD), str) else None
         done, script = await self._save(empty_too=True)
         if not done or self._post_id is None:
             return script
@@ -195,11 +227,12 @@ class WritingState(rx.State):
 
         def change(session, actor: Actor):
             try:
-                posts.send(session, actor, post_id, now())
+                posts.send(session, actor, post_id, now(), alt=alt)
             except NotPossible as not_possible:
                 problem.append(not_possible)
 
-        if not await act(self, ACTION, change, roles=WRITERS):
+        if not await act(self, ACTION, change, roles=WRITERS, shows_page=False):
+            self.problems = {**dict.fromkeys(FIELDS, ""), "send": NOT_SENT}  # saved, not sent
             return script
         if problem:
             self._show_problem(problem[0])
@@ -209,37 +242,54 @@ class WritingState(rx.State):
         slug = (await self.get_state(HubState))._slug
         return rx.redirect(f"/{slug}/{routes.NEWS_MINE}?{'geplaatst' if published else 'verstuurd'}=1")
 
-    async def _save(self, empty_too: bool = False) -> tuple[bool, object]:
-        """Saves the form as the tab's draft (a new one on the first save); answers whether it
-        worked, and the script that puts ``?bericht=<id>`` in the address after the first save."""
+    async def _save(self, empty_too: bool = False, over: bool = False) -> tuple[bool, object]:
+        """Saves the form as the tab's draft (a new one on the first save; ``over``: over whatever
+        another tab saved, posts.save_over); answers whether it worked, and the script that puts
+        ``?bericht=<id>`` in the address after a save that made the draft. A failure is said
+        plainly (``unsaved``); the page keeps what was typed."""
         owner, post_id = list(self._owner), self._post_id
         version = await version_after_photo(self, post_id, self._version)  # a photo raises it
         fields = self._fields()
         typed = bool(fields.title.strip() or fields.body.strip())
         # Nothing loaded for a writer, or nothing typed yet: no empty draft (the role is checked still).
         ready = bool(owner) and bool(self._form) and (post_id is not None or typed or empty_too)
+        checked: list[bool] = []  # the role and the session passed
         saved: list[tuple[int, int]] = []  # the draft's id and version
         problem: list[NotPossible] = []
 
+        def is_ready(actor: Actor) -> bool:
+            checked.append(True)
+            self.allowed = True  # a failed check leaves the form shown, with what was typed
+            return ready
+
         def change(session, actor: Actor):
             if owner != [actor.person_id, actor.hub_id]:
-                return
+                return  # another account signed in since: nothing saved for them
             try:
-                post = posts.save_draft(session, actor, post_id, fields, version, now())
+                if over:
+                    post = posts.save_over(session, actor, post_id, fields, now())
+                else:
+                    post = posts.save_draft(session, actor, post_id, fields, version, now())
                 saved.append((post.id, post.version))
             except NotPossible as not_possible:
                 problem.append(not_possible)
 
-        if not await act(self, ACTION, change, roles=WRITERS, ready=ready) or not (saved or problem):
+        await act(self, ACTION, change, roles=WRITERS, ready=is_ready, shows_page=False)
+        if not owner or (checked and not ready):  # no form loaded, or nothing typed yet
             self.saved = False
             return False, None
-        if problem:
-            self._show_problem(problem[0])
+        if not saved:
+            signed_out = not checked and await current_actor(self) is None
+            self._not_saved(problem[0] if problem else None, SIGNED_OUT if signed_out else NOT_ALLOWED)
             return False, None
+        moved = post_id is not None and saved[0][0] != post_id  # a new draft instead of one gone
         self._post_id, self._version = saved[0]
-        self.saved = True
+        self.saved, self.unsaved, self.elsewhere = True, "", False
         self.problems = {**dict.fromkeys(FIELDS, ""), ALT_FIELD: self.problems.get(ALT_FIELD, "")}
         self.post_id = str(self._post_id)
+        if moved:
+            self._in_address, self.note = False, ""
+            show(await self.get_state(PhotoState), url="", alt="", problem="")  # the photo stayed there
         if self._in_address:
             return True, None
         self._in_address = True
@@ -253,6 +303,17 @@ class WritingState(rx.State):
         wijk = database.id_of(form.get("wijk", ""))
         activity = database.id_of(form.get("activity", ""))
         return Fields(form.get("title", ""), form.get("body", ""), wijk, activity)
+
+    def _not_saved(self, not_possible: NotPossible | None, otherwise: str) -> None:
+        """Says why the save failed: at its field (too long, no wijk, too many), as changed in
+        another tab, or ``otherwise`` (signed out, no longer allowed)."""
+        if not_possible is not None and not_possible.msgid != posts.CHANGED_ELSEWHERE:
+            self._show_problem(not_possible)
+            self.unsaved, self.elsewhere = AT_THE_FIELD, False
+            return
+        self.saved, self.elsewhere = False, not_possible is not None
+        self.unsaved = ELSEWHERE if self.elsewhere else otherwise
+        self.problems = {**dict.fromkeys(FIELDS, ""), ALT_FIELD: self.problems.get(ALT_FIELD, "")}
 
     def _show_problem(self, not_possible: NotPossible) -> None:
         self.saved = False

@@ -1,7 +1,9 @@
 """Schrijf een bericht on a phone: Eva, the demo's trekker for Groenhouten, writes; the writing
-helper's tips come while she types and never stop her; the draft is saved as she types and comes
-back after a reload and from Mijn berichten. Someone who is no trekker reads that the page is for
-trekkers, with a way on. axe on the writing page and Mijn berichten in Dutch and English."""
+helper's tips come while she types and never stop her (only their count is live); the activity is
+a big button, "Nee, over geen activiteit" first; the draft is saved as she types and comes back after
+a reload and from Mijn berichten; sent, it is taken back ("Haal terug") and thrown away. Someone who
+is no trekker reads that the page is for trekkers, with a way on. axe on the writing page and Mijn
+berichten in Dutch and English."""
 
 import re
 import uuid
@@ -35,21 +37,28 @@ def test_a_trekker_writes_and_the_draft_survives_a_reload(browser: Browser, app:
         open_page(page, "/leusden/nieuws/schrijven")
         expect(page.get_by_role("heading", level=1, name="Schrijf een bericht")).to_be_visible(timeout=LOADS)
         expect(page.get_by_text("Uw bericht is voor de wijk Groenhouten.")).to_be_visible()
-        expect(page.get_by_role("radiogroup")).to_have_count(0)  # a trekker does not choose the wijk
+        expect(page.get_by_role("radiogroup", name="Voor welke wijk is het bericht?")).to_have_count(0)
+        activities = page.get_by_role("radiogroup", name="Gaat het over een activiteit uit de agenda?")
+        expect(activities.get_by_role("radio").first).to_have_accessible_name("Nee, over geen activiteit")
+        expect(activities.get_by_role("radio").first).to_have_attribute("aria-checked", "true")
+        expect(page.get_by_role("status").filter(has_text="Geen tips")).to_be_visible()
         expect(page.get_by_text("Schrijf eerst een titel. Dan kunt u een foto toevoegen.")).to_be_visible()
         in_both_languages(page, "news-writing")
 
         page.get_by_label("Titel", exact=True).fill(title)
         page.get_by_label("Uw bericht", exact=True).fill(TEXT)
-        tips = page.get_by_role("status").filter(has_text="Tips voor uw tekst")
+        tips = page.get_by_role("region", name="Tips voor uw tekst")
         expect(tips).to_contain_text(
             "“indicatie” is een moeilijk woord. Schrijf liever: toestemming voor zorg."
         )
+        expect(tips.get_by_role("status")).to_have_text(re.compile(r"^(1 tip|\d+ tips) voor uw tekst$"))
+        expect(tips.locator("ul")).not_to_have_attribute("aria-live", re.compile("."))
         expect(tips).to_contain_text("U kunt het bericht ook zo sturen.")  # a tip, never a stop
         expect(page.get_by_text("Opgeslagen. U kunt later verder schrijven.")).to_be_visible()
         expect(page).to_have_url(re.compile(r"/leusden/nieuws/schrijven\?bericht=\d+$"))
         expect(page.get_by_role("button", name="Foto toevoegen")).to_be_visible()  # now there is a draft
         check_page(page, "news-writing-tips")
+        page.screenshot(path="/tmp/fixA-writing.png", full_page=True)
 
         page.reload()
         page.wait_for_selector('div.app[data-ready="true"]')
@@ -70,9 +79,18 @@ def test_a_trekker_writes_and_the_draft_survives_a_reload(browser: Browser, app:
         page.wait_for_selector('div.app[data-ready="true"]')
         expect(page.get_by_label("Uw bericht", exact=True)).to_have_value(TEXT)
 
-        # Throw it away again (asked first), so the demo's list stays as it was.
-        open_page(page, "/leusden/nieuws/mijn-berichten")
+        # Sent, and taken back before the coordinator looked at it.
+        page.get_by_role("button", name="Stuur naar de coördinator").click()
+        expect(page.get_by_role("heading", level=1, name="Mijn berichten")).to_be_visible()
         mine = page.locator("main li.card").filter(has=page.get_by_role("heading", name=title))
+        expect(mine).to_contain_text("Wacht op de coördinator")
+        mine.get_by_role("button", name="Haal terug").click()
+        expect(page.get_by_text("Het bericht is terug bij uw kladjes.", exact=False)).to_be_visible()
+        expect(mine).to_contain_text("Nog niet verstuurd")
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.screenshot(path="/tmp/fixA-mine.png", full_page=True)
+
+        # Throw it away again (asked first), so the demo's list stays as it was.
         mine.get_by_role("button", name="Gooi weg").click()
         expect(mine.get_by_role("alert")).to_contain_text("Zeker weten?")
         mine.get_by_role("button", name="Ja, gooi weg").click()

@@ -153,7 +153,8 @@ PUBLIC = {
     "writer and the coordinator see it (tests/security/test_news_reading.py)",
     "ItemState.load": "one public general news item of the hub's own feeds; another hub's id finds nothing",
     "WritingState.load": "a new post's form for a trekker or the coordinator; a draft in the address only "
-    "the writer's own (posts.own refuses and logs anyone else's id) (tests/security/test_news_writing.py)",
+    "the writer's own (posts.own_if_there refuses and logs anyone else's id; a missing one is not found) "
+    "(tests/security/test_news_writing.py)",
     "WritingState.choose_wijk": "the caller's own form in this tab, once loaded; only a wijk offered to the "
     "coordinator counts, and the save checks the wijk again (tests/security/test_news_writing.py)",
     "WritingState.choose_activity": "the caller's own form in this tab, once loaded; only an activity "
@@ -616,9 +617,15 @@ PROTECTED = {
     "WritingState.send": Protected(
         "news_writing", "coordinator", lambda p: ({"title": "Proef", "body": "Tekst."},)
     ),
+    # "Bewaar wat hier staat": the tab's own form over the writer's own draft (posts.save_over).
+    "WritingState.save_over": Protected("news_writing", "coordinator", lambda p: ()),
     # Mijn berichten' "Ja, gooi weg": a place in the list this tab loaded, asked first; anyone with a
     # role in the hub may have posts (the test file above throws away only the writer's own).
     "MyPostsState.discard": Protected(
+        "my_posts", "coordinator", lambda p: ("0",), others_allowed=("caregiver", "volunteer", "professional")
+    ),
+    # "Haal terug": a waiting post of the list this tab loaded, back to the writer's drafts.
+    "MyPostsState.take_back": Protected(
         "my_posts", "coordinator", lambda p: ("0",), others_allowed=("caregiver", "volunteer", "professional")
     ),
     # Meldingen: the coordinator of the hub decides on a report of the hub.

@@ -255,3 +255,143 @@ def test_a_problem_when_sending_is_said_at_its_field_and_what_was_typed_stays(db
     ]
     assert [(t, s) for _, _, t, s in _posts(db)] == [("Alleen een titel", PostStatus.draft)]
     assert state._form["title"] == "Alleen een titel"
+
+
+def _end_session(db, token: str) -> None:
+    with Session(db) as session:
+        sessions.end(session, token)
+        session.commit()
+
+
+def test_a_save_changed_in_another_tab_says_so_and_keeps_the_tabs_words_when_asked(db, eva: str):
+    from state.news import writing
+
+    post_id = _draft_of(db, eva)
+
+    async def go() -> tuple[WritingState, WritingState]:
+        one = await _writing_tab(eva, {"bericht": str(post_id)})
+        two = await _writing_tab(eva, {"bericht": str(post_id)})
+        await run_handler(two, "keep", "title", "Uit tab twee")
+        await run_handler(one, "keep", "title", "Uit tab een")
+        said = (one.unsaved, one.elsewhere, one.saved)
+        await run_handler(one, "keep", "title", "Uit tab een")  # the blur: tried again, not skipped
+        assert one.unsaved == writing.ELSEWHERE
+        await run_handler(one, "save_over")
+        return said, one
+
+    said, one = asyncio.run(go())
+    assert said == (writing.ELSEWHERE, True, False)
+    assert (one.unsaved, one.elsewhere, one.saved) == ("", False, True)
+    assert _posts(db) == [(post_id, _wijk(db, "Groenhouten"), "Uit tab een", PostStatus.draft)]
+
+
+def test_a_draft_thrown_away_elsewhere_is_kept_as_a_new_draft_when_asked(db, eva: str):
+    post_id = _draft_of(db, eva)
+
+    async def go() -> WritingState:
+        tab = await _writing_tab(eva, {"bericht": str(post_id)})
+        mine = await (await root_state(eva, "leusden")).get_state(MyPostsState)
+        for step in (("load",), ("ask_discard", "0"), ("discard", "0")):
+            await run_handler(mine, *step)
+        before = refusals(db)
+        await run_handler(tab, "keep", "body", "Nog meer tekst.")
+        assert tab.elsewhere and refusals(db) == before  # gone, not someone else's: nothing logged
+        await run_handler(tab, "save_over")
+        return tab
+
+    tab = asyncio.run(go())
+    ((new_id, _, title, status),) = _posts(db)
+    assert (title, status, tab.saved, tab.post_id) == ("Ruilkast", PostStatus.draft, True, str(new_id))
+
+
+def test_a_save_after_signing_out_says_so_and_the_form_keeps_the_words(db, eva: str):
+    from state.news import writing
+
+    post_id = _draft_of(db, eva)
+
+    async def go() -> WritingState:
+        tab = await _writing_tab(eva, {"bericht": str(post_id)})
+        _end_session(db, eva)
+        await run_handler(tab, "keep", "body", "Mijn lange verhaal.")
+        return tab
+
+    tab = asyncio.run(go())
+    assert tab.unsaved == writing.SIGNED_OUT and not tab.saved and not tab.elsewhere
+    assert tab.allowed and tab._form["body"] == "Mijn lange verhaal."  # the form stays on the page
+    assert _posts(db)[0][2] == "Ruilkast"
+
+
+def test_opening_a_thrown_away_draft_is_not_found_without_a_refusal(db, people: People, eva: str):
+    post_id = _draft_of(db, eva)
+    call_in_turn(MyPostsState, ("load",), ("ask_discard", "0"), ("discard", "0"), token=eva)
+    before = refusals(db)
+    state = asyncio.run(_writing_tab(eva, {"bericht": str(post_id)}))
+    assert not state.known and refusals(db) == before
+    other = _draft_of(db, people.tokens["coordinator"], "Van Gerrit")
+    state = asyncio.run(_writing_tab(eva, {"bericht": str(other)}))  # someone else's: still refused
+    assert not state.known and refusals(db) == before + 1
+
+
+def test_send_takes_the_photos_description_in_the_form(db, eva: str):
+    from mantelzorg_app.models import NewsPhoto
+    from state.news.photo import ALT_FIELD
+
+    post_id = _draft_of(db, eva)
+    with Session(db) as session:
+        post = session.get(NewsPost, post_id)
+        photo = NewsPhoto(hub_id=post.hub_id, author_id=post.author_id, data=b"jpeg", width=10, height=10)
+        session.add(photo)
+        session.flush()
+        post.photo_id, post.body, post.version = photo.id, "Tekst.", post.version + 1
+        session.add(post)
+        session.commit()
+        photo_id = photo.id
+
+    async def go() -> object:
+        tab = await _writing_tab(eva, {"bericht": str(post_id)})
+        return await run_handler(tab, "send", {"title": "Ruilkast", "body": "Tekst.", ALT_FIELD: "Een kast"})
+
+    assert "verstuurd=1" in str(asyncio.run(go()))
+    with Session(db) as session:
+        assert session.get(NewsPhoto, photo_id).alt == "Een kast"
+        assert session.get(NewsPost, post_id).status == PostStatus.waiting
+
+
+def test_the_writer_takes_a_waiting_post_back_and_throws_away_a_post_to_change(db, people: People, eva: str):
+    from state.news import mine
+
+    post_id = _draft_of(db, eva)
+    with Session(db) as session:
+        post = session.get(NewsPost, post_id)
+        post.status = PostStatus.waiting
+        session.add(post)
+        session.commit()
+
+    async def tampered(token: str) -> None:
+        state = await (await root_state(token, "leusden")).get_state(MyPostsState)
+        await run_handler(state, "load")
+        state._post_ids = [post_id]
+        await run_handler(state, "take_back", "0")
+
+    before = refusals(db)
+    asyncio.run(tampered(people.tokens["coordinator"]))
+    assert refusals(db) == before + 1 and _posts(db)[0][3] == PostStatus.waiting
+
+    state = call_in_turn(MyPostsState, ("load",), ("take_back", "0"), token=eva)
+    assert state.done == mine.TAKEN_BACK and _posts(db)[0][3] == PostStatus.draft
+    assert state.rows[0]["draft"] == "1" and state.rows[0]["waiting"] == ""
+    state = call_in_turn(MyPostsState, ("load",), ("take_back", "0"), token=eva)  # no longer waiting
+    assert (
+        state.done == "Dit bericht wacht niet meer op de coördinator."
+        and _posts(db)[0][3] == PostStatus.draft
+    )
+
+    with Session(db) as session:
+        post = session.get(NewsPost, post_id)
+        post.status, post.note = PostStatus.changes, "Zet de tijd erbij."
+        session.add(post)
+        session.commit()
+    state = call_in_turn(MyPostsState, ("load",), ("ask_discard", "0"), token=eva)
+    assert state.asking == "0" and state.rows[0]["discardable"] == "1"
+    state = call_in_turn(MyPostsState, ("load",), ("ask_discard", "0"), ("discard", "0"), token=eva)
+    assert _posts(db) == [] and state.done == mine.THROWN_AWAY

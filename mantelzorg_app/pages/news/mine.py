@@ -1,5 +1,6 @@
 """Mijn berichten at /[hub]/nieuws/mijn-berichten: my posts with their state in plain words,
-"Verder schrijven" or "Pas aan", "Gooi weg" for a draft (asked first), and "Nieuw bericht"."""
+"Verder schrijven" or "Pas aan", "Gooi weg" for a draft or a post to change (asked first), "Haal
+terug" for a post still waiting for the coordinator, and "Nieuw bericht"."""
 
 import reflex as rx
 
@@ -30,7 +31,10 @@ def _actions(row: rx.Var) -> rx.Component:
         row["view_href"] != "", icon_link("eye", t("Bekijk het bericht"), row["view_href"], "row-action")
     )
     throw_away = rx.cond(
-        row["draft"] == "1", row_button("trash-2", t("Gooi weg"), S.ask_discard(row["place"]))
+        row["discardable"] == "1", row_button("trash-2", t("Gooi weg"), S.ask_discard(row["place"]))
+    )
+    take_back = rx.cond(
+        row["waiting"] == "1", row_button("undo-2", t("Haal terug"), S.take_back(row["place"]))
     )
     return rx.cond(
         S.asking == row["place"],
@@ -43,7 +47,13 @@ def _actions(row: rx.Var) -> rx.Component:
             ),
             role="alert",
         ),
-        rx.el.div(go_on, view, throw_away, class_name="row-actions"),
+        rx.fragment(
+            rx.cond(
+                row["waiting"] == "1",
+                rx.el.p(t("Wilt u nog iets veranderen? Haal het bericht dan terug."), class_name="hint"),
+            ),
+            rx.el.div(go_on, view, take_back, throw_away, class_name="row-actions"),
+        ),
     )
 
 

@@ -2,6 +2,9 @@
 will show, the field "Wat staat er op de foto?" (needed before the post can be sent), and "Haal de
 foto weg". Refusals (no photo, too big) show in plain words (state.news.photo).
 
+The description is saved a moment after the last key (TYPED_DELAY_MS, as the title and the text)
+and when the field loses the focus; the sending takes the field's words too (state.news.writing).
+
 ``photo_part(post_id)`` takes the writing page's var of the draft's id: until the draft is saved
 (0 or None) the part says to write a title first, as there is no post to put the photo on yet.
 """
@@ -16,6 +19,7 @@ from state.ui import fill, t
 
 HEADING = "foto-kop"
 PROBLEM_ID = "foto"
+TYPED_DELAY_MS = 600  # a typed value goes to the server (and is saved) this long after the last key
 PREVIEW_STYLE = {"display": "block", "width": "100%", "height": "auto", "border_radius": "8px"}
 
 
@@ -74,7 +78,8 @@ def _preview(post_id: rx.Var) -> rx.Component:
                 max_length=200,
                 required=True,
                 aria_describedby=f"{ALT_FIELD}-uitleg",
-                on_blur=lambda value: PhotoState.describe(post_id, value),
+                on_blur=PhotoState.describe(post_id),
+                on_change=PhotoState.describe(post_id).debounce(TYPED_DELAY_MS),
                 class_name="field",
             ),
             class_name="field-group",

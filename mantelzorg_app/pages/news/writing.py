@@ -3,17 +3,21 @@ the writing helper's tips beside the text, saved as it is typed, and "Stuur naar
 
 GOV.UK style as the organiser's form (pages/calendar/editing.py): a label and a hint a field, the
 error summary at the top, the problem above its field, everything kept on the server
-(state.news.writing). The tips are a polite status region: they are said, never in the way.
+(state.news.writing). Under the text a status line says whether it is saved ("Opgeslagen", or
+"Niet opgeslagen" with what to do, and "Bewaar wat hier staat" when another tab changed the draft).
+The tips: only their count is a polite live line ("2 tips voor uw tekst"); the list itself is not
+live, so a screen reader is not read the whole list again after each save. The activity is chosen
+from big buttons (components.choices), "Nee, over geen activiteit" first.
 """
 
 import reflex as rx
 
 from components.choices import choice_button, choice_buttons
-from components.controls import icon_link, link_button
+from components.controls import icon_link, link_button, main_button
 from components.form import problem, submit_button, summary
 from mantelzorg_app import routes
 from mantelzorg_app.pages.layout import hub_href
-from mantelzorg_app.pages.news.photo_part import photo_part
+from mantelzorg_app.pages.news.photo_part import TYPED_DELAY_MS, photo_part
 from mantelzorg_app.pages.shape import hub_page_at, sign_in_first
 from mantelzorg_app.services.news import posts
 from mantelzorg_app.services.platform.i18n import N_
@@ -22,7 +26,6 @@ from state.news.photo import ALT_FIELD
 from state.news.writing import WritingState as W
 from state.ui import UiState, fill, t
 
-TYPED_DELAY_MS = 1000  # a typed value goes to the server (and is saved) this long after the last key
 HEADING = N_("Schrijf een bericht")
 FOR_TREKKERS = N_("Op deze pagina schrijven trekkers het nieuws van hun wijk.")
 MOST = {"title": posts.TITLE_MOST, "body": posts.BODY_MOST}
@@ -60,14 +63,32 @@ def _hint(row: rx.Var) -> rx.Component:
     return rx.el.li(fill(t(row["message"]), words=row["words"], plain=row["plain"], n=row["n"]))
 
 
+def _tips_count() -> rx.Component:
+    """The one live line of the tips: how many there are, said when it changes."""
+    count = W.hints.length()
+    return rx.el.p(
+        rx.cond(
+            count == 0,
+            t("Geen tips"),
+            rx.cond(
+                count == 1, t("1 tip voor uw tekst"), fill(t("{n} tips voor uw tekst"), n=count.to_string())
+            ),
+        ),
+        role="status",
+        class_name="hint",
+    )
+
+
 def _tips() -> rx.Component:
     """The writing helper: what may make the text hard to read. Never a problem: it can be sent."""
-    return rx.el.div(
+    return rx.el.section(
         rx.el.h2(
             rx.icon("lightbulb", size=24, aria_hidden="true"),
             rx.el.span(t("Tips voor uw tekst")),
+            id="tips-kop",
             class_name="field-label",
         ),
+        _tips_count(),
         rx.cond(
             W.hints.length() > 0,
             rx.fragment(
@@ -76,8 +97,7 @@ def _tips() -> rx.Component:
             ),
             rx.el.p(t("Korte zinnen en gewone woorden lezen het makkelijkst.")),
         ),
-        role="status",
-        aria_live="polite",
+        aria_labelledby="tips-kop",
         class_name="notice writing-help",
     )
 
@@ -114,34 +134,56 @@ def _wijk() -> rx.Component:
 
 
 def _activity() -> rx.Component:
+    question = t("Gaat het over een activiteit uit de agenda?")
     return rx.el.div(
-        rx.el.label(t("Gaat het over een activiteit uit de agenda?"), html_for="activity"),
-        rx.el.p(t("Dan komt er een link naar de activiteit bij."), id="activity-hint", class_name="hint"),
-        rx.el.select(
-            rx.el.option(t("Nee, over geen activiteit"), value=""),
-            rx.foreach(W.activities, lambda a: rx.el.option(a[UiState.lang], value=a["id"])),
-            id="activity",
-            value=W.activity,
-            aria_describedby="activity-hint",
-            on_change=W.choose_activity,
-            class_name="field",
+        rx.el.p(question, class_name="field-label"),
+        rx.el.p(t("Dan komt er een link naar de activiteit bij."), class_name="hint"),
+        choice_buttons(
+            question,
+            choice_button(
+                "calendar-x",
+                t("Nee, over geen activiteit"),
+                W.activity == "",
+                W.choose_activity(""),
+                single=True,
+            ),
+            rx.foreach(
+                W.activities,
+                lambda a: choice_button(
+                    "calendar",
+                    a[UiState.lang],
+                    W.activity == a["id"],
+                    W.choose_activity(a["id"]),
+                    single=True,
+                ),
+            ),
+            single=True,
+            field="activity",
         ),
         class_name="field-group",
     )
 
 
 def _saved() -> rx.Component:
-    return rx.el.p(
-        rx.cond(
-            W.saved,
-            rx.fragment(
-                rx.icon("circle-check", size=24, aria_hidden="true"),
-                rx.el.span(t("Opgeslagen. U kunt later verder schrijven.")),
+    """Whether what is typed is saved; when not, plainly why and what to do (the fields keep it)."""
+    return rx.el.div(
+        rx.el.p(
+            rx.cond(
+                W.unsaved != "",
+                rx.el.span(t(W.unsaved)),
+                rx.cond(
+                    W.saved,
+                    rx.fragment(
+                        rx.icon("circle-check", size=24, aria_hidden="true"),
+                        rx.el.span(t("Opgeslagen. U kunt later verder schrijven.")),
+                    ),
+                    rx.el.span(t("Wat u schrijft, wordt vanzelf bewaard.")),
+                ),
             ),
-            rx.el.span(t("Wat u schrijft, wordt vanzelf bewaard.")),
+            role="status",
+            class_name=rx.cond(W.unsaved != "", "problem", "icon-line"),
         ),
-        role="status",
-        class_name="icon-line",
+        rx.cond(W.elsewhere, main_button("save", t("Bewaar wat hier staat"), W.save_over)),
     )
 
 
@@ -170,11 +212,11 @@ def _form() -> rx.Component:
             rx.el.textarea,
             rows=10,
         ),
+        _saved(),
         _tips(),
         rx.cond(W.problems[ALT_FIELD] != "", problem(_words(W.problems[ALT_FIELD]), ALT_FIELD)),
         photo_part(W.post_id),
         _activity(),
-        _saved(),
         rx.cond(W.problems["send"] != "", problem(_words(W.problems["send"]), "send")),
         submit_button(
             "send",

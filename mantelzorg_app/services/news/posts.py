@@ -153,8 +153,9 @@ def save_draft(
     session: Session, actor: Actor, post_id: int | None, fields: Fields, version: int, now: datetime
 ) -> NewsPost:
     """Creates the draft (``post_id`` None) or saves the actor's own draft or post to change. A save
-    from an older copy (``version`` not the stored one: another tab saved since) is refused with
-    CHANGED_ELSEWHERE, so one tab never overwrites the other's words unseen."""
+    from an older copy (``version`` not the stored one: another tab saved since), or of a post sent
+    or thrown away meanwhile, is refused with CHANGED_ELSEWHERE, so one tab never overwrites the
+    other's words unseen (``save_over`` does, when the writer says so)."""
     fields = Fields(fields.title.strip(), fields.body.strip(), fields.wijk_id, fields.activity_id)
     _check_fields(session, actor, fields)
     if post_id is None:
@@ -162,8 +163,8 @@ def save_draft(
             raise NotPossible(TOO_MANY_OPEN, most=OPEN_MOST)
         post = NewsPost(hub_id=actor.hub_id, author_id=actor.person_id, author_name=actor.first_name)
     else:
-        post = own(session, actor, post_id)
-        if post.status not in EDITABLE:
+        post = own_if_there(session, actor, post_id)  # someone else's: refused and logged
+        if post is None or post.status not in EDITABLE:  # thrown away or sent elsewhere
             raise NotPossible(CHANGED_ELSEWHERE)
         taken = session.exec(
             update(NewsPost)
