@@ -52,7 +52,7 @@ def _add(post_id: rx.Var) -> rx.Component:
                 ],
                 on_drop_rejected=PhotoState.rejected,
             ),
-            t("Foto toevoegen"),
+            t("Kies een foto"),  # not the button's own name: one button "Foto toevoegen" to find
         ),
         rx.el.p(rx.cond(PhotoState.busy, t("De foto wordt verstuurd. Een moment."), ""), role="status"),
         rx.el.p(t("Een foto is niet nodig. Het mag wel."), class_name="hint"),
