@@ -58,7 +58,6 @@ def test_a_trekker_writes_and_the_draft_survives_a_reload(browser: Browser, app:
         expect(page).to_have_url(re.compile(r"/leusden/nieuws/schrijven\?bericht=\d+$"))
         expect(page.get_by_role("button", name="Foto toevoegen")).to_be_visible()  # now there is a draft
         check_page(page, "news-writing-tips")
-        page.screenshot(path="/tmp/fixA-writing.png", full_page=True)
 
         page.reload()
         page.wait_for_selector('div.app[data-ready="true"]')
@@ -87,8 +86,6 @@ def test_a_trekker_writes_and_the_draft_survives_a_reload(browser: Browser, app:
         mine.get_by_role("button", name="Haal terug").click()
         expect(page.get_by_text("Het bericht is terug bij uw kladjes.", exact=False)).to_be_visible()
         expect(mine).to_contain_text("Nog niet verstuurd")
-        page.set_viewport_size({"width": 390, "height": 844})
-        page.screenshot(path="/tmp/fixA-mine.png", full_page=True)
 
         # Throw it away again (asked first), so the demo's list stays as it was.
         mine.get_by_role("button", name="Gooi weg").click()
