@@ -78,6 +78,7 @@ def test_the_coordinator_adds_a_feed_fetches_it_and_the_item_shows(browser: Brow
         ).to_be_visible()
         check_page(page, "news-sources-en")
         page.get_by_role("button", name="Nederlands").click()
+        expect(page.locator("html")).to_have_attribute("lang", "nl")
 
         # The item on the Nieuws page, under Algemeen nieuws, with its source.
         open_page(page, "/leusden/nieuws")

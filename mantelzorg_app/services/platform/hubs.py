@@ -10,7 +10,10 @@ def active_hubs(session: Session) -> list[Hub]:
 
 
 def hub_by_slug(session: Session, slug: str) -> Hub | None:
-    """The active hub at this URL slug, or None. The slug comes from the URL: never trust it further."""
+    """The active hub at this URL slug, or None. The slug comes from the URL: never trust it further
+    (a NUL byte, which PostgreSQL refuses in a query, names no hub)."""
+    if "\x00" in slug:
+        return None
     return session.exec(select(Hub).where(Hub.slug == slug.lower(), Hub.active)).first()
 
 
