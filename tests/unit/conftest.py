@@ -39,6 +39,19 @@ def engine() -> Iterator[Engine]:
     eng.dispose()
 
 
+WORKERS = 6  # threads the PostgreSQL-only tests run at once
+
+
+@pytest.fixture
+def shared_engine() -> Iterator[Engine]:
+    """One PostgreSQL database for ``WORKERS`` threads at once (each its own connection)."""
+    eng = create_engine(postgres_url(), pool_size=WORKERS + 2)
+    SQLModel.metadata.create_all(eng)
+    yield eng
+    SQLModel.metadata.drop_all(eng)
+    eng.dispose()
+
+
 @pytest.fixture
 def session(engine: Engine) -> Iterator[Session]:
     with Session(engine) as s:

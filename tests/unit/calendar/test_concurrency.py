@@ -8,35 +8,24 @@ with `pg_virtualenv .venv/bin/python -m tests.support.scale_out tests/unit/calen
 """
 
 import threading
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlmodel import Session, select
 
 from mantelzorg_app.models import Activity, Booking, BookingStatus
 from mantelzorg_app.services.calendar import bookings
 from mantelzorg_app.services.identity.authz import Actor
 from tests.unit.auth_fixtures import NOW
 from tests.unit.calendar.core_fixtures import activity, at, caregivers
-from tests.unit.conftest import postgres_url
+from tests.unit.conftest import WORKERS, postgres_url
 from tests.unit.help_fixtures import help_world
 
 pytestmark = pytest.mark.skipif(postgres_url() is None, reason="concurrent writers: PostgreSQL only")
 
-WORKERS = 6
 DAY = at(2025, 3, 4)  # Tuesday 4 March, 14.00 in Leusden
 BOOKED, WAITING = BookingStatus.booked, BookingStatus.waiting
-
-
-@pytest.fixture
-def shared_engine() -> Iterator[Engine]:
-    eng = create_engine(postgres_url(), pool_size=WORKERS + 2)
-    SQLModel.metadata.create_all(eng)
-    yield eng
-    SQLModel.metadata.drop_all(eng)
-    eng.dispose()
 
 
 def _cafe_with(engine: Engine, capacity: int, count: int) -> tuple[int, list[Actor]]:

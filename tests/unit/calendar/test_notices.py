@@ -2,12 +2,11 @@
 sent once with several workers and across restarts."""
 
 import threading
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlmodel import Session, select
 
 from mantelzorg_app.models import Activity, ActivityKind, ActivityReminder, Booking, BookingStatus, Person
 from mantelzorg_app.services import housekeeping
@@ -15,7 +14,7 @@ from mantelzorg_app.services.calendar import bookings, notices
 from mantelzorg_app.services.platform import mail
 from tests.unit.auth_fixtures import NOW
 from tests.unit.calendar.mail_fixtures import BASE, DAY, add_activity, add_change, at, sign_up
-from tests.unit.conftest import postgres_url
+from tests.unit.conftest import WORKERS, postgres_url
 from tests.unit.help_fixtures import Help, help_world
 
 CAFE = at(2025, 3, 11)  # Tuesday 11 March, 14.00 in Leusden
@@ -257,17 +256,6 @@ def test_the_hourly_run_sends_the_reminders(session: Session, world: Help, monke
 
 
 # Several workers at once, on PostgreSQL (skipped on SQLite, which writes one transaction at a time)
-
-WORKERS = 6
-
-
-@pytest.fixture
-def shared_engine() -> Iterator[Engine]:
-    eng = create_engine(postgres_url(), pool_size=WORKERS + 2)
-    SQLModel.metadata.create_all(eng)
-    yield eng
-    SQLModel.metadata.drop_all(eng)
-    eng.dispose()
 
 
 @pytest.mark.skipif(postgres_url() is None, reason="concurrent workers: PostgreSQL only")

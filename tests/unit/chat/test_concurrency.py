@@ -6,33 +6,22 @@ with `pg_virtualenv .venv/bin/python -m tests.support.scale_out tests/unit/chat`
 """
 
 import threading
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlmodel import Session, select
 
 from mantelzorg_app.models import ChatMessage, Conversation, Kind
 from mantelzorg_app.services.chat import conversations, messages
 from mantelzorg_app.services.identity.authz import Actor
 from tests.unit.auth_fixtures import NOW
-from tests.unit.conftest import postgres_url
+from tests.unit.conftest import WORKERS, postgres_url
 from tests.unit.help_fixtures import add_volunteer, help_world
 
 pytestmark = pytest.mark.skipif(postgres_url() is None, reason="concurrent writers: PostgreSQL only")
 
-WORKERS = 6
 EACH = 8  # under messages.BURST: the flood limit is not what this tests
-
-
-@pytest.fixture
-def shared_engine() -> Iterator[Engine]:
-    eng = create_engine(postgres_url(), pool_size=WORKERS + 2)
-    SQLModel.metadata.create_all(eng)
-    yield eng
-    SQLModel.metadata.drop_all(eng)
-    eng.dispose()
 
 
 def _room_with(engine: Engine, count: int) -> tuple[int, list[Actor]]:

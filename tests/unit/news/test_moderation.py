@@ -3,12 +3,11 @@ refused for anyone but the coordinator of the post's hub, only on a post in the 
 the version the coordinator read; the daily mail once a day per hub, also with two workers."""
 
 import threading
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlmodel import Session, select
 
 from mantelzorg_app.models import (
     AuditEvent,
@@ -26,7 +25,7 @@ from mantelzorg_app.services.news import listing, moderation, posts
 from mantelzorg_app.services.news.posts import CHANGED_ELSEWHERE, Fields, NotPossible
 from mantelzorg_app.services.platform import mail
 from tests.unit.auth_fixtures import NOW
-from tests.unit.conftest import postgres_url
+from tests.unit.conftest import WORKERS, postgres_url
 from tests.unit.help_fixtures import Help, actor, help_world
 
 BASE = "https://hub.example.org"
@@ -372,18 +371,6 @@ def test_the_hourly_run_sends_the_daily_mail(session: Session, world: Help, monk
 
     assert counts["'Er wachten berichten'"] == 1 and [m.subject for m in mails] == ["Er wachten berichten"]
     assert housekeeping.send_due_mails(session, NOW + timedelta(hours=1), BASE)["'Er wachten berichten'"] == 0
-
-
-WORKERS = 6
-
-
-@pytest.fixture
-def shared_engine() -> Iterator[Engine]:
-    eng = create_engine(postgres_url(), pool_size=WORKERS + 2)
-    SQLModel.metadata.create_all(eng)
-    yield eng
-    SQLModel.metadata.drop_all(eng)
-    eng.dispose()
 
 
 @pytest.mark.skipif(postgres_url() is None, reason="concurrent workers: PostgreSQL only")
