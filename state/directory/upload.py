@@ -16,6 +16,7 @@ from mantelzorg_app.services.identity.authz import Actor
 from mantelzorg_app.services.platform import i18n
 from mantelzorg_app.services.platform.i18n import N_
 from state.actions import act
+from state.inputs import one_file
 
 COORDINATOR = (Role.coordinator,)
 ACTION = transfer.IMPORT_ACTION
@@ -41,14 +42,6 @@ def report_lines(report: transfer.Report) -> list[dict[str, str]]:
     return lines
 
 
-def _read(files: object) -> bytes | None:
-    """The bytes of the one file sent, at most one more than allowed; None when none was sent."""
-    if not isinstance(files, list) or len(files) != 1 or not isinstance(files[0], rx.UploadFile):
-        return None
-    data = files[0].file.read(validation.MAX_BYTES + 1)
-    return data if isinstance(data, bytes) else None
-
-
 class UploadState(rx.State):
     allowed: bool = False
     outcome: str = ""  # LOADED, REFUSED, or "" before any file
@@ -60,7 +53,7 @@ class UploadState(rx.State):
         result: list[transfer.Report] = []
 
         def load(session: Session, actor: Actor) -> None:
-            data = _read(files)
+            data = one_file(files, validation.MAX_BYTES)
             if data is None:
                 result.append(transfer.Report(problems=(validation.Problem(0, "", NO_FILE),)))
                 return

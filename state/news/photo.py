@@ -21,20 +21,13 @@ from mantelzorg_app.services.news import photos, posts
 from mantelzorg_app.services.news.posts import NotPossible
 from state.actions import act
 from state.auth import now
+from state.inputs import one_file
 
 WRITERS = (Role.trekker, Role.coordinator)
 ACTION = photos.ACTION
 UPLOAD_ID = "nieuws-foto"
 ALT_FIELD = "foto-beschrijving"
 MEGABYTES = photos.PHOTO_MAX_BYTES // (1024 * 1024)
-
-
-def _read(files: object) -> bytes:
-    """The bytes of the one file sent, at most one more than allowed; b"" when none was sent."""
-    if not isinstance(files, list) or len(files) != 1 or not isinstance(files[0], rx.UploadFile):
-        return b""
-    data = files[0].file.read(photos.PHOTO_MAX_BYTES + 1)
-    return data if isinstance(data, bytes) else b""
 
 
 def _editable(session: Session, actor: Actor, post_id: int) -> NewsPost:
@@ -98,7 +91,7 @@ class PhotoState(rx.State):
     @rx.event
     async def upload(self, files: list[rx.UploadFile], post: int):
         """Makes the chosen file the photo of the writer's own post (the one before it goes)."""
-        data = _read(files)
+        data = one_file(files, photos.PHOTO_MAX_BYTES) or b""
 
         def add(session: Session, actor: Actor, found: NewsPost) -> NewsPost:
             photo = photos.make(session, actor, data, now())
