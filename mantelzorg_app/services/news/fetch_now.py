@@ -10,7 +10,7 @@ went in one sentence.
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, col, func, or_, select
+from sqlmodel import Session, func, select
 
 from mantelzorg_app.models import NewsFeed, Role
 from mantelzorg_app.services.identity.authz import Actor, refuse
@@ -38,8 +38,7 @@ def check(session: Session, actor: Actor, now: datetime) -> None:
     """Nothing when a fetch may start now; NotPossible (NO_FEEDS, JUST_DONE) when not."""
     if not actor.has(Role.coordinator):
         refuse(session, ACTION, actor.hub_id, actor.person_id, "not the coordinator")
-    due = or_(col(NewsFeed.last_tried_at).is_(None), col(NewsFeed.last_tried_at) <= now - AGAIN_AFTER)
-    if _count(session, actor.hub_id, due):
+    if _count(session, actor.hub_id, importing.not_tried_since(now - AGAIN_AFTER)):
         return
     raise NotPossible(JUST_DONE if _count(session, actor.hub_id) else NO_FEEDS)
 

@@ -251,13 +251,17 @@ def forget_old(session: Session, now: datetime) -> int:
     return result.rowcount
 
 
+def not_tried_since(moment: datetime):
+    """The feeds never tried, or last tried at or before ``moment`` (a where clause)."""
+    return or_(col(NewsFeed.last_tried_at).is_(None), col(NewsFeed.last_tried_at) <= moment)
+
+
 def _claim(session: Session, feed: NewsFeed, now: datetime, not_tried_within: timedelta | None) -> bool:
     """Moves the feed's ``last_tried_at`` to now; with ``not_tried_within``, only when it was tried
     longer ago than that, in one conditional update: of two workers, one gets it."""
     query = update(NewsFeed).where(col(NewsFeed.id) == feed.id).values(last_tried_at=now)
     if not_tried_within is not None:
-        since = now - not_tried_within
-        query = query.where(or_(col(NewsFeed.last_tried_at).is_(None), col(NewsFeed.last_tried_at) <= since))
+        query = query.where(not_tried_since(now - not_tried_within))
     claimed = session.exec(query).rowcount == 1
     session.commit()
     return claimed
